@@ -1,0 +1,82 @@
+# jdxx — the 家电下乡 public portal. See README.md.
+#
+#   make run      set up everything, serve on http://127.0.0.1:$(PORT), Ctrl-C stops
+#   make test     every suite; the last line reads "N passed, N failed"
+#   make start | stop | status     the same instance in the background
+
+VAR	?= var
+PORT	?= 8080
+WORKERS	?= 4
+BUILD	?= build
+
+CC	?= cc
+PKGS	 = libmariadb libcmark libsodium
+CFLAGS	?= -O2 -g
+CFLAGS	+= -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -Isrc \
+	   -I/usr/include/ClearSilver \
+	   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS	 = -lfcgi -lneo_cs -lneo_utl -lz \
+	   $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CORE	 = buf utf8 form param request response view log config db money \
+	   prefork app caps notice password
+CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
+PROGRAMS = $(BUILD)/public.fcgi $(BUILD)/jdxx-staff
+TESTS	 = $(BUILD)/unit-tests $(BUILD)/golden
+
+INSTANCE = VAR=$(VAR) PORT=$(PORT) WORKERS=$(WORKERS) BUILD=$(BUILD) \
+	   bash src/instance.sh
+
+.PHONY: all deps run start stop status test unit golden http clean
+
+all: $(PROGRAMS) $(TESTS)
+
+$(BUILD)/obj/%.o: src/%.c src/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/cgi-%.o: cgi-bin/%.c src/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libjdxx.a: $(CORE_OBJ)
+	rm -f $@
+	ar rcs $@ $(CORE_OBJ)
+
+$(BUILD)/public.fcgi: $(BUILD)/obj/cgi-public.o $(BUILD)/libjdxx.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/jdxx-staff: $(BUILD)/obj/staffctl.o $(BUILD)/libjdxx.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/unit-tests: tests/unit/*.c tests/unit/*.h $(BUILD)/libjdxx.a
+	$(CC) $(CFLAGS) -Itests/unit -o $@ tests/unit/*.c $(BUILD)/libjdxx.a \
+	    $(LDLIBS)
+
+$(BUILD)/golden: tests/golden/golden.c $(BUILD)/libjdxx.a
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libjdxx.a $(LDLIBS)
+
+# Installs what is missing (as root) or says what to install.
+deps:
+	@$(INSTANCE) deps
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@$(INSTANCE) run
+
+start: deps
+	@$(MAKE) --no-print-directory all
+	@$(INSTANCE) start
+
+stop:
+	@$(INSTANCE) stop
+
+status:
+	@$(INSTANCE) status
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) sh tests/run.sh
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,234 @@
+/* The public portal: home, caps and rules, subsidy calculator, notices,
+ * health check. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "caps.h"
+#include "db.h"
+#include "money.h"
+#include "notice.h"
+#include "view.h"
+
+#define HOME_NOTICES	5
+#define MAX_PRICE_FEN	(1000000LL * 100)	/* one million yuan */
+
+static enum handler_result
+from_db(enum db_status st)
+{
+	switch (st) {
+	case DB_OK:
+		return H_OK;
+	case DB_DOWN:
+		return H_UNAVAILABLE;
+	default:
+		return H_ERROR;
+	}
+}
+
+/* The caps and rate in force today, which most pages show. */
+static enum handler_result
+load_caps_today(struct ctx *c)
+{
+	enum db_status	 st;
+	char		 d[11];
+	long		 n;
+	int		 found;
+
+	today(d);
+	if ((st = caps_in_force(c->hdf, d, "Caps", &n)) != DB_OK)
+		return from_db(st);
+	return from_db(rate_in_force(c->hdf, d, "Rate", &found));
+}
+
+static int
+handle_home(struct ctx *c)
+{
+	enum handler_result	 r;
+	long			 n;
+
+	if ((r = load_caps_today(c)) != H_OK)
+		return r;
+	if ((r = from_db(notice_list(c->hdf, HOME_NOTICES, 1, "Notices",
+	    &n))) != H_OK)
+		return r;
+	return ctx_render(c, "public/home.cs");
+}
+
+static int
+handle_caps(struct ctx *c)
+{
+	enum handler_result	 r;
+	long			 n;
+
+	if ((r = load_caps_today(c)) != H_OK)
+		return r;
+	if ((r = from_db(caps_history(c->hdf, "History", &n))) != H_OK)
+		return r;
+	hset(c->hdf, "Page.Title", "限价与补贴标准");
+	return ctx_render(c, "public/caps.cs");
+}
+
+enum { SUB_CATEGORY, SUB_PRICE, SUB_DATE };
+
+static const struct param_spec subsidy_params[] = {
+	[SUB_CATEGORY] = { "category", "商品类别", P_CODE, 1, 16, 0 },
+	[SUB_PRICE] = { "price", "发票价格", P_MONEY, 1, MAX_PRICE_FEN, 0 },
+	[SUB_DATE] = { "date", "购买日期", P_DATE, 0, 0, 0 },
+};
+
+/* Works out the subsidy once category and price are valid. */
+static enum handler_result
+subsidy_result(struct ctx *c, const char *date)
+{
+	const struct param_value *cat = &c->req->param[SUB_CATEGORY];
+	const struct param_value *price = &c->req->param[SUB_PRICE];
+	enum db_status	 st;
+	long long	 cap, rate, central, sub;
+	char		 y[32];
+	int		 found;
+
+	st = cap_of_category(c->hdf, cat->s, date, "Cap", &found);
+	if (st != DB_OK)
+		return from_db(st);
+	if (!found) {
+		ctx_field_error(c, "category", "请从列表中选择商品类别");
+		return H_OK;
+	}
+	if ((st = rate_in_force(c->hdf, date, "Rate", &found)) != DB_OK)
+		return from_db(st);
+	if (!found) {
+		ctx_field_error(c, "date", "这一天家电下乡补贴尚未开始");
+		return H_OK;
+	}
+	cap = atoll(hdf_get_value(c->hdf, "Cap.cap_fen", "0"));
+	rate = atoll(hdf_get_value(c->hdf, "Rate.rate_bp", "0"));
+	central = atoll(hdf_get_value(c->hdf, "Rate.central_share_bp", "0"));
+	yuan_format(y, sizeof(y), price->n);
+	hset(c->hdf, "Result.price_yuan", y);
+	if (price->n > cap) {
+		hset(c->hdf, "Result.over_cap", "1");
+		yuan_format(y, sizeof(y), price->n - cap);
+		hset(c->hdf, "Result.over_by_yuan", y);
+		return H_OK;
+	}
+	sub = subsidy_fen(price->n, rate);
+	money_format(y, sizeof(y), sub);
+	hset(c->hdf, "Result.subsidy_yuan", y);
+	money_format(y, sizeof(y), subsidy_fen(sub, central));
+	hset(c->hdf, "Result.central_yuan", y);
+	money_format(y, sizeof(y), sub - subsidy_fen(sub, central));
+	hset(c->hdf, "Result.provincial_yuan", y);
+	money_format(y, sizeof(y), price->n - sub);
+	hset(c->hdf, "Result.net_yuan", y);
+	return H_OK;
+}
+
+static int
+handle_subsidy(struct ctx *c)
+{
+	const struct param_value *p = c->req->param;
+	enum handler_result	 r;
+	char			 d[11];
+	int			 asked;
+
+	hset(c->hdf, "Page.Title", "补贴计算");
+	if ((r = load_caps_today(c)) != H_OK)
+		return r;
+	/* An empty form is a question not yet asked, not an error. */
+	asked = p[SUB_CATEGORY].present || p[SUB_PRICE].present ||
+	    p[SUB_DATE].present;
+	if (asked && !p[SUB_CATEGORY].present && p[SUB_CATEGORY].valid)
+		ctx_field_error(c, "category", "请选择商品类别");
+	if (asked && !p[SUB_PRICE].present && p[SUB_PRICE].valid)
+		ctx_field_error(c, "price", "请填写发票价格");
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	else if (asked && c->resp->status == 200) {
+		if (p[SUB_DATE].present)
+			snprintf(d, sizeof(d), "%s", p[SUB_DATE].s);
+		else
+			today(d);
+		hset(c->hdf, "Result.date", d);
+		if ((r = subsidy_result(c, d)) != H_OK)
+			return r;
+	}
+	return ctx_render(c, "public/subsidy.cs");
+}
+
+enum { NL_PAGE };
+
+static const struct param_spec notice_list_params[] = {
+	[NL_PAGE] = { "page", "页码", P_INT, 1, 10000, 0 },
+};
+
+static int
+handle_notices(struct ctx *c)
+{
+	long		 page, total, n;
+	enum handler_result r;
+
+	page = c->req->param[NL_PAGE].present ?
+	    (long)c->req->param[NL_PAGE].n : 1;
+	if ((r = from_db(notice_count(&total))) != H_OK)
+		return r;
+	if ((r = from_db(notice_list(c->hdf, NOTICE_PAGE_SIZE, page,
+	    "Notices", &n))) != H_OK)
+		return r;
+	hseti(c->hdf, "Paging.page", page);
+	hseti(c->hdf, "Paging.total", total);
+	hseti(c->hdf, "Paging.pages",
+	    (total + NOTICE_PAGE_SIZE - 1) / NOTICE_PAGE_SIZE);
+	hset(c->hdf, "Page.Title", "通知公告");
+	return ctx_render(c, "public/notices.cs");
+}
+
+static int
+handle_notice(struct ctx *c)
+{
+	enum handler_result	 r;
+	int			 found;
+
+	if ((r = from_db(notice_get(c->hdf, c->req->path_id, "Notice",
+	    &found))) != H_OK)
+		return r;
+	if (!found)
+		return H_NOT_FOUND;
+	hset(c->hdf, "Page.Title", hdf_get_value(c->hdf, "Notice.title", ""));
+	return ctx_render(c, "public/notice.cs");
+}
+
+static int
+handle_healthz(struct ctx *c)
+{
+	c->resp->content_type = "text/plain; charset=utf-8";
+	response_header(c->resp, "Cache-Control", "no-store");
+	if (db_ping() != DB_OK) {
+		c->resp->status = 503;
+		buf_adds(&c->resp->body, "database unavailable\n");
+	} else
+		buf_adds(&c->resp->body, "ok\n");
+	return H_OK;
+}
+
+static const struct route routes[] = {
+	{ "/", M_GET | M_HEAD, handle_home, NOPARAMS, 0 },
+	{ "/caps", M_GET | M_HEAD, handle_caps, NOPARAMS, 0 },
+	{ "/subsidy", M_GET | M_HEAD, handle_subsidy, PARAMS(subsidy_params),
+	    ROUTE_FORM },
+	{ "/notices", M_GET | M_HEAD, handle_notices,
+	    PARAMS(notice_list_params), 0 },
+	{ "/notices/{id}", M_GET | M_HEAD, handle_notice, NOPARAMS, 0 },
+	{ "/healthz", M_GET | M_HEAD, handle_healthz, NOPARAMS, 0 },
+};
+
+static const struct app public_app = {
+	"public", routes, sizeof(routes) / sizeof(routes[0])
+};
+
+int
+main(int argc, char **argv)
+{
+	return app_main(argc, argv, &public_app);
+}

@@ -1,0 +1,314 @@
+/* The FastCGI request loop shared by every program in cgi-bin/. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+
+#include "app.h"
+#include "config.h"
+#include "db.h"
+#include "log.h"
+#include "prefork.h"
+#include "view.h"
+
+struct server {
+	const struct app	*app;
+	struct config		 cfg;
+	int			 listen_fd;
+};
+
+const struct route *
+route_match(const struct app *app, const char *path, enum http_method m,
+    long long *id, unsigned *allowed)
+{
+	const struct route	*r, *found = NULL;
+	size_t			 i, plen;
+	const char		*brace;
+
+	*allowed = 0;
+	*id = 0;
+	for (i = 0; i < app->nroutes; i++) {
+		long long v;
+
+		r = &app->routes[i];
+		if ((brace = strstr(r->path, "{id}")) == NULL) {
+			if (strcmp(r->path, path) != 0)
+				continue;
+		} else {
+			plen = (size_t)(brace - r->path);
+			if (strncmp(r->path, path, plen) != 0 ||
+			    parse_int(path + plen, 1, 4000000000LL, &v) == -1)
+				continue;
+			*id = v;
+		}
+		*allowed |= r->methods;
+		if ((r->methods & m) && found == NULL)
+			found = r;
+	}
+	return found;
+}
+
+void
+today(char out[11])
+{
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* Data every page's layout needs. */
+static void
+common_data(struct ctx *c)
+{
+	char	 d[11];
+
+	hset(c->hdf, "Site.Name", c->cfg->site_name);
+	hseti(c->hdf, "Site.Demo", c->cfg->demo);
+	hset(c->hdf, "Request.Path", c->req->path);
+	today(d);
+	hset(c->hdf, "Today", d);
+}
+
+enum handler_result
+ctx_render(struct ctx *c, const char *template)
+{
+	buf_reset(&c->resp->body);
+	common_data(c);
+	if (view_render(c->hdf, template, 1, &c->resp->body) == -1)
+		return H_ERROR;
+	return H_OK;
+}
+
+static const char *
+error_title(int status)
+{
+	switch (status) {
+	case 400: return "请求有误";
+	case 403: return "没有权限";
+	case 404: return "找不到这个页面";
+	case 405: return "不支持这种访问方式";
+	case 413: return "提交的内容太大";
+	case 414: return "网址太长";
+	case 415: return "不支持这种提交格式";
+	case 503: return "服务暂时不可用";
+	default: return "服务器出错了";
+	}
+}
+
+void
+ctx_error_page(struct ctx *c, int status, const char *reason)
+{
+	response_reset(c->resp);
+	c->resp->status = status;
+	hseti(c->hdf, "Error.Status", status);
+	hset(c->hdf, "Error.Title", error_title(status));
+	if (reason != NULL)
+		hset(c->hdf, "Error.Reason", reason);
+	if (ctx_render(c, "error.cs") == H_OK)
+		return;
+	/* The templates themselves failed: say so in plain text. */
+	c->resp->content_type = "text/plain; charset=utf-8";
+	buf_reset(&c->resp->body);
+	buf_printf(&c->resp->body, "%d %s\n", status, error_title(status));
+}
+
+void
+ctx_field_error(struct ctx *c, const char *field, const char *message)
+{
+	HDF	*list;
+	char	 name[128];
+	int	 n = 0;
+
+	snprintf(name, sizeof(name), "Errors.%s", field);
+	hset(c->hdf, name, message);
+	if ((list = hdf_get_obj(c->hdf, "ErrorList")) != NULL)
+		for (list = hdf_obj_child(list); list != NULL;
+		    list = hdf_obj_next(list))
+			n++;
+	snprintf(name, sizeof(name), "ErrorList.%d", n);
+	hset(c->hdf, name, message);
+	c->resp->status = 400;
+}
+
+/* Puts each parameter error in the page data for the form or the error page. */
+static void
+param_errors_to_hdf(struct ctx *c, const struct route *rt)
+{
+	size_t	 i, n = 0;
+	char	 name[128];
+
+	for (i = 0; i < rt->nparams; i++) {
+		const struct param_value *pv = &c->req->param[i];
+
+		snprintf(name, sizeof(name), "Form.%s", rt->params[i].name);
+		hset(c->hdf, name, pv->s);
+		if (pv->valid)
+			continue;
+		snprintf(name, sizeof(name), "Errors.%s", rt->params[i].name);
+		hset(c->hdf, name, pv->error);
+		snprintf(name, sizeof(name), "ErrorList.%zu", n++);
+		hset(c->hdf, name, pv->error);
+	}
+}
+
+static int
+dispatch(struct ctx *c, const struct app *app)
+{
+	const struct route	*rt;
+	struct request		*r = c->req;
+	unsigned		 allowed;
+	int			 rc;
+
+	rt = route_match(app, r->path, r->method, &r->path_id, &allowed);
+	if (rt == NULL && allowed == 0) {
+		ctx_error_page(c, 404, NULL);
+		return 404;
+	}
+	if (rt == NULL) {
+		ctx_error_page(c, 405, NULL);
+		response_header(c->resp, "Allow", "%s%s%s",
+		    allowed & M_GET ? "GET, HEAD" : "",
+		    (allowed & M_GET) && (allowed & M_POST) ? ", " : "",
+		    allowed & M_POST ? "POST" : "");
+		return 405;
+	}
+	if (rt->nparams > REQUEST_MAX_PARAMS) {
+		ctx_error_page(c, 500, NULL);
+		return 500;
+	}
+	r->param_errors = params_validate(rt->params, rt->nparams,
+	    r->method == M_POST ? &r->body : &r->query, r->param);
+	param_errors_to_hdf(c, rt);
+	if (r->param_errors > 0 && !(rt->flags & ROUTE_FORM)) {
+		ctx_error_page(c, 400, hdf_get_value(c->hdf, "ErrorList.0",
+		    NULL));
+		return 400;
+	}
+	rc = rt->handle(c);
+	switch (rc) {
+	case H_OK:
+		return c->resp->status;
+	case H_NOT_FOUND:
+		ctx_error_page(c, 404, NULL);
+		return 404;
+	case H_UNAVAILABLE:
+		ctx_error_page(c, 503, "数据库暂时无法连接，请稍后再试。");
+		response_header(c->resp, "Retry-After", "30");
+		return 503;
+	default:
+		ctx_error_page(c, 500, NULL);
+		return 500;
+	}
+}
+
+static void
+serve_one(struct server *s, FCGX_Request *fr)
+{
+	struct request		 req;
+	struct response		 resp;
+	struct request_error	 e;
+	struct ctx		 c;
+	struct timespec		 end;
+	int			 status;
+
+	request_init(&req);
+	response_init(&resp);
+	c.req = &req;
+	c.resp = &resp;
+	c.cfg = &s->cfg;
+	if ((c.hdf = view_new()) == NULL) {
+		resp.status = 503;
+		resp.content_type = "text/plain; charset=utf-8";
+		buf_adds(&resp.body, "503 服务器繁忙\n");
+		status = 503;
+	} else if ((e = request_read(&req, fr->envp, fr->in)).status != 0) {
+		ctx_error_page(&c, e.status, e.reason);
+		status = e.status;
+	} else
+		status = dispatch(&c, s->app);
+	resp.status = status;
+	response_write(&resp, req.method == M_HEAD, fr->out);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	log_request(req.method_name[0] ? req.method_name : "-", req.path,
+	    status, (end.tv_sec - req.started.tv_sec) * 1e3 +
+	    (end.tv_nsec - req.started.tv_nsec) / 1e6);
+	hdf_destroy(&c.hdf);
+	request_free(&req);
+	response_free(&resp);
+}
+
+static int
+worker(void *arg)
+{
+	struct server	*s = arg;
+	FCGX_Request	 fr;
+
+	db_configure(&s->cfg.db);
+	if (FCGX_InitRequest(&fr, s->listen_fd, 0) != 0)
+		return 1;
+	for (;;) {
+		if (FCGX_Accept_r(&fr) < 0)
+			break;
+		prefork_set_busy(1);
+		serve_one(s, &fr);
+		FCGX_Finish_r(&fr);
+		prefork_set_busy(0);
+	}
+	db_close();
+	return 0;
+}
+
+static void
+usage(const char *name)
+{
+	fprintf(stderr, "usage: %s --config FILE --socket PATH\n", name);
+}
+
+int
+app_main(int argc, char **argv, const struct app *app)
+{
+	struct server	 s;
+	const char	*config = NULL, *sock = NULL;
+	int		 i, rc;
+
+	log_set_name(app->name);
+	for (i = 1; i + 1 < argc; i += 2) {
+		if (strcmp(argv[i], "--config") == 0)
+			config = argv[i + 1];
+		else if (strcmp(argv[i], "--socket") == 0)
+			sock = argv[i + 1];
+	}
+	if (config == NULL || sock == NULL || i != argc) {
+		usage(argv[0]);
+		return 2;
+	}
+	memset(&s, 0, sizeof(s));
+	s.app = app;
+	if (config_load(&s.cfg, config) == -1)
+		return 1;
+	setenv("TZ", s.cfg.timezone, 1);
+	tzset();
+	view_set_root(s.cfg.templates);
+	if (FCGX_Init() != 0) {
+		log_error("FCGX_Init failed");
+		return 1;
+	}
+	unlink(sock);
+	if ((s.listen_fd = FCGX_OpenSocket(sock, 128)) < 0) {
+		log_error("cannot listen on %s: %s", sock, strerror(errno));
+		return 1;
+	}
+	/* nginx may run as another user; the socket's directory guards it. */
+	chmod(sock, 0666);
+	rc = prefork_run(s.cfg.workers, worker, &s);
+	unlink(sock);
+	config_free(&s.cfg);
+	return rc;
+}

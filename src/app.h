@@ -1,0 +1,68 @@
+/* What every FastCGI program shares: its route table, the request loop,
+ * the error pages and the common page data. */
+#ifndef JDXX_APP_H
+#define JDXX_APP_H
+
+#include <stddef.h>
+
+#include <ClearSilver/ClearSilver.h>
+
+#include "param.h"
+#include "request.h"
+#include "response.h"
+
+/* What a handler returns besides filling the response. */
+enum handler_result {
+	H_OK = 0,
+	H_ERROR = -1,		/* 500: a bug, already logged */
+	H_UNAVAILABLE = -2,	/* 503: the database is down */
+	H_NOT_FOUND = -3	/* 404 */
+};
+
+struct ctx {
+	struct request	*req;
+	struct response	*resp;
+	HDF		*hdf;		/* page data, rendered by ctx_render */
+	const struct config *cfg;
+};
+
+/* The handler sees invalid parameters itself (to redisplay a form). */
+#define ROUTE_FORM	0x1
+
+struct route {
+	const char		*path;	/* exact, or ending in "/{id}" */
+	unsigned		 methods;	/* M_GET | M_HEAD | M_POST */
+	int			(*handle)(struct ctx *);
+	const struct param_spec	*params;
+	size_t			 nparams;
+	unsigned		 flags;
+};
+
+struct app {
+	const char		*name;
+	const struct route	*routes;
+	size_t			 nroutes;
+};
+
+#define PARAMS(p)	(p), (sizeof(p) / sizeof((p)[0]))
+#define NOPARAMS	NULL, 0
+
+/* Parses --config and --socket, then serves until told to stop. */
+int	app_main(int argc, char **argv, const struct app *);
+
+/* The route for a method and path, with *id set for "/{id}" routes.
+ * NULL with *allowed set to the methods the path takes, or 0. */
+const struct route *route_match(const struct app *, const char *path,
+	    enum http_method, long long *id, unsigned *allowed);
+
+/* Renders a page inside the layout into the response body. */
+enum handler_result ctx_render(struct ctx *, const char *template);
+/* Replaces the response with the styled error page for status. */
+void	ctx_error_page(struct ctx *, int status, const char *reason);
+/* Marks a form field wrong with a message shown beside it and in the
+ * summary, and makes the answer a 400. */
+void	ctx_field_error(struct ctx *, const char *field, const char *message);
+/* Today's date in the site's time zone, YYYY-MM-DD. */
+void	today(char out[11]);
+
+#endif

@@ -1,0 +1,125 @@
+/* Caps and rates with effective dates. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "caps.h"
+#include "money.h"
+#include "view.h"
+
+static struct db_stmt caps_on_date = DB_READ(
+    "SELECT c.code, c.name, cc.cap_fen, "
+    "DATE_FORMAT(cc.effective_from, '%Y-%m-%d') AS effective_from "
+    "FROM category c JOIN category_cap cc ON cc.category_code = c.code "
+    "AND cc.effective_from = (SELECT MAX(x.effective_from) "
+    "FROM category_cap x WHERE x.category_code = c.code "
+    "AND x.effective_from <= ?) "
+    "WHERE c.code = COALESCE(?, c.code) "
+    "ORDER BY c.sort_order, c.code");
+
+static struct db_stmt caps_all = DB_READ(
+    "SELECT c.code, c.name, cc.cap_fen, "
+    "DATE_FORMAT(cc.effective_from, '%Y-%m-%d') AS effective_from, cc.note "
+    "FROM category_cap cc JOIN category c ON c.code = cc.category_code "
+    "ORDER BY c.sort_order, c.code, cc.effective_from DESC");
+
+static struct db_stmt rate_on_date = DB_READ(
+    "SELECT rate_bp, central_share_bp, "
+    "DATE_FORMAT(effective_from, '%Y-%m-%d') AS effective_from, note "
+    "FROM subsidy_rate WHERE effective_from <= ? "
+    "ORDER BY effective_from DESC LIMIT 1");
+
+void
+percent_format(char *out, size_t len, long long bp)
+{
+	if (bp % 100 == 0)
+		snprintf(out, len, "%lld", bp / 100);
+	else if (bp % 10 == 0)
+		snprintf(out, len, "%lld.%lld", bp / 100, (bp % 100) / 10);
+	else
+		snprintf(out, len, "%lld.%02lld", bp / 100, bp % 100);
+}
+
+void
+yuan_format(char *out, size_t len, long long fen)
+{
+	if (fen % 100 == 0)
+		snprintf(out, len, "%lld", fen / 100);
+	else
+		money_format(out, len, fen);
+}
+
+/* Adds cap_yuan beside each row's cap_fen. */
+static void
+add_yuan(HDF *rows, int single)
+{
+	HDF	*row;
+	char	 y[32];
+
+	for (row = single ? rows : hdf_obj_child(rows); row != NULL;
+	    row = single ? NULL : hdf_obj_next(row)) {
+		yuan_format(y, sizeof(y),
+		    atoll(hdf_get_value(row, "cap_fen", "0")));
+		hset(row, "cap_yuan", y);
+	}
+}
+
+enum db_status
+caps_in_force(HDF *hdf, const char *date, const char *prefix, long *n)
+{
+	struct db_arg	 a[] = { DB_TEXT(date), DB_NULLARG };
+	enum db_status	 st;
+
+	st = db_query(&caps_on_date, a, DB_NARGS(a), hdf, prefix, n);
+	if (st == DB_OK && *n > 0)
+		add_yuan(hdf_get_obj(hdf, prefix), 0);
+	return st;
+}
+
+enum db_status
+cap_of_category(HDF *hdf, const char *code, const char *date,
+    const char *prefix, int *found)
+{
+	struct db_arg	 a[] = { DB_TEXT(date), DB_TEXT(code) };
+	enum db_status	 st;
+
+	st = db_query_row(&caps_on_date, a, DB_NARGS(a), hdf, prefix, found);
+	if (st == DB_OK && *found)
+		add_yuan(hdf_get_obj(hdf, prefix), 1);
+	return st;
+}
+
+enum db_status
+caps_history(HDF *hdf, const char *prefix, long *n)
+{
+	enum db_status	 st;
+
+	st = db_query(&caps_all, NULL, 0, hdf, prefix, n);
+	if (st == DB_OK && *n > 0)
+		add_yuan(hdf_get_obj(hdf, prefix), 0);
+	return st;
+}
+
+enum db_status
+rate_in_force(HDF *hdf, const char *date, const char *prefix, int *found)
+{
+	struct db_arg	 a[] = { DB_TEXT(date) };
+	enum db_status	 st;
+	HDF		*r;
+	long long	 bp, central;
+	char		 p[16];
+
+	st = db_query_row(&rate_on_date, a, DB_NARGS(a), hdf, prefix, found);
+	if (st != DB_OK || !*found)
+		return st;
+	r = hdf_get_obj(hdf, prefix);
+	bp = atoll(hdf_get_value(r, "rate_bp", "0"));
+	central = atoll(hdf_get_value(r, "central_share_bp", "0"));
+	percent_format(p, sizeof(p), bp);
+	hset(r, "percent", p);
+	percent_format(p, sizeof(p), central);
+	hset(r, "central_percent", p);
+	percent_format(p, sizeof(p), 10000 - central);
+	hset(r, "provincial_percent", p);
+	return DB_OK;
+}

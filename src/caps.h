@@ -1,0 +1,28 @@
+/* Categories, their price caps and the subsidy rate, each in force from
+ * a date: the values that apply are the latest on or before the day. */
+#ifndef JDXX_CAPS_H
+#define JDXX_CAPS_H
+
+#include <ClearSilver/ClearSilver.h>
+
+#include "db.h"
+
+/* Every category with a cap in force on date, as prefix.N.{code, name,
+ * cap_fen, cap_yuan, effective_from}, in display order. */
+enum db_status	caps_in_force(HDF *, const char *date, const char *prefix,
+		    long *n);
+/* One category's cap on date as prefix.{code, name, cap_fen, ...}. */
+enum db_status	cap_of_category(HDF *, const char *code, const char *date,
+		    const char *prefix, int *found);
+/* Every cap ever set, newest first per category, as prefix.N.*. */
+enum db_status	caps_history(HDF *, const char *prefix, long *n);
+/* The rate on date as prefix.{rate_bp, central_share_bp, effective_from,
+ * percent, central_percent, provincial_percent}. */
+enum db_status	rate_in_force(HDF *, const char *date, const char *prefix,
+		    int *found);
+/* Formats basis points as a percentage without trailing zeros: 1300 -> 13. */
+void		percent_format(char *out, size_t len, long long bp);
+/* Formats fen as yuan, dropping ".00": 200000 -> 2000, 25987 -> 259.87. */
+void		yuan_format(char *out, size_t len, long long fen);
+
+#endif

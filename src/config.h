@@ -1,0 +1,24 @@
+/* The instance configuration, read from an HDF file at start. */
+#ifndef JDXX_CONFIG_H
+#define JDXX_CONFIG_H
+
+#include <ClearSilver/ClearSilver.h>
+
+#include "db.h"
+
+struct config {
+	HDF		*hdf;		/* owns every string below */
+	struct db_config db;
+	const char	*templates;
+	const char	*site_name;
+	const char	*timezone;
+	int		 demo;		/* the instance holds demo data */
+	int		 tls;		/* served over HTTPS */
+	int		 workers;
+};
+
+/* Returns 0, or -1 with the reason logged. */
+int	config_load(struct config *, const char *path);
+void	config_free(struct config *);
+
+#endif

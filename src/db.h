@@ -1,0 +1,67 @@
+/* The database: one connection per worker, prepared statements only.
+ * A lost connection is reopened and statements prepared again; reads are
+ * retried once, writes never (they may have landed). */
+#ifndef JDXX_DB_H
+#define JDXX_DB_H
+
+#include <ClearSilver/ClearSilver.h>
+#include <mysql.h>
+
+struct db_config {
+	const char	*socket;
+	const char	*user;
+	const char	*password;
+	const char	*name;
+	unsigned	 timeout;	/* seconds, for connect, read and write */
+};
+
+/* A statement, declared once next to the code that uses it. */
+struct db_stmt {
+	const char	*sql;
+	int		 readonly;
+	MYSQL_STMT	*handle;
+	struct db_stmt	*next;		/* in the list of prepared ones */
+};
+
+#define DB_READ(sql)	{ (sql), 1, NULL, NULL }
+#define DB_WRITE(sql)	{ (sql), 0, NULL, NULL }
+
+enum db_arg_type { DB_ARG_INT, DB_ARG_TEXT, DB_ARG_NULL };
+
+struct db_arg {
+	enum db_arg_type	 type;
+	long long		 i;
+	const char		*s;
+};
+
+#define DB_INT(v)	((struct db_arg){ DB_ARG_INT, (v), NULL })
+#define DB_TEXT(v)	((struct db_arg){ DB_ARG_TEXT, 0, (v) })
+#define DB_NULLARG	((struct db_arg){ DB_ARG_NULL, 0, NULL })
+
+enum db_status {
+	DB_OK = 0,
+	DB_ERROR = -1,		/* the statement failed: a bug, logged */
+	DB_DOWN = -2,		/* no connection could be had */
+	DB_DUPLICATE = -3	/* a unique key refused the row */
+};
+
+void		db_configure(const struct db_config *);
+/* Closes every statement and the connection. */
+void		db_close(void);
+/* DB_OK when the server answers. */
+enum db_status	db_ping(void);
+
+/* Runs a query and puts each row under prefix.N.column in hdf (NULL
+ * columns are left unset). *nrows gets the row count. */
+enum db_status	db_query(struct db_stmt *, const struct db_arg *, size_t nargs,
+		    HDF *hdf, const char *prefix, long *nrows);
+/* The same for at most one row, put under prefix.column. */
+enum db_status	db_query_row(struct db_stmt *, const struct db_arg *,
+		    size_t nargs, HDF *hdf, const char *prefix, int *found);
+/* Runs a write; affected and insert_id may be NULL. */
+enum db_status	db_exec(struct db_stmt *, const struct db_arg *, size_t nargs,
+		    unsigned long long *affected, unsigned long long *insert_id);
+
+#define DB_NARGS(a)	(sizeof(a) / sizeof((a)[0]))
+
+#endif

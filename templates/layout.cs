@@ -1,0 +1,32 @@
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:Site.Name ?></title>
+<link rel="stylesheet" href="/static/site.css">
+<link rel="icon" href="/static/icon.svg" type="image/svg+xml">
+</head>
+<body>
+<a class="skip" href="#main">跳到正文</a>
+<header class="site">
+<a class="brand" href="/"><?cs var:Site.Name ?></a>
+<nav aria-label="主要栏目">
+<ul>
+<li><a href="/"<?cs if:Request.Path == "/" ?> aria-current="page"<?cs /if ?>>首页</a></li>
+<li><a href="/caps"<?cs if:Request.Path == "/caps" ?> aria-current="page"<?cs /if ?>>限价与补贴</a></li>
+<li><a href="/subsidy"<?cs if:Request.Path == "/subsidy" ?> aria-current="page"<?cs /if ?>>补贴计算</a></li>
+<li><a href="/notices"<?cs if:Request.Path == "/notices" ?> aria-current="page"<?cs /if ?>>通知公告</a></li>
+</ul>
+</nav>
+</header>
+<?cs if:Site.Demo ?><p class="demo-banner" role="note">本站是演示站点：标有“示例”的单位、网点、产品和公告均为虚构，不是真实备案信息。</p>
+<?cs /if ?><main id="main">
+<?cs include:Page.Template ?>
+</main>
+<footer class="site">
+<p>家电下乡：彩电、冰箱(含冷柜)、手机、洗衣机，在指定网点购买限价以内的中标产品，凭发票到户籍所在地乡镇财政所申领 13% 补贴。</p>
+<p><a href="/caps">申领须知</a> · <a href="/notices">通知公告</a></p>
+</footer>
+</body>
+</html>

@@ -1,0 +1,28 @@
+<?cs include:"macros.cs" ?>
+<h1>限价与补贴标准</h1>
+<p>在家电下乡指定店购买中标产品，按发票上的实际销售价格补贴 <strong><?cs var:Rate.percent ?>%</strong>（自 <?cs var:Rate.effective_from ?> 起执行），其中中央财政负担 <?cs var:Rate.central_percent ?>%，省级财政负担 <?cs var:Rate.provincial_percent ?>%。销售价格超过最高限价的，不予补贴。</p>
+<?cs call:caps_table("现行最高限价（" + Today + "）") ?>
+
+<h2>申领须知</h2>
+<ul class="rules">
+<li><strong>每户每类限一台（件）</strong>：同一户在同一类产品中只能领一次补贴。</li>
+<li><strong>到哪里领</strong>：户籍所在地的乡镇财政所。</li>
+<li><strong>带什么</strong>：
+<ol>
+<li>购货发票（原件和复印件），发票上要有购买人姓名和身份证号码；</li>
+<li>身份证明（身份证、户口簿或派出所证明，原件和复印件）；</li>
+<li>家电下乡产品专用标识卡；</li>
+<li>储蓄存折（可以用粮食直补存折）。</li>
+</ol></li>
+<li><strong>多久到账</strong>：县财政局自申领之日起 30 个工作日内把补贴打到您的存折上。</li>
+<li>乡镇财政所会核对：身份证明与发票是否一致、价格是否在限价以内、标识卡与产品是否相符、是否超过每户每类一台。</li>
+</ul>
+
+<h2>历次限价</h2>
+<table class="caps">
+<caption>各类产品最高限价的调整记录</caption>
+<thead><tr><th scope="col">类别</th><th scope="col">最高限价</th><th scope="col">起始日期</th><th scope="col">说明</th></tr></thead>
+<tbody><?cs each:h = History ?>
+<tr><th scope="row"><?cs var:h.name ?></th><td><?cs var:h.cap_yuan ?> 元</td><td><?cs var:h.effective_from ?></td><td><?cs var:h.note ?></td></tr><?cs /each ?>
+</tbody>
+</table>

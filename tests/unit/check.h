@@ -1,0 +1,30 @@
+/* A tiny table-driven test harness: each CHECK counts as one test. */
+#ifndef JDXX_CHECK_H
+#define JDXX_CHECK_H
+
+#include <stdio.h>
+
+extern int	 check_passed, check_failed;
+
+#define CHECK(cond, ...) do {						\
+	if (cond)							\
+		check_passed++;						\
+	else {								\
+		check_failed++;						\
+		fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);	\
+		fprintf(stderr, __VA_ARGS__);				\
+		fputc('\n', stderr);					\
+	}								\
+} while (0)
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+void	test_utf8(void);
+void	test_form(void);
+void	test_param(void);
+void	test_money(void);
+void	test_request(void);
+void	test_route(void);
+void	test_response(void);
+
+#endif

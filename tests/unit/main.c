@@ -1,0 +1,18 @@
+/* Runs every unit test and prints the closing count. */
+#include "check.h"
+
+int	 check_passed, check_failed;
+
+int
+main(void)
+{
+	test_utf8();
+	test_form();
+	test_param();
+	test_money();
+	test_request();
+	test_route();
+	test_response();
+	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
+	return check_failed > 0;
+}

@@ -1,0 +1,115 @@
+/* Whole requests: methods, paths, limits, content types, bodies. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "request.h"
+
+static const struct {
+	const char	*method, *path, *query, *ctype, *body;
+	int		 status;
+	enum http_method want_method;
+} cases[] = {
+	{ "GET", "/", NULL, NULL, NULL, 0, M_GET },
+	{ "HEAD", "/caps", "", NULL, NULL, 0, M_HEAD },
+	{ "DELETE", "/", NULL, NULL, NULL, 0, M_OTHER },
+	{ "GET", "/subsidy", "category=tv&price=1999", NULL, NULL, 0, M_GET },
+	{ "GET", "relative", NULL, NULL, NULL, 400, M_GET },
+	{ "GET", "/\xff", NULL, NULL, NULL, 400, M_GET },
+	{ "GET", "/a\x01", NULL, NULL, NULL, 400, M_GET },
+	{ "GET", "/", "q=%FF", NULL, NULL, 400, M_GET },
+	{ "GET", "/", "q=%", NULL, NULL, 400, M_GET },
+	{ "POST", "/x", NULL, "application/x-www-form-urlencoded", "a=1",
+	    0, M_POST },
+	{ "POST", "/x", NULL,
+	    "application/x-www-form-urlencoded; charset=UTF-8", "a=1", 0,
+	    M_POST },
+	{ "POST", "/x", NULL, "text/plain", "a=1", 415, M_POST },
+	{ "POST", "/x", NULL, "multipart/form-data; boundary=x", "a=1", 415,
+	    M_POST },
+	{ "POST", "/x", NULL, NULL, "a=1", 415, M_POST },
+	{ "POST", "/x", NULL, NULL, "", 0, M_POST },
+	{ "POST", "/x", NULL, "application/x-www-form-urlencoded",
+	    "a=%E5%AE", 400, M_POST },
+};
+
+void
+test_request(void)
+{
+	struct request		 r;
+	struct request_error	 e;
+	size_t			 i;
+	char			*big;
+
+	for (i = 0; i < NELEM(cases); i++) {
+		request_init(&r);
+		e = request_parse(&r, cases[i].method, cases[i].path,
+		    cases[i].query, NULL, cases[i].ctype, cases[i].body,
+		    cases[i].body ? strlen(cases[i].body) : 0);
+		CHECK(e.status == cases[i].status, "request %zu: %d", i,
+		    e.status);
+		CHECK(r.method == cases[i].want_method, "method %zu", i);
+		CHECK(e.status == 0 || (e.reason != NULL && e.reason[0]),
+		    "reason %zu", i);
+		request_free(&r);
+	}
+
+	/* Limits: path, query, body size, field count. */
+	big = malloc(REQUEST_MAX_BODY + 2);
+	memset(big, 'a', REQUEST_MAX_BODY + 1);
+	big[0] = '/';
+	big[REQUEST_MAX_PATH + 1] = '\0';
+	request_init(&r);
+	e = request_parse(&r, "GET", big, NULL, NULL, NULL, NULL, 0);
+	CHECK(e.status == 414, "long path: %d", e.status);
+	request_free(&r);
+
+	big[REQUEST_MAX_PATH + 1] = 'a';
+	big[0] = 'q';
+	big[1] = '=';
+	big[REQUEST_MAX_QUERY + 1] = '\0';
+	request_init(&r);
+	e = request_parse(&r, "GET", "/", big, NULL, NULL, NULL, 0);
+	CHECK(e.status == 414, "long query: %d", e.status);
+	request_free(&r);
+
+	big[REQUEST_MAX_QUERY + 1] = 'a';
+	big[REQUEST_MAX_BODY + 1] = '\0';
+	request_init(&r);
+	e = request_parse(&r, "POST", "/", NULL, NULL,
+	    "application/x-www-form-urlencoded", big, REQUEST_MAX_BODY + 1);
+	CHECK(e.status == 413, "big body: %d", e.status);
+	request_free(&r);
+
+	request_init(&r);
+	e = request_parse(&r, "POST", "/", NULL, NULL,
+	    "application/x-www-form-urlencoded", big, 20 * 1024);
+	CHECK(e.status == 413, "long field: %d", e.status);
+	request_free(&r);
+
+	/* 65 fields: one more than a body may carry. */
+	for (i = 0; i < 65; i++)
+		memcpy(big + i * 4, "a=1&", 4);
+	request_init(&r);
+	e = request_parse(&r, "POST", "/", NULL, NULL,
+	    "application/x-www-form-urlencoded", big, 65 * 4 - 1);
+	CHECK(e.status == 400, "too many fields: %d", e.status);
+	request_free(&r);
+	request_init(&r);
+	e = request_parse(&r, "POST", "/", NULL, NULL,
+	    "application/x-www-form-urlencoded", big, 64 * 4 - 1);
+	CHECK(e.status == 0 && r.body.n == 64, "64 fields: %d", e.status);
+	request_free(&r);
+	free(big);
+
+	/* A broken cookie header is dropped, not fatal. */
+	request_init(&r);
+	e = request_parse(&r, "GET", "/", NULL, "a=%FF; b=2", NULL, NULL, 0);
+	CHECK(e.status == 0 && r.cookies.n == 0, "bad cookie dropped");
+	request_free(&r);
+	request_init(&r);
+	e = request_parse(&r, "GET", "/", NULL, "sid=abc; lang=zh", NULL,
+	    NULL, 0);
+	CHECK(e.status == 0 && r.cookies.n == 2, "cookies");
+	request_free(&r);
+}

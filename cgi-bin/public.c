@@ -89,17 +89,17 @@ subsidy_result(struct ctx *c, const char *date)
 	char		 y[32];
 	int		 found;
 
+	if ((st = rate_in_force(c->hdf, date, "Rate", &found)) != DB_OK)
+		return from_db(st);
+	if (!found) {
+		ctx_field_error(c, "date", "这一天家电下乡补贴尚未开始");
+		return H_OK;
+	}
 	st = cap_of_category(c->hdf, cat->s, date, "Cap", &found);
 	if (st != DB_OK)
 		return from_db(st);
 	if (!found) {
 		ctx_field_error(c, "category", "请从列表中选择商品类别");
-		return H_OK;
-	}
-	if ((st = rate_in_force(c->hdf, date, "Rate", &found)) != DB_OK)
-		return from_db(st);
-	if (!found) {
-		ctx_field_error(c, "date", "这一天家电下乡补贴尚未开始");
 		return H_OK;
 	}
 	cap = atoll(hdf_get_value(c->hdf, "Cap.cap_fen", "0"));

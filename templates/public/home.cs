@@ -18,7 +18,7 @@
 
 <section aria-labelledby="notices-title">
 <h2 id="notices-title">通知公告</h2>
-<?cs if:Notices.0 ?><ul class="notices"><?cs each:n = Notices ?>
+<?cs if:subcount(Notices) > 0 ?><ul class="notices"><?cs each:n = Notices ?>
 <li><a href="/notices/<?cs var:n.id ?>"><?cs var:n.title ?></a><?cs call:demo_badge(n) ?> <span class="meta"><?cs var:n.kind_name ?> · <time datetime="<?cs var:n.published_on ?>"><?cs var:n.published_on ?></time></span></li><?cs /each ?>
 </ul>
 <p><a href="/notices">全部通知公告</a></p><?cs else ?><p>暂无通知公告。</p><?cs /if ?>

@@ -24,7 +24,7 @@ CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 PROGRAMS = $(BUILD)/public.fcgi $(BUILD)/jdxx-staff
 TESTS	 = $(BUILD)/unit-tests $(BUILD)/golden
 
-INSTANCE = VAR=$(VAR) PORT=$(PORT) WORKERS=$(WORKERS) BUILD=$(BUILD) \
+INSTANCE = env VAR=$(VAR) PORT=$(PORT) WORKERS=$(WORKERS) BUILD=$(BUILD) \
 	   bash src/instance.sh
 
 .PHONY: all deps run start stop status test unit golden http clean
@@ -62,7 +62,7 @@ deps:
 
 run: deps
 	@$(MAKE) --no-print-directory all
-	@$(INSTANCE) run
+	@exec $(INSTANCE) run
 
 start: deps
 	@$(MAKE) --no-print-directory all

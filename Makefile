@@ -10,7 +10,7 @@ WORKERS	?= 4
 BUILD	?= build
 
 CC	?= cc
-PKGS	 = libmariadb libcmark libsodium
+PKGS	 = libmariadb libcmark libsodium jansson
 CFLAGS	?= -O2 -g
 CFLAGS	+= -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -Isrc \
 	   -I/usr/include/ClearSilver \
@@ -19,7 +19,10 @@ LDLIBS	 = -lfcgi -lneo_cs -lneo_utl -lz \
 	   $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CORE	 = buf utf8 form param request response view log config db money \
-	   prefork app caps notice password
+	   prefork app caps notice password search filtered region outlet \
+	   product enterprise json
+PUBLIC_OBJ = $(BUILD)/obj/cgi-public.o $(BUILD)/obj/cgi-public_outlets.o \
+	   $(BUILD)/obj/cgi-public_products.o $(BUILD)/obj/cgi-public_api.o
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 PROGRAMS = $(BUILD)/public.fcgi $(BUILD)/jdxx-staff
 TESTS	 = $(BUILD)/unit-tests $(BUILD)/golden
@@ -35,7 +38,7 @@ $(BUILD)/obj/%.o: src/%.c src/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/obj/cgi-%.o: cgi-bin/%.c src/*.h
+$(BUILD)/obj/cgi-%.o: cgi-bin/%.c cgi-bin/*.h src/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -43,7 +46,7 @@ $(BUILD)/libjdxx.a: $(CORE_OBJ)
 	rm -f $@
 	ar rcs $@ $(CORE_OBJ)
 
-$(BUILD)/public.fcgi: $(BUILD)/obj/cgi-public.o $(BUILD)/libjdxx.a
+$(BUILD)/public.fcgi: $(PUBLIC_OBJ) $(BUILD)/libjdxx.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/jdxx-staff: $(BUILD)/obj/staffctl.o $(BUILD)/libjdxx.a

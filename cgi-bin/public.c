@@ -4,17 +4,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "caps.h"
 #include "db.h"
 #include "money.h"
 #include "notice.h"
+#include "public.h"
 #include "view.h"
 
 #define HOME_NOTICES	5
 #define MAX_PRICE_FEN	(1000000LL * 100)	/* one million yuan */
 
-static enum handler_result
+enum handler_result
 from_db(enum db_status st)
 {
 	switch (st) {
@@ -27,8 +27,36 @@ from_db(enum db_status st)
 	}
 }
 
-/* The caps and rate in force today, which most pages show. */
-static enum handler_result
+long
+page_param(struct ctx *c, size_t i)
+{
+	const struct param_value *p = &c->req->param[i];
+
+	return p->present && p->valid ? (long)p->n : 1;
+}
+
+const char *
+valid_text(struct ctx *c, size_t i)
+{
+	const struct param_value *p = &c->req->param[i];
+
+	return p->present && p->valid ? p->s : "";
+}
+
+int
+category_known(struct ctx *c, const char *code)
+{
+	HDF	*cap;
+
+	for (cap = hdf_get_child(c->hdf, "Caps"); cap != NULL;
+	    cap = hdf_obj_next(cap))
+		if (strcmp(hdf_get_value(cap, "code", ""), code) == 0)
+			return 1;
+	return 0;
+}
+
+/* The caps and rate in force today, which most pages show; loaded once. */
+enum handler_result
 load_caps_today(struct ctx *c)
 {
 	enum db_status	 st;
@@ -36,6 +64,8 @@ load_caps_today(struct ctx *c)
 	long		 n;
 	int		 found;
 
+	if (hdf_get_obj(c->hdf, "Rate") != NULL)
+		return H_OK;
 	today(d);
 	if ((st = caps_in_force(c->hdf, d, "Caps", &n)) != DB_OK)
 		return from_db(st);
@@ -157,29 +187,19 @@ handle_subsidy(struct ctx *c)
 	return ctx_render(c, "public/subsidy.cs");
 }
 
-enum { NL_PAGE };
-
-static const struct param_spec notice_list_params[] = {
-	[NL_PAGE] = { "page", "页码", P_INT, 1, 10000, 0 },
-};
-
 static int
 handle_notices(struct ctx *c)
 {
-	long		 page, total, n;
-	enum handler_result r;
+	long long		 total;
+	long			 n, page = page_param(c, PG_PAGE);
+	enum handler_result	 r;
 
-	page = c->req->param[NL_PAGE].present ?
-	    (long)c->req->param[NL_PAGE].n : 1;
 	if ((r = from_db(notice_count(&total))) != H_OK)
 		return r;
 	if ((r = from_db(notice_list(c->hdf, NOTICE_PAGE_SIZE, page,
 	    "Notices", &n))) != H_OK)
 		return r;
-	hseti(c->hdf, "Paging.page", page);
-	hseti(c->hdf, "Paging.total", total);
-	hseti(c->hdf, "Paging.pages",
-	    (total + NOTICE_PAGE_SIZE - 1) / NOTICE_PAGE_SIZE);
+	ctx_paging(c, page, total, NOTICE_PAGE_SIZE);
 	hset(c->hdf, "Page.Title", "通知公告");
 	return ctx_render(c, "public/notices.cs");
 }
@@ -212,15 +232,35 @@ handle_healthz(struct ctx *c)
 	return H_OK;
 }
 
+#define GET	(M_GET | M_HEAD)
+
 static const struct route routes[] = {
-	{ "/", M_GET | M_HEAD, handle_home, NOPARAMS, 0 },
-	{ "/caps", M_GET | M_HEAD, handle_caps, NOPARAMS, 0 },
-	{ "/subsidy", M_GET | M_HEAD, handle_subsidy, PARAMS(subsidy_params),
+	{ "/", GET, handle_home, NOPARAMS, 0 },
+	{ "/caps", GET, handle_caps, NOPARAMS, 0 },
+	{ "/subsidy", GET, handle_subsidy, PARAMS(subsidy_params), ROUTE_FORM },
+	{ "/notices", GET, handle_notices, page_params, PG_COUNT, 0 },
+	{ "/notices/{id}", GET, handle_notice, NOPARAMS, 0 },
+	{ "/outlets", GET, handle_outlets, outlet_params, OL_COUNT, ROUTE_FORM },
+	{ "/outlets/check", GET, handle_outlet_check, outlet_check_params,
+	    OC_COUNT, ROUTE_FORM },
+	{ "/outlets/{id}", GET, handle_outlet, NOPARAMS, 0 },
+	{ "/enterprises", GET, handle_enterprises, page_params, PG_COUNT, 0 },
+	{ "/products", GET, handle_products, product_params, PR_COUNT,
 	    ROUTE_FORM },
-	{ "/notices", M_GET | M_HEAD, handle_notices,
-	    PARAMS(notice_list_params), 0 },
-	{ "/notices/{id}", M_GET | M_HEAD, handle_notice, NOPARAMS, 0 },
-	{ "/healthz", M_GET | M_HEAD, handle_healthz, NOPARAMS, 0 },
+	{ "/products/check", GET, handle_model_check, model_check_params,
+	    MC_COUNT, ROUTE_FORM },
+	{ "/products/{id}", GET, handle_product, NOPARAMS, 0 },
+	{ "/api/v1/outlets", GET, handle_api_outlets, outlet_params, OL_COUNT,
+	    ROUTE_JSON },
+	{ "/api/v1/outlets/{id}", GET, handle_api_outlet, NOPARAMS,
+	    ROUTE_JSON },
+	{ "/api/v1/products", GET, handle_api_products, product_params,
+	    PR_COUNT, ROUTE_JSON },
+	{ "/api/v1/products/{id}", GET, handle_api_product, NOPARAMS,
+	    ROUTE_JSON },
+	{ "/api/v1/regions", GET, handle_api_regions, region_api_params,
+	    RG_COUNT, ROUTE_JSON },
+	{ "/healthz", GET, handle_healthz, NOPARAMS, 0 },
 };
 
 static const struct app public_app = {

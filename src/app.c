@@ -12,6 +12,7 @@
 #include "app.h"
 #include "config.h"
 #include "db.h"
+#include "json.h"
 #include "log.h"
 #include "prefork.h"
 #include "view.h"
@@ -102,11 +103,105 @@ error_title(int status)
 	}
 }
 
+static const char *
+error_code(int status)
+{
+	switch (status) {
+	case 400: return "bad_request";
+	case 404: return "not_found";
+	case 405: return "method_not_allowed";
+	case 413: return "too_large";
+	case 414: return "uri_too_long";
+	case 415: return "unsupported_media_type";
+	case 503: return "unavailable";
+	default: return "internal_error";
+	}
+}
+
+enum handler_result
+ctx_json(struct ctx *c, json_t *root)
+{
+	buf_reset(&c->resp->body);
+	c->resp->content_type = "application/json";
+	return json_emit(root, &c->resp->body) == 0 ? H_OK : H_ERROR;
+}
+
+void
+ctx_paging(struct ctx *c, long page, long long total, long page_size)
+{
+	long long	 pages = (total + page_size - 1) / page_size;
+
+	hseti(c->hdf, "Paging.page", page);
+	hseti(c->hdf, "Paging.total", total);
+	hseti(c->hdf, "Paging.pages", pages);
+	hseti(c->hdf, "Paging.page_size", page_size);
+	if (page > pages && total > 0)
+		hset(c->hdf, "Paging.past_end", "1");
+}
+
+static void
+url_encode(struct buf *b, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-_.~", *p) != NULL)
+			buf_add(b, p, 1);
+		else
+			buf_printf(b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+	}
+}
+
+/* True when name is one of the comma-separated names in list. */
+static int
+in_list(const char *list, const char *name)
+{
+	size_t	 n = strlen(name);
+	const char *p;
+
+	for (p = list; (p = strstr(p, name)) != NULL; p += n)
+		if ((p == list || p[-1] == ',') &&
+		    (p[n] == '\0' || p[n] == ','))
+			return 1;
+	return 0;
+}
+
+void
+ctx_query_string(struct ctx *c, const char *name, const char *omit)
+{
+	const struct route	*rt = c->route;
+	struct buf		 b;
+	size_t			 i;
+
+	buf_init(&b);
+	for (i = 0; rt != NULL && i < rt->nparams; i++) {
+		const struct param_value *pv = &c->req->param[i];
+
+		if (!pv->present || in_list(omit, rt->params[i].name))
+			continue;
+		if (b.len > 0)
+			buf_adds(&b, "&");
+		buf_printf(&b, "%s=", rt->params[i].name);
+		url_encode(&b, pv->s);
+	}
+	hset(c->hdf, name, b.data);
+	buf_free(&b);
+}
+
 void
 ctx_error_page(struct ctx *c, int status, const char *reason)
 {
 	response_reset(c->resp);
 	c->resp->status = status;
+	if (c->json) {
+		const char *msg = reason != NULL ? reason : error_title(status);
+
+		if (ctx_json(c, json_error(status, error_code(status), msg)) ==
+		    H_OK)
+			return;
+	}
 	hseti(c->hdf, "Error.Status", status);
 	hset(c->hdf, "Error.Title", error_title(status));
 	if (reason != NULL)
@@ -167,6 +262,9 @@ dispatch(struct ctx *c, const struct app *app)
 	int			 rc;
 
 	rt = route_match(app, r->path, r->method, &r->path_id, &allowed);
+	c->route = rt;
+	c->json = strncmp(r->path, "/api/", 5) == 0 ||
+	    (rt != NULL && (rt->flags & ROUTE_JSON));
 	if (rt == NULL && allowed == 0) {
 		ctx_error_page(c, 404, NULL);
 		return 404;
@@ -223,12 +321,15 @@ serve_one(struct server *s, FCGX_Request *fr)
 	c.req = &req;
 	c.resp = &resp;
 	c.cfg = &s->cfg;
+	c.route = NULL;
+	c.json = 0;
 	if ((c.hdf = view_new()) == NULL) {
 		resp.status = 503;
 		resp.content_type = "text/plain; charset=utf-8";
 		buf_adds(&resp.body, "503 服务器繁忙\n");
 		status = 503;
 	} else if ((e = request_read(&req, fr->envp, fr->in)).status != 0) {
+		c.json = strncmp(req.path, "/api/", 5) == 0;
 		ctx_error_page(&c, e.status, e.reason);
 		status = e.status;
 	} else

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include <ClearSilver/ClearSilver.h>
+#include <jansson.h>
 
 #include "param.h"
 #include "request.h"
@@ -20,14 +21,18 @@ enum handler_result {
 };
 
 struct ctx {
-	struct request	*req;
-	struct response	*resp;
-	HDF		*hdf;		/* page data, rendered by ctx_render */
-	const struct config *cfg;
+	struct request		*req;
+	struct response		*resp;
+	HDF			*hdf;	/* page data, rendered by ctx_render */
+	const struct config	*cfg;
+	const struct route	*route;	/* NULL until matched */
+	int			 json;	/* errors answer in JSON */
 };
 
 /* The handler sees invalid parameters itself (to redisplay a form). */
 #define ROUTE_FORM	0x1
+/* An API route: JSON answers, errors included. */
+#define ROUTE_JSON	0x2
 
 struct route {
 	const char		*path;	/* exact, or ending in "/{id}" */
@@ -59,6 +64,14 @@ const struct route *route_match(const struct app *, const char *path,
 enum handler_result ctx_render(struct ctx *, const char *template);
 /* Replaces the response with the styled error page for status. */
 void	ctx_error_page(struct ctx *, int status, const char *reason);
+/* Sets Paging.{page, pages, total, past_end} for a list. */
+void	ctx_paging(struct ctx *, long page, long long total, long page_size);
+/* Puts the route's present parameters, URL-encoded as a query string
+ * (a=1&b=2), under name in the page data, leaving out the parameters
+ * named in omit (comma-separated). */
+void	ctx_query_string(struct ctx *, const char *name, const char *omit);
+/* Answers with root as JSON; root is freed. */
+enum handler_result ctx_json(struct ctx *, json_t *root);
 /* Marks a form field wrong with a message shown beside it and in the
  * summary, and makes the answer a 400. */
 void	ctx_field_error(struct ctx *, const char *field, const char *message);

@@ -58,6 +58,9 @@ enum db_status	db_query(struct db_stmt *, const struct db_arg *, size_t nargs,
 /* The same for at most one row, put under prefix.column. */
 enum db_status	db_query_row(struct db_stmt *, const struct db_arg *,
 		    size_t nargs, HDF *hdf, const char *prefix, int *found);
+/* The first column of the first row as a number (0 when no row). */
+enum db_status	db_query_int(struct db_stmt *, const struct db_arg *,
+		    size_t nargs, long long *value);
 /* Runs a write; affected and insert_id may be NULL. */
 enum db_status	db_exec(struct db_stmt *, const struct db_arg *, size_t nargs,
 		    unsigned long long *affected, unsigned long long *insert_id);

@@ -21,8 +21,9 @@ DB_USER=jdxx_app
 ME=$(id -un)
 
 DEB_PACKAGES="build-essential pkg-config libfcgi-dev clearsilver-dev
- libmariadb-dev mariadb-server mariadb-client nginx libsodium-dev
- libcmark-dev zlib1g-dev curl tzdata ca-certificates"
+ libmariadb-dev mariadb-server mariadb-client mariadb-plugin-mroonga nginx
+ libsodium-dev libcmark-dev libjansson-dev zlib1g-dev curl tzdata
+ ca-certificates"
 
 say() { printf 'jdxx: %s\n' "$*"; }
 die() { printf 'jdxx: %s\n' "$*" >&2; exit 1; }
@@ -102,6 +103,7 @@ collation-server = utf8mb4_unicode_ci
 default-storage-engine = InnoDB
 innodb_buffer_pool_size = 256M
 local-infile = 1
+plugin-load-add = ha_mroonga.so
 max_connections = 200
 CNF
 	(umask 077; cat > "$VAR/jdxx.hdf" <<HDF

@@ -35,20 +35,9 @@ notice_list(HDF *hdf, long limit, long page, const char *prefix, long *n)
 }
 
 enum db_status
-notice_count(long *total)
+notice_count(long long *total)
 {
-	HDF		*h;
-	enum db_status	 st;
-	int		 found;
-
-	*total = 0;
-	if (hdf_init(&h) != STATUS_OK)
-		return DB_ERROR;
-	st = db_query_row(&count_published, NULL, 0, h, "C", &found);
-	if (st == DB_OK && found)
-		*total = atol(hdf_get_value(h, "C.n", "0"));
-	hdf_destroy(&h);
-	return st;
+	return db_query_int(&count_published, NULL, 0, total);
 }
 
 char *

@@ -12,7 +12,7 @@
  * issuer, doc_no, published_on, is_demo}; page counts from 1. */
 enum db_status	notice_list(HDF *, long limit, long page, const char *prefix,
 		    long *n);
-enum db_status	notice_count(long *total);
+enum db_status	notice_count(long long *total);
 /* One published notice with its body as HTML in prefix.body_html. */
 enum db_status	notice_get(HDF *, long long id, const char *prefix,
 		    int *found);

@@ -53,6 +53,13 @@ hsetf(HDF *hdf, const char *name, const char *fmt, ...)
 }
 
 void
+nerr_ignore_ok(NEOERR *err)
+{
+	if (err != STATUS_OK)
+		nerr_ignore(&err);
+}
+
+void
 hseti(HDF *hdf, const char *name, long long value)
 {
 	hsetf(hdf, name, "%lld", value);

@@ -20,5 +20,7 @@ void	hset(HDF *, const char *name, const char *value);
 void	hsetf(HDF *, const char *name, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	hseti(HDF *, const char *name, long long value);
+/* Frees an error ClearSilver returned where failure changes nothing. */
+void	nerr_ignore_ok(NEOERR *);
 
 #endif

@@ -14,8 +14,11 @@
 <nav aria-label="主要栏目">
 <ul>
 <li><a href="/"<?cs if:Request.Path == "/" ?> aria-current="page"<?cs /if ?>>首页</a></li>
-<li><a href="/caps"<?cs if:Request.Path == "/caps" ?> aria-current="page"<?cs /if ?>>限价与补贴</a></li>
+<li><a href="/outlets/check"<?cs if:Request.Path == "/outlets/check" ?> aria-current="page"<?cs /if ?>>网点核验</a></li>
+<li><a href="/outlets"<?cs if:Request.Path == "/outlets" ?> aria-current="page"<?cs /if ?>>指定网点</a></li>
+<li><a href="/products"<?cs if:Request.Path == "/products" ?> aria-current="page"<?cs /if ?>>中标产品</a></li>
 <li><a href="/subsidy"<?cs if:Request.Path == "/subsidy" ?> aria-current="page"<?cs /if ?>>补贴计算</a></li>
+<li><a href="/caps"<?cs if:Request.Path == "/caps" ?> aria-current="page"<?cs /if ?>>限价与须知</a></li>
 <li><a href="/notices"<?cs if:Request.Path == "/notices" ?> aria-current="page"<?cs /if ?>>通知公告</a></li>
 </ul>
 </nav>

@@ -8,3 +8,6 @@
 <tr><th scope="row"><?cs var:c.name ?></th><td><?cs var:c.cap_yuan ?> 元</td><td><?cs var:c.effective_from ?></td></tr><?cs /each ?>
 </tbody>
 </table><?cs /def ?>
+<?cs def:paging(base, query) ?><?cs if:Paging.past_end ?><p class="empty" role="status">这一页没有内容了：共 <?cs var:Paging.total ?> 条，<?cs var:Paging.pages ?> 页。<a href="<?cs var:base ?><?cs if:query ?>?<?cs var:query ?><?cs /if ?>">回到第一页</a></p><?cs /if ?><?cs if:Paging.pages > 1 ?><nav class="paging" aria-label="分页"><?cs if:Paging.page > 1 && !Paging.past_end ?><a href="<?cs var:base ?>?<?cs if:query ?><?cs var:query ?>&amp;<?cs /if ?>page=<?cs var:#Paging.page - 1 ?>" rel="prev">上一页</a> <?cs /if ?><?cs if:!Paging.past_end ?>第 <?cs var:Paging.page ?> / <?cs var:Paging.pages ?> 页<?cs /if ?><?cs if:#Paging.page < #Paging.pages ?> <a href="<?cs var:base ?>?<?cs if:query ?><?cs var:query ?>&amp;<?cs /if ?>page=<?cs var:#Paging.page + 1 ?>" rel="next">下一页</a><?cs /if ?></nav><?cs /if ?><?cs /def ?>
+<?cs def:category_options(selected) ?><option value="">全部类别</option><?cs each:c = Caps ?>
+<option value="<?cs var:c.code ?>"<?cs if:selected == c.code ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?><?cs /def ?>

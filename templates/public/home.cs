@@ -27,8 +27,11 @@
 <section aria-labelledby="links-title">
 <h2 id="links-title">办事</h2>
 <ul class="links">
+<li><a href="/outlets">按地区查找指定网点</a></li>
+<li><a href="/products/check">核验产品型号</a> · <a href="/products">中标产品目录</a></li>
 <li><a href="/caps">限价、补贴标准和申领须知</a></li>
 <li><a href="/subsidy">补贴计算</a></li>
+<li><a href="/enterprises">中标销售企业</a></li>
 <li><a href="/notices">政策文件与通知公告</a></li>
 </ul>
 </section>

@@ -1,0 +1,61 @@
+/* The public portal's handlers and parameter tables, shared by its files. */
+#ifndef JDXX_PUBLIC_H
+#define JDXX_PUBLIC_H
+
+#include "app.h"
+#include "db.h"
+
+struct outlet_query;
+struct product_query;
+
+/* Maps a database status to a handler result. */
+enum handler_result	from_db(enum db_status);
+/* Loads the caps (Caps.N) and rate (Rate) in force today. */
+enum handler_result	load_caps_today(struct ctx *);
+/* 1 when code is one of the categories loaded by load_caps_today. */
+int			category_known(struct ctx *, const char *code);
+/* The page number asked for, 1 when absent or invalid. */
+long			page_param(struct ctx *, size_t index);
+/* A parameter's text when given and valid, else "". */
+const char		*valid_text(struct ctx *, size_t index);
+
+/* The directory's filters, shared by the page and the API. */
+enum { OL_REGION, OL_Q, OL_CATEGORY, OL_STATUS, OL_ENTERPRISE, OL_PAGE,
+	OL_COUNT };
+extern const struct param_spec	outlet_params[OL_COUNT];
+/* Fills q from the validated parameters; H_OK, or 400 with the field
+ * marked when a value names nothing that exists. */
+int	outlet_query_from_params(struct ctx *, struct outlet_query *);
+
+enum { OC_Q, OC_COUNT };
+extern const struct param_spec	outlet_check_params[OC_COUNT];
+enum { PG_PAGE, PG_COUNT };
+extern const struct param_spec	page_params[PG_COUNT];
+
+int	handle_outlets(struct ctx *);
+int	handle_outlet(struct ctx *);
+int	handle_outlet_check(struct ctx *);
+int	handle_enterprises(struct ctx *);
+
+/* The catalogue's filters, shared by the page and the API. */
+enum { PR_CATEGORY, PR_BRAND, PR_Q, PR_STATUS, PR_PAGE, PR_COUNT };
+extern const struct param_spec	product_params[PR_COUNT];
+int	product_query_from_params(struct ctx *, struct product_query *);
+
+enum { MC_MODEL, MC_COUNT };
+extern const struct param_spec	model_check_params[MC_COUNT];
+
+int	handle_products(struct ctx *);
+int	handle_product(struct ctx *);
+int	handle_model_check(struct ctx *);
+
+/* The JSON API. */
+enum { RG_PARENT, RG_COUNT };
+extern const struct param_spec	region_api_params[RG_COUNT];
+int	handle_api_outlets(struct ctx *);
+int	handle_api_outlet(struct ctx *);
+int	handle_api_products(struct ctx *);
+int	handle_api_product(struct ctx *);
+int	handle_api_regions(struct ctx *);
+
+#endif

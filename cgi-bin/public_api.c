@@ -1,0 +1,186 @@
+/* The JSON API: the directory, the catalogue and the regions, with the
+ * same filters and paging as the pages. */
+#include <string.h>
+
+#include "json.h"
+#include "outlet.h"
+#include "product.h"
+#include "public.h"
+#include "region.h"
+#include "view.h"
+
+const struct param_spec region_api_params[RG_COUNT] = {
+	[RG_PARENT] = { "parent", "上级地区", P_REGION, 0, 0, 0 },
+};
+
+static const struct json_field outlet_fields[] = {
+	{ "id", "id", JF_INT },
+	{ "reg_no", "reg_no", JF_STRING },
+	{ "name", "name", JF_STRING },
+	{ "enterprise_id", "enterprise_id", JF_INT },
+	{ "enterprise", "enterprise", JF_STRING },
+	{ "mode", "mode", JF_STRING },
+	{ "mode_name", "mode_name", JF_STRING },
+	{ "region_code", "region_code", JF_STRING },
+	{ "township", "township", JF_STRING },
+	{ "county_code", "county_code", JF_STRING },
+	{ "county", "county", JF_STRING },
+	{ "address", "address", JF_STRING },
+	{ "phone", "phone", JF_STRING },
+	{ "categories", "category_codes", JF_LIST },
+	{ "services", "services", JF_LIST },
+	{ "status", "status", JF_STRING },
+	{ "status_name", "status_name", JF_STRING },
+	{ "status_since", "status_since", JF_STRING },
+	{ "status_reason", "status_reason", JF_STRING },
+	{ "registered_on", "registered_on", JF_STRING },
+	{ "demo", "is_demo", JF_BOOL },
+};
+
+static const struct json_field product_fields[] = {
+	{ "id", "id", JF_INT },
+	{ "category", "category_code", JF_STRING },
+	{ "category_name", "category", JF_STRING },
+	{ "brand", "brand", JF_STRING },
+	{ "manufacturer", "manufacturer", JF_STRING },
+	{ "model", "model", JF_STRING },
+	{ "spec", "spec", JF_STRING },
+	{ "bid_price_fen", "bid_price_fen", JF_INT },
+	{ "bid_batch", "bid_batch", JF_STRING },
+	{ "status", "status", JF_STRING },
+	{ "cap_yuan", "cap_yuan", JF_STRING },
+	{ "subsidy_yuan", "subsidy_yuan", JF_STRING },
+	{ "over_cap", "over_cap", JF_BOOL },
+	{ "demo", "is_demo", JF_BOOL },
+};
+
+static const struct json_field region_fields[] = {
+	{ "code", "code", JF_STRING },
+	{ "name", "name", JF_STRING },
+	{ "level", "level", JF_INT },
+};
+
+#define NFIELDS(f)	(sizeof(f) / sizeof((f)[0]))
+
+/* A 400 for a value that passed its syntax check but names nothing. */
+static int
+field_error_json(struct ctx *c)
+{
+	ctx_error_page(c, 400, hdf_get_value(c->hdf, "ErrorList.0", NULL));
+	return H_OK;
+}
+
+static int
+list_answer(struct ctx *c, const char *key, const struct json_field *f,
+    size_t nf, long page, long long total, long page_size)
+{
+	json_t	*root = json_object();
+
+	json_object_set_new(root, "total", json_integer(total));
+	json_object_set_new(root, "page", json_integer(page));
+	json_object_set_new(root, "page_size", json_integer(page_size));
+	json_object_set_new(root, key,
+	    json_from_rows(hdf_get_obj(c->hdf, "Rows"), f, nf));
+	return ctx_json(c, root);
+}
+
+int
+handle_api_outlets(struct ctx *c)
+{
+	struct outlet_query	 q;
+	enum handler_result	 r;
+	long long		 total;
+	long			 n;
+
+	if ((r = outlet_query_from_params(c, &q)) != H_OK)
+		return r;
+	if (c->resp->status != 200)
+		return field_error_json(c);
+	if ((r = from_db(outlet_find(c->hdf, &q, "Rows", &n, &total))) != H_OK)
+		return r;
+	return list_answer(c, "outlets", outlet_fields, NFIELDS(outlet_fields),
+	    q.page, total, OUTLET_PAGE_SIZE);
+}
+
+int
+handle_api_outlet(struct ctx *c)
+{
+	enum handler_result	 r;
+	int			 found;
+
+	if ((r = from_db(outlet_get(c->hdf, c->req->path_id, "Row",
+	    &found))) != H_OK)
+		return r;
+	if (!found)
+		return H_NOT_FOUND;
+	return ctx_json(c, json_pack("{s:o}", "outlet", json_from_row(
+	    hdf_get_obj(c->hdf, "Row"), outlet_fields, NFIELDS(outlet_fields))));
+}
+
+int
+handle_api_products(struct ctx *c)
+{
+	struct product_query	 q;
+	enum handler_result	 r;
+	long long		 total;
+	long			 n;
+
+	if ((r = product_query_from_params(c, &q)) != H_OK)
+		return r;
+	if (c->resp->status != 200)
+		return field_error_json(c);
+	if ((r = from_db(product_find(c->hdf, &q, "Rows", &n, &total,
+	    hdf_get_obj(c->hdf, "Caps"), atoll(hdf_get_value(c->hdf,
+	    "Rate.rate_bp", "0"))))) != H_OK)
+		return r;
+	return list_answer(c, "products", product_fields,
+	    NFIELDS(product_fields), q.page, total, PRODUCT_PAGE_SIZE);
+}
+
+int
+handle_api_product(struct ctx *c)
+{
+	enum handler_result	 r;
+	int			 found;
+
+	if ((r = load_caps_today(c)) != H_OK)
+		return r;
+	if ((r = from_db(product_get(c->hdf, c->req->path_id, "Row", &found,
+	    hdf_get_obj(c->hdf, "Caps"), atoll(hdf_get_value(c->hdf,
+	    "Rate.rate_bp", "0"))))) != H_OK)
+		return r;
+	if (!found)
+		return H_NOT_FOUND;
+	return ctx_json(c, json_pack("{s:o}", "product", json_from_row(
+	    hdf_get_obj(c->hdf, "Row"), product_fields,
+	    NFIELDS(product_fields))));
+}
+
+int
+handle_api_regions(struct ctx *c)
+{
+	const char		*parent = valid_text(c, RG_PARENT);
+	enum handler_result	 r;
+	json_t			*root;
+	HDF			*self = NULL;
+	long			 n;
+
+	if (parent[0] != '\0') {
+		if ((r = from_db(region_path(c->hdf, parent, "Path", &n))) !=
+		    H_OK)
+			return r;
+		if (n == 0)
+			return H_NOT_FOUND;
+		for (self = hdf_get_child(c->hdf, "Path"); hdf_obj_next(self);
+		    self = hdf_obj_next(self))
+			continue;
+	}
+	if ((r = from_db(region_children(c->hdf, parent, "Rows", &n))) != H_OK)
+		return r;
+	root = json_object();
+	json_object_set_new(root, "parent", self != NULL ? json_from_row(self,
+	    region_fields, NFIELDS(region_fields)) : json_null());
+	json_object_set_new(root, "regions", json_from_rows(hdf_get_obj(c->hdf,
+	    "Rows"), region_fields, NFIELDS(region_fields)));
+	return ctx_json(c, root);
+}

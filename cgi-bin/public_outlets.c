@@ -1,0 +1,160 @@
+/* The outlet directory, one outlet, the store check and the enterprises. */
+#include <stdio.h>
+#include <string.h>
+
+#include "enterprise.h"
+#include "outlet.h"
+#include "public.h"
+#include "region.h"
+#include "view.h"
+
+#define MAX_PAGE	1000000
+
+const struct param_spec outlet_params[OL_COUNT] = {
+	[OL_REGION] = { "region", "地区", P_REGION, 0, 0, 0 },
+	[OL_Q] = { "q", "关键词", P_TEXT, 1, 50, 0 },
+	[OL_CATEGORY] = { "category", "商品类别", P_CODE, 1, 16, 0 },
+	[OL_STATUS] = { "status", "状态", P_CODE, 1, 16, 0 },
+	[OL_ENTERPRISE] = { "enterprise", "销售企业", P_INT, 1, 4000000000LL, 0 },
+	[OL_PAGE] = { "page", "页码", P_INT, 1, MAX_PAGE, 0 },
+};
+
+const struct param_spec outlet_check_params[OC_COUNT] = {
+	[OC_Q] = { "q", "备案编号、店名或电话", P_TEXT, 1, 50, 0 },
+};
+
+const struct param_spec page_params[PG_COUNT] = {
+	[PG_PAGE] = { "page", "页码", P_INT, 1, MAX_PAGE, 0 },
+};
+
+int
+outlet_query_from_params(struct ctx *c, struct outlet_query *q)
+{
+	const struct param_value *p = c->req->param;
+	const char	*status = p[OL_STATUS].present && p[OL_STATUS].valid ?
+	    p[OL_STATUS].s : "active";
+	enum handler_result r;
+	long		 n;
+
+	memset(q, 0, sizeof(*q));
+	q->region = valid_text(c, OL_REGION);
+	q->keyword = valid_text(c, OL_Q);
+	q->category = valid_text(c, OL_CATEGORY);
+	q->enterprise = p[OL_ENTERPRISE].present && p[OL_ENTERPRISE].valid ?
+	    p[OL_ENTERPRISE].n : 0;
+	q->page = page_param(c, OL_PAGE);
+	if (strcmp(status, "all") == 0)
+		q->status = "";
+	else if (outlet_status_valid(status))
+		q->status = status;
+	else {
+		ctx_field_error(c, "status", "状态只能是 正常、暂停、取消 或 全部");
+		return H_OK;
+	}
+	hset(c->hdf, "Filter.status", status);
+	if ((r = load_caps_today(c)) != H_OK)
+		return r;
+	if (q->category[0] && !category_known(c, q->category))
+		ctx_field_error(c, "category", "没有这个商品类别");
+	if (q->region[0]) {
+		if ((r = from_db(region_path(c->hdf, q->region, "RegionPath",
+		    &n))) != H_OK)
+			return r;
+		if (n == 0) {
+			ctx_field_error(c, "region", "没有这个地区代码");
+			q->region = "";
+		}
+	}
+	return H_OK;
+}
+
+int
+handle_outlets(struct ctx *c)
+{
+	struct outlet_query	 q;
+	enum handler_result	 r;
+	long long		 total = 0;
+	long			 n;
+
+	hset(c->hdf, "Page.Title", "家电下乡指定网点");
+	if ((r = outlet_query_from_params(c, &q)) != H_OK)
+		return r;
+	/* The next level down from the chosen region, or the provinces. */
+	if ((r = from_db(region_children(c->hdf, q.region, "RegionChildren",
+	    &n))) != H_OK)
+		return r;
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	if (c->resp->status == 200 &&
+	    (r = from_db(outlet_find(c->hdf, &q, "Outlets", &n, &total))) !=
+	    H_OK)
+		return r;
+	ctx_paging(c, q.page, total, OUTLET_PAGE_SIZE);
+	ctx_query_string(c, "Query.all", "page");
+	ctx_query_string(c, "Query.no_region", "region,page");
+	return ctx_render(c, "outlets/list.cs");
+}
+
+int
+handle_outlet(struct ctx *c)
+{
+	enum handler_result	 r;
+	int			 found;
+
+	if ((r = from_db(outlet_get(c->hdf, c->req->path_id, "Outlet",
+	    &found))) != H_OK)
+		return r;
+	if (!found)
+		return H_NOT_FOUND;
+	hset(c->hdf, "Page.Title", hdf_get_value(c->hdf, "Outlet.name", ""));
+	return ctx_render(c, "outlets/detail.cs");
+}
+
+int
+handle_outlet_check(struct ctx *c)
+{
+	static const char *const kinds[] = {
+		[CHECK_NONE] = "none", [CHECK_REGNO] = "regno",
+		[CHECK_PHONE] = "phone", [CHECK_NAME] = "name",
+	};
+	const struct param_value *q = &c->req->param[OC_Q];
+	enum outlet_check_kind	 kind;
+	enum handler_result	 r;
+	long			 n;
+
+	hset(c->hdf, "Page.Title", "网点核验");
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	else if (q->present) {
+		if ((r = from_db(outlet_check(c->hdf, q->s, "Found", &kind,
+		    &n))) != H_OK)
+			return r;
+		hset(c->hdf, "Check.kind", kinds[kind]);
+		hseti(c->hdf, "Check.count", n);
+		/* One row past the limit was fetched only to say "more". */
+		if (n > OUTLET_CHECK_MAX) {
+			char extra[32];
+
+			hset(c->hdf, "Check.more", "1");
+			snprintf(extra, sizeof(extra), "Found.%d",
+			    OUTLET_CHECK_MAX);
+			nerr_ignore_ok(hdf_remove_tree(c->hdf, extra));
+		}
+	}
+	return ctx_render(c, "outlets/check.cs");
+}
+
+int
+handle_enterprises(struct ctx *c)
+{
+	enum handler_result	 r;
+	long long		 total;
+	long			 n, page = page_param(c, PG_PAGE);
+
+	hset(c->hdf, "Page.Title", "中标销售企业");
+	if ((r = from_db(enterprise_list(c->hdf, page, "Enterprises",
+	    "Counties", &n, &total))) != H_OK)
+		return r;
+	ctx_paging(c, page, total, ENTERPRISE_PAGE_SIZE);
+	return ctx_render(c, "outlets/enterprises.cs");
+}

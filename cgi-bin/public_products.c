@@ -1,0 +1,119 @@
+/* The product catalogue, one product, and the model check. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "product.h"
+#include "public.h"
+#include "view.h"
+
+const struct param_spec product_params[PR_COUNT] = {
+	[PR_CATEGORY] = { "category", "商品类别", P_CODE, 1, 16, 0 },
+	[PR_BRAND] = { "brand", "品牌", P_TEXT, 1, 50, 0 },
+	[PR_Q] = { "q", "关键词", P_TEXT, 1, 50, 0 },
+	[PR_STATUS] = { "status", "状态", P_CODE, 1, 16, 0 },
+	[PR_PAGE] = { "page", "页码", P_INT, 1, 1000000, 0 },
+};
+
+const struct param_spec model_check_params[MC_COUNT] = {
+	[MC_MODEL] = { "model", "产品型号", P_TEXT, 1, 64, 0 },
+};
+
+static long long
+rate_bp(struct ctx *c)
+{
+	return atoll(hdf_get_value(c->hdf, "Rate.rate_bp", "0"));
+}
+
+int
+product_query_from_params(struct ctx *c, struct product_query *q)
+{
+	const struct param_value *p = c->req->param;
+	const char	*status = p[PR_STATUS].present && p[PR_STATUS].valid ?
+	    p[PR_STATUS].s : "active";
+	enum handler_result r;
+
+	memset(q, 0, sizeof(*q));
+	q->category = valid_text(c, PR_CATEGORY);
+	q->brand = valid_text(c, PR_BRAND);
+	q->keyword = valid_text(c, PR_Q);
+	q->page = page_param(c, PR_PAGE);
+	if (strcmp(status, "all") == 0)
+		q->status = "";
+	else if (strcmp(status, "active") == 0 ||
+	    strcmp(status, "withdrawn") == 0)
+		q->status = status;
+	else
+		ctx_field_error(c, "status", "状态只能是 在售、已撤销 或 全部");
+	hset(c->hdf, "Filter.status", status);
+	if ((r = load_caps_today(c)) != H_OK)
+		return r;
+	if (q->category[0] && !category_known(c, q->category))
+		ctx_field_error(c, "category", "没有这个商品类别");
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	return H_OK;
+}
+
+int
+handle_products(struct ctx *c)
+{
+	struct product_query	 q;
+	enum handler_result	 r;
+	long long		 total = 0;
+	long			 n;
+
+	hset(c->hdf, "Page.Title", "中标产品");
+	if ((r = product_query_from_params(c, &q)) != H_OK)
+		return r;
+	if ((r = from_db(product_brands(c->hdf, q.category, "Brands", &n))) !=
+	    H_OK)
+		return r;
+	if (c->resp->status == 200 &&
+	    (r = from_db(product_find(c->hdf, &q, "Products", &n, &total,
+	    hdf_get_obj(c->hdf, "Caps"), rate_bp(c)))) != H_OK)
+		return r;
+	ctx_paging(c, q.page, total, PRODUCT_PAGE_SIZE);
+	ctx_query_string(c, "Query.all", "page");
+	return ctx_render(c, "products/list.cs");
+}
+
+int
+handle_product(struct ctx *c)
+{
+	enum handler_result	 r;
+	int			 found;
+
+	if ((r = load_caps_today(c)) != H_OK)
+		return r;
+	if ((r = from_db(product_get(c->hdf, c->req->path_id, "Product",
+	    &found, hdf_get_obj(c->hdf, "Caps"), rate_bp(c)))) != H_OK)
+		return r;
+	if (!found)
+		return H_NOT_FOUND;
+	hsetf(c->hdf, "Page.Title", "%s %s",
+	    hdf_get_value(c->hdf, "Product.brand", ""),
+	    hdf_get_value(c->hdf, "Product.model", ""));
+	return ctx_render(c, "products/detail.cs");
+}
+
+int
+handle_model_check(struct ctx *c)
+{
+	const struct param_value *m = &c->req->param[MC_MODEL];
+	enum handler_result	 r;
+	long			 n;
+
+	hset(c->hdf, "Page.Title", "型号核验");
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	else if (m->present) {
+		if ((r = load_caps_today(c)) != H_OK)
+			return r;
+		if ((r = from_db(product_check_model(c->hdf, m->s, "Found", &n,
+		    hdf_get_obj(c->hdf, "Caps"), rate_bp(c)))) != H_OK)
+			return r;
+		hseti(c->hdf, "Check.count", n);
+		hset(c->hdf, "Check.done", "1");
+	}
+	return ctx_render(c, "products/check.cs");
+}

@@ -1,0 +1,50 @@
+/* SQL assembled from fixed fragments, prepared once per combination. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filtered.h"
+
+static int
+build(struct filtered_sql *f, unsigned mask)
+{
+	char	 where[1024] = "WHERE 1 = 1";
+	char	*list, *count;
+	int	 kw = (mask & f->keyword_bit) != 0;
+	size_t	 i;
+
+	for (i = 0; i < f->nfilters; i++)
+		if (mask & f->filters[i].bit)
+			strncat(where, f->filters[i].sql,
+			    sizeof(where) - strlen(where) - 1);
+	if (asprintf(&list, "%s%s%s%s%s", f->columns, f->from[kw], f->joins,
+	    where, f->order[kw]) == -1)
+		return -1;
+	if (asprintf(&count, "SELECT COUNT(*) AS n %s%s", f->from[kw],
+	    where) == -1) {
+		free(list);
+		return -1;
+	}
+	/* Kept for the life of the worker, like the statements themselves. */
+	f->list[mask] = (struct db_stmt)DB_READ(list);
+	f->count[mask] = (struct db_stmt)DB_READ(count);
+	return 0;
+}
+
+struct db_stmt *
+filtered_list(struct filtered_sql *f, unsigned mask)
+{
+	if (mask >= FILTERED_COMBOS)
+		return NULL;
+	if (f->list[mask].sql == NULL && build(f, mask) == -1)
+		return NULL;
+	return &f->list[mask];
+}
+
+struct db_stmt *
+filtered_count(struct filtered_sql *f, unsigned mask)
+{
+	if (filtered_list(f, mask) == NULL)
+		return NULL;
+	return &f->count[mask];
+}

@@ -1,0 +1,44 @@
+/* Designated outlets (家电下乡指定店) as the public finds and checks them. */
+#ifndef JDXX_OUTLET_H
+#define JDXX_OUTLET_H
+
+#include <ClearSilver/ClearSilver.h>
+
+#include "db.h"
+
+#define OUTLET_PAGE_SIZE	20
+#define OUTLET_CHECK_MAX	10
+
+struct outlet_query {
+	const char	*region;	/* a region code of any level, or "" */
+	const char	*status;	/* active, suspended, cancelled, or "" for all */
+	const char	*category;	/* a category code, or "" */
+	long long	 enterprise;	/* an enterprise id, or 0 */
+	const char	*keyword;	/* as typed, or "" */
+	long		 page;		/* from 1 */
+};
+
+/* One page of outlets under prefix.N.*, and the number that match. */
+enum db_status	outlet_find(HDF *, const struct outlet_query *,
+		    const char *prefix, long *n, long long *total);
+enum db_status	outlet_get(HDF *, long long id, const char *prefix,
+		    int *found);
+
+/* How a store check was answered. */
+enum outlet_check_kind {
+	CHECK_NONE,		/* nothing matched */
+	CHECK_REGNO,		/* the registration number matched */
+	CHECK_PHONE,		/* the phone number matched */
+	CHECK_NAME		/* name, address or enterprise matched */
+};
+
+/* Looks q up as a registration number, then a phone number, then words
+ * of a name; up to OUTLET_CHECK_MAX + 1 outlets go under prefix.N.*. */
+enum db_status	outlet_check(HDF *, const char *q, const char *prefix,
+		    enum outlet_check_kind *, long *n);
+
+/* Chinese labels for the stored codes, and whether the status is valid. */
+const char	*outlet_status_name(const char *status);
+int		 outlet_status_valid(const char *status);
+
+#endif

@@ -1,0 +1,201 @@
+/* The product catalogue. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "caps.h"
+#include "filtered.h"
+#include "money.h"
+#include "product.h"
+#include "search.h"
+#include "view.h"
+
+#define PRODUCT_COLUMNS \
+    "SELECT p.id, p.category_code, c.name AS category, p.brand, " \
+    "p.manufacturer, p.model, p.spec, p.bid_price_fen, p.bid_batch, " \
+    "p.status, p.is_demo "
+
+#define PRODUCT_JOINS "JOIN category c ON c.code = p.category_code "
+
+#define KEYWORD_FROM \
+    "FROM (SELECT product_id AS id FROM product_search " \
+    "WHERE MATCH(body) AGAINST(? IN BOOLEAN MODE) " \
+    "UNION SELECT id FROM product WHERE model_key = ?) hit " \
+    "JOIN product p ON p.id = hit.id "
+
+enum { PF_CATEGORY = 1, PF_BRAND = 2, PF_STATUS = 4, PF_KEYWORD = 8 };
+
+static const struct sql_fragment filter_fragments[] = {
+	{ PF_CATEGORY, " AND p.category_code = ?" },
+	{ PF_BRAND, " AND p.brand = ?" },
+	{ PF_STATUS, " AND p.status = ?" },
+};
+
+static struct filtered_sql catalogue = {
+	.columns = PRODUCT_COLUMNS,
+	.from = { "FROM product p ", KEYWORD_FROM },
+	.joins = PRODUCT_JOINS,
+	.filters = filter_fragments,
+	.nfilters = sizeof(filter_fragments) / sizeof(filter_fragments[0]),
+	.order = {
+	    " ORDER BY p.category_code, p.brand, p.model, p.id "
+	    "LIMIT ? OFFSET ?",
+	    " ORDER BY (p.model_key = ?) DESC, p.category_code, p.brand, "
+	    "p.model, p.id LIMIT ? OFFSET ?" },
+	.keyword_bit = PF_KEYWORD,
+};
+
+static struct db_stmt get_by_id = DB_READ(
+    PRODUCT_COLUMNS "FROM product p " PRODUCT_JOINS "WHERE p.id = ?");
+
+static struct db_stmt by_model_key = DB_READ(
+    PRODUCT_COLUMNS "FROM product p " PRODUCT_JOINS
+    "WHERE p.model_key = ? ORDER BY p.status, p.brand, p.id LIMIT 20");
+
+static struct db_stmt brands = DB_READ(
+    "SELECT DISTINCT brand FROM product WHERE status = 'active' "
+    "AND category_code = COALESCE(?, category_code) ORDER BY brand");
+
+void
+product_model_key(char *out, size_t len, const char *model)
+{
+	size_t	 o = 0;
+
+	for (; *model != '\0' && o + 1 < len; model++) {
+		if (*model == ' ' || *model == '-' || *model == '/')
+			continue;
+		out[o++] = (*model >= 'a' && *model <= 'z') ?
+		    (char)(*model - 'a' + 'A') : *model;
+	}
+	out[o] = '\0';
+}
+
+/* Adds the cap in force and the subsidy at the winning-bid price. */
+static void
+decorate(HDF *row, HDF *caps, long long rate_bp)
+{
+	const char	*code = hdf_get_value(row, "category_code", "");
+	long long	 price = atoll(hdf_get_value(row, "bid_price_fen", "0"));
+	long long	 cap = -1;
+	HDF		*c;
+	char		 y[32];
+
+	hset(row, "status_name", strcmp(hdf_get_value(row, "status", ""),
+	    "active") == 0 ? "在售中标产品" : "已撤销");
+	yuan_format(y, sizeof(y), price);
+	hset(row, "bid_price_yuan", y);
+	for (c = caps != NULL ? hdf_obj_child(caps) : NULL; c != NULL;
+	    c = hdf_obj_next(c))
+		if (strcmp(hdf_get_value(c, "code", ""), code) == 0)
+			cap = atoll(hdf_get_value(c, "cap_fen", "0"));
+	if (cap < 0)
+		return;
+	yuan_format(y, sizeof(y), cap);
+	hset(row, "cap_yuan", y);
+	if (price > cap) {
+		hset(row, "over_cap", "1");
+		return;
+	}
+	money_format(y, sizeof(y), subsidy_fen(price, rate_bp));
+	hset(row, "subsidy_yuan", y);
+}
+
+static void
+decorate_rows(HDF *hdf, const char *prefix, int single, HDF *caps,
+    long long rate_bp)
+{
+	HDF	*row = hdf_get_obj(hdf, prefix);
+
+	if (row == NULL)
+		return;
+	if (single) {
+		decorate(row, caps, rate_bp);
+		return;
+	}
+	for (row = hdf_obj_child(row); row != NULL; row = hdf_obj_next(row))
+		decorate(row, caps, rate_bp);
+}
+
+enum db_status
+product_find(HDF *hdf, const struct product_query *q, const char *prefix,
+    long *n, long long *total, HDF *caps, long long rate_bp)
+{
+	struct db_arg	 a[12];
+	struct db_stmt	*list;
+	char		 ftq[512], key[80];
+	unsigned	 mask = 0;
+	size_t		 na = 0;
+	enum db_status	 st;
+
+	*n = *total = 0;
+	if (q->keyword[0] != '\0') {
+		if (search_query(ftq, sizeof(ftq), q->keyword) < 1)
+			ftq[0] = '\0';
+		product_model_key(key, sizeof(key), q->keyword);
+		mask |= PF_KEYWORD;
+		a[na++] = DB_TEXT(ftq);
+		a[na++] = DB_TEXT(key);
+	}
+	if (q->category[0] != '\0') {
+		mask |= PF_CATEGORY;
+		a[na++] = DB_TEXT(q->category);
+	}
+	if (q->brand[0] != '\0') {
+		mask |= PF_BRAND;
+		a[na++] = DB_TEXT(q->brand);
+	}
+	if (q->status[0] != '\0') {
+		mask |= PF_STATUS;
+		a[na++] = DB_TEXT(q->status);
+	}
+	if ((list = filtered_list(&catalogue, mask)) == NULL)
+		return DB_ERROR;
+	st = db_query_int(filtered_count(&catalogue, mask), a, na, total);
+	if (st != DB_OK || *total == 0)
+		return st;
+	if (mask & PF_KEYWORD)
+		a[na++] = DB_TEXT(key);
+	a[na++] = DB_INT(PRODUCT_PAGE_SIZE);
+	a[na++] = DB_INT((long long)(q->page - 1) * PRODUCT_PAGE_SIZE);
+	st = db_query(list, a, na, hdf, prefix, n);
+	if (st == DB_OK)
+		decorate_rows(hdf, prefix, 0, caps, rate_bp);
+	return st;
+}
+
+enum db_status
+product_get(HDF *hdf, long long id, const char *prefix, int *found,
+    HDF *caps, long long rate_bp)
+{
+	struct db_arg	 a[] = { DB_INT(id) };
+	enum db_status	 st;
+
+	st = db_query_row(&get_by_id, a, 1, hdf, prefix, found);
+	if (st == DB_OK && *found)
+		decorate_rows(hdf, prefix, 1, caps, rate_bp);
+	return st;
+}
+
+enum db_status
+product_check_model(HDF *hdf, const char *model, const char *prefix,
+    long *n, HDF *caps, long long rate_bp)
+{
+	struct db_arg	 a[1];
+	char		 key[80];
+	enum db_status	 st;
+
+	product_model_key(key, sizeof(key), model);
+	a[0] = DB_TEXT(key);
+	st = db_query(&by_model_key, a, 1, hdf, prefix, n);
+	if (st == DB_OK)
+		decorate_rows(hdf, prefix, 0, caps, rate_bp);
+	return st;
+}
+
+enum db_status
+product_brands(HDF *hdf, const char *category, const char *prefix, long *n)
+{
+	struct db_arg	 a[] = { category[0] ? DB_TEXT(category) : DB_NULLARG };
+
+	return db_query(&brands, a, 1, hdf, prefix, n);
+}

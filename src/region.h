@@ -1,0 +1,17 @@
+/* Administrative divisions (GB/T 2260 and township codes). */
+#ifndef JDXX_REGION_H
+#define JDXX_REGION_H
+
+#include <ClearSilver/ClearSilver.h>
+
+#include "db.h"
+
+/* The region and its ancestors, province first, as prefix.N.{code, name,
+ * level}; *n is 0 when the code does not exist. */
+enum db_status	region_path(HDF *, const char *code, const char *prefix,
+		    long *n);
+/* The children of parent ("" for the provinces), by code. */
+enum db_status	region_children(HDF *, const char *parent, const char *prefix,
+		    long *n);
+
+#endif

@@ -1,0 +1,19 @@
+/* Keyword search: turning what someone typed into a Mroonga boolean query
+ * that matches each word as a substring, never as query syntax. */
+#ifndef JDXX_SEARCH_H
+#define JDXX_SEARCH_H
+
+#include <stddef.h>
+
+#define SEARCH_MAX_TERMS	5
+
+/* Writes +"term" +"term" ... for the words of q (split on ASCII and
+ * ideographic spaces; quotes and backslashes dropped) into out.
+ * Returns the number of terms, 0 when nothing searchable remains, or -1
+ * when out is too small. */
+int	search_query(char *out, size_t len, const char *q);
+/* Copies only the digits of q into out when q looks like a phone number
+ * (digits, spaces, hyphens, an optional +86); else out becomes "". */
+void	search_phone_digits(char *out, size_t len, const char *q);
+
+#endif

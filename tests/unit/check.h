@@ -26,5 +26,7 @@ void	test_money(void);
 void	test_request(void);
 void	test_route(void);
 void	test_response(void);
+void	test_search(void);
+void	test_filtered(void);
 
 #endif

@@ -13,6 +13,8 @@ main(void)
 	test_request();
 	test_route();
 	test_response();
+	test_search();
+	test_filtered();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed > 0;
 }

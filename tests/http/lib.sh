@@ -1,0 +1,46 @@
+# Shared by the HTTP suites: counters, requests, expectations.
+# Sourced by run.sh once VAR, PORT, BUILD and BASE are set.
+
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL http: $*" >&2; }
+instance() { bash src/instance.sh "$@"; }
+sql() { mariadb --defaults-file="$VAR/my.cnf" -N jdxx -e "$1"; }
+
+# fetch METHOD PATH [BODY [CONTENT_TYPE]]: sets $status, $body, $headers
+fetch() {
+	local m=$1 p=$2 data=${3-} ct=${4-application/x-www-form-urlencoded}
+	local args=(-s -X "$m" -D "$BUILD/h.txt" -o "$BUILD/b.txt" -w '%{http_code}' --max-time 10)
+	[ "$m" = HEAD ] && args=(-s -I -D "$BUILD/h.txt" -o /dev/null -w '%{http_code}' --max-time 10)
+	if [ -n "$data" ]; then
+		args+=(-H "Content-Type: $ct" --data-binary "$data")
+	fi
+	status=$(curl "${args[@]}" "$BASE$p")
+	body=$(cat "$BUILD/b.txt" 2>/dev/null)
+	headers=$(cat "$BUILD/h.txt")
+}
+
+# expect METHOD PATH STATUS TEXT [BODY [CONTENT_TYPE]]: TEXT must be in the body.
+expect() {
+	local m=$1 p=$2 want=$3 text=$4
+	fetch "$m" "$p" "${5-}" "${6-application/x-www-form-urlencoded}"
+	if [ "$status" != "$want" ]; then
+		bad "$m $p: status $status, want $want"; return
+	fi
+	if [ -n "$text" ] && [ "$m" != HEAD ] && ! grep -qF -- "$text" "$BUILD/b.txt"; then
+		bad "$m $p: body lacks '$text'"; return
+	fi
+	ok
+}
+
+# check NAME CONDITION...: one test that passes when the command succeeds.
+check() {
+	local name=$1
+	shift
+	if "$@"; then ok; else bad "$name"; fi
+}
+
+# Valid JSON on stdin.
+is_json() { node -e 'JSON.parse(require("fs").readFileSync(0, "utf8"))' 2>/dev/null; }
+# Prints the value of a JavaScript expression over the JSON body (as j).
+json_get() { node -e 'const j = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log('"$1"')' < "$BUILD/b.txt"; }

@@ -1,0 +1,77 @@
+/* Keyword queries for Mroonga, phone digits, model keys. */
+#include <string.h>
+
+#include "check.h"
+#include "product.h"
+#include "search.h"
+
+static const struct {
+	const char	*in;
+	int		 terms;
+	const char	*want;
+} query_cases[] = {
+	{ "华润", 1, "+\"华润\"" },
+	{ "  华润  ", 1, "+\"华润\"" },
+	{ "华润 襄州", 2, "+\"华润\" +\"襄州\"" },
+	{ "华润\xe3\x80\x80襄州", 2, "+\"华润\" +\"襄州\"" },
+	{ "a\"b", 1, "+\"ab\"" },
+	{ "\"", 0, "" },
+	{ "\\\"\\", 0, "" },
+	{ "", 0, "" },
+	{ "   ", 0, "" },
+	{ "+-*~()<>", 1, "+\"+-*~()<>\"" },
+	{ "' OR 1=1 --", 4, "+\"'\" +\"OR\" +\"1=1\" +\"--\"" },
+	{ "a b c d e f g", 5, "+\"a\" +\"b\" +\"c\" +\"d\" +\"e\"" },
+	{ "XY-420607-0001", 1, "+\"XY-420607-0001\"" },
+};
+
+static const struct {
+	const char	*in, *want;
+} phone_cases[] = {
+	{ "13872291056", "13872291056" },
+	{ "138 7229 1056", "13872291056" },
+	{ "0710-2812301", "07102812301" },
+	{ "+86 13872291056", "13872291056" },
+	{ "123456", "" },		/* too short for a phone */
+	{ "0710-28a2301", "" },
+	{ "华润", "" },
+	{ "", "" },
+};
+
+static const struct {
+	const char	*in, *want;
+} model_cases[] = {
+	{ "tlm32e08", "TLM32E08" },
+	{ "TLM-32 E08", "TLM32E08" },
+	{ "BCD-215/KS", "BCD215KS" },
+	{ "", "" },
+	{ "中文", "中文" },
+};
+
+void
+test_search(void)
+{
+	char	 out[128];
+	size_t	 i;
+	int	 n;
+
+	for (i = 0; i < NELEM(query_cases); i++) {
+		n = search_query(out, sizeof(out), query_cases[i].in);
+		CHECK(n == query_cases[i].terms, "terms of [%s]: %d",
+		    query_cases[i].in, n);
+		CHECK(strcmp(out, query_cases[i].want) == 0, "query of [%s]: [%s]",
+		    query_cases[i].in, out);
+	}
+	CHECK(search_query(out, 6, "华润家电") == -1, "small buffer");
+	CHECK(search_query(out, 0, "a") == -1, "no buffer");
+	for (i = 0; i < NELEM(phone_cases); i++) {
+		search_phone_digits(out, sizeof(out), phone_cases[i].in);
+		CHECK(strcmp(out, phone_cases[i].want) == 0, "phone [%s]: [%s]",
+		    phone_cases[i].in, out);
+	}
+	for (i = 0; i < NELEM(model_cases); i++) {
+		product_model_key(out, sizeof(out), model_cases[i].in);
+		CHECK(strcmp(out, model_cases[i].want) == 0, "model [%s]: [%s]",
+		    model_cases[i].in, out);
+	}
+}

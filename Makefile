@@ -3,14 +3,22 @@
 #   make run      set up everything, serve on http://127.0.0.1:$(PORT), Ctrl-C stops
 #   make test     every suite; the last line reads "N passed, N failed"
 #   make start | stop | status     the same instance in the background
+#   make data     fill the instance with a generated national-size dataset
+#                 (OUTLETS=200000 ENTERPRISES=1000 PRODUCTS=20000 SEED=1;
+#                 FORCE=1 replaces an earlier one)
 
 VAR	?= var
 PORT	?= 8080
 WORKERS	?= 4
 BUILD	?= build
+OUTLETS	?= 200000
+ENTERPRISES ?= 1000
+PRODUCTS ?= 20000
+SEED	?= 1
+FORCE	?= 0
 
 CC	?= cc
-PKGS	 = libmariadb libcmark libsodium jansson
+PKGS	 = libmariadb libcmark libsodium jansson libmagic
 CFLAGS	?= -O2 -g
 CFLAGS	+= -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -Isrc \
 	   -I/usr/include/ClearSilver \
@@ -20,17 +28,21 @@ LDLIBS	 = -lfcgi -lneo_cs -lneo_utl -lz \
 
 CORE	 = buf utf8 form param request response view log config db money \
 	   prefork app caps notice password search filtered region outlet \
-	   product enterprise json
+	   product enterprise json multipart session throttle audit account \
+	   attachment
 PUBLIC_OBJ = $(BUILD)/obj/cgi-public.o $(BUILD)/obj/cgi-public_outlets.o \
 	   $(BUILD)/obj/cgi-public_products.o $(BUILD)/obj/cgi-public_api.o
+STAFF_OBJ = $(BUILD)/obj/cgi-staff.o $(BUILD)/obj/cgi-staff_accounts.o \
+	   $(BUILD)/obj/cgi-staff_notices.o
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
-PROGRAMS = $(BUILD)/public.fcgi $(BUILD)/jdxx-staff
+PROGRAMS = $(BUILD)/public.fcgi $(BUILD)/staff.fcgi $(BUILD)/jdxx-staff
 TESTS	 = $(BUILD)/unit-tests $(BUILD)/golden
 
 INSTANCE = env VAR=$(VAR) PORT=$(PORT) WORKERS=$(WORKERS) BUILD=$(BUILD) \
-	   bash src/instance.sh
+	   OUTLETS=$(OUTLETS) ENTERPRISES=$(ENTERPRISES) PRODUCTS=$(PRODUCTS) \
+	   SEED=$(SEED) FORCE=$(FORCE) bash src/instance.sh
 
-.PHONY: all deps run start stop status test unit golden http clean
+.PHONY: all deps run start stop status data test unit golden http clean
 
 all: $(PROGRAMS) $(TESTS)
 
@@ -47,6 +59,9 @@ $(BUILD)/libjdxx.a: $(CORE_OBJ)
 	ar rcs $@ $(CORE_OBJ)
 
 $(BUILD)/public.fcgi: $(PUBLIC_OBJ) $(BUILD)/libjdxx.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/staff.fcgi: $(STAFF_OBJ) $(BUILD)/libjdxx.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/jdxx-staff: $(BUILD)/obj/staffctl.o $(BUILD)/libjdxx.a
@@ -76,6 +91,10 @@ stop:
 
 status:
 	@$(INSTANCE) status
+
+data: deps
+	@$(MAKE) --no-print-directory all
+	@$(INSTANCE) generate
 
 test: deps
 	@$(MAKE) --no-print-directory all

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attachment.h"
 #include "caps.h"
+#include "config.h"
 #include "db.h"
 #include "money.h"
 #include "notice.h"
@@ -76,12 +78,13 @@ static int
 handle_home(struct ctx *c)
 {
 	enum handler_result	 r;
+	long long		 total;
 	long			 n;
 
 	if ((r = load_caps_today(c)) != H_OK)
 		return r;
-	if ((r = from_db(notice_list(c->hdf, HOME_NOTICES, 1, "Notices",
-	    &n))) != H_OK)
+	if ((r = from_db(notice_find(c->hdf, "", "", 1, HOME_NOTICES,
+	    "Notices", &n, &total))) != H_OK)
 		return r;
 	return ctx_render(c, "public/home.cs");
 }
@@ -187,20 +190,33 @@ handle_subsidy(struct ctx *c)
 	return ctx_render(c, "public/subsidy.cs");
 }
 
+enum { NL_KIND, NL_Q, NL_PAGE, NL_COUNT };
+
+static const struct param_spec notice_list_params[NL_COUNT] = {
+	[NL_KIND] = { "kind", "类别", P_CODE, 1, 16, 0 },
+	[NL_Q] = { "q", "关键词", P_TEXT, 1, 50, 0 },
+	[NL_PAGE] = { "page", "页码", P_INT, 1, 1000000, 0 },
+};
+
 static int
 handle_notices(struct ctx *c)
 {
-	long long		 total;
-	long			 n, page = page_param(c, PG_PAGE);
+	const char		*kind = valid_text(c, NL_KIND);
+	long long		 total = 0;
+	long			 n, page = page_param(c, NL_PAGE);
 	enum handler_result	 r;
 
-	if ((r = from_db(notice_count(&total))) != H_OK)
-		return r;
-	if ((r = from_db(notice_list(c->hdf, NOTICE_PAGE_SIZE, page,
-	    "Notices", &n))) != H_OK)
+	hset(c->hdf, "Page.Title", "通知公告");
+	if (kind[0] != '\0' && !notice_kind_valid(kind, NULL))
+		ctx_field_error(c, "kind", "没有这个类别");
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	if (c->resp->status == 200 && (r = from_db(notice_find(c->hdf, kind,
+	    valid_text(c, NL_Q), page, NOTICE_PAGE_SIZE, "Notices", &n,
+	    &total))) != H_OK)
 		return r;
 	ctx_paging(c, page, total, NOTICE_PAGE_SIZE);
-	hset(c->hdf, "Page.Title", "通知公告");
+	ctx_query_string(c, "Query.all", "page");
 	return ctx_render(c, "public/notices.cs");
 }
 
@@ -209,14 +225,81 @@ handle_notice(struct ctx *c)
 {
 	enum handler_result	 r;
 	int			 found;
+	long			 n;
 
 	if ((r = from_db(notice_get(c->hdf, c->req->path_id, "Notice",
 	    &found))) != H_OK)
 		return r;
 	if (!found)
 		return H_NOT_FOUND;
+	if ((r = from_db(attachment_list(c->hdf, c->req->path_id,
+	    "Attachments", &n))) != H_OK)
+		return r;
 	hset(c->hdf, "Page.Title", hdf_get_value(c->hdf, "Notice.title", ""));
 	return ctx_render(c, "public/notice.cs");
+}
+
+#define FEED_ENTRIES	20
+
+static int
+handle_feed(struct ctx *c)
+{
+	enum handler_result	 r;
+	long long		 total;
+	long			 n;
+	HDF			*e;
+	int			 found;
+
+	if ((r = from_db(notice_find(c->hdf, "", "", 1, FEED_ENTRIES,
+	    "Notices", &n, &total))) != H_OK)
+		return r;
+	/* Entries carry their body; the feed is read offline too. */
+	for (e = hdf_get_child(c->hdf, "Notices"); e != NULL;
+	    e = hdf_obj_next(e))
+		if ((r = from_db(notice_get(e, atoll(hdf_get_value(e, "id",
+		    "0")), "Full", &found))) != H_OK)
+			return r;
+	buf_reset(&c->resp->body);
+	hset(c->hdf, "Site.Name", c->cfg->site_name);
+	c->resp->content_type = "application/atom+xml; charset=utf-8";
+	if (view_render(c->hdf, "public/feed.cs", 0, &c->resp->body) == -1)
+		return H_ERROR;
+	return H_OK;
+}
+
+/* A file of a published notice, with its stored type and a safe name. */
+static int
+handle_attachment(struct ctx *c)
+{
+	enum handler_result	 r;
+	char			*data, disp[1024];
+	size_t			 len;
+	int			 found;
+
+	if ((r = from_db(attachment_meta(c->hdf, c->req->path_id, "A",
+	    &found))) != H_OK)
+		return r;
+	if (!found || strcmp(hdf_get_value(c->hdf, "A.notice_status", ""),
+	    "published") != 0)
+		return H_NOT_FOUND;
+	if ((r = from_db(attachment_data(c->req->path_id, &data, &len))) !=
+	    H_OK)
+		return r;
+	if (data == NULL)
+		return H_NOT_FOUND;
+	buf_reset(&c->resp->body);
+	if (buf_add(&c->resp->body, data, len) == -1) {
+		free(data);
+		return H_ERROR;
+	}
+	free(data);
+	c->resp->content_type = hdf_get_value(c->hdf, "A.content_type",
+	    "application/octet-stream");
+	attachment_disposition(disp, sizeof(disp), hdf_get_value(c->hdf,
+	    "A.filename", "附件"));
+	response_header(c->resp, "Content-Disposition", "%s", disp);
+	response_header(c->resp, "Cache-Control", "public, max-age=300");
+	return H_OK;
 }
 
 static int
@@ -235,36 +318,39 @@ handle_healthz(struct ctx *c)
 #define GET	(M_GET | M_HEAD)
 
 static const struct route routes[] = {
-	{ "/", GET, handle_home, NOPARAMS, 0 },
-	{ "/caps", GET, handle_caps, NOPARAMS, 0 },
-	{ "/subsidy", GET, handle_subsidy, PARAMS(subsidy_params), ROUTE_FORM },
-	{ "/notices", GET, handle_notices, page_params, PG_COUNT, 0 },
-	{ "/notices/{id}", GET, handle_notice, NOPARAMS, 0 },
-	{ "/outlets", GET, handle_outlets, outlet_params, OL_COUNT, ROUTE_FORM },
+	{ "/", GET, handle_home, NOPARAMS, 0, 0 },
+	{ "/caps", GET, handle_caps, NOPARAMS, 0, 0 },
+	{ "/subsidy", GET, handle_subsidy, PARAMS(subsidy_params), ROUTE_FORM, 0 },
+	{ "/notices", GET, handle_notices, PARAMS(notice_list_params),
+	    ROUTE_FORM, 0 },
+	{ "/notices.atom", GET, handle_feed, NOPARAMS, 0, 0 },
+	{ "/attachments/{id}", GET, handle_attachment, NOPARAMS, 0, 0 },
+	{ "/notices/{id}", GET, handle_notice, NOPARAMS, 0, 0 },
+	{ "/outlets", GET, handle_outlets, outlet_params, OL_COUNT, ROUTE_FORM, 0 },
 	{ "/outlets/check", GET, handle_outlet_check, outlet_check_params,
-	    OC_COUNT, ROUTE_FORM },
-	{ "/outlets/{id}", GET, handle_outlet, NOPARAMS, 0 },
-	{ "/enterprises", GET, handle_enterprises, page_params, PG_COUNT, 0 },
+	    OC_COUNT, ROUTE_FORM, 0 },
+	{ "/outlets/{id}", GET, handle_outlet, NOPARAMS, 0, 0 },
+	{ "/enterprises", GET, handle_enterprises, page_params, PG_COUNT, 0, 0 },
 	{ "/products", GET, handle_products, product_params, PR_COUNT,
-	    ROUTE_FORM },
+	    ROUTE_FORM, 0 },
 	{ "/products/check", GET, handle_model_check, model_check_params,
-	    MC_COUNT, ROUTE_FORM },
-	{ "/products/{id}", GET, handle_product, NOPARAMS, 0 },
+	    MC_COUNT, ROUTE_FORM, 0 },
+	{ "/products/{id}", GET, handle_product, NOPARAMS, 0, 0 },
 	{ "/api/v1/outlets", GET, handle_api_outlets, outlet_params, OL_COUNT,
-	    ROUTE_JSON },
+	    ROUTE_JSON, 0 },
 	{ "/api/v1/outlets/{id}", GET, handle_api_outlet, NOPARAMS,
-	    ROUTE_JSON },
+	    ROUTE_JSON, 0 },
 	{ "/api/v1/products", GET, handle_api_products, product_params,
-	    PR_COUNT, ROUTE_JSON },
+	    PR_COUNT, ROUTE_JSON, 0 },
 	{ "/api/v1/products/{id}", GET, handle_api_product, NOPARAMS,
-	    ROUTE_JSON },
+	    ROUTE_JSON, 0 },
 	{ "/api/v1/regions", GET, handle_api_regions, region_api_params,
-	    RG_COUNT, ROUTE_JSON },
-	{ "/healthz", GET, handle_healthz, NOPARAMS, 0 },
+	    RG_COUNT, ROUTE_JSON, 0 },
+	{ "/healthz", GET, handle_healthz, NOPARAMS, 0, 0 },
 };
 
 static const struct app public_app = {
-	"public", routes, sizeof(routes) / sizeof(routes[0])
+	"public", routes, sizeof(routes) / sizeof(routes[0]), NULL, 0
 };
 
 int

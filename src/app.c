@@ -41,9 +41,19 @@ route_match(const struct app *app, const char *path, enum http_method m,
 			if (strcmp(r->path, path) != 0)
 				continue;
 		} else {
+			char digits[16];
+			size_t nd;
+
 			plen = (size_t)(brace - r->path);
-			if (strncmp(r->path, path, plen) != 0 ||
-			    parse_int(path + plen, 1, 4000000000LL, &v) == -1)
+			if (strncmp(r->path, path, plen) != 0)
+				continue;
+			nd = strspn(path + plen, "0123456789");
+			if (nd == 0 || nd >= sizeof(digits) ||
+			    strcmp(path + plen + nd, brace + 4) != 0)
+				continue;
+			memcpy(digits, path + plen, nd);
+			digits[nd] = '\0';
+			if (parse_int(digits, 1, 4000000000LL, &v) == -1)
 				continue;
 			*id = v;
 		}
@@ -126,6 +136,39 @@ ctx_json(struct ctx *c, json_t *root)
 	return json_emit(root, &c->resp->body) == 0 ? H_OK : H_ERROR;
 }
 
+/* Page links: the first, the last and two either side of the current
+ * page, with a gap marker where numbers are skipped. */
+static void
+paging_links(HDF *hdf, long long page, long long pages)
+{
+	char		 name[64];
+	long long	 p, last = 0;
+	int		 n = 0;
+
+	if (pages < 2 || page > pages)
+		return;
+	for (p = 1; p <= pages; p++) {
+		if (p != 1 && p != pages && (p < page - 2 || p > page + 2))
+			continue;
+		if (p > last + 1) {
+			snprintf(name, sizeof(name), "Paging.links.%d.gap", n++);
+			hset(hdf, name, "1");
+		}
+		snprintf(name, sizeof(name), "Paging.links.%d.page", n);
+		hseti(hdf, name, p);
+		if (p == page) {
+			snprintf(name, sizeof(name), "Paging.links.%d.current", n);
+			hset(hdf, name, "1");
+		}
+		n++;
+		last = p;
+		if (p == 1 && page - 2 > 2)
+			p = page - 3;
+		else if (p == page + 2 && pages - 1 > p)
+			p = pages - 1;
+	}
+}
+
 void
 ctx_paging(struct ctx *c, long page, long long total, long page_size)
 {
@@ -137,6 +180,7 @@ ctx_paging(struct ctx *c, long page, long long total, long page_size)
 	hseti(c->hdf, "Paging.page_size", page_size);
 	if (page > pages && total > 0)
 		hset(c->hdf, "Paging.past_end", "1");
+	paging_links(c->hdf, page, pages);
 }
 
 static void
@@ -253,6 +297,8 @@ param_errors_to_hdf(struct ctx *c, const struct route *rt)
 	}
 }
 
+static int	finish(struct ctx *, int);
+
 static int
 dispatch(struct ctx *c, const struct app *app)
 {
@@ -284,15 +330,30 @@ dispatch(struct ctx *c, const struct app *app)
 	r->param_errors = params_validate(rt->params, rt->nparams,
 	    r->method == M_POST ? &r->body : &r->query, r->param);
 	param_errors_to_hdf(c, rt);
+	if (r->multipart != NULL && !(rt->flags & ROUTE_MULTIPART)) {
+		ctx_error_page(c, 415, "这里不能上传文件");
+		return 415;
+	}
+	if (app->before != NULL && (rc = app->before(c)) != H_OK)
+		return rc > 0 ? rc : finish(c, rc);
 	if (r->param_errors > 0 && !(rt->flags & ROUTE_FORM)) {
 		ctx_error_page(c, 400, hdf_get_value(c->hdf, "ErrorList.0",
 		    NULL));
 		return 400;
 	}
-	rc = rt->handle(c);
+	return finish(c, rt->handle(c));
+}
+
+/* Turns a handler result into the final status and page. */
+static int
+finish(struct ctx *c, int rc)
+{
 	switch (rc) {
 	case H_OK:
 		return c->resp->status;
+	case H_FORBIDDEN:
+		ctx_error_page(c, 403, "您的账号没有这项操作的权限。");
+		return 403;
 	case H_NOT_FOUND:
 		ctx_error_page(c, 404, NULL);
 		return 404;
@@ -323,12 +384,15 @@ serve_one(struct server *s, FCGX_Request *fr)
 	c.cfg = &s->cfg;
 	c.route = NULL;
 	c.json = 0;
+	c.user = NULL;
 	if ((c.hdf = view_new()) == NULL) {
 		resp.status = 503;
 		resp.content_type = "text/plain; charset=utf-8";
 		buf_adds(&resp.body, "503 服务器繁忙\n");
 		status = 503;
-	} else if ((e = request_read(&req, fr->envp, fr->in)).status != 0) {
+	} else if ((e = request_read(&req, fr->envp, fr->in,
+	    s->app->limits != NULL ? s->app->limits :
+	    &request_default_limits)).status != 0) {
 		c.json = strncmp(req.path, "/api/", 5) == 0;
 		ctx_error_page(&c, e.status, e.reason);
 		status = e.status;

@@ -17,8 +17,11 @@ enum handler_result {
 	H_OK = 0,
 	H_ERROR = -1,		/* 500: a bug, already logged */
 	H_UNAVAILABLE = -2,	/* 503: the database is down */
-	H_NOT_FOUND = -3	/* 404 */
+	H_NOT_FOUND = -3,	/* 404 */
+	H_FORBIDDEN = -4	/* 403 */
 };
+
+struct staff_user;
 
 struct ctx {
 	struct request		*req;
@@ -27,12 +30,15 @@ struct ctx {
 	const struct config	*cfg;
 	const struct route	*route;	/* NULL until matched */
 	int			 json;	/* errors answer in JSON */
+	struct staff_user	*user;	/* the signed-in staff member, or NULL */
 };
 
 /* The handler sees invalid parameters itself (to redisplay a form). */
 #define ROUTE_FORM	0x1
 /* An API route: JSON answers, errors included. */
 #define ROUTE_JSON	0x2
+/* Takes multipart/form-data (file uploads). */
+#define ROUTE_MULTIPART	0x4
 
 struct route {
 	const char		*path;	/* exact, or ending in "/{id}" */
@@ -41,12 +47,18 @@ struct route {
 	const struct param_spec	*params;
 	size_t			 nparams;
 	unsigned		 flags;
+	unsigned		 roles;		/* staff roles allowed; 0: public */
 };
 
 struct app {
 	const char		*name;
 	const struct route	*routes;
 	size_t			 nroutes;
+	/* Runs after routing, before validation and the handler: H_OK to
+	 * go on, a negative handler_result, or the HTTP status of a
+	 * response it filled itself (a redirect to the sign-in page). */
+	int			(*before)(struct ctx *);
+	const struct request_limits *limits;	/* NULL: the defaults */
 };
 
 #define PARAMS(p)	(p), (sizeof(p) / sizeof((p)[0]))

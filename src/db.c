@@ -16,6 +16,7 @@
 static struct db_config	 cfg;
 static MYSQL		*conn;
 static struct db_stmt	*prepared;	/* statements holding a handle */
+static int		 in_transaction;
 
 void
 db_configure(const struct db_config *c)
@@ -40,6 +41,7 @@ close_statements(void)
 void
 db_close(void)
 {
+	in_transaction = 0;
 	close_statements();
 	if (conn != NULL) {
 		mysql_close(conn);
@@ -141,6 +143,13 @@ bind_args(struct db_stmt *s, const struct db_arg *args, size_t n)
 			b[i].buffer_length = len[i];
 			b[i].length = &len[i];
 			break;
+		case DB_ARG_BLOB:
+			len[i] = args[i].len;
+			b[i].buffer_type = MYSQL_TYPE_BLOB;
+			b[i].buffer = (void *)args[i].s;
+			b[i].buffer_length = len[i];
+			b[i].length = &len[i];
+			break;
 		case DB_ARG_NULL:
 			b[i].buffer_type = MYSQL_TYPE_NULL;
 			break;
@@ -158,6 +167,11 @@ execute(struct db_stmt *s, const struct db_arg *args, size_t n)
 	int		 attempt;
 
 	for (attempt = 0; attempt < 2; attempt++) {
+		/* A reconnect would silently leave the transaction. */
+		if (attempt > 0 && in_transaction)
+			return DB_DOWN;
+		if (conn == NULL && in_transaction)
+			return DB_DOWN;
 		if ((st = db_connect()) != DB_OK)
 			return st;
 		if ((st = prepare(s)) == DB_DOWN) {
@@ -313,6 +327,89 @@ db_query_row(struct db_stmt *s, const struct db_arg *args, size_t n,
 		return st;
 	st = fetch_rows(s, hdf, prefix, 1, &rows);
 	*found = rows > 0;
+	return st;
+}
+
+enum db_status
+db_begin(void)
+{
+	if (db_ping() != DB_OK)
+		return DB_DOWN;
+	if (mysql_autocommit(conn, 0) != 0) {
+		db_close();
+		return DB_DOWN;
+	}
+	in_transaction = 1;
+	return DB_OK;
+}
+
+enum db_status
+db_commit(void)
+{
+	int	 rc;
+
+	if (conn == NULL || !in_transaction)
+		return DB_DOWN;
+	rc = mysql_commit(conn);
+	in_transaction = 0;
+	if (rc != 0 || mysql_autocommit(conn, 1) != 0) {
+		log_error("db commit: %s", mysql_error(conn));
+		db_close();
+		return DB_DOWN;
+	}
+	return DB_OK;
+}
+
+void
+db_rollback(void)
+{
+	if (conn == NULL || !in_transaction)
+		return;
+	in_transaction = 0;
+	if (mysql_rollback(conn) != 0 || mysql_autocommit(conn, 1) != 0)
+		db_close();
+}
+
+enum db_status
+db_query_blob(struct db_stmt *s, const struct db_arg *args, size_t n,
+    char **data, size_t *len)
+{
+	MYSQL_BIND	 b;
+	unsigned long	 length = 0;
+	my_bool		 isnull = 0;
+	enum db_status	 st;
+	int		 rc;
+
+	*data = NULL;
+	*len = 0;
+	if ((st = execute(s, args, n)) != DB_OK)
+		return st;
+	memset(&b, 0, sizeof(b));
+	b.buffer_type = MYSQL_TYPE_BLOB;
+	b.length = &length;
+	b.is_null = &isnull;
+	/* Learn the length with an empty buffer, then fetch the column. */
+	if (mysql_stmt_bind_result(s->handle, &b) != 0)
+		st = DB_ERROR;
+	else if ((rc = mysql_stmt_fetch(s->handle)) == 0 ||
+	    rc == MYSQL_DATA_TRUNCATED) {
+		if (!isnull && (*data = malloc(length + 1)) == NULL)
+			st = DB_ERROR;
+		else if (!isnull) {
+			b.buffer = *data;
+			b.buffer_length = length;
+			if (mysql_stmt_fetch_column(s->handle, &b, 0, 0) != 0) {
+				free(*data);
+				*data = NULL;
+				st = DB_ERROR;
+			} else
+				*len = length;
+		}
+		while (mysql_stmt_fetch(s->handle) == 0)
+			continue;
+	} else if (rc != MYSQL_NO_DATA)
+		st = DB_ERROR;
+	mysql_stmt_free_result(s->handle);
 	return st;
 }
 

@@ -26,17 +26,19 @@ struct db_stmt {
 #define DB_READ(sql)	{ (sql), 1, NULL, NULL }
 #define DB_WRITE(sql)	{ (sql), 0, NULL, NULL }
 
-enum db_arg_type { DB_ARG_INT, DB_ARG_TEXT, DB_ARG_NULL };
+enum db_arg_type { DB_ARG_INT, DB_ARG_TEXT, DB_ARG_NULL, DB_ARG_BLOB };
 
 struct db_arg {
 	enum db_arg_type	 type;
 	long long		 i;
 	const char		*s;
+	size_t			 len;	/* DB_ARG_BLOB only */
 };
 
-#define DB_INT(v)	((struct db_arg){ DB_ARG_INT, (v), NULL })
-#define DB_TEXT(v)	((struct db_arg){ DB_ARG_TEXT, 0, (v) })
-#define DB_NULLARG	((struct db_arg){ DB_ARG_NULL, 0, NULL })
+#define DB_INT(v)	((struct db_arg){ DB_ARG_INT, (v), NULL, 0 })
+#define DB_TEXT(v)	((struct db_arg){ DB_ARG_TEXT, 0, (v), 0 })
+#define DB_BLOB(p, n)	((struct db_arg){ DB_ARG_BLOB, 0, (p), (n) })
+#define DB_NULLARG	((struct db_arg){ DB_ARG_NULL, 0, NULL, 0 })
 
 enum db_status {
 	DB_OK = 0,
@@ -58,12 +60,21 @@ enum db_status	db_query(struct db_stmt *, const struct db_arg *, size_t nargs,
 /* The same for at most one row, put under prefix.column. */
 enum db_status	db_query_row(struct db_stmt *, const struct db_arg *,
 		    size_t nargs, HDF *hdf, const char *prefix, int *found);
+/* The first column of the first row as bytes, malloc'd into *data
+ * (NULL when no row). */
+enum db_status	db_query_blob(struct db_stmt *, const struct db_arg *,
+		    size_t nargs, char **data, size_t *len);
 /* The first column of the first row as a number (0 when no row). */
 enum db_status	db_query_int(struct db_stmt *, const struct db_arg *,
 		    size_t nargs, long long *value);
 /* Runs a write; affected and insert_id may be NULL. */
 enum db_status	db_exec(struct db_stmt *, const struct db_arg *, size_t nargs,
 		    unsigned long long *affected, unsigned long long *insert_id);
+
+/* Transactions: nothing inside one is retried after a lost connection. */
+enum db_status	db_begin(void);
+enum db_status	db_commit(void);
+void		db_rollback(void);
 
 #define DB_NARGS(a)	(sizeof(a) / sizeof((a)[0]))
 

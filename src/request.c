@@ -1,4 +1,5 @@
 /* Request parsing: everything bounded, everything UTF-8. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -7,7 +8,9 @@
 #include "utf8.h"
 
 static const struct form_limits query_limits = { 32, 64, 1024 };
-static const struct form_limits body_limits = { 64, 64, 16 * 1024 };
+const struct request_limits request_default_limits = {
+	REQUEST_MAX_BODY, REQUEST_MAX_FIELD, 0
+};
 static const struct form_limits cookie_limits = { 16, 64, 512 };
 
 void
@@ -26,6 +29,9 @@ request_init(struct request *r)
 void
 request_free(struct request *r)
 {
+	multipart_free(&r->parts);
+	free(r->multipart);
+	r->multipart = NULL;
 	kvlist_free(&r->query);
 	kvlist_free(&r->body);
 	kvlist_free(&r->cookies);
@@ -73,23 +79,57 @@ method_of(const char *m)
 	return M_OTHER;
 }
 
-/* True for application/x-www-form-urlencoded with optional parameters. */
+/* True for the media type want, with optional parameters. */
 static int
-is_urlencoded(const char *ct)
+is_media_type(const char *ct, const char *want)
 {
-	static const char	 want[] = "application/x-www-form-urlencoded";
-	size_t			 n = sizeof(want) - 1;
+	size_t	 n = strlen(want);
 
 	return ct != NULL && strncasecmp(ct, want, n) == 0 &&
 	    (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
 }
 
+static struct request_error
+parse_multipart(struct request *r, const char *content_type,
+    const char *body, size_t len, const struct request_limits *lim)
+{
+	struct multipart_limits	 ml = { 16, 4096, lim->max_field,
+	    lim->max_multipart };
+	char			 boundary[MULTIPART_MAX_BOUNDARY + 1];
+
+	if (multipart_boundary(content_type, boundary, sizeof(boundary)) == -1)
+		return (struct request_error){ 400, "上传格式不正确" };
+	if ((r->multipart = malloc(len + 1)) == NULL)
+		return (struct request_error){ 503, "服务器繁忙" };
+	memcpy(r->multipart, body, len);
+	r->multipart[len] = '\0';
+	r->multipart_len = len;
+	switch (multipart_parse(&r->parts, r->multipart, len, boundary, &ml)) {
+	case MP_OK:
+		return (struct request_error){ 0, NULL };
+	case MP_FILE_TOO_LARGE:
+		return (struct request_error){ 413, "上传的文件太大" };
+	case MP_FIELD_TOO_LONG:
+		return (struct request_error){ 413, "提交的内容太长" };
+	case MP_TOO_MANY_PARTS:
+		return (struct request_error){ 400, "提交的项目太多" };
+	case MP_BAD_UTF8:
+		return (struct request_error){ 400,
+		    "提交的文字不是有效的 UTF-8 编码" };
+	case MP_NOMEM:
+		return (struct request_error){ 503, "服务器繁忙" };
+	default:
+		return (struct request_error){ 400, "上传格式不正确" };
+	}
+}
+
 struct request_error
 request_parse(struct request *r, const char *method, const char *path,
     const char *query, const char *cookie, const char *content_type,
-    const char *body, size_t bodylen)
+    const char *body, size_t bodylen, const struct request_limits *lim)
 {
 	struct request_error	 ok = { 0, NULL }, e;
+	struct form_limits	 body_limits = { 64, 64, lim->max_field };
 	size_t			 plen;
 
 	r->method_name = method != NULL ? method : "";
@@ -118,16 +158,24 @@ request_parse(struct request *r, const char *method, const char *path,
 	}
 	if (r->method != M_POST)
 		return ok;
-	if (bodylen > REQUEST_MAX_BODY)
+	if (lim->max_multipart > 0 &&
+	    is_media_type(content_type, "multipart/form-data")) {
+		if (bodylen > lim->max_multipart)
+			return (struct request_error){ 413, "上传的文件太大" };
+		return parse_multipart(r, content_type, body, bodylen, lim);
+	}
+	if (bodylen > lim->max_form)
 		return (struct request_error){ 413, "提交的内容太大" };
-	if (bodylen > 0 && !is_urlencoded(content_type))
+	if (bodylen > 0 &&
+	    !is_media_type(content_type, "application/x-www-form-urlencoded"))
 		return (struct request_error){ 415, "不支持这种提交格式" };
 	return form_error(form_parse_urlencoded(&r->body, body, bodylen,
 	    &body_limits), 413);
 }
 
 struct request_error
-request_read(struct request *r, char **envp, FCGX_Stream *in)
+request_read(struct request *r, char **envp, FCGX_Stream *in,
+    const struct request_limits *lim)
 {
 	struct request_error	 e;
 	const char		*cl, *addr;
@@ -141,7 +189,7 @@ request_read(struct request *r, char **envp, FCGX_Stream *in)
 	if (cl != NULL && cl[0] != '\0' &&
 	    parse_int(cl, 0, 1LL << 40, &len) == -1)
 		return (struct request_error){ 400, "请求长度不正确" };
-	if (len > REQUEST_MAX_BODY)
+	if ((size_t)len > lim->max_form && (size_t)len > lim->max_multipart)
 		return (struct request_error){ 413, "提交的内容太大" };
 	if (len > 0) {
 		if ((body = malloc((size_t)len + 1)) == NULL)
@@ -158,7 +206,7 @@ request_read(struct request *r, char **envp, FCGX_Stream *in)
 	    FCGX_GetParam("QUERY_STRING", envp),
 	    FCGX_GetParam("HTTP_COOKIE", envp),
 	    FCGX_GetParam("CONTENT_TYPE", envp), body != NULL ? body : "",
-	    (size_t)len);
+	    (size_t)len, lim);
 	free(body);
 	return e;
 }

@@ -11,7 +11,18 @@
 <a class="skip" href="#main">跳到正文</a>
 <header class="site">
 <a class="brand" href="/"><?cs var:Site.Name ?></a>
-<nav aria-label="主要栏目">
+<?cs if:Page.Staff ?><nav aria-label="工作人员栏目">
+<ul>
+<?cs if:Staff.username ?><li><a href="/staff/">工作台</a></li>
+<?cs if:Staff.can_notices ?><li><a href="/staff/notices">通知公告管理</a></li>
+<?cs /if ?><?cs if:Staff.is_admin ?><li><a href="/staff/accounts">账号管理</a></li>
+<li><a href="/staff/audit">操作日志</a></li>
+<?cs /if ?><li><a href="/staff/password">修改密码</a></li>
+<li><form action="/staff/logout" method="post" class="inline"><input type="hidden" name="csrf" value="<?cs var:Staff.csrf ?>"><button type="submit" class="link">退出（<?cs var:Staff.display_name ?>）</button></form></li>
+<?cs else ?><li><a href="/staff/login">工作人员登录</a></li>
+<?cs /if ?><li><a href="/">公众首页</a></li>
+</ul>
+</nav><?cs else ?><nav aria-label="主要栏目">
 <ul>
 <li><a href="/"<?cs if:Request.Path == "/" ?> aria-current="page"<?cs /if ?>>首页</a></li>
 <li><a href="/outlets/check"<?cs if:Request.Path == "/outlets/check" ?> aria-current="page"<?cs /if ?>>网点核验</a></li>
@@ -21,9 +32,9 @@
 <li><a href="/caps"<?cs if:Request.Path == "/caps" ?> aria-current="page"<?cs /if ?>>限价与须知</a></li>
 <li><a href="/notices"<?cs if:Request.Path == "/notices" ?> aria-current="page"<?cs /if ?>>通知公告</a></li>
 </ul>
-</nav>
+</nav><?cs /if ?>
 </header>
-<?cs if:Site.Demo ?><p class="demo-banner" role="note">本站是演示站点：标有“示例”的单位、网点、产品和公告均为虚构，不是真实备案信息。</p>
+<?cs if:Site.Demo && !Page.Staff ?><p class="demo-banner" role="note">本站是演示站点：标有“示例”的单位、网点、产品和公告均为虚构，不是真实备案信息。</p>
 <?cs /if ?><main id="main">
 <?cs include:Page.Template ?>
 </main>

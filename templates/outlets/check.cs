@@ -11,7 +11,7 @@
 <h2>没有找到“<?cs var:Form.q ?>”</h2>
 <p><strong>它不是登记备案的家电下乡指定店，在这里购买不能领补贴。</strong>请核对备案编号（贴在店内“家电下乡指定店”牌匾旁）或电话是否输错。</p>
 <p>请到指定店购买：<a href="/outlets">按地区查找指定网点</a>。如果这家店自称指定店，可以<a href="/complaints/new">投诉</a>（冒用指定店名义）。</p>
-</div><?cs elif:Check.kind ?><div class="answer" role="status">
+</div><?cs elif:Check.kind ?><div class="answer<?cs if:Check.count == 1 && Found.0.status != "active" ?> no<?cs /if ?>" role="status">
 <?cs if:Check.count == 1 ?><?cs each:o = Found ?><?cs if:o.status == "active" ?><h2 class="yes">是指定店：<?cs var:o.name ?></h2>
 <p><strong>登记备案，状态正常（<?cs var:o.status_since ?> 起）。</strong>在这里购买限价以内的中标产品，可以申领补贴。</p><?cs elif:o.status == "suspended" ?><h2 class="no">已暂停：<?cs var:o.name ?></h2>
 <p><strong>该店的指定店资格自 <?cs var:o.status_since ?> 起暂停<?cs if:o.status_reason ?>，原因：<?cs var:o.status_reason ?><?cs /if ?>。</strong>暂停期间在这里购买不能享受补贴。</p><?cs else ?><h2 class="no">已取消：<?cs var:o.name ?></h2>

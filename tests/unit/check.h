@@ -21,6 +21,7 @@ extern int	 check_passed, check_failed;
 
 void	test_utf8(void);
 void	test_form(void);
+void	test_multipart(void);
 void	test_param(void);
 void	test_money(void);
 void	test_request(void);

@@ -8,6 +8,7 @@ main(void)
 {
 	test_utf8();
 	test_form();
+	test_multipart();
 	test_param();
 	test_money();
 	test_request();

@@ -5,6 +5,12 @@
 #include "check.h"
 #include "request.h"
 
+static const struct request_limits uploads = { REQUEST_MAX_BODY,
+	REQUEST_MAX_FIELD, 1024 };
+static const struct request_limits tiny_uploads = { REQUEST_MAX_BODY,
+	REQUEST_MAX_FIELD, 4 };
+#define DEF	(&request_default_limits)
+
 static const struct {
 	const char	*method, *path, *query, *ctype, *body;
 	int		 status;
@@ -45,7 +51,7 @@ test_request(void)
 		request_init(&r);
 		e = request_parse(&r, cases[i].method, cases[i].path,
 		    cases[i].query, NULL, cases[i].ctype, cases[i].body,
-		    cases[i].body ? strlen(cases[i].body) : 0);
+		    cases[i].body ? strlen(cases[i].body) : 0, DEF);
 		CHECK(e.status == cases[i].status, "request %zu: %d", i,
 		    e.status);
 		CHECK(r.method == cases[i].want_method, "method %zu", i);
@@ -60,7 +66,7 @@ test_request(void)
 	big[0] = '/';
 	big[REQUEST_MAX_PATH + 1] = '\0';
 	request_init(&r);
-	e = request_parse(&r, "GET", big, NULL, NULL, NULL, NULL, 0);
+	e = request_parse(&r, "GET", big, NULL, NULL, NULL, NULL, 0, DEF);
 	CHECK(e.status == 414, "long path: %d", e.status);
 	request_free(&r);
 
@@ -69,7 +75,7 @@ test_request(void)
 	big[1] = '=';
 	big[REQUEST_MAX_QUERY + 1] = '\0';
 	request_init(&r);
-	e = request_parse(&r, "GET", "/", big, NULL, NULL, NULL, 0);
+	e = request_parse(&r, "GET", "/", big, NULL, NULL, NULL, 0, DEF);
 	CHECK(e.status == 414, "long query: %d", e.status);
 	request_free(&r);
 
@@ -77,13 +83,13 @@ test_request(void)
 	big[REQUEST_MAX_BODY + 1] = '\0';
 	request_init(&r);
 	e = request_parse(&r, "POST", "/", NULL, NULL,
-	    "application/x-www-form-urlencoded", big, REQUEST_MAX_BODY + 1);
+	    "application/x-www-form-urlencoded", big, REQUEST_MAX_BODY + 1, DEF);
 	CHECK(e.status == 413, "big body: %d", e.status);
 	request_free(&r);
 
 	request_init(&r);
 	e = request_parse(&r, "POST", "/", NULL, NULL,
-	    "application/x-www-form-urlencoded", big, 20 * 1024);
+	    "application/x-www-form-urlencoded", big, 20 * 1024, DEF);
 	CHECK(e.status == 413, "long field: %d", e.status);
 	request_free(&r);
 
@@ -92,24 +98,55 @@ test_request(void)
 		memcpy(big + i * 4, "a=1&", 4);
 	request_init(&r);
 	e = request_parse(&r, "POST", "/", NULL, NULL,
-	    "application/x-www-form-urlencoded", big, 65 * 4 - 1);
+	    "application/x-www-form-urlencoded", big, 65 * 4 - 1, DEF);
 	CHECK(e.status == 400, "too many fields: %d", e.status);
 	request_free(&r);
 	request_init(&r);
 	e = request_parse(&r, "POST", "/", NULL, NULL,
-	    "application/x-www-form-urlencoded", big, 64 * 4 - 1);
+	    "application/x-www-form-urlencoded", big, 64 * 4 - 1, DEF);
 	CHECK(e.status == 0 && r.body.n == 64, "64 fields: %d", e.status);
 	request_free(&r);
 	free(big);
 
+	/* Multipart bodies are kept raw where the program accepts them. */
+	request_init(&r);
+	{
+		static const char body[] = "--x\r\nContent-Disposition: "
+		    "form-data; name=\"csrf\"\r\n\r\nabc\r\n--x--\r\n";
+
+		e = request_parse(&r, "POST", "/", NULL, NULL,
+		    "multipart/form-data; boundary=x", body, sizeof(body) - 1,
+		    &uploads);
+		CHECK(e.status == 0 && r.parts.n == 1 &&
+		    strcmp(r.parts.parts[0].name, "csrf") == 0 &&
+		    r.parts.parts[0].len == 3, "multipart parsed: %d",
+		    e.status);
+	}
+	request_free(&r);
+	request_init(&r);
+	e = request_parse(&r, "POST", "/", NULL, NULL,
+	    "multipart/form-data; boundary=x", "--x--", 5, &tiny_uploads);
+	CHECK(e.status == 413 && r.multipart == NULL, "multipart too big");
+	request_free(&r);
+	request_init(&r);
+	e = request_parse(&r, "POST", "/", NULL, NULL,
+	    "multipart/form-data; boundary=x", "--x\r\nbroken", 12, &uploads);
+	CHECK(e.status == 400, "broken multipart: %d", e.status);
+	request_free(&r);
+	request_init(&r);
+	e = request_parse(&r, "POST", "/", NULL, NULL,
+	    "Multipart/Form-Data; boundary=x", "--x--", 5, DEF);
+	CHECK(e.status == 415, "multipart refused: %d", e.status);
+	request_free(&r);
+
 	/* A broken cookie header is dropped, not fatal. */
 	request_init(&r);
-	e = request_parse(&r, "GET", "/", NULL, "a=%FF; b=2", NULL, NULL, 0);
+	e = request_parse(&r, "GET", "/", NULL, "a=%FF; b=2", NULL, NULL, 0, DEF);
 	CHECK(e.status == 0 && r.cookies.n == 0, "bad cookie dropped");
 	request_free(&r);
 	request_init(&r);
 	e = request_parse(&r, "GET", "/", NULL, "sid=abc; lang=zh", NULL,
-	    NULL, 0);
+	    NULL, 0, DEF);
 	CHECK(e.status == 0 && r.cookies.n == 2, "cookies");
 	request_free(&r);
 }

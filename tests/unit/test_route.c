@@ -12,13 +12,14 @@ handler(struct ctx *c)
 }
 
 static const struct route routes[] = {
-	{ "/", M_GET | M_HEAD, handler, NOPARAMS, 0 },
-	{ "/notices", M_GET | M_HEAD, handler, NOPARAMS, 0 },
-	{ "/notices/{id}", M_GET | M_HEAD, handler, NOPARAMS, 0 },
-	{ "/complaints", M_POST, handler, NOPARAMS, 0 },
+	{ "/", M_GET | M_HEAD, handler, NOPARAMS, 0, 0 },
+	{ "/notices", M_GET | M_HEAD, handler, NOPARAMS, 0, 0 },
+	{ "/notices/{id}", M_GET | M_HEAD, handler, NOPARAMS, 0, 0 },
+	{ "/complaints", M_POST, handler, NOPARAMS, 0, 0 },
+	{ "/notices/{id}/status", M_POST, handler, NOPARAMS, 0, 0 },
 };
 
-static const struct app app = { "test", routes, NELEM(routes) };
+static const struct app app = { "test", routes, NELEM(routes), NULL, 0 };
 
 static const struct {
 	const char		*path;
@@ -42,6 +43,11 @@ static const struct {
 	{ "/complaints", M_POST, 3, M_POST, 0 },
 	{ "/nothing", M_GET, -1, 0, 0 },
 	{ "//", M_GET, -1, 0, 0 },
+	{ "/notices/7/status", M_POST, 4, M_POST, 7 },
+	{ "/notices/7/status", M_GET, -1, M_POST, 0 },
+	{ "/notices/7/statusx", M_POST, -1, 0, 0 },
+	{ "/notices//status", M_POST, -1, 0, 0 },
+	{ "/notices/7", M_POST, -1, M_GET | M_HEAD, 0 },
 };
 
 void

@@ -1,0 +1,41 @@
+/* The staff back office's handlers and helpers, shared by its files. */
+#ifndef JDXX_STAFF_H
+#define JDXX_STAFF_H
+
+#include "app.h"
+#include "db.h"
+
+enum handler_result	staff_from_db(enum db_status);
+/* 1 when the signed-in user may act on records of region code ("" or
+ * NULL: records without a region, which only unlimited staff change). */
+int	staff_in_region(const struct ctx *, const char *code);
+/* The remote address for the audit log. */
+const char *staff_address(const struct ctx *);
+/* A validated parameter's text, or "". */
+const char *staff_text(const struct ctx *, size_t index);
+/* Ends the request with a 303 to path. */
+int	staff_redirect(struct ctx *, const char *path);
+
+int	handle_accounts(struct ctx *);
+int	handle_account_new(struct ctx *);
+int	handle_account_edit(struct ctx *);
+int	handle_audit(struct ctx *);
+int	handle_staff_notices(struct ctx *);
+int	handle_notice_new(struct ctx *);
+int	handle_notice_edit(struct ctx *);
+int	handle_notice_status(struct ctx *);
+int	handle_attachment_upload(struct ctx *);
+int	handle_attachment_delete(struct ctx *);
+
+enum { AC_USERNAME, AC_DISPLAY, AC_ROLE, AC_REGION, AC_DISABLED,
+	AC_PASSWORD, AC_COUNT };
+extern const struct param_spec	account_params[AC_COUNT];
+enum { AU_USER, AU_ACTION, AU_PAGE, AU_COUNT };
+extern const struct param_spec	audit_params[AU_COUNT];
+enum { NE_KIND, NE_TITLE, NE_ISSUER, NE_DOCNO, NE_ISSUED, NE_REGION, NE_BODY,
+	NE_NOTE, NE_ACTION, NE_COUNT };
+extern const struct param_spec	notice_edit_params[NE_COUNT];
+enum { NS_STATUS, NS_COUNT };
+extern const struct param_spec	notice_status_params[NS_COUNT];
+
+#endif

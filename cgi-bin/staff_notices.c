@@ -1,0 +1,317 @@
+/* Notices for editors: write, preview, publish, withdraw, attach files;
+ * every change of a published notice keeps the previous text. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attachment.h"
+#include "audit.h"
+#include "notice.h"
+#include "region.h"
+#include "session.h"
+#include "staff.h"
+#include "view.h"
+
+const struct param_spec notice_edit_params[NE_COUNT] = {
+	[NE_KIND] = { "kind", "类别", P_CODE, 1, 16, 0 },
+	[NE_TITLE] = { "title", "标题", P_TEXT, 2, 200, 0 },
+	[NE_ISSUER] = { "issuer", "发文机关", P_TEXT, 2, 100, 0 },
+	[NE_DOCNO] = { "doc_no", "文号", P_TEXT, 1, 64, 0 },
+	[NE_ISSUED] = { "issued_on", "发文日期", P_DATE, 0, 0, 0 },
+	[NE_REGION] = { "region", "所属地区", P_REGION, 0, 0, 0 },
+	[NE_BODY] = { "body", "正文", P_LONGTEXT, 1, 100000, 0 },
+	[NE_NOTE] = { "change_note", "修改说明", P_TEXT, 1, 200, 0 },
+	[NE_ACTION] = { "action", "操作", P_CODE, 1, 16, 0 },
+};
+
+const struct param_spec notice_status_params[NS_COUNT] = {
+	[NS_STATUS] = { "status", "状态", P_CODE, 1, 16, P_REQUIRED },
+};
+
+int
+handle_staff_notices(struct ctx *c)
+{
+	enum handler_result	 r;
+	long			 n;
+
+	hset(c->hdf, "Page.Title", "通知公告管理");
+	if ((r = staff_from_db(notice_staff_list(c->hdf, c->user->region,
+	    "Notices", &n))) != H_OK)
+		return r;
+	return ctx_render(c, "staff/notices.cs");
+}
+
+/* Reads and checks the form; marks wrong fields. */
+static void
+read_fields(struct ctx *c, struct notice_fields *f, int editing_published)
+{
+	const struct param_value *p = c->req->param;
+
+	f->kind = staff_text(c, NE_KIND);
+	f->title = staff_text(c, NE_TITLE);
+	f->issuer = staff_text(c, NE_ISSUER);
+	f->doc_no = staff_text(c, NE_DOCNO);
+	f->issued_on = staff_text(c, NE_ISSUED);
+	f->region = staff_text(c, NE_REGION);
+	f->body_md = staff_text(c, NE_BODY);
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	if (!notice_kind_valid(f->kind, NULL))
+		ctx_field_error(c, "kind", "请选择类别");
+	if (!p[NE_TITLE].present)
+		ctx_field_error(c, "title", "请填写标题");
+	if (!p[NE_ISSUER].present)
+		ctx_field_error(c, "issuer", "请填写发文机关");
+	if (!p[NE_BODY].present)
+		ctx_field_error(c, "body", "请填写正文");
+	if (!staff_in_region(c, f->region))
+		ctx_field_error(c, "region", "只能发布本地区的通知，请填写您负责的地区代码");
+	if (editing_published && !p[NE_NOTE].present)
+		ctx_field_error(c, "change_note", "修改已发布的通知，请写明修改说明");
+}
+
+/* Shows the rendered body above the form; nothing is saved. */
+static enum handler_result
+preview(struct ctx *c, const char *body)
+{
+	char	*html;
+
+	if ((html = notice_markdown_to_html(body)) == NULL)
+		return H_ERROR;
+	hset(c->hdf, "Preview.body_html", html);
+	free(html);
+	return H_OK;
+}
+
+static int
+edit_page(struct ctx *c)
+{
+	return ctx_render(c, "staff/notice_edit.cs");
+}
+
+int
+handle_notice_new(struct ctx *c)
+{
+	struct notice_fields	 f;
+	unsigned long long	 id;
+	enum db_status		 st;
+	char			 path[64];
+
+	hset(c->hdf, "Page.Title", "新建通知");
+	if (c->req->method != M_POST) {
+		hset(c->hdf, "Form.region", c->user->region);
+		return edit_page(c);
+	}
+	read_fields(c, &f, 0);
+	if (c->resp->status != 200)
+		return edit_page(c);
+	if (strcmp(staff_text(c, NE_ACTION), "preview") == 0) {
+		if (preview(c, f.body_md) != H_OK)
+			return H_ERROR;
+		return edit_page(c);
+	}
+	if ((st = db_begin()) != DB_OK)
+		return staff_from_db(st);
+	st = notice_create(&f, c->user->id, &id);
+	if (st == DB_OK)
+		st = audit_write(c->user, NULL, staff_address(c),
+		    "notice_create", "notice", (long long)id, NULL,
+		    notice_fields_json(&f));
+	if (st != DB_OK || (st = db_commit()) != DB_OK) {
+		db_rollback();
+		return staff_from_db(st);
+	}
+	snprintf(path, sizeof(path), "/staff/notices/%llu", id);
+	return staff_redirect(c, path);
+}
+
+/* Loads a notice the user may change, or answers 404/403. */
+static enum handler_result
+load_own_notice(struct ctx *c, long long id)
+{
+	enum db_status	 st;
+	int		 found;
+	long		 n;
+
+	if ((st = notice_staff_get(c->hdf, id, "Notice", &found)) != DB_OK)
+		return staff_from_db(st);
+	if (!found)
+		return H_NOT_FOUND;
+	if (!staff_in_region(c, hdf_get_value(c->hdf, "Notice.region_code",
+	    "")))
+		return H_FORBIDDEN;
+	return staff_from_db(attachment_list(c->hdf, id, "Attachments", &n));
+}
+
+int
+handle_notice_edit(struct ctx *c)
+{
+	long long		 id = c->req->path_id;
+	struct notice_fields	 f;
+	enum handler_result	 r;
+	enum db_status		 st;
+	HDF			*old;
+	char			 path[64];
+	int			 published;
+
+	if ((r = load_own_notice(c, id)) != H_OK)
+		return r;
+	old = hdf_get_obj(c->hdf, "Notice");
+	published = strcmp(hdf_get_value(old, "status", ""), "published") == 0;
+	hset(c->hdf, "Page.Title", "编辑通知");
+	if (c->req->method != M_POST) {
+		static const char *const copy[][2] = {
+			{ "Form.kind", "kind" }, { "Form.title", "title" },
+			{ "Form.issuer", "issuer" }, { "Form.doc_no", "doc_no" },
+			{ "Form.issued_on", "issued_on" },
+			{ "Form.region", "region_code" },
+			{ "Form.body", "body_md" },
+		};
+		size_t	 i;
+
+		for (i = 0; i < sizeof(copy) / sizeof(copy[0]); i++)
+			hset(c->hdf, copy[i][0], hdf_get_value(old, copy[i][1],
+			    ""));
+		return edit_page(c);
+	}
+	read_fields(c, &f, published);
+	if (c->resp->status != 200)
+		return edit_page(c);
+	if (strcmp(staff_text(c, NE_ACTION), "preview") == 0) {
+		if (preview(c, f.body_md) != H_OK)
+			return H_ERROR;
+		return edit_page(c);
+	}
+	if ((st = db_begin()) != DB_OK)
+		return staff_from_db(st);
+	st = notice_update(id, old, &f, staff_text(c, NE_NOTE), c->user->id);
+	if (st == DB_OK)
+		st = audit_write(c->user, NULL, staff_address(c), "notice_update",
+		    "notice", id, notice_row_json(old), notice_fields_json(&f));
+	if (st != DB_OK || (st = db_commit()) != DB_OK) {
+		db_rollback();
+		return staff_from_db(st);
+	}
+	snprintf(path, sizeof(path), "/staff/notices/%lld", id);
+	return staff_redirect(c, path);
+}
+
+int
+handle_notice_status(struct ctx *c)
+{
+	long long	 id = c->req->path_id;
+	const char	*status = staff_text(c, NS_STATUS);
+	enum handler_result r;
+	enum db_status	 st;
+	char		 path[64];
+
+	if (strcmp(status, "published") != 0 && strcmp(status, "draft") != 0 &&
+	    strcmp(status, "withdrawn") != 0) {
+		ctx_error_page(c, 400, "状态只能是 发布、草稿 或 撤回");
+		return H_OK;
+	}
+	if ((r = load_own_notice(c, id)) != H_OK)
+		return r;
+	if ((st = db_begin()) != DB_OK)
+		return staff_from_db(st);
+	st = notice_set_status(id, status);
+	if (st == DB_OK)
+		st = audit_write(c->user, NULL, staff_address(c),
+		    "notice_status", "notice", id, json_pack("{s:s}", "status",
+		    hdf_get_value(c->hdf, "Notice.status", "")),
+		    json_pack("{s:s}", "status", status));
+	if (st != DB_OK || (st = db_commit()) != DB_OK) {
+		db_rollback();
+		return staff_from_db(st);
+	}
+	snprintf(path, sizeof(path), "/staff/notices/%lld", id);
+	return staff_redirect(c, path);
+}
+
+int
+handle_attachment_upload(struct ctx *c)
+{
+	long long			 id = c->req->path_id;
+	const struct multipart_part	*file;
+	const char			*type;
+	char				 name[512], path[64];
+	unsigned long long		 aid;
+	enum handler_result		 r;
+	enum db_status			 st;
+
+	if ((r = load_own_notice(c, id)) != H_OK)
+		return r;
+	hset(c->hdf, "Page.Title", "编辑通知");
+	file = multipart_get(&c->req->parts, "file");
+	if (file == NULL || file->filename == NULL || file->filename[0] == '\0' ||
+	    file->len == 0) {
+		ctx_field_error(c, "file", "请选择要上传的文件");
+		return edit_page(c);
+	}
+	if (file->len > ATTACHMENT_MAX_BYTES) {
+		ctx_field_error(c, "file", "文件太大，最大 8 MB");
+		c->resp->status = 413;
+		return edit_page(c);
+	}
+	if (hdf_get_obj(c->hdf, "Attachments") != NULL &&
+	    hdf_get_obj(c->hdf, "Attachments.19") != NULL) {
+		ctx_field_error(c, "file", "每条通知最多 20 个附件");
+		return edit_page(c);
+	}
+	if ((type = attachment_type(file->data, file->len, file->filename)) ==
+	    NULL) {
+		ctx_field_error(c, "file",
+		    "只能上传 PDF、Word、Excel、JPEG 或 PNG 文件（按文件内容判断）");
+		c->resp->status = 415;
+		return edit_page(c);
+	}
+	attachment_clean_name(name, sizeof(name), file->filename);
+	if ((st = db_begin()) != DB_OK)
+		return staff_from_db(st);
+	st = attachment_add(id, name, type, file->data, file->len, c->user->id,
+	    &aid);
+	if (st == DB_OK)
+		st = audit_write(c->user, NULL, staff_address(c),
+		    "attachment_add", "notice", id, NULL,
+		    json_pack("{s:I,s:s,s:s,s:I}", "attachment", (json_int_t)aid,
+		    "filename", name, "content_type", type, "size",
+		    (json_int_t)file->len));
+	if (st != DB_OK || (st = db_commit()) != DB_OK) {
+		db_rollback();
+		return staff_from_db(st);
+	}
+	snprintf(path, sizeof(path), "/staff/notices/%lld", id);
+	return staff_redirect(c, path);
+}
+
+int
+handle_attachment_delete(struct ctx *c)
+{
+	long long	 aid = c->req->path_id, nid;
+	enum db_status	 st;
+	char		 path[64];
+	int		 found;
+
+	if ((st = attachment_meta(c->hdf, aid, "Attachment", &found)) != DB_OK)
+		return staff_from_db(st);
+	if (!found)
+		return H_NOT_FOUND;
+	if (!staff_in_region(c, hdf_get_value(c->hdf,
+	    "Attachment.region_code", "")))
+		return H_FORBIDDEN;
+	nid = hdf_get_int_value(c->hdf, "Attachment.notice_id", 0);
+	if ((st = db_begin()) != DB_OK)
+		return staff_from_db(st);
+	st = attachment_delete(aid);
+	if (st == DB_OK)
+		st = audit_write(c->user, NULL, staff_address(c),
+		    "attachment_delete", "notice", nid, json_pack("{s:I,s:s}",
+		    "attachment", (json_int_t)aid, "filename",
+		    hdf_get_value(c->hdf, "Attachment.filename", "")), NULL);
+	if (st != DB_OK || (st = db_commit()) != DB_OK) {
+		db_rollback();
+		return staff_from_db(st);
+	}
+	snprintf(path, sizeof(path), "/staff/notices/%lld", nid);
+	return staff_redirect(c, path);
+}

@@ -96,7 +96,8 @@ data: deps
 	@$(MAKE) --no-print-directory all
 	@$(INSTANCE) generate
 
-test: deps
+test:
+	@$(INSTANCE) deps test
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) sh tests/run.sh
 

@@ -33,9 +33,12 @@ die() { printf 'jdxx: %s\n' "$*" >&2; exit 1; }
 case "$PORT" in ''|*[!0-9]*) die "PORT must be a number" ;; esac
 case "$WORKERS" in ''|*[!0-9]*) die "WORKERS must be a number" ;; esac
 
+# What only the test suites need: a real Atom parser.
+TEST_PACKAGES="python3 python3-feedparser"
+
 missing_packages() {
 	local p
-	for p in $DEB_PACKAGES; do
+	for p in $DEB_PACKAGES ${WITH_TESTS:+$TEST_PACKAGES}; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
 		    grep -q 'ok installed' || printf '%s ' "$p"
 	done
@@ -477,7 +480,7 @@ cmd_run() {
 }
 
 case "${1:-}" in
-deps) cmd_deps ;;
+deps) [ "${2:-}" != test ] || WITH_TESTS=1; cmd_deps ;;
 init) cmd_init ;;
 run) cmd_run ;;
 start) cmd_start ;;

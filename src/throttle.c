@@ -1,5 +1,7 @@
 /* Failed sign-ins, counted in the database so every worker and host
  * sees the same counts. */
+#include <string.h>
+
 #include "throttle.h"
 
 static struct db_stmt wait_of = DB_READ(
@@ -25,13 +27,13 @@ static struct db_stmt clear = DB_WRITE(
     "DELETE FROM login_throttle WHERE scope = ? AND subject = ?");
 
 long long
-throttle_delay(long long failures)
+throttle_delay(long long failures, long long free)
 {
 	long long	 d = 1;
 
-	if (failures <= THROTTLE_FREE_FAILURES)
+	if (failures <= free)
 		return 0;
-	for (failures -= THROTTLE_FREE_FAILURES; failures > 0; failures--) {
+	for (failures -= free; failures > 0; failures--) {
 		d *= 2;
 		if (d >= THROTTLE_MAX_WAIT_SEC)
 			return THROTTLE_MAX_WAIT_SEC;
@@ -59,7 +61,8 @@ throttle_fail(const char *scope, const char *subject)
 		return st;
 	if ((st = db_query_int(&failures_of, a, 2, &n)) != DB_OK)
 		return st;
-	d = throttle_delay(n);
+	d = throttle_delay(n, strcmp(scope, "address") == 0 ?
+	    THROTTLE_FREE_ADDRESS : THROTTLE_FREE_ACCOUNT);
 	l[0] = DB_INT(d);
 	l[1] = DB_INT(d);
 	l[2] = DB_TEXT(scope);

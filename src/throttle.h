@@ -6,7 +6,9 @@
 
 #include "db.h"
 
-#define THROTTLE_FREE_FAILURES	3	/* before any wait */
+/* Failures before any wait: an address may be a whole village's. */
+#define THROTTLE_FREE_ACCOUNT	3
+#define THROTTLE_FREE_ADDRESS	10
 #define THROTTLE_MAX_WAIT_SEC	(15 * 60)
 
 /* Seconds before subject may try again (0: now). */
@@ -15,7 +17,8 @@ enum db_status	throttle_wait(const char *scope, const char *subject,
 /* Records a failure and sets the next wait. */
 enum db_status	throttle_fail(const char *scope, const char *subject);
 enum db_status	throttle_clear(const char *scope, const char *subject);
-/* The wait after n failures: 0 for the first few, then doubling. */
-long long	throttle_delay(long long failures);
+/* The wait after n failures of which free cost nothing: then doubling
+ * from 2 s up to THROTTLE_MAX_WAIT_SEC. */
+long long	throttle_delay(long long failures, long long free);
 
 #endif

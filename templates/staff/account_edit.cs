@@ -9,4 +9,4 @@
 <input id="password" name="password" type="password" maxlength="128" autocomplete="new-password"><?cs call:field_error("password") ?></div>
 <button type="submit">保存</button>
 </form>
-<p><a href="/staff/audit?user=<?cs var:url_escape(Account.username) ?>">这个账号的操作记录</a></p>
+<p><a href="/staff/audit?user=<?cs var:Account.username ?>">这个账号的操作记录</a></p>

@@ -18,6 +18,7 @@ fi
 
 . tests/http/core.sh
 . tests/http/directory.sh
+. tests/http/staff.sh
 . tests/http/lifecycle.sh
 
 echo "http: $pass passed, $fail failed"

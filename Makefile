@@ -29,7 +29,7 @@ LDLIBS	 = -lfcgi -lneo_cs -lneo_utl -lz \
 CORE	 = buf utf8 form param request response view log config db money \
 	   prefork app caps notice password search filtered region outlet \
 	   product enterprise json multipart session throttle audit account \
-	   attachment
+	   attachment workday
 PUBLIC_OBJ = $(BUILD)/obj/cgi-public.o $(BUILD)/obj/cgi-public_outlets.o \
 	   $(BUILD)/obj/cgi-public_products.o $(BUILD)/obj/cgi-public_api.o
 STAFF_OBJ = $(BUILD)/obj/cgi-staff.o $(BUILD)/obj/cgi-staff_accounts.o \

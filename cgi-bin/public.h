@@ -32,6 +32,10 @@ extern const struct param_spec	outlet_check_params[OC_COUNT];
 enum { PG_PAGE, PG_COUNT };
 extern const struct param_spec	page_params[PG_COUNT];
 
+/* The page of outlets for q under prefix, exact number matches under
+ * exact_prefix, and the total (capped for keyword searches). */
+int	outlet_results(struct ctx *, struct outlet_query *, const char *prefix,
+	    const char *exact_prefix, long long *total);
 int	handle_outlets(struct ctx *);
 int	handle_outlet(struct ctx *);
 int	handle_outlet_check(struct ctx *);

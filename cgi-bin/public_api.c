@@ -70,8 +70,8 @@ field_error_json(struct ctx *c)
 	return H_OK;
 }
 
-static int
-list_answer(struct ctx *c, const char *key, const struct json_field *f,
+static json_t *
+list_object(struct ctx *c, const char *key, const struct json_field *f,
     size_t nf, long page, long long total, long page_size)
 {
 	json_t	*root = json_object();
@@ -81,7 +81,7 @@ list_answer(struct ctx *c, const char *key, const struct json_field *f,
 	json_object_set_new(root, "page_size", json_integer(page_size));
 	json_object_set_new(root, key,
 	    json_from_rows(hdf_get_obj(c->hdf, "Rows"), f, nf));
-	return ctx_json(c, root);
+	return root;
 }
 
 int
@@ -90,16 +90,24 @@ handle_api_outlets(struct ctx *c)
 	struct outlet_query	 q;
 	enum handler_result	 r;
 	long long		 total;
-	long			 n;
+	json_t			*root;
 
 	if ((r = outlet_query_from_params(c, &q)) != H_OK)
 		return r;
 	if (c->resp->status != 200)
 		return field_error_json(c);
-	if ((r = from_db(outlet_find(c->hdf, &q, "Rows", &n, &total))) != H_OK)
+	if ((r = outlet_results(c, &q, "Rows", "Exact", &total)) != H_OK)
 		return r;
-	return list_answer(c, "outlets", outlet_fields, NFIELDS(outlet_fields),
+	root = list_object(c, "outlets", outlet_fields, NFIELDS(outlet_fields),
 	    q.page, total, OUTLET_PAGE_SIZE);
+	if (q.keyword[0] != '\0') {
+		json_object_set_new(root, "exact", json_from_rows(
+		    hdf_get_obj(c->hdf, "Exact"), outlet_fields,
+		    NFIELDS(outlet_fields)));
+		json_object_set_new(root, "total_capped", json_boolean(
+		    hdf_get_obj(c->hdf, "Paging.capped") != NULL));
+	}
+	return ctx_json(c, root);
 }
 
 int
@@ -133,8 +141,8 @@ handle_api_products(struct ctx *c)
 	    hdf_get_obj(c->hdf, "Caps"), atoll(hdf_get_value(c->hdf,
 	    "Rate.rate_bp", "0"))))) != H_OK)
 		return r;
-	return list_answer(c, "products", product_fields,
-	    NFIELDS(product_fields), q.page, total, PRODUCT_PAGE_SIZE);
+	return ctx_json(c, list_object(c, "products", product_fields,
+	    NFIELDS(product_fields), q.page, total, PRODUCT_PAGE_SIZE));
 }
 
 int

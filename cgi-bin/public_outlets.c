@@ -69,6 +69,36 @@ outlet_query_from_params(struct ctx *c, struct outlet_query *q)
 }
 
 int
+outlet_results(struct ctx *c, struct outlet_query *q, const char *prefix,
+    const char *exact_prefix, long long *total)
+{
+	enum handler_result	 r;
+	long			 n, page = q->page;
+	int			 past_cap;
+
+	if (q->keyword[0] != '\0' && q->page == 1 &&
+	    (r = from_db(outlet_exact(c->hdf, q->keyword, exact_prefix, &n))) !=
+	    H_OK)
+		return r;
+	/* Keyword results stop at the cap: past it, only the count. */
+	past_cap = q->keyword[0] != '\0' &&
+	    (long long)(q->page - 1) * OUTLET_PAGE_SIZE >= OUTLET_KEYWORD_MAX;
+	if (past_cap)
+		q->page = 1;
+	r = from_db(outlet_find(c->hdf, q, prefix, &n, total));
+	q->page = page;
+	if (r != H_OK)
+		return r;
+	if (past_cap)
+		nerr_ignore_ok(hdf_remove_tree(c->hdf, prefix));
+	if (q->keyword[0] != '\0' && *total > OUTLET_KEYWORD_MAX) {
+		*total = OUTLET_KEYWORD_MAX;
+		hset(c->hdf, "Paging.capped", "1");
+	}
+	return H_OK;
+}
+
+int
 handle_outlets(struct ctx *c)
 {
 	struct outlet_query	 q;
@@ -86,8 +116,7 @@ handle_outlets(struct ctx *c)
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	if (c->resp->status == 200 &&
-	    (r = from_db(outlet_find(c->hdf, &q, "Outlets", &n, &total))) !=
-	    H_OK)
+	    (r = outlet_results(c, &q, "Outlets", "Exact", &total)) != H_OK)
 		return r;
 	ctx_paging(c, q.page, total, OUTLET_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");

@@ -8,20 +8,19 @@
 static int
 build(struct filtered_sql *f, unsigned mask)
 {
-	char	 where[1024] = "WHERE 1 = 1";
+	char	 where[1024];
 	char	*list, *count;
-	int	 kw = (mask & f->keyword_bit) != 0;
 	size_t	 i;
 
+	snprintf(where, sizeof(where), "%s", f->where);
 	for (i = 0; i < f->nfilters; i++)
 		if (mask & f->filters[i].bit)
 			strncat(where, f->filters[i].sql,
 			    sizeof(where) - strlen(where) - 1);
-	if (asprintf(&list, "%s%s%s%s%s", f->columns, f->from[kw], f->joins,
-	    where, f->order[kw]) == -1)
+	if (asprintf(&list, "%s%s%s", f->list_head, where, f->list_tail) == -1)
 		return -1;
-	if (asprintf(&count, "SELECT COUNT(*) AS n %s%s", f->from[kw],
-	    where) == -1) {
+	if (asprintf(&count, "%s%s%s", f->count_head, where,
+	    f->count_tail) == -1) {
 		free(list);
 		return -1;
 	}

@@ -1,6 +1,10 @@
 /* Lists with optional filters: each filter is a fixed SQL fragment, and
  * each combination of filters in use gets its own prepared statement,
- * built once. Input never becomes SQL text. */
+ * built once. Input never becomes SQL text.
+ *
+ *   list:  list_head  where [fragments]  list_tail
+ *   count: count_head where [fragments]  count_tail
+ */
 #ifndef JDXX_FILTERED_H
 #define JDXX_FILTERED_H
 
@@ -17,13 +21,13 @@ struct sql_fragment {
 };
 
 struct filtered_sql {
-	const char			*columns;	/* "SELECT ... " */
-	const char			*from[2];	/* plain, keyword */
-	const char			*joins;		/* list only */
+	const char			*list_head;
+	const char			*count_head;
+	const char			*where;		/* "WHERE ..." */
 	const struct sql_fragment	*filters;
 	size_t				 nfilters;
-	const char			*order[2];	/* plain, keyword; end in LIMIT ? OFFSET ? */
-	unsigned			 keyword_bit;	/* picks from[1], order[1] */
+	const char			*list_tail;	/* ORDER BY, LIMIT ? OFFSET ? */
+	const char			*count_tail;
 	struct db_stmt			 list[FILTERED_COMBOS];
 	struct db_stmt			 count[FILTERED_COMBOS];
 };

@@ -23,34 +23,35 @@
 
 #define PUBLISHED " AND n.status = 'published' AND n.published_at <= NOW()"
 
-enum { NF_KIND = 1, NF_KEYWORD = 2 };
+enum { NF_KIND = 1 };
 
 static const struct sql_fragment filter_fragments[] = {
 	{ NF_KIND, " AND n.kind = ?" },
 };
 
+#define NEWEST " ORDER BY n.published_at DESC, n.id DESC LIMIT ? OFFSET ?"
+
 static struct filtered_sql published = {
-	.columns = NOTICE_COLUMNS,
-	.from = { "FROM notice n ",
-	    "FROM notice_search s JOIN notice n ON n.id = s.notice_id " },
-	.joins = "",
+	.list_head = NOTICE_COLUMNS "FROM notice n ",
+	.count_head = "SELECT COUNT(*) FROM notice n ",
+	.where = "WHERE 1 = 1" PUBLISHED,
 	.filters = filter_fragments,
 	.nfilters = 1,
-	.order = {
-	    PUBLISHED " ORDER BY n.published_at DESC, n.id DESC LIMIT ? OFFSET ?",
-	    PUBLISHED " AND MATCH(s.body) AGAINST(? IN BOOLEAN MODE) "
-	    "ORDER BY n.published_at DESC, n.id DESC LIMIT ? OFFSET ?" },
-	.keyword_bit = NF_KEYWORD,
+	.list_tail = NEWEST,
+	.count_tail = "",
 };
 
-static struct db_stmt count_published_kw = DB_READ(
-    "SELECT COUNT(*) FROM notice_search s JOIN notice n ON n.id = s.notice_id "
-    "WHERE n.kind = COALESCE(?, n.kind)" PUBLISHED
-    " AND MATCH(s.body) AGAINST(? IN BOOLEAN MODE)");
-
-static struct db_stmt count_published = DB_READ(
-    "SELECT COUNT(*) FROM notice n WHERE n.kind = COALESCE(?, n.kind)"
-    PUBLISHED);
+static struct filtered_sql published_keyword = {
+	.list_head = NOTICE_COLUMNS
+	    "FROM notice_search s JOIN notice n ON n.id = s.notice_id ",
+	.count_head = "SELECT COUNT(*) FROM notice_search s "
+	    "JOIN notice n ON n.id = s.notice_id ",
+	.where = "WHERE MATCH(s.body) AGAINST(? IN BOOLEAN MODE)" PUBLISHED,
+	.filters = filter_fragments,
+	.nfilters = 1,
+	.list_tail = NEWEST,
+	.count_tail = "",
+};
 
 static struct db_stmt get_published = DB_READ(
     NOTICE_COLUMNS ", n.body_md FROM notice n WHERE n.id = ?" PUBLISHED);
@@ -119,35 +120,32 @@ enum db_status
 notice_find(HDF *hdf, const char *kind, const char *keyword, long page,
     long page_size, const char *prefix, long *n, long long *total)
 {
-	struct db_arg	 a[5];
-	struct db_stmt	*list;
-	char		 ftq[512];
-	unsigned	 mask = 0;
-	size_t		 na = 0;
-	enum db_status	 st;
-	struct db_arg	 c[] = { kind[0] ? DB_TEXT(kind) : DB_NULLARG,
-	    DB_TEXT(ftq) };
+	struct filtered_sql	*f = &published;
+	struct db_arg		 a[5];
+	struct db_stmt		*list;
+	char			 ftq[512];
+	unsigned		 mask = 0;
+	size_t			 na = 0;
+	enum db_status		 st;
 
 	*n = *total = 0;
-	if (keyword[0] != '\0' && search_query(ftq, sizeof(ftq), keyword) < 1)
-		ftq[0] = '\0';
-	st = keyword[0] != '\0' ?
-	    db_query_int(&count_published_kw, c, 2, total) :
-	    db_query_int(&count_published, c, 1, total);
-	if (st != DB_OK || *total == 0)
-		return st;
+	if (keyword[0] != '\0') {
+		if (search_query(ftq, sizeof(ftq), keyword) < 1)
+			ftq[0] = '\0';
+		f = &published_keyword;
+		a[na++] = DB_TEXT(ftq);
+	}
 	if (kind[0] != '\0') {
 		mask |= NF_KIND;
 		a[na++] = DB_TEXT(kind);
 	}
-	if (keyword[0] != '\0') {
-		mask |= NF_KEYWORD;
-		a[na++] = DB_TEXT(ftq);
-	}
+	if ((list = filtered_list(f, mask)) == NULL)
+		return DB_ERROR;
+	st = db_query_int(filtered_count(f, mask), a, na, total);
+	if (st != DB_OK || *total == 0)
+		return st;
 	a[na++] = DB_INT(page_size);
 	a[na++] = DB_INT((long long)(page - 1) * page_size);
-	if ((list = filtered_list(&published, mask)) == NULL)
-		return DB_ERROR;
 	return db_query(list, a, na, hdf, prefix, n);
 }
 

@@ -26,20 +26,18 @@
     "LEFT JOIN region t ON t.code = o.region_code " \
     "LEFT JOIN region c ON c.code = t.parent_code "
 
-/* Keyword hits: full-text matches, or the exact number or phone. */
-#define KEYWORD_FROM \
-    "FROM (SELECT outlet_id AS id FROM outlet_search " \
-    "WHERE MATCH(body) AGAINST(? IN BOOLEAN MODE) " \
-    "UNION SELECT id FROM outlet WHERE reg_no = ? " \
-    "UNION SELECT id FROM outlet WHERE phone_digits = ?) hit " \
-    "JOIN outlet o ON o.id = hit.id "
+#define PAGE_JOIN ") pg JOIN outlet o ON o.id = pg.id " OUTLET_JOINS
+
+#define STR(x)	#x
+#define XSTR(x)	STR(x)
 
 enum {
-	OF_REGION = 1, OF_STATUS = 2, OF_CATEGORY = 4, OF_ENTERPRISE = 8,
-	OF_KEYWORD = 16
+	OF_REGION = 1, OF_STATUS = 2, OF_CATEGORY = 4, OF_ENTERPRISE = 8
 };
 
-static const struct sql_fragment filter_fragments[] = {
+/* Without a keyword: InnoDB indexes on region, status and enterprise;
+ * the page's ids first, its details after, so only 20 rows are joined. */
+static const struct sql_fragment plain_filters[] = {
 	{ OF_REGION, " AND o.region_code LIKE CONCAT(?, '%')" },
 	{ OF_STATUS, " AND o.status = ?" },
 	{ OF_CATEGORY, " AND EXISTS (SELECT 1 FROM outlet_category f "
@@ -48,17 +46,40 @@ static const struct sql_fragment filter_fragments[] = {
 };
 
 static struct filtered_sql directory = {
-	.columns = OUTLET_COLUMNS,
-	.from = { "FROM outlet o ", KEYWORD_FROM },
-	.joins = OUTLET_JOINS,
-	.filters = filter_fragments,
-	.nfilters = sizeof(filter_fragments) / sizeof(filter_fragments[0]),
-	.order = {
-	    " ORDER BY o.region_code, o.reg_no LIMIT ? OFFSET ?",
-	    " ORDER BY (o.reg_no = ? OR o.phone_digits <=> ?) DESC, "
-	    "o.region_code, o.reg_no LIMIT ? OFFSET ?" },
-	.keyword_bit = OF_KEYWORD,
+	.list_head = OUTLET_COLUMNS "FROM (SELECT o.id FROM outlet o ",
+	.count_head = "SELECT COUNT(*) FROM outlet o ",
+	.where = "WHERE 1 = 1",
+	.filters = plain_filters,
+	.nfilters = sizeof(plain_filters) / sizeof(plain_filters[0]),
+	.list_tail = " ORDER BY o.region_code, o.reg_no LIMIT ? OFFSET ?"
+	    PAGE_JOIN "ORDER BY o.region_code, o.reg_no",
+	.count_tail = "",
 };
+
+/* With a keyword: Mroonga matches, filters and orders by id itself, and
+ * counts no further than the cap, however common the word. */
+static const struct sql_fragment keyword_filters[] = {
+	{ OF_REGION, " AND s.region_code LIKE CONCAT(?, '%')" },
+	{ OF_STATUS, " AND s.status = ?" },
+	{ OF_CATEGORY, " AND s.categories LIKE CONCAT('%,', ?, ',%')" },
+	{ OF_ENTERPRISE, " AND s.enterprise_id = ?" },
+};
+
+static struct filtered_sql keyword_directory = {
+	.list_head = OUTLET_COLUMNS
+	    "FROM (SELECT s.outlet_id AS id FROM outlet_search s ",
+	.count_head = "SELECT COUNT(*) FROM (SELECT 1 FROM outlet_search s ",
+	.where = "WHERE MATCH(s.body) AGAINST(? IN BOOLEAN MODE)",
+	.filters = keyword_filters,
+	.nfilters = sizeof(keyword_filters) / sizeof(keyword_filters[0]),
+	.list_tail = " ORDER BY s.outlet_id LIMIT ? OFFSET ?" PAGE_JOIN
+	    "ORDER BY o.id",
+	.count_tail = " LIMIT " XSTR(OUTLET_KEYWORD_COUNT) ") t",
+};
+
+static struct db_stmt exact = DB_READ(
+    OUTLET_COLUMNS "FROM outlet o " OUTLET_JOINS
+    "WHERE o.reg_no = ? OR o.phone_digits = ? ORDER BY o.id LIMIT 10");
 
 static struct db_stmt get_by_id = DB_READ(
     OUTLET_COLUMNS "FROM outlet o " OUTLET_JOINS "WHERE o.id = ?");
@@ -71,9 +92,9 @@ static struct db_stmt check_phone = DB_READ(
     "WHERE o.phone_digits = ? ORDER BY o.reg_no LIMIT 11");
 
 static struct db_stmt check_name = DB_READ(
-    OUTLET_COLUMNS "FROM outlet_search s JOIN outlet o ON o.id = s.outlet_id "
-    OUTLET_JOINS "WHERE MATCH(s.body) AGAINST(? IN BOOLEAN MODE) "
-    "ORDER BY o.status, o.region_code, o.reg_no LIMIT 11");
+    OUTLET_COLUMNS "FROM (SELECT s.outlet_id AS id FROM outlet_search s "
+    "WHERE MATCH(s.body) AGAINST(? IN BOOLEAN MODE) "
+    "ORDER BY s.outlet_id LIMIT 11" PAGE_JOIN "ORDER BY o.id");
 
 struct label {
 	const char	*code, *name;
@@ -159,23 +180,21 @@ enum db_status
 outlet_find(HDF *hdf, const struct outlet_query *q, const char *prefix,
     long *n, long long *total)
 {
-	struct db_arg	 a[16];
-	char		 ftq[512], phone[32];
-	struct db_stmt	*list;
-	unsigned	 mask = 0;
-	size_t		 na = 0;
-	enum db_status	 st;
+	struct filtered_sql	*f = &directory;
+	struct db_arg		 a[12];
+	struct db_stmt		*list;
+	char			 ftq[512];
+	unsigned		 mask = 0;
+	size_t			 na = 0;
+	enum db_status		 st;
 
 	*n = *total = 0;
 	if (q->keyword[0] != '\0') {
+		/* Mroonga matches nothing for an empty query. */
 		if (search_query(ftq, sizeof(ftq), q->keyword) < 1)
 			ftq[0] = '\0';
-		search_phone_digits(phone, sizeof(phone), q->keyword);
-		mask |= OF_KEYWORD;
-		/* Mroonga matches nothing for an empty query. */
+		f = &keyword_directory;
 		a[na++] = DB_TEXT(ftq);
-		a[na++] = DB_TEXT(q->keyword);
-		a[na++] = phone[0] ? DB_TEXT(phone) : DB_NULLARG;
 	}
 	if (q->region[0] != '\0') {
 		mask |= OF_REGION;
@@ -193,18 +212,30 @@ outlet_find(HDF *hdf, const struct outlet_query *q, const char *prefix,
 		mask |= OF_ENTERPRISE;
 		a[na++] = DB_INT(q->enterprise);
 	}
-	if ((list = filtered_list(&directory, mask)) == NULL)
+	if ((list = filtered_list(f, mask)) == NULL)
 		return DB_ERROR;
-	st = db_query_int(filtered_count(&directory, mask), a, na, total);
+	st = db_query_int(filtered_count(f, mask), a, na, total);
 	if (st != DB_OK || *total == 0)
 		return st;
-	if (mask & OF_KEYWORD) {
-		a[na++] = DB_TEXT(q->keyword);
-		a[na++] = phone[0] ? DB_TEXT(phone) : DB_NULLARG;
-	}
 	a[na++] = DB_INT(OUTLET_PAGE_SIZE);
 	a[na++] = DB_INT((long long)(q->page - 1) * OUTLET_PAGE_SIZE);
 	st = db_query(list, a, na, hdf, prefix, n);
+	if (st == DB_OK)
+		decorate_rows(hdf, prefix, 0);
+	return st;
+}
+
+enum db_status
+outlet_exact(HDF *hdf, const char *keyword, const char *prefix, long *n)
+{
+	struct db_arg	 a[2];
+	char		 phone[32];
+	enum db_status	 st;
+
+	search_phone_digits(phone, sizeof(phone), keyword);
+	a[0] = DB_TEXT(keyword);
+	a[1] = phone[0] ? DB_TEXT(phone) : DB_NULLARG;
+	st = db_query(&exact, a, 2, hdf, prefix, n);
 	if (st == DB_OK)
 		decorate_rows(hdf, prefix, 0);
 	return st;

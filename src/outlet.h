@@ -8,6 +8,9 @@
 
 #define OUTLET_PAGE_SIZE	20
 #define OUTLET_CHECK_MAX	10
+/* Keyword searches count and page no further than this. */
+#define OUTLET_KEYWORD_MAX	1000
+#define OUTLET_KEYWORD_COUNT	1001
 
 struct outlet_query {
 	const char	*region;	/* a region code of any level, or "" */
@@ -18,9 +21,14 @@ struct outlet_query {
 	long		 page;		/* from 1 */
 };
 
-/* One page of outlets under prefix.N.*, and the number that match. */
+/* One page of outlets under prefix.N.*, and the number that match
+ * (with a keyword: by registration order, counted up to
+ * OUTLET_KEYWORD_COUNT). */
 enum db_status	outlet_find(HDF *, const struct outlet_query *,
 		    const char *prefix, long *n, long long *total);
+/* Outlets whose registration or phone number is exactly keyword. */
+enum db_status	outlet_exact(HDF *, const char *keyword, const char *prefix,
+		    long *n);
 enum db_status	outlet_get(HDF *, long long id, const char *prefix,
 		    int *found);
 

@@ -17,13 +17,17 @@
 
 #define PRODUCT_JOINS "JOIN category c ON c.code = p.category_code "
 
-#define KEYWORD_FROM \
-    "FROM (SELECT product_id AS id FROM product_search " \
+#define ORDER		"p.category_code, p.brand, p.model, p.id"
+#define PAGE_JOIN	") pg JOIN product p ON p.id = pg.id " PRODUCT_JOINS
+
+/* Full-text matches, or the model number itself. */
+#define KEYWORD_HITS \
+    "(SELECT product_id AS id FROM product_search " \
     "WHERE MATCH(body) AGAINST(? IN BOOLEAN MODE) " \
     "UNION SELECT id FROM product WHERE model_key = ?) hit " \
     "JOIN product p ON p.id = hit.id "
 
-enum { PF_CATEGORY = 1, PF_BRAND = 2, PF_STATUS = 4, PF_KEYWORD = 8 };
+enum { PF_CATEGORY = 1, PF_BRAND = 2, PF_STATUS = 4 };
 
 static const struct sql_fragment filter_fragments[] = {
 	{ PF_CATEGORY, " AND p.category_code = ?" },
@@ -32,17 +36,27 @@ static const struct sql_fragment filter_fragments[] = {
 };
 
 static struct filtered_sql catalogue = {
-	.columns = PRODUCT_COLUMNS,
-	.from = { "FROM product p ", KEYWORD_FROM },
-	.joins = PRODUCT_JOINS,
+	.list_head = PRODUCT_COLUMNS "FROM (SELECT p.id FROM product p ",
+	.count_head = "SELECT COUNT(*) FROM product p ",
+	.where = "WHERE 1 = 1",
 	.filters = filter_fragments,
 	.nfilters = sizeof(filter_fragments) / sizeof(filter_fragments[0]),
-	.order = {
-	    " ORDER BY p.category_code, p.brand, p.model, p.id "
-	    "LIMIT ? OFFSET ?",
-	    " ORDER BY (p.model_key = ?) DESC, p.category_code, p.brand, "
-	    "p.model, p.id LIMIT ? OFFSET ?" },
-	.keyword_bit = PF_KEYWORD,
+	.list_tail = " ORDER BY " ORDER " LIMIT ? OFFSET ?" PAGE_JOIN
+	    "ORDER BY " ORDER,
+	.count_tail = "",
+};
+
+/* With a keyword the exact model number comes first. */
+static struct filtered_sql keyword_catalogue = {
+	.list_head = PRODUCT_COLUMNS "FROM (SELECT p.id, p.model_key = ? "
+	    "AS exact FROM " KEYWORD_HITS,
+	.count_head = "SELECT COUNT(*) FROM " KEYWORD_HITS,
+	.where = "WHERE 1 = 1",
+	.filters = filter_fragments,
+	.nfilters = sizeof(filter_fragments) / sizeof(filter_fragments[0]),
+	.list_tail = " ORDER BY exact DESC, " ORDER " LIMIT ? OFFSET ?"
+	    PAGE_JOIN "ORDER BY pg.exact DESC, " ORDER,
+	.count_tail = "",
 };
 
 static struct db_stmt get_by_id = DB_READ(
@@ -120,22 +134,27 @@ enum db_status
 product_find(HDF *hdf, const struct product_query *q, const char *prefix,
     long *n, long long *total, HDF *caps, long long rate_bp)
 {
-	struct db_arg	 a[12];
-	struct db_stmt	*list;
-	char		 ftq[512], key[80];
-	unsigned	 mask = 0;
-	size_t		 na = 0;
-	enum db_status	 st;
+	struct filtered_sql	*f = &catalogue;
+	struct db_arg		 a[12];
+	struct db_stmt		*list;
+	char			 ftq[512], key[80];
+	unsigned		 mask = 0;
+	size_t			 na;
+	enum db_status		 st;
 
 	*n = *total = 0;
+	/* a[0] is the exact-match key, bound only in the keyword list. */
 	if (q->keyword[0] != '\0') {
 		if (search_query(ftq, sizeof(ftq), q->keyword) < 1)
 			ftq[0] = '\0';
 		product_model_key(key, sizeof(key), q->keyword);
-		mask |= PF_KEYWORD;
-		a[na++] = DB_TEXT(ftq);
-		a[na++] = DB_TEXT(key);
-	}
+		f = &keyword_catalogue;
+		a[0] = DB_TEXT(key);
+		a[1] = DB_TEXT(ftq);
+		a[2] = DB_TEXT(key);
+		na = 3;
+	} else
+		na = 1;
 	if (q->category[0] != '\0') {
 		mask |= PF_CATEGORY;
 		a[na++] = DB_TEXT(q->category);
@@ -148,16 +167,17 @@ product_find(HDF *hdf, const struct product_query *q, const char *prefix,
 		mask |= PF_STATUS;
 		a[na++] = DB_TEXT(q->status);
 	}
-	if ((list = filtered_list(&catalogue, mask)) == NULL)
+	if ((list = filtered_list(f, mask)) == NULL)
 		return DB_ERROR;
-	st = db_query_int(filtered_count(&catalogue, mask), a, na, total);
+	st = db_query_int(filtered_count(f, mask), a + 1, na - 1, total);
 	if (st != DB_OK || *total == 0)
 		return st;
-	if (mask & PF_KEYWORD)
-		a[na++] = DB_TEXT(key);
 	a[na++] = DB_INT(PRODUCT_PAGE_SIZE);
 	a[na++] = DB_INT((long long)(q->page - 1) * PRODUCT_PAGE_SIZE);
-	st = db_query(list, a, na, hdf, prefix, n);
+	if (f == &catalogue)
+		st = db_query(list, a + 1, na - 1, hdf, prefix, n);
+	else
+		st = db_query(list, a, na, hdf, prefix, n);
 	if (st == DB_OK)
 		decorate_rows(hdf, prefix, 0, caps, rate_bp);
 	return st;

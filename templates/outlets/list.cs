@@ -21,7 +21,11 @@
 </select><?cs call:field_error("status") ?></div>
 <button type="submit">查找</button>
 </form>
-<?cs if:!ErrorList.0 ?><p class="count" role="status">共找到 <strong><?cs var:Paging.total ?></strong> 家<?cs if:Filter.status == "active" ?>状态正常的<?cs /if ?>指定网点<?cs if:Filter.status == "active" ?>（已暂停、已取消的网点请在“状态”中选择）<?cs /if ?>。</p><?cs /if ?>
+<?cs if:subcount(Exact) > 0 ?><section class="exact" aria-labelledby="exact-title"><h2 id="exact-title">备案编号或电话完全一致</h2>
+<?cs each:o = Exact ?><?cs call:outlet_card(o) ?>
+<?cs /each ?></section><?cs /if ?>
+<?cs if:Paging.capped ?><p class="warn" role="note">符合的网点超过 <?cs var:Paging.total ?> 家，只列出前 <?cs var:Paging.total ?> 家（按登记先后）。请选择地区或换一个更具体的关键词。</p><?cs /if ?>
+<?cs if:!ErrorList.0 ?><p class="count" role="status">共找到 <strong><?cs var:Paging.total ?></strong><?cs if:Paging.capped ?> 多<?cs /if ?> 家<?cs if:Filter.status == "active" ?>状态正常的<?cs /if ?>指定网点<?cs if:Filter.status == "active" ?>（已暂停、已取消的网点请在“状态”中选择）<?cs /if ?>。</p><?cs /if ?>
 <?cs each:o = Outlets ?><?cs call:outlet_card(o) ?>
 <?cs /each ?>
 <?cs call:paging("/outlets", Query.all) ?>

@@ -29,5 +29,6 @@ void	test_route(void);
 void	test_response(void);
 void	test_search(void);
 void	test_filtered(void);
+void	test_workday(void);
 
 #endif

@@ -16,6 +16,7 @@ main(void)
 	test_response();
 	test_search();
 	test_filtered();
+	test_workday();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed > 0;
 }

@@ -11,14 +11,13 @@ static const struct sql_fragment frags[] = {
 };
 
 static struct filtered_sql q = {
-	.columns = "SELECT id ",
-	.from = { "FROM t ", "FROM (SELECT id FROM s WHERE k = ?) h JOIN t " },
-	.joins = "JOIN u ON u.id = t.uid ",
+	.list_head = "SELECT x FROM (SELECT id FROM t ",
+	.count_head = "SELECT COUNT(*) FROM t ",
+	.where = "WHERE k = ?",
 	.filters = frags,
 	.nfilters = 2,
-	.order = { " ORDER BY id LIMIT ? OFFSET ?",
-	    " ORDER BY (x = ?) DESC, id LIMIT ? OFFSET ?" },
-	.keyword_bit = 4,
+	.list_tail = " ORDER BY id LIMIT ? OFFSET ?) p JOIN u ON u.id = p.id",
+	.count_tail = "",
 };
 
 static size_t
@@ -39,16 +38,16 @@ test_filtered(void)
 		const char	*list, *count;
 		size_t		 nlist, ncount;
 	} cases[] = {
-		{ 0, "SELECT id FROM t JOIN u ON u.id = t.uid WHERE 1 = 1 "
-		    "ORDER BY id LIMIT ? OFFSET ?",
-		    "SELECT COUNT(*) AS n FROM t WHERE 1 = 1", 2, 0 },
-		{ 1, "SELECT id FROM t JOIN u ON u.id = t.uid WHERE 1 = 1 AND "
-		    "a = ? ORDER BY id LIMIT ? OFFSET ?",
-		    "SELECT COUNT(*) AS n FROM t WHERE 1 = 1 AND a = ?", 3, 1 },
-		{ 3, NULL, "SELECT COUNT(*) AS n FROM t WHERE 1 = 1 AND a = ? "
-		    "AND b LIKE CONCAT(?, '%')", 4, 2 },
-		{ 6, NULL, "SELECT COUNT(*) AS n FROM (SELECT id FROM s WHERE "
-		    "k = ?) h JOIN t WHERE 1 = 1 AND b LIKE CONCAT(?, '%')", 5, 2 },
+		{ 0, "SELECT x FROM (SELECT id FROM t WHERE k = ? ORDER BY id "
+		    "LIMIT ? OFFSET ?) p JOIN u ON u.id = p.id",
+		    "SELECT COUNT(*) FROM t WHERE k = ?", 3, 1 },
+		{ 1, "SELECT x FROM (SELECT id FROM t WHERE k = ? AND a = ? "
+		    "ORDER BY id LIMIT ? OFFSET ?) p JOIN u ON u.id = p.id",
+		    "SELECT COUNT(*) FROM t WHERE k = ? AND a = ?", 4, 2 },
+		{ 2, NULL, "SELECT COUNT(*) FROM t WHERE k = ? AND b LIKE "
+		    "CONCAT(?, '%')", 4, 2 },
+		{ 3, NULL, "SELECT COUNT(*) FROM t WHERE k = ? AND a = ? "
+		    "AND b LIKE CONCAT(?, '%')", 5, 3 },
 	};
 	struct db_stmt	*l, *c;
 	size_t		 i;

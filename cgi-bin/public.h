@@ -53,6 +53,19 @@ int	handle_products(struct ctx *);
 int	handle_product(struct ctx *);
 int	handle_model_check(struct ctx *);
 
+/* Complaints from the public. */
+enum { CF_NAME, CF_PHONE, CF_PROVINCE, CF_CITY, CF_COUNTY, CF_REGION,
+	CF_OUTLET, CF_OUTLET_NAME, CF_OUTLET_ADDRESS, CF_CATEGORY, CF_PURCHASE,
+	CF_PRODUCT_CATEGORY, CF_MODEL, CF_INVOICE, CF_DESCRIPTION, CF_CONSENT,
+	CF_WEBSITE, CF_TOKEN, CF_ACTION, CF_COUNT };
+extern const struct param_spec	complaint_params[CF_COUNT];
+enum { TR_NO, TR_CODE, TR_ACTION, TR_REASON, TR_COUNT };
+extern const struct param_spec	track_params[TR_COUNT];
+int	handle_complaint_new(struct ctx *);
+int	handle_complaint_submit(struct ctx *);
+int	handle_complaint_track(struct ctx *);
+int	handle_complaint_feedback(struct ctx *);
+
 /* The JSON API. */
 enum { RG_PARENT, RG_COUNT };
 extern const struct param_spec	region_api_params[RG_COUNT];

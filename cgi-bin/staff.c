@@ -104,6 +104,8 @@ user_to_hdf(struct ctx *c)
 	hseti(c->hdf, "Staff.is_admin", c->user->role == ROLE_ADMIN);
 	hseti(c->hdf, "Staff.can_notices",
 	    (c->user->role & (ROLE_ADMIN | ROLE_EDITOR)) != 0);
+	hseti(c->hdf, "Staff.can_complaints",
+	    (c->user->role & (ROLE_ADMIN | ROLE_HANDLER)) != 0);
 }
 
 /* The CSRF token sent with a form, urlencoded or multipart. */
@@ -262,7 +264,16 @@ handle_logout(struct ctx *c)
 static int
 handle_dashboard(struct ctx *c)
 {
+	long long	 overdue;
+	enum db_status	 st;
+
 	hset(c->hdf, "Page.Title", "工作台");
+	if (c->user->role & (ROLE_ADMIN | ROLE_HANDLER)) {
+		if ((st = complaints_overdue(c->user->region, &overdue)) !=
+		    DB_OK)
+			return staff_from_db(st);
+		hseti(c->hdf, "Overdue", overdue);
+	}
 	return ctx_render(c, "staff/dashboard.cs");
 }
 
@@ -324,6 +335,7 @@ handle_password(struct ctx *c)
 #define GET	(M_GET | M_HEAD)
 #define FORM	(M_GET | M_HEAD | M_POST)
 #define EDITORS	(ROLE_ADMIN | ROLE_EDITOR)
+#define HANDLERS (ROLE_ADMIN | ROLE_HANDLER)
 
 static const struct route routes[] = {
 	{ "/staff/login", FORM, handle_login, login_params, LG_COUNT,
@@ -339,6 +351,12 @@ static const struct route routes[] = {
 	    AC_COUNT, ROUTE_FORM, ROLE_ADMIN },
 	{ "/staff/audit", GET, handle_audit, audit_params, AU_COUNT, 0,
 	    ROLE_ADMIN },
+	{ "/staff/complaints", GET, handle_complaint_queue, queue_params,
+	    QU_COUNT, ROUTE_FORM, HANDLERS },
+	{ "/staff/complaints/{id}", GET, handle_complaint_view, NOPARAMS, 0,
+	    HANDLERS },
+	{ "/staff/complaints/{id}", M_POST, handle_complaint_act, handle_params,
+	    HA_COUNT, ROUTE_FORM, HANDLERS },
 	{ "/staff/notices", GET, handle_staff_notices, NOPARAMS, 0, EDITORS },
 	{ "/staff/notices/new", FORM, handle_notice_new, notice_edit_params,
 	    NE_COUNT, ROUTE_FORM, EDITORS },

@@ -38,4 +38,15 @@ extern const struct param_spec	notice_edit_params[NE_COUNT];
 enum { NS_STATUS, NS_COUNT };
 extern const struct param_spec	notice_status_params[NS_COUNT];
 
+enum { QU_STATUS, QU_CATEGORY, QU_REGION, QU_OUTLET, QU_OVERDUE, QU_PAGE,
+	QU_COUNT };
+extern const struct param_spec	queue_params[QU_COUNT];
+enum { HA_ACTION, HA_REPLY, HA_NOTE, HA_ASSIGNEE, HA_COUNT };
+extern const struct param_spec	handle_params[HA_COUNT];
+int	handle_complaint_queue(struct ctx *);
+/* Open complaints past their deadline in a region ("" for all). */
+enum db_status	complaints_overdue(const char *region, long long *n);
+int	handle_complaint_view(struct ctx *);
+int	handle_complaint_act(struct ctx *);
+
 #endif

@@ -23,43 +23,83 @@ struct server {
 	int			 listen_fd;
 };
 
+/* 1 for a letter or digit. */
+static int
+key_start(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9');
+}
+
+/* Whether path fits pattern: exact, or prefix "{id}" suffix with a
+ * number, or prefix "{key}" suffix with a key (put into key). */
+static int
+pattern_match(const char *pattern, const char *path, long long *id,
+    char key[REQUEST_MAX_KEY + 1])
+{
+	const char	*brace;
+	size_t		 plen, slen, len = strlen(path), n, i;
+
+	if ((brace = strstr(pattern, "{key}")) != NULL) {
+		plen = (size_t)(brace - pattern);
+		slen = strlen(brace + 5);
+		if (len < plen + slen || strncmp(pattern, path, plen) != 0 ||
+		    strcmp(path + len - slen, brace + 5) != 0)
+			return 0;
+		n = len - plen - slen;
+		if (n == 0 || n > REQUEST_MAX_KEY || !key_start(path[plen]))
+			return 0;
+		for (i = plen; i < plen + n; i++)
+			if (!key_start(path[i]) && strchr("-_.", path[i]) ==
+			    NULL)
+				return 0;
+		memcpy(key, path + plen, n);
+		key[n] = '\0';
+		return 1;
+	}
+	if ((brace = strstr(pattern, "{id}")) != NULL) {
+		char digits[16];
+
+		plen = (size_t)(brace - pattern);
+		if (strncmp(pattern, path, plen) != 0)
+			return 0;
+		n = strspn(path + plen, "0123456789");
+		if (n == 0 || n >= sizeof(digits) ||
+		    strcmp(path + plen + n, brace + 4) != 0)
+			return 0;
+		memcpy(digits, path + plen, n);
+		digits[n] = '\0';
+		return parse_int(digits, 1, 4000000000LL, id) == 0;
+	}
+	return strcmp(pattern, path) == 0;
+}
+
 const struct route *
 route_match(const struct app *app, const char *path, enum http_method m,
-    long long *id, unsigned *allowed)
+    long long *id, char key[REQUEST_MAX_KEY + 1], unsigned *allowed)
 {
 	const struct route	*r, *found = NULL;
-	size_t			 i, plen;
-	const char		*brace;
+	char			 k[REQUEST_MAX_KEY + 1];
+	long long		 v;
+	size_t			 i;
 
 	*allowed = 0;
 	*id = 0;
+	if (key != NULL)
+		key[0] = '\0';
 	for (i = 0; i < app->nroutes; i++) {
-		long long v;
-
 		r = &app->routes[i];
-		if ((brace = strstr(r->path, "{id}")) == NULL) {
-			if (strcmp(r->path, path) != 0)
-				continue;
-		} else {
-			char digits[16];
-			size_t nd;
-
-			plen = (size_t)(brace - r->path);
-			if (strncmp(r->path, path, plen) != 0)
-				continue;
-			nd = strspn(path + plen, "0123456789");
-			if (nd == 0 || nd >= sizeof(digits) ||
-			    strcmp(path + plen + nd, brace + 4) != 0)
-				continue;
-			memcpy(digits, path + plen, nd);
-			digits[nd] = '\0';
-			if (parse_int(digits, 1, 4000000000LL, &v) == -1)
-				continue;
-			*id = v;
-		}
+		v = 0;
+		k[0] = '\0';
+		if (!pattern_match(r->path, path, &v, k))
+			continue;
 		*allowed |= r->methods;
-		if ((r->methods & m) && found == NULL)
+		if ((r->methods & m) && found == NULL) {
 			found = r;
+			*id = v;
+			if (key != NULL)
+				memcpy(key, k, strlen(k) + 1);
+		}
 	}
 	return found;
 }
@@ -307,7 +347,8 @@ dispatch(struct ctx *c, const struct app *app)
 	unsigned		 allowed;
 	int			 rc;
 
-	rt = route_match(app, r->path, r->method, &r->path_id, &allowed);
+	rt = route_match(app, r->path, r->method, &r->path_id, r->path_key,
+	    &allowed);
 	c->route = rt;
 	c->json = strncmp(r->path, "/api/", 5) == 0 ||
 	    (rt != NULL && (rt->flags & ROUTE_JSON));

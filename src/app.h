@@ -41,7 +41,10 @@ struct ctx {
 #define ROUTE_MULTIPART	0x4
 
 struct route {
-	const char		*path;	/* exact, or ending in "/{id}" */
+	/* Exact, or holding one "{id}" (a number from 1) or one "{key}" (1
+	 * to REQUEST_MAX_KEY letters, digits, '-', '_' or '.', starting
+	 * with a letter or digit). */
+	const char		*path;
 	unsigned		 methods;	/* M_GET | M_HEAD | M_POST */
 	int			(*handle)(struct ctx *);
 	const struct param_spec	*params;
@@ -67,10 +70,12 @@ struct app {
 /* Parses --config and --socket, then serves until told to stop. */
 int	app_main(int argc, char **argv, const struct app *);
 
-/* The route for a method and path, with *id set for "/{id}" routes.
- * NULL with *allowed set to the methods the path takes, or 0. */
+/* The route for a method and path, with *id set for "{id}" routes and
+ * key (when not NULL) for "{key}" routes, "" otherwise. NULL with
+ * *allowed set to the methods the path takes, or 0. */
 const struct route *route_match(const struct app *, const char *path,
-	    enum http_method, long long *id, unsigned *allowed);
+	    enum http_method, long long *id, char key[REQUEST_MAX_KEY + 1],
+	    unsigned *allowed);
 
 /* Renders a page inside the layout into the response body. */
 enum handler_result ctx_render(struct ctx *, const char *template);

@@ -1,5 +1,6 @@
 /* Configuration from an HDF file. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "config.h"
 #include "log.h"
@@ -28,11 +29,26 @@ config_load(struct config *c, const char *path)
 	c->templates = hdf_get_value(c->hdf, "Site.Templates", "templates");
 	c->site_name = hdf_get_value(c->hdf, "Site.Name", "家电下乡公共服务网");
 	c->timezone = hdf_get_value(c->hdf, "Site.TimeZone", "Asia/Shanghai");
+	c->secret = hdf_get_value(c->hdf, "Site.Secret", "");
+	c->accept_days = hdf_get_int_value(c->hdf, "Complaints.AcceptDays", 7);
+	c->resolve_days = hdf_get_int_value(c->hdf, "Complaints.ResolveDays",
+	    30);
 	c->demo = hdf_get_int_value(c->hdf, "Site.Demo", 0);
 	c->tls = hdf_get_int_value(c->hdf, "Site.TLS", 0);
 	c->workers = hdf_get_int_value(c->hdf, "Workers", 4);
 	if (c->db.socket == NULL || c->db.user == NULL) {
 		log_error("config %s: DB.Socket and DB.User are required", path);
+		return -1;
+	}
+	if (strlen(c->secret) < 32) {
+		log_error("config %s: Site.Secret must hold at least 32 "
+		    "characters", path);
+		return -1;
+	}
+	if (c->accept_days < 1 || c->accept_days > 60 ||
+	    c->resolve_days < 1 || c->resolve_days > 120) {
+		log_error("config %s: Complaints.AcceptDays must be 1 to 60 and "
+		    "ResolveDays 1 to 120", path);
 		return -1;
 	}
 	if (c->workers < 1 || c->workers > 256) {

@@ -12,6 +12,9 @@ struct config {
 	const char	*templates;
 	const char	*site_name;
 	const char	*timezone;
+	const char	*secret;	/* keys hashes of query codes */
+	int		 accept_days;	/* working days to accept a complaint */
+	int		 resolve_days;	/* working days to resolve one */
 	int		 demo;		/* the instance holds demo data */
 	int		 tls;		/* served over HTTPS */
 	int		 workers;

@@ -86,6 +86,10 @@ write_configs() {
 		(umask 077; head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' \
 		    > "$VAR/secret/db-password")
 	fi
+	if [ ! -s "$VAR/secret/app-secret" ]; then
+		(umask 077; head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' \
+		    > "$VAR/secret/app-secret")
+	fi
 	pw=$(cat "$VAR/secret/db-password")
 	[ ! -f "$VAR/demo" ] || site_demo=1
 	cat > "$VAR/my.cnf" <<CNF
@@ -125,6 +129,11 @@ Site {
   TimeZone = Asia/Shanghai
   Demo = $site_demo
   TLS = 0
+  Secret = $(cat "$VAR/secret/app-secret")
+}
+Complaints {
+  AcceptDays = 7
+  ResolveDays = 30
 }
 Workers = $WORKERS
 HDF

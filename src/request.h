@@ -19,6 +19,7 @@ enum http_method {
 #define REQUEST_MAX_BODY	(64 * 1024)	/* public urlencoded forms */
 #define REQUEST_MAX_FIELD	(16 * 1024)
 #define REQUEST_MAX_PARAMS	24
+#define REQUEST_MAX_KEY		64	/* a {key} path segment, bytes */
 
 struct request {
 	enum http_method	 method;
@@ -32,6 +33,7 @@ struct request {
 	size_t			 multipart_len;
 	struct multipart	 parts;		/* pointing into multipart */
 	long long		 path_id;	/* the {id} of /things/{id} */
+	char			 path_key[REQUEST_MAX_KEY + 1]; /* {key} of /x/{key} */
 	struct param_value	 param[REQUEST_MAX_PARAMS];
 	size_t			 param_errors;
 	struct timespec		 started;

@@ -61,8 +61,8 @@ throttle_fail(const char *scope, const char *subject)
 		return st;
 	if ((st = db_query_int(&failures_of, a, 2, &n)) != DB_OK)
 		return st;
-	d = throttle_delay(n, strcmp(scope, "address") == 0 ?
-	    THROTTLE_FREE_ADDRESS : THROTTLE_FREE_ACCOUNT);
+	d = throttle_delay(n, strcmp(scope, "account") == 0 ?
+	    THROTTLE_FREE_ACCOUNT : THROTTLE_FREE_ADDRESS);
 	l[0] = DB_INT(d);
 	l[1] = DB_INT(d);
 	l[2] = DB_TEXT(scope);

@@ -6,7 +6,8 @@
 
 #include "db.h"
 
-/* Failures before any wait: an address may be a whole village's. */
+/* Failures before any wait: an address may be a whole village's (also
+ * for tracking and other per-address counts). */
 #define THROTTLE_FREE_ACCOUNT	3
 #define THROTTLE_FREE_ADDRESS	10
 #define THROTTLE_MAX_WAIT_SEC	(15 * 60)

@@ -14,7 +14,8 @@
 <?cs if:Page.Staff ?><nav aria-label="工作人员栏目">
 <ul>
 <?cs if:Staff.username ?><li><a href="/staff/">工作台</a></li>
-<?cs if:Staff.can_notices ?><li><a href="/staff/notices">通知公告管理</a></li>
+<?cs if:Staff.can_complaints ?><li><a href="/staff/complaints">投诉处理</a></li>
+<?cs /if ?><?cs if:Staff.can_notices ?><li><a href="/staff/notices">通知公告管理</a></li>
 <?cs /if ?><?cs if:Staff.is_admin ?><li><a href="/staff/accounts">账号管理</a></li>
 <li><a href="/staff/audit">操作日志</a></li>
 <?cs /if ?><li><a href="/staff/password">修改密码</a></li>
@@ -31,6 +32,7 @@
 <li><a href="/subsidy"<?cs if:Request.Path == "/subsidy" ?> aria-current="page"<?cs /if ?>>补贴计算</a></li>
 <li><a href="/caps"<?cs if:Request.Path == "/caps" ?> aria-current="page"<?cs /if ?>>限价与须知</a></li>
 <li><a href="/notices"<?cs if:Request.Path == "/notices" ?> aria-current="page"<?cs /if ?>>通知公告</a></li>
+<li><a href="/complaints/new"<?cs if:Request.Path == "/complaints/new" ?> aria-current="page"<?cs /if ?>>投诉</a></li>
 </ul>
 </nav><?cs /if ?>
 </header>

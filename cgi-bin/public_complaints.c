@@ -1,0 +1,398 @@
+/* Complaints from the public: the form (region chosen step by step
+ * without JavaScript, everything typed kept), the receipt, tracking,
+ * and the complainant's satisfaction or reopening. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "complaint.h"
+#include "config.h"
+#include "outlet.h"
+#include "public.h"
+#include "region.h"
+#include "throttle.h"
+#include "view.h"
+
+#define COMPLAINTS_PER_HOUR	5	/* from one address */
+#define TRACK_FREE_MISSES	5
+
+const struct param_spec complaint_params[CF_COUNT] = {
+	[CF_NAME] = { "name", "姓名", P_TEXT, 1, 20, 0 },
+	[CF_PHONE] = { "phone", "联系电话", P_TEXT, 1, 20, 0 },
+	[CF_PROVINCE] = { "province", "省", P_REGION, 0, 0, 0 },
+	[CF_CITY] = { "city", "市", P_REGION, 0, 0, 0 },
+	[CF_COUNTY] = { "county", "县（市、区）", P_REGION, 0, 0, 0 },
+	[CF_REGION] = { "region", "乡镇（街道）", P_REGION, 0, 0, 0 },
+	[CF_OUTLET] = { "outlet", "被投诉网点", P_INT, 1, 4000000000LL, 0 },
+	[CF_OUTLET_NAME] = { "outlet_name", "商店名称", P_TEXT, 2, 100, 0 },
+	[CF_OUTLET_ADDRESS] = { "outlet_address", "商店地址", P_TEXT, 2, 200, 0 },
+	[CF_CATEGORY] = { "category", "投诉类别", P_CODE, 1, 24, 0 },
+	[CF_PURCHASE] = { "purchase_date", "购买日期", P_DATE, 0, 0, 0 },
+	[CF_PRODUCT_CATEGORY] = { "product_category", "商品类别", P_CODE, 1, 16, 0 },
+	[CF_MODEL] = { "product_model", "产品型号", P_TEXT, 1, 64, 0 },
+	[CF_INVOICE] = { "invoice_no", "发票号码", P_TEXT, 1, 40, 0 },
+	[CF_DESCRIPTION] = { "description", "投诉内容", P_LONGTEXT, 5,
+	    COMPLAINT_DESC_MAX, 0 },
+	[CF_CONSENT] = { "consent", "同意说明", P_INT, 0, 1, 0 },
+	[CF_WEBSITE] = { "website", "网站", P_TEXT, 0, 200, 0 },
+	[CF_TOKEN] = { "form_token", "表单标识", P_TEXT, 43, 43, 0 },
+	[CF_ACTION] = { "action", "操作", P_CODE, 1, 16, 0 },
+};
+
+const struct param_spec track_params[TR_COUNT] = {
+	[TR_NO] = { "no", "受理编号", P_TEXT, 1, 20, 0 },
+	[TR_CODE] = { "code", "查询码", P_TEXT, 1, 20, 0 },
+	[TR_ACTION] = { "action", "操作", P_CODE, 1, 16, 0 },
+	[TR_REASON] = { "reason", "重新办理的理由", P_LONGTEXT, 5, 1000, 0 },
+};
+
+static struct db_stmt recent_from_address = DB_READ(
+    "SELECT COUNT(*) FROM complaint WHERE submit_address = ? "
+    "AND submitted_at > NOW() - INTERVAL 1 HOUR");
+
+static const char *
+text(struct ctx *c, size_t i)
+{
+	return valid_text(c, i);
+}
+
+/* The region chooser: the chosen levels and the options of each, taken
+ * from the most precise code given (a prefilled outlet's township too). */
+static enum handler_result
+region_choices(struct ctx *c, const char *preset)
+{
+	static const struct {
+		size_t	 param;
+		size_t	 len;
+		const char *field, *options;
+	} levels[] = {
+		{ CF_PROVINCE, 2, "Form.province", "Provinces" },
+		{ CF_CITY, 4, "Form.city", "Cities" },
+		{ CF_COUNTY, 6, "Form.county", "Counties" },
+		{ CF_REGION, 9, "Form.region", "Townships" },
+	};
+	char		 code[13] = "", parent[13] = "";
+	enum handler_result r;
+	size_t		 i, len;
+	long		 n;
+
+	/* The deepest level given wins; shallower ones follow from it. */
+	for (i = 0; i < 4; i++)
+		if (text(c, levels[i].param)[0] != '\0' &&
+		    strlen(text(c, levels[i].param)) == levels[i].len &&
+		    (code[0] == '\0' || strncmp(text(c, levels[i].param), code,
+		    strlen(code)) == 0))
+			snprintf(code, sizeof(code), "%s",
+			    text(c, levels[i].param));
+	if (code[0] == '\0' && preset != NULL)
+		snprintf(code, sizeof(code), "%s", preset);
+	len = strlen(code);
+	for (i = 0; i < 4; i++) {
+		if ((r = from_db(region_children(c->hdf, parent,
+		    levels[i].options, &n))) != H_OK)
+			return r;
+		if (len < levels[i].len)
+			break;
+		snprintf(parent, sizeof(parent), "%.*s", (int)levels[i].len,
+		    code);
+		hset(c->hdf, levels[i].field, parent);
+	}
+	return H_OK;
+}
+
+static enum handler_result
+form_page(struct ctx *c, const char *token)
+{
+	enum handler_result	 r;
+	long			 n;
+	int			 found = 0;
+	long long		 outlet = c->req->param[CF_OUTLET].valid ?
+	    c->req->param[CF_OUTLET].n : 0;
+	const char		*preset = NULL;
+
+	hset(c->hdf, "Page.Title", "投诉");
+	if ((r = from_db(complaint_categories(c->hdf, "Categories", &n))) !=
+	    H_OK || (r = load_caps_today(c)) != H_OK)
+		return r;
+	if (outlet > 0) {
+		if ((r = from_db(outlet_get(c->hdf, outlet, "Outlet",
+		    &found))) != H_OK)
+			return r;
+		if (!found)
+			ctx_field_error(c, "outlet", "没有这个网点，请填写商店名称和地址");
+		else
+			preset = hdf_get_value(c->hdf, "Outlet.region_code", NULL);
+	}
+	if ((r = region_choices(c, preset)) != H_OK)
+		return r;
+	hset(c->hdf, "Form.form_token", token);
+	return ctx_render(c, "complaints/new.cs");
+}
+
+int
+handle_complaint_new(struct ctx *c)
+{
+	char	 token[44];
+
+	complaint_form_token(token);
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	return form_page(c, token);
+}
+
+/* Checks the fields the parameter table cannot; marks the wrong ones. */
+static enum handler_result
+check_complaint(struct ctx *c)
+{
+	const struct param_value *p = c->req->param;
+	enum handler_result	 r;
+	long			 n;
+	int			 found;
+
+	if (!p[CF_NAME].present)
+		ctx_field_error(c, "name", "请填写姓名");
+	if (!p[CF_PHONE].present)
+		ctx_field_error(c, "phone", "请填写联系电话");
+	else if (p[CF_PHONE].valid && !complaint_phone_valid(p[CF_PHONE].s))
+		ctx_field_error(c, "phone",
+		    "请填写 11 位手机号码，或带区号的固定电话，如 0710-3312345");
+	if (strlen(text(c, CF_REGION)) != 9)
+		ctx_field_error(c, "region", "请选择您户籍所在的乡镇（街道）");
+	else {
+		if ((r = from_db(region_path(c->hdf, text(c, CF_REGION),
+		    "RegionCheck", &n))) != H_OK)
+			return r;
+		if (n != 4)
+			ctx_field_error(c, "region", "请从列表中选择乡镇（街道）");
+	}
+	if (!p[CF_OUTLET].present && !p[CF_OUTLET_NAME].present)
+		ctx_field_error(c, "outlet_name",
+		    "请填写被投诉商店的名称（不在指定网点名单里的商店也可以投诉）");
+	if (p[CF_OUTLET].present && p[CF_OUTLET].valid) {
+		if ((r = from_db(outlet_get(c->hdf, p[CF_OUTLET].n, "Outlet",
+		    &found))) != H_OK)
+			return r;
+		if (!found)
+			ctx_field_error(c, "outlet", "没有这个网点");
+	}
+	if ((r = from_db(complaint_categories(c->hdf, "Categories", &n))) !=
+	    H_OK)
+		return r;
+	if (!complaint_category_valid(hdf_get_obj(c->hdf, "Categories"),
+	    text(c, CF_CATEGORY)))
+		ctx_field_error(c, "category", "请选择投诉类别");
+	if ((r = load_caps_today(c)) != H_OK)
+		return r;
+	if (text(c, CF_PRODUCT_CATEGORY)[0] != '\0' &&
+	    !category_known(c, text(c, CF_PRODUCT_CATEGORY)))
+		ctx_field_error(c, "product_category", "请从列表中选择商品类别");
+	if (p[CF_PURCHASE].present && p[CF_PURCHASE].valid) {
+		char d[11];
+
+		today(d);
+		if (strcmp(p[CF_PURCHASE].s, d) > 0)
+			ctx_field_error(c, "purchase_date", "购买日期不能晚于今天");
+	}
+	if (!p[CF_DESCRIPTION].present)
+		ctx_field_error(c, "description", "请写明投诉的事情经过");
+	if (!p[CF_CONSENT].present || p[CF_CONSENT].n != 1)
+		ctx_field_error(c, "consent", "请阅读并同意个人信息使用说明");
+	if (strlen(text(c, CF_TOKEN)) != 43)
+		ctx_field_error(c, "form_token", "表单已失效，请重新提交");
+	return H_OK;
+}
+
+int
+handle_complaint_submit(struct ctx *c)
+{
+	const struct param_value *p = c->req->param;
+	struct complaint_input	 in;
+	struct complaint_receipt rec;
+	struct calendar		 cal;
+	enum handler_result	 r;
+	enum db_status		 st;
+	long long		 recent;
+	const char		*token = text(c, CF_TOKEN);
+	char			 fresh[44];
+	struct db_arg		 a[] = { DB_TEXT(c->req->remote_addr) };
+
+	if (strlen(token) != 43) {
+		complaint_form_token(fresh);
+		token = fresh;
+	}
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	/* "下一步" only moves the region chooser on; nothing is filed. */
+	if (strcmp(text(c, CF_ACTION), "region") == 0)
+		return form_page(c, token);
+	/* The hidden field people never see: only robots fill it. */
+	if (p[CF_WEBSITE].present) {
+		ctx_error_page(c, 400, "提交失败。");
+		return H_OK;
+	}
+	if ((r = check_complaint(c)) != H_OK) {
+		if (r == H_UNAVAILABLE)
+			goto down;
+		return r;
+	}
+	if (c->resp->status != 200)
+		return form_page(c, token);
+	if ((st = db_query_int(&recent_from_address, a, 1, &recent)) != DB_OK)
+		goto down;
+	if (recent >= COMPLAINTS_PER_HOUR) {
+		hset(c->hdf, "Notice.throttled", "1");
+		c->resp->status = 429;
+		response_header(c->resp, "Retry-After", "3600");
+		return form_page(c, token);
+	}
+	memset(&in, 0, sizeof(in));
+	in.name = text(c, CF_NAME);
+	in.phone = text(c, CF_PHONE);
+	in.region = text(c, CF_REGION);
+	in.category = text(c, CF_CATEGORY);
+	in.outlet_id = p[CF_OUTLET].present ? p[CF_OUTLET].n : 0;
+	in.outlet_name = text(c, CF_OUTLET_NAME);
+	in.outlet_address = text(c, CF_OUTLET_ADDRESS);
+	in.purchase_date = text(c, CF_PURCHASE);
+	in.product_category = text(c, CF_PRODUCT_CATEGORY);
+	in.product_model = text(c, CF_MODEL);
+	in.invoice_no = text(c, CF_INVOICE);
+	in.description = text(c, CF_DESCRIPTION);
+	in.address = c->req->remote_addr;
+	if ((st = calendar_load(&cal)) != DB_OK)
+		goto down;
+	st = complaint_file(&in, token, c->cfg->secret, &cal,
+	    c->cfg->accept_days, &rec);
+	calendar_free(&cal);
+	if (st != DB_OK)
+		goto down;
+	hset(c->hdf, "Receipt.tracking_no", rec.tracking_no);
+	hset(c->hdf, "Receipt.code", rec.code);
+	hset(c->hdf, "Receipt.accept_due", rec.accept_due);
+	hseti(c->hdf, "Receipt.existing", rec.existing);
+	hset(c->hdf, "Page.Title", "投诉已提交");
+	response_header(c->resp, "Cache-Control", "no-store");
+	return ctx_render(c, "complaints/receipt.cs");
+down:
+	/* Nothing was saved: say so, and give the form back as typed. */
+	c->resp->status = 503;
+	response_header(c->resp, "Retry-After", "60");
+	hset(c->hdf, "Notice.down", "1");
+	hset(c->hdf, "Form.form_token", token);
+	hset(c->hdf, "Page.Title", "投诉没有保存");
+	if (ctx_render(c, "complaints/new.cs") != H_OK)
+		return H_UNAVAILABLE;
+	return H_OK;
+}
+
+/* Answers a tracking request; misses are counted per address. */
+static enum handler_result
+track(struct ctx *c, int *found)
+{
+	const char	*no = text(c, TR_NO), *code = text(c, TR_CODE);
+	const char	*addr = c->req->remote_addr;
+	enum handler_result r;
+	long long	 wait;
+	char		 msg[128], upper[21];
+	size_t		 i;
+
+	*found = 0;
+	if ((r = from_db(throttle_wait("track", addr, &wait))) != H_OK)
+		return r;
+	if (wait > 0) {
+		snprintf(msg, sizeof(msg), "查询次数过多，请在 %lld 秒后再试。",
+		    wait);
+		hset(c->hdf, "Track.message", msg);
+		response_header(c->resp, "Retry-After", "%lld", wait);
+		c->resp->status = 429;
+		return H_OK;
+	}
+	/* People type numbers in lower case and without the dash. */
+	for (i = 0; no[i] != '\0' && i < 20; i++)
+		upper[i] = (no[i] >= 'a' && no[i] <= 'z') ?
+		    (char)(no[i] - 'a' + 'A') : no[i];
+	upper[i] = '\0';
+	if (strlen(upper) == 8 && strchr(upper, '-') == NULL) {
+		memmove(upper + 5, upper + 4, 5);
+		upper[4] = '-';
+	}
+	if ((r = from_db(complaint_track(c->hdf, upper, code, c->cfg->secret,
+	    "Complaint", found))) != H_OK)
+		return r;
+	if (!*found) {
+		if ((r = from_db(throttle_fail("track", addr))) != H_OK)
+			return r;
+		hset(c->hdf, "Track.message",
+		    "没有找到这件投诉。请核对受理编号和查询码（在投诉回执上）。");
+		c->resp->status = 404;
+		return H_OK;
+	}
+	hset(c->hdf, "Form.no", upper);
+	return H_OK;
+}
+
+int
+handle_complaint_track(struct ctx *c)
+{
+	enum handler_result	 r;
+	int			 found;
+
+	hset(c->hdf, "Page.Title", "投诉查询");
+	response_header(c->resp, "Cache-Control", "no-store");
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	else if (c->req->param[TR_NO].present || c->req->param[TR_CODE].present) {
+		if ((r = track(c, &found)) != H_OK)
+			return r;
+	}
+	return ctx_render(c, "complaints/track.cs");
+}
+
+int
+handle_complaint_feedback(struct ctx *c)
+{
+	const char	*action = text(c, TR_ACTION);
+	struct calendar	 cal;
+	enum handler_result r;
+	enum db_status	 st;
+	int		 found, done;
+
+	hset(c->hdf, "Page.Title", "投诉查询");
+	response_header(c->resp, "Cache-Control", "no-store");
+	if (c->req->param_errors > 0) {
+		c->resp->status = 400;
+		return ctx_render(c, "complaints/track.cs");
+	}
+	if (strcmp(action, "satisfied") != 0 &&
+	    strcmp(action, "unsatisfied") != 0 && strcmp(action, "reopen") != 0) {
+		ctx_field_error(c, "action", "请选择满意、不满意或要求重新办理");
+		return ctx_render(c, "complaints/track.cs");
+	}
+	if ((r = track(c, &found)) != H_OK || !found)
+		return r != H_OK ? r : ctx_render(c, "complaints/track.cs");
+	if (strcmp(action, "reopen") == 0 && !c->req->param[TR_REASON].present) {
+		ctx_field_error(c, "reason", "请写明要求重新办理的理由");
+		return ctx_render(c, "complaints/track.cs");
+	}
+	if ((st = calendar_load(&cal)) != DB_OK)
+		return from_db(st);
+	st = complaint_feedback(hdf_get_value(c->hdf, "Complaint.tracking_no",
+	    ""), action, text(c, TR_REASON), &cal, c->cfg->resolve_days, &done);
+	calendar_free(&cal);
+	if (st != DB_OK)
+		return from_db(st);
+	if (!done) {
+		hset(c->hdf, "Track.message", strcmp(action, "reopen") == 0 ?
+		    "这件投诉现在不能要求重新办理（只能在办结后 15 天内要求一次）。" :
+		    "这件投诉现在不能评价（办结后才能评价，且只能评价一次）。");
+		c->resp->status = 409;
+	} else
+		hset(c->hdf, "Track.message", strcmp(action, "reopen") == 0 ?
+		    "已收到您重新办理的要求。" : "谢谢您的评价。");
+	nerr_ignore_ok(hdf_remove_tree(c->hdf, "Complaint"));
+	if ((r = from_db(complaint_track(c->hdf, hdf_get_value(c->hdf,
+	    "Form.no", ""), text(c, TR_CODE), c->cfg->secret, "Complaint",
+	    &found))) != H_OK)
+		return r;
+	return ctx_render(c, "complaints/track.cs");
+}

@@ -1,0 +1,35 @@
+<?cs include:"macros.cs" ?>
+<h1>投诉 <?cs var:Complaint.tracking_no ?>：<?cs var:Complaint.status_name ?><?cs call:demo_badge(Complaint) ?></h1>
+<?cs if:Complaint.overdue == "1" ?><p class="warn"><strong>已超期</strong>：<?cs if:Complaint.status == "submitted" ?>受理期限 <?cs var:Complaint.accept_due ?><?cs else ?>办结期限 <?cs var:Complaint.resolve_due ?><?cs /if ?></p><?cs /if ?>
+<dl class="facts">
+<dt>投诉类别</dt><dd><?cs var:Complaint.category_name ?></dd>
+<dt>被投诉商店</dt><dd><?cs if:Complaint.outlet_id ?><a href="/outlets/<?cs var:Complaint.outlet_id ?>"><?cs var:Complaint.outlet ?></a>（<?cs var:Complaint.reg_no ?>）· <a href="/staff/complaints?outlet=<?cs var:Complaint.outlet_id ?>">该网点的全部投诉</a><?cs else ?><?cs var:Complaint.outlet ?>（不在指定网点名单）<?cs /if ?></dd>
+<dt>商店地址</dt><dd><?cs var:Complaint.outlet_address ?></dd>
+<dt>投诉人</dt><dd><?cs var:Complaint.name ?>，<a href="tel:<?cs var:Complaint.phone ?>"><?cs var:Complaint.phone ?></a>（<?cs var:Complaint.township ?>）</dd>
+<dt>购买</dt><dd><?cs var:Complaint.purchase_date ?> <?cs var:Complaint.product_category ?> <?cs var:Complaint.product_model ?> 发票 <?cs var:Complaint.invoice_no ?></dd>
+<dt>提交时间</dt><dd><?cs var:Complaint.submitted_at ?></dd>
+<dt>受理期限</dt><dd><?cs var:Complaint.accept_due ?></dd>
+<dt>办结期限</dt><dd><?cs var:Complaint.resolve_due ?></dd>
+<?cs if:Complaint.satisfaction ?><dt>投诉人评价</dt><dd><?cs if:Complaint.satisfaction == "satisfied" ?>满意<?cs else ?>不满意<?cs /if ?></dd><?cs /if ?>
+</dl>
+<h2>投诉内容</h2>
+<p class="description"><?cs var:Complaint.description ?></p>
+<h2>处理经过</h2>
+<ol class="timeline"><?cs each:e = Events ?><li><time><?cs var:e.at ?></time> <strong><?cs call:event_kind(e.kind) ?></strong> <?cs var:e.username ?><?cs if:e.public_reply ?><p>公开答复：<?cs var:e.public_reply ?></p><?cs /if ?><?cs if:e.internal_note ?><p class="meta">内部记录：<?cs var:e.internal_note ?></p><?cs /if ?></li><?cs /each ?></ol>
+<h2>办理</h2>
+<?cs call:error_summary() ?>
+<form action="/staff/complaints/<?cs var:Complaint.id ?>" method="post">
+<input type="hidden" name="csrf" value="<?cs var:Staff.csrf ?>">
+<div class="field"><label for="action">操作</label><select id="action" name="action"<?cs if:Errors.action ?> aria-invalid="true" aria-describedby="action-error"<?cs /if ?>>
+<?cs if:Complaint.status == "submitted" ?><option value="accept">受理</option><option value="reject">不予受理</option><?cs /if ?>
+<?cs if:Complaint.status == "accepted" || Complaint.status == "reopened" ?><option value="investigate">开始调查</option><?cs /if ?>
+<?cs if:Complaint.status == "accepted" || Complaint.status == "investigating" || Complaint.status == "reopened" ?><option value="resolve">办结</option><?cs /if ?>
+<option value="note">答复或记录</option><option value="assign">指定承办人</option></select><?cs call:field_error("action") ?></div>
+<div class="field"><label for="public_reply">公开答复（投诉人查询时可见；不予受理和办结时必填）</label>
+<textarea id="public_reply" name="public_reply" rows="4" maxlength="2000"<?cs if:Errors.public_reply ?> aria-invalid="true" aria-describedby="public_reply-error"<?cs /if ?>><?cs var:Form.public_reply ?></textarea><?cs call:field_error("public_reply") ?></div>
+<div class="field"><label for="internal_note">内部记录（只有工作人员可见）</label>
+<textarea id="internal_note" name="internal_note" rows="3" maxlength="2000"<?cs if:Errors.internal_note ?> aria-invalid="true" aria-describedby="internal_note-error"<?cs /if ?>><?cs var:Form.internal_note ?></textarea><?cs call:field_error("internal_note") ?></div>
+<div class="field"><label for="assignee">承办人</label><select id="assignee" name="assignee"><option value="">不变</option><?cs each:h = Handlers ?>
+<option value="<?cs var:h.id ?>"<?cs if:Complaint.assignee_id == h.id ?> selected<?cs /if ?>><?cs var:h.username ?> <?cs var:h.display_name ?></option><?cs /each ?></select><?cs call:field_error("assignee") ?></div>
+<button type="submit">提交</button>
+</form>

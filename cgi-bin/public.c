@@ -355,6 +355,19 @@ static const struct route routes[] = {
 	{ "/api/v1/regions", GET, handle_api_regions, region_api_params,
 	    RG_COUNT, ROUTE_JSON, 0 },
 	{ "/healthz", GET, handle_healthz, NOPARAMS, 0, 0 },
+	{ "/open311/v2/services.{key}", GET, handle_open311_services, NOPARAMS,
+	    0, 0 },
+	{ "/open311/v2/services/{key}", GET, handle_open311_service, NOPARAMS,
+	    0, 0 },
+	{ "/open311/v2/requests.{key}", GET, handle_open311_requests,
+	    open311_list_params, O3L_COUNT, ROUTE_FORM, 0 },
+	{ "/open311/v2/requests.{key}", M_POST, handle_open311_post,
+	    open311_post_params, O3P_COUNT, ROUTE_FORM, 0 },
+	{ "/open311/v2/requests/{key}", GET, handle_open311_request, NOPARAMS,
+	    0, 0 },
+	{ "/open311/v2/tokens/{key}", GET, handle_open311_token, NOPARAMS, 0,
+	    0 },
+	{ "/open311/v2/{key}", GET, handle_open311_unknown, NOPARAMS, 0, 0 },
 };
 
 static const struct app public_app = {

@@ -368,6 +368,10 @@ static const struct route routes[] = {
 	    NOPARAMS, ROUTE_MULTIPART, EDITORS },
 	{ "/staff/attachments/{id}/delete", M_POST, handle_attachment_delete,
 	    NOPARAMS, 0, EDITORS },
+	{ "/staff/apikeys", FORM, handle_apikeys, apikey_params, AK_COUNT,
+	    ROUTE_FORM, ROLE_ADMIN },
+	{ "/staff/apikeys/{id}/revoke", M_POST, handle_apikey_revoke,
+	    NOPARAMS, 0, ROLE_ADMIN },
 };
 
 /* Notice bodies run long; uploads up to 8 MB. */

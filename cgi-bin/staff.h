@@ -49,4 +49,10 @@ enum db_status	complaints_overdue(const char *region, long long *n);
 int	handle_complaint_view(struct ctx *);
 int	handle_complaint_act(struct ctx *);
 
+/* Open311 client keys. */
+enum { AK_NAME, AK_COUNT };
+extern const struct param_spec	apikey_params[AK_COUNT];
+int	handle_apikeys(struct ctx *);
+int	handle_apikey_revoke(struct ctx *);
+
 #endif

@@ -112,6 +112,8 @@ collation-server = utf8mb4_unicode_ci
 default-storage-engine = InnoDB
 innodb_buffer_pool_size = 256M
 local-infile = 1
+# Beijing time for every session, the programs' and the scripts' alike.
+default-time-zone = '+08:00'
 plugin-load-add = ha_mroonga.so
 max_connections = 200
 CNF

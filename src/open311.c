@@ -294,8 +294,9 @@ open311_datetime_local(long long t, char out[20])
 	char		 date[11];
 
 	days_to_date((long)days, date);
-	snprintf(out, 20, "%s %02d:%02d:%02d", date, (int)(secs / 3600),
-	    (int)(secs / 60 % 60), (int)(secs % 60));
+	snprintf(out, 20, "%.10s %02u:%02u:%02u", date,
+	    (unsigned)(secs / 3600) % 24u, (unsigned)(secs / 60 % 60) % 60u,
+	    (unsigned)(secs % 60) % 60u);
 }
 
 int

@@ -5,5 +5,6 @@
 <?cs /if ?><?cs if:Staff.can_notices ?><li><a href="/staff/notices">通知公告管理</a>：起草、预览、发布、撤回，上传附件</li>
 <?cs /if ?><?cs if:Staff.is_admin ?><li><a href="/staff/accounts">账号管理</a>：新建账号、设置角色和地区、停用、重置密码</li>
 <li><a href="/staff/audit">操作日志</a>：所有工作人员的操作记录</li>
+<li><a href="/staff/apikeys">Open311 接口密钥</a>：生成、吊销外部应用提交投诉用的密钥</li>
 <?cs /if ?><li><a href="/staff/password">修改密码</a></li>
 </ul>

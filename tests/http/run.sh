@@ -19,6 +19,7 @@ fi
 . tests/http/core.sh
 . tests/http/directory.sh
 . tests/http/staff.sh
+. tests/http/complaints.sh
 . tests/http/lifecycle.sh
 
 echo "http: $pass passed, $fail failed"

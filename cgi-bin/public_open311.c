@@ -1,0 +1,572 @@
+/* Open311 GeoReport v2 under /open311/v2/: the complaint categories as
+ * services, filing complaints with an API key, and complaints as public
+ * service requests, in JSON or XML as the path's extension says. Every
+ * answer, errors included, is in that format; an unknown extension gets
+ * a 404 error list in JSON. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "apikey.h"
+#include "complaint.h"
+#include "config.h"
+#include "open311.h"
+#include "public.h"
+#include "utf8.h"
+#include "view.h"
+#include "workday.h"
+
+#define SERVICE_GROUP	"家电下乡投诉"
+#define NAME_MAX_CHARS	20	/* as on the web form */
+
+const struct param_spec open311_list_params[O3L_COUNT] = {
+	[O3L_IDS] = { "service_request_id", "受理编号", P_TEXT, 1,
+	    OPEN311_MAX_IDS * 10, 0 },
+	[O3L_SERVICE] = { "service_code", "服务类别", P_CODE, 1, 24, 0 },
+	[O3L_START] = { "start_date", "起始时间", P_TEXT, 1, 40, 0 },
+	[O3L_END] = { "end_date", "截止时间", P_TEXT, 1, 40, 0 },
+	[O3L_STATUS] = { "status", "状态", P_TEXT, 1, 16, 0 },
+	[O3L_PAGE] = { "page", "页码", P_INT, 1, 10000, 0 },
+	[O3L_PAGE_SIZE] = { "page_size", "每页条数", P_INT, 1,
+	    OPEN311_MAX_RESULTS, 0 },
+};
+
+const struct param_spec open311_post_params[O3P_COUNT] = {
+	[O3P_KEY] = { "api_key", "密钥", P_TEXT, 1, 128, 0 },
+	[O3P_SERVICE] = { "service_code", "服务类别", P_CODE, 1, 24,
+	    P_REQUIRED },
+	[O3P_DESCRIPTION] = { "description", "投诉内容", P_LONGTEXT, 5,
+	    COMPLAINT_DESC_MAX, P_REQUIRED },
+	[O3P_REGION] = { "region_code", "乡镇代码", P_REGION, 0, 0,
+	    P_REQUIRED },
+	[O3P_ADDRESS] = { "address_string", "地址", P_TEXT, 2, 200, 0 },
+	[O3P_OUTLET] = { "outlet_id", "网点编号", P_INT, 1, 4000000000LL, 0 },
+	[O3P_FIRST] = { "first_name", "名", P_TEXT, 1, NAME_MAX_CHARS, 0 },
+	[O3P_LAST] = { "last_name", "姓", P_TEXT, 1, NAME_MAX_CHARS, 0 },
+	[O3P_PHONE] = { "phone", "联系电话", P_TEXT, 1, 20, P_REQUIRED },
+};
+
+/* Writes root (freed) as the whole answer in format f. */
+static int
+answer(struct ctx *c, enum open311_format f, int status, json_t *root,
+    const char *xml_root, const char *xml_item)
+{
+	buf_reset(&c->resp->body);
+	c->resp->status = status;
+	c->resp->content_type = f == OPEN311_XML ? "text/xml; charset=utf-8" :
+	    "application/json";
+	if (open311_emit(root, f == OPEN311_XML ? OPEN311_XML : OPEN311_JSON,
+	    xml_root, xml_item, &c->resp->body) == -1)
+		return H_ERROR;
+	return H_OK;
+}
+
+static int
+errors_answer(struct ctx *c, enum open311_format f, int status,
+    json_t *errors)
+{
+	return answer(c, f, status, errors, "errors", "error");
+}
+
+static int
+error_answer(struct ctx *c, enum open311_format f, int status,
+    const char *description)
+{
+	json_t	*errors = json_array();
+
+	open311_error_add(errors, status, description);
+	return errors_answer(c, f, status, errors);
+}
+
+/* Turns a failed look-up into the spec's error list in format f. */
+static int
+finish(struct ctx *c, enum open311_format f, int r)
+{
+	switch (r) {
+	case H_OK:
+		return H_OK;
+	case H_NOT_FOUND:
+		response_reset(c->resp);
+		return error_answer(c, f, 404, "not found");
+	case H_UNAVAILABLE:
+		response_reset(c->resp);
+		response_header(c->resp, "Retry-After", "30");
+		return error_answer(c, f, 503, "数据库暂时无法连接，请稍后再试");
+	default:
+		response_reset(c->resp);
+		return error_answer(c, f, 500, "服务器出错了");
+	}
+}
+
+/* The format of a list path (services.{key}); 404 when unknown. */
+static enum open311_format
+list_format(struct ctx *c)
+{
+	return open311_format(c->req->path_key);
+}
+
+static int
+unknown_format(struct ctx *c)
+{
+	return error_answer(c, OPEN311_JSON, 404,
+	    "unknown format: use .json or .xml");
+}
+
+/* Puts each invalid parameter into the error list as "name: reason". */
+static void
+param_errors(struct ctx *c, json_t *errors)
+{
+	const struct route	*rt = c->route;
+	char			 msg[PARAM_ERROR_MAX + 64];
+	size_t			 i;
+
+	for (i = 0; i < rt->nparams; i++) {
+		if (c->req->param[i].valid)
+			continue;
+		snprintf(msg, sizeof(msg), "%s: %s", rt->params[i].name,
+		    c->req->param[i].error);
+		open311_error_add(errors, 400, msg);
+	}
+}
+
+static void
+field_error(json_t *errors, const char *field, const char *reason)
+{
+	char	 msg[256];
+
+	snprintf(msg, sizeof(msg), "%s: %s", field, reason);
+	open311_error_add(errors, 400, msg);
+}
+
+static json_t *
+service_json(HDF *row)
+{
+	char	 keywords[256];
+
+	snprintf(keywords, sizeof(keywords), "家电下乡, 投诉, %s",
+	    hdf_get_value(row, "name", ""));
+	return json_pack("{s:s,s:s,s:s,s:b,s:s,s:s,s:s}",
+	    "service_code", hdf_get_value(row, "code", ""),
+	    "service_name", hdf_get_value(row, "name", ""),
+	    "description", hdf_get_value(row, "description", ""),
+	    "metadata", 0, "type", "realtime", "keywords", keywords,
+	    "group", SERVICE_GROUP);
+}
+
+static int
+services(struct ctx *c, enum open311_format f)
+{
+	enum handler_result	 r;
+	json_t			*list;
+	HDF			*row;
+	long			 n;
+
+	if ((r = from_db(complaint_categories(c->hdf, "Services", &n))) !=
+	    H_OK)
+		return r;
+	list = json_array();
+	for (row = hdf_get_child(c->hdf, "Services"); row != NULL;
+	    row = hdf_obj_next(row))
+		json_array_append_new(list, service_json(row));
+	return answer(c, f, 200, list, "services", "service");
+}
+
+int
+handle_open311_services(struct ctx *c)
+{
+	enum open311_format	 f = list_format(c);
+
+	if (f == OPEN311_NONE)
+		return unknown_format(c);
+	return finish(c, f, services(c, f));
+}
+
+/* A service code as we name categories: a-z and '_', 1 to 24. */
+static int
+service_code_valid(const char *s)
+{
+	size_t	 n = strlen(s);
+
+	return n >= 1 && n <= 24 && strspn(s, "abcdefghijklmnopqrstuvwxyz_") ==
+	    n;
+}
+
+static int
+service_definition(struct ctx *c, enum open311_format f, const char *code)
+{
+	enum handler_result	 r;
+	long			 n;
+
+	if (!service_code_valid(code))
+		return error_answer(c, f, 404, "service_code not found");
+	if ((r = from_db(complaint_categories(c->hdf, "Services", &n))) !=
+	    H_OK)
+		return r;
+	if (!complaint_category_valid(hdf_get_obj(c->hdf, "Services"), code))
+		return error_answer(c, f, 404, "service_code not found");
+	/* Our services take no attributes beyond the standard fields. */
+	return answer(c, f, 200, json_pack("{s:s,s:[]}", "service_code", code,
+	    "attributes"), "service_definition", NULL);
+}
+
+int
+handle_open311_service(struct ctx *c)
+{
+	const char		*code;
+	enum open311_format	 f = open311_split(c->req->path_key, &code);
+
+	if (f == OPEN311_NONE)
+		return unknown_format(c);
+	return finish(c, f, service_definition(c, f, code));
+}
+
+/* Appends the requests named in a comma-separated list to out; an
+ * error answer (status 400) when the list is malformed. */
+static int
+requests_by_id(struct ctx *c, enum open311_format f, const char *list,
+    json_t *out)
+{
+	char		 ids[OPEN311_MAX_IDS][COMPLAINT_NO_LEN + 1];
+	char		 copy[OPEN311_MAX_IDS * 10 + 1], name[32];
+	char		*one, *save, *end;
+	size_t		 i, j, n = 0;
+	enum handler_result r;
+	int		 found, dup;
+
+	snprintf(copy, sizeof(copy), "%s", list);
+	for (one = strtok_r(copy, ",", &save); one != NULL;
+	    one = strtok_r(NULL, ",", &save)) {
+		while (*one == ' ')
+			one++;
+		for (end = one + strlen(one); end > one && end[-1] == ' ';)
+			*--end = '\0';
+		for (i = 0; one[i] != '\0'; i++)
+			if (one[i] >= 'a' && one[i] <= 'z')
+				one[i] = (char)(one[i] - 'a' + 'A');
+		if (!open311_tracking_no_valid(one))
+			return error_answer(c, f, 400, "service_request_id: "
+			    "受理编号须为 XXXX-XXXX 格式，多个用逗号分隔");
+		if (n == OPEN311_MAX_IDS)
+			return error_answer(c, f, 400, "service_request_id: "
+			    "一次最多查询 100 个受理编号");
+		for (dup = 0, j = 0; j < n; j++)
+			dup |= strcmp(ids[j], one) == 0;
+		if (!dup)
+			memcpy(ids[n++], one, COMPLAINT_NO_LEN + 1);
+	}
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "Ids.%zu", i);
+		if ((r = from_db(open311_request_get(c->hdf, ids[i], name,
+		    &found))) != H_OK)
+			return r;
+		if (found)
+			json_array_append_new(out, open311_request_json(
+			    hdf_get_obj(c->hdf, name)));
+	}
+	return H_OK;
+}
+
+/* Fills the date range of f from the parameters, the spec's way: the
+ * last 90 days by default, a range of at most 90 days. */
+static void
+date_range(struct ctx *c, struct open311_filter *q, json_t *errors)
+{
+	const struct param_value *s = &c->req->param[O3L_START];
+	const struct param_value *e = &c->req->param[O3L_END];
+	int	 bad = 0;
+
+	if (s->present && s->valid &&
+	    open311_datetime_parse(s->s, &q->start) == -1) {
+		field_error(errors, "start_date", "须为 W3C 日期时间，如 "
+		    "2009-03-15 或 2009-03-15T08:00:00+08:00");
+		bad = 1;
+	}
+	if (e->present && e->valid &&
+	    open311_datetime_parse(e->s, &q->end) == -1) {
+		field_error(errors, "end_date", "须为 W3C 日期时间，如 "
+		    "2009-06-15 或 2009-06-15T18:00:00+08:00");
+		bad = 1;
+	}
+	if (bad || !s->valid || !e->valid)
+		return;
+	if (!e->present)
+		q->end = s->present ? q->start + OPEN311_MAX_RANGE :
+		    (long long)time(NULL);
+	if (!s->present)
+		q->start = q->end - OPEN311_MAX_RANGE;
+	if (q->end < q->start)
+		field_error(errors, "end_date", "不能早于 start_date");
+	else if (q->end - q->start > OPEN311_MAX_RANGE)
+		field_error(errors, "end_date", "与 start_date 相隔不能超过 90 天");
+}
+
+static int
+requests(struct ctx *c, enum open311_format f)
+{
+	const struct param_value *p = c->req->param;
+	struct open311_filter	 q;
+	enum handler_result	 r;
+	const char		*status = valid_text(c, O3L_STATUS);
+	json_t			*errors = json_array(), *list;
+	HDF			*row;
+	long			 n;
+	int			 rc;
+
+	param_errors(c, errors);
+	memset(&q, 0, sizeof(q));
+	q.page = p[O3L_PAGE].present ? (long)p[O3L_PAGE].n : 1;
+	q.page_size = p[O3L_PAGE_SIZE].present ? (long)p[O3L_PAGE_SIZE].n :
+	    OPEN311_MAX_RESULTS;
+	if (strcmp(status, "open") == 0)
+		q.open_only = 1;
+	else if (strcmp(status, "closed") == 0)
+		q.closed_only = 1;
+	else if (status[0] != '\0' && strcmp(status, "open,closed") != 0 &&
+	    strcmp(status, "closed,open") != 0)
+		field_error(errors, "status", "须为 open 或 closed");
+	if (p[O3L_SERVICE].present && p[O3L_SERVICE].valid) {
+		if ((r = from_db(complaint_categories(c->hdf, "Services",
+		    &n))) != H_OK) {
+			json_decref(errors);
+			return r;
+		}
+		if (!complaint_category_valid(hdf_get_obj(c->hdf, "Services"),
+		    p[O3L_SERVICE].s))
+			field_error(errors, "service_code", "没有这个服务类别");
+		q.service_code = p[O3L_SERVICE].s;
+	}
+	date_range(c, &q, errors);
+	if (json_array_size(errors) > 0)
+		return errors_answer(c, f, 400, errors);
+	json_decref(errors);
+	list = json_array();
+	/* A list of numbers overrides every other filter (the spec). */
+	if (p[O3L_IDS].present) {
+		if ((rc = requests_by_id(c, f, p[O3L_IDS].s, list)) != H_OK ||
+		    c->resp->status != 200) {
+			json_decref(list);
+			return rc;
+		}
+		return answer(c, f, 200, list, "service_requests", "request");
+	}
+	if ((r = from_db(open311_requests_find(c->hdf, &q, "Requests", &n))) !=
+	    H_OK) {
+		json_decref(list);
+		return r;
+	}
+	for (row = hdf_get_child(c->hdf, "Requests"); row != NULL;
+	    row = hdf_obj_next(row))
+		json_array_append_new(list, open311_request_json(row));
+	return answer(c, f, 200, list, "service_requests", "request");
+}
+
+int
+handle_open311_requests(struct ctx *c)
+{
+	enum open311_format	 f = list_format(c);
+
+	if (f == OPEN311_NONE)
+		return unknown_format(c);
+	return finish(c, f, requests(c, f));
+}
+
+static int
+request_one(struct ctx *c, enum open311_format f, const char *id)
+{
+	char			 no[COMPLAINT_NO_LEN + 1];
+	enum handler_result	 r;
+	size_t			 i;
+	int			 found = 0;
+
+	if (strlen(id) != COMPLAINT_NO_LEN)
+		return error_answer(c, f, 404, "service_request_id not found");
+	for (i = 0; i <= COMPLAINT_NO_LEN; i++)
+		no[i] = (id[i] >= 'a' && id[i] <= 'z') ?
+		    (char)(id[i] - 'a' + 'A') : id[i];
+	if (!open311_tracking_no_valid(no))
+		return error_answer(c, f, 404, "service_request_id not found");
+	if ((r = from_db(open311_request_get(c->hdf, no, "Request", &found))) !=
+	    H_OK)
+		return r;
+	if (!found)
+		return error_answer(c, f, 404, "service_request_id not found");
+	return answer(c, f, 200, json_pack("[o]", open311_request_json(
+	    hdf_get_obj(c->hdf, "Request"))), "service_requests", "request");
+}
+
+int
+handle_open311_request(struct ctx *c)
+{
+	const char		*id;
+	enum open311_format	 f = open311_split(c->req->path_key, &id);
+
+	if (f == OPEN311_NONE)
+		return unknown_format(c);
+	return finish(c, f, request_one(c, f, id));
+}
+
+/* Requests are filed at once and answered with their number, so no
+ * token is ever handed out and none can be looked up. */
+int
+handle_open311_token(struct ctx *c)
+{
+	const char		*token;
+	enum open311_format	 f = open311_split(c->req->path_key, &token);
+
+	if (f == OPEN311_NONE)
+		return unknown_format(c);
+	return error_answer(c, f, 404, "token not found: requests are "
+	    "answered with their service_request_id at once");
+}
+
+/* Any other resource: a 404 in the format asked for, else JSON. */
+int
+handle_open311_unknown(struct ctx *c)
+{
+	const char		*name;
+	enum open311_format	 f = open311_split(c->req->path_key, &name);
+
+	return error_answer(c, f, 404, "no such resource: services, "
+	    "requests and tokens are served");
+}
+
+/* The name as one string: Chinese order (family name first) unless
+ * both parts are Latin letters. */
+static void
+full_name(const char *first, const char *last, char *out, size_t size)
+{
+	size_t	 i;
+	int	 latin = first[0] != '\0' && last[0] != '\0';
+
+	for (i = 0; latin && first[i] != '\0'; i++)
+		latin = (unsigned char)first[i] < 0x80;
+	for (i = 0; latin && last[i] != '\0'; i++)
+		latin = (unsigned char)last[i] < 0x80;
+	if (latin)
+		snprintf(out, size, "%s %s", first, last);
+	else
+		snprintf(out, size, "%s%s", last, first);
+}
+
+/* Checks what the parameter table cannot; adds to errors. */
+static enum handler_result
+check_request(struct ctx *c, json_t *errors, HDF **categories)
+{
+	const struct param_value *p = c->req->param;
+	enum handler_result	 r;
+	long			 n;
+	int			 found;
+
+	if ((r = from_db(complaint_categories(c->hdf, "Services", &n))) !=
+	    H_OK)
+		return r;
+	*categories = hdf_get_obj(c->hdf, "Services");
+	if (p[O3P_SERVICE].present && p[O3P_SERVICE].valid &&
+	    !complaint_category_valid(*categories, p[O3P_SERVICE].s))
+		field_error(errors, "service_code", "没有这个服务类别");
+	if (p[O3P_REGION].present && p[O3P_REGION].valid) {
+		found = 0;
+		if (strlen(p[O3P_REGION].s) == 9 && (r = from_db(
+		    open311_township_exists(p[O3P_REGION].s, &found))) != H_OK)
+			return r;
+		if (!found)
+			field_error(errors, "region_code",
+			    "须为投诉人户籍所在乡镇（街道）的 9 位代码");
+	}
+	if (p[O3P_OUTLET].present && p[O3P_OUTLET].valid) {
+		if ((r = from_db(open311_outlet_exists(p[O3P_OUTLET].n,
+		    &found))) != H_OK)
+			return r;
+		if (!found)
+			field_error(errors, "outlet_id", "没有这个网点");
+	}
+	if (!p[O3P_FIRST].present && !p[O3P_LAST].present)
+		field_error(errors, "last_name",
+		    "请填写投诉人姓名（last_name 姓，first_name 名）");
+	else if (p[O3P_FIRST].valid && p[O3P_LAST].valid &&
+	    utf8_chars(p[O3P_FIRST].s, strlen(p[O3P_FIRST].s)) +
+	    utf8_chars(p[O3P_LAST].s, strlen(p[O3P_LAST].s)) > NAME_MAX_CHARS)
+		field_error(errors, "first_name", "姓名合计最多 20 个字");
+	if (p[O3P_PHONE].present && p[O3P_PHONE].valid &&
+	    !complaint_phone_valid(p[O3P_PHONE].s))
+		field_error(errors, "phone",
+		    "须为 11 位手机号码，或带区号的固定电话，如 0710-3312345");
+	return H_OK;
+}
+
+static int
+file_request(struct ctx *c, enum open311_format f)
+{
+	const struct param_value *p = c->req->param;
+	struct complaint_input	 in;
+	struct complaint_receipt rec;
+	struct calendar		 cal;
+	enum handler_result	 r;
+	enum db_status		 st;
+	long long		 key_id = 0;
+	json_t			*errors;
+	HDF			*categories;
+	char			 name[128], notice[512];
+
+	response_header(c->resp, "Cache-Control", "no-store");
+	if (p[O3P_KEY].present && p[O3P_KEY].valid &&
+	    (r = from_db(apikey_check(p[O3P_KEY].s, &key_id))) != H_OK)
+		return r;
+	if (key_id == 0)
+		return error_answer(c, f, 403, p[O3P_KEY].present ?
+		    "api_key is not valid or has been revoked" :
+		    "api_key is required");
+	errors = json_array();
+	param_errors(c, errors);
+	if ((r = check_request(c, errors, &categories)) != H_OK) {
+		json_decref(errors);
+		return r;
+	}
+	if (json_array_size(errors) > 0)
+		return errors_answer(c, f, 400, errors);
+	json_decref(errors);
+	full_name(valid_text(c, O3P_FIRST), valid_text(c, O3P_LAST), name,
+	    sizeof(name));
+	memset(&in, 0, sizeof(in));
+	in.name = name;
+	in.phone = p[O3P_PHONE].s;
+	in.region = p[O3P_REGION].s;
+	in.category = p[O3P_SERVICE].s;
+	in.outlet_id = p[O3P_OUTLET].present ? p[O3P_OUTLET].n : 0;
+	in.outlet_name = "";
+	in.outlet_address = valid_text(c, O3P_ADDRESS);
+	in.purchase_date = "";
+	in.product_category = "";
+	in.product_model = "";
+	in.invoice_no = "";
+	in.description = p[O3P_DESCRIPTION].s;
+	in.address = c->req->remote_addr;
+	if (sodium_init() < 0)
+		return H_ERROR;
+	if ((st = calendar_load(&cal)) != DB_OK)
+		return from_db(st);
+	st = complaint_file(&in, NULL, c->cfg->secret, &cal,
+	    c->cfg->accept_days, &rec);
+	calendar_free(&cal);
+	if (st != DB_OK)
+		return from_db(st);
+	snprintf(notice, sizeof(notice), "投诉已收到，受理编号 %s，查询码 %s。"
+	    "将于 %s 前决定是否受理。投诉人可凭受理编号和查询码在本网站"
+	    "“投诉查询”查看办理进度。", rec.tracking_no, rec.code,
+	    rec.accept_due);
+	return answer(c, f, 200, json_pack("[{s:s,s:s,s:n}]",
+	    "service_request_id", rec.tracking_no, "service_notice", notice,
+	    "account_id"), "service_requests", "request");
+}
+
+int
+handle_open311_post(struct ctx *c)
+{
+	enum open311_format	 f = list_format(c);
+
+	if (f == OPEN311_NONE)
+		return unknown_format(c);
+	return finish(c, f, file_request(c, f));
+}

@@ -1,0 +1,97 @@
+/* Keys for Open311 clients, for admins: each is shown once when made,
+ * only its hash is kept, and it can be revoked. */
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "apikey.h"
+#include "audit.h"
+#include "staff.h"
+#include "view.h"
+
+const struct param_spec apikey_params[AK_COUNT] = {
+	[AK_NAME] = { "name", "名称", P_TEXT, 1, APIKEY_NAME_MAX, 0 },
+};
+
+static int
+keys_page(struct ctx *c)
+{
+	enum handler_result	 r;
+	long			 n;
+
+	hset(c->hdf, "Page.Title", "Open311 接口密钥");
+	if ((r = staff_from_db(apikey_list(c->hdf, "Keys", &n))) != H_OK)
+		return r;
+	return ctx_render(c, "staff/apikeys.cs");
+}
+
+int
+handle_apikeys(struct ctx *c)
+{
+	const char		*name = staff_text(c, AK_NAME);
+	char			 key[APIKEY_LEN + 1], hash[65];
+	unsigned long long	 id = 0;
+	enum db_status		 st;
+
+	if (c->req->method != M_POST)
+		return keys_page(c);
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	else if (name[0] == '\0')
+		ctx_field_error(c, "name", "请填写名称，例如使用这个密钥的单位或应用");
+	if (c->resp->status != 200)
+		return keys_page(c);
+	apikey_generate(key);
+	apikey_hash(key, hash);
+	if ((st = db_begin()) != DB_OK) {
+		sodium_memzero(key, sizeof(key));
+		return staff_from_db(st);
+	}
+	st = apikey_create(name, hash, c->user->id, &id);
+	if (st == DB_OK)
+		st = audit_write(c->user, NULL, staff_address(c),
+		    "apikey_create", "api_key", (long long)id, NULL,
+		    json_pack("{s:s}", "name", name));
+	if (st != DB_OK || (st = db_commit()) != DB_OK) {
+		db_rollback();
+		sodium_memzero(key, sizeof(key));
+		return staff_from_db(st);
+	}
+	/* The only time the key is seen: not kept, not cached. */
+	hset(c->hdf, "NewKey.key", key);
+	hset(c->hdf, "NewKey.name", name);
+	hseti(c->hdf, "NewKey.id", (long long)id);
+	sodium_memzero(key, sizeof(key));
+	hset(c->hdf, "Form.name", "");
+	response_header(c->resp, "Cache-Control", "no-store");
+	return keys_page(c);
+}
+
+int
+handle_apikey_revoke(struct ctx *c)
+{
+	long long	 id = c->req->path_id;
+	enum db_status	 st;
+	int		 found, done;
+
+	if ((st = apikey_get(c->hdf, id, "Key", &found)) != DB_OK)
+		return staff_from_db(st);
+	if (!found)
+		return H_NOT_FOUND;
+	if ((st = db_begin()) != DB_OK)
+		return staff_from_db(st);
+	st = apikey_revoke(id, &done);
+	/* Revoking twice changes nothing and records nothing. */
+	if (st == DB_OK && done)
+		st = audit_write(c->user, NULL, staff_address(c),
+		    "apikey_revoke", "api_key", id, json_pack("{s:s,s:n}",
+		    "name", hdf_get_value(c->hdf, "Key.name", ""),
+		    "revoked_at"), json_pack("{s:s,s:b}", "name",
+		    hdf_get_value(c->hdf, "Key.name", ""), "revoked", 1));
+	if (st != DB_OK || (st = db_commit()) != DB_OK) {
+		db_rollback();
+		return staff_from_db(st);
+	}
+	return staff_redirect(c, "/staff/apikeys");
+}

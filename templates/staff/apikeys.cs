@@ -1,0 +1,23 @@
+<?cs include:"macros.cs" ?>
+<h1>Open311 接口密钥</h1>
+<p>外部应用通过 Open311 接口（<code>/open311/v2/</code>）代投诉人提交投诉时须带上密钥（<code>api_key</code>）。查询服务类别和投诉办理情况不需要密钥。</p>
+<?cs if:NewKey.key ?><div class="ok" role="status">
+<p>已为“<?cs var:NewKey.name ?>”生成密钥。<strong>密钥只显示这一次</strong>，本站只保存它的摘要，离开本页后无法再查看。请立即复制并安全地交给对方：</p>
+<p><code id="new-key"><?cs var:NewKey.key ?></code></p>
+</div>
+<?cs /if ?><?cs call:error_summary() ?>
+<h2>新建密钥</h2>
+<form action="/staff/apikeys" method="post">
+<input type="hidden" name="csrf" value="<?cs var:Staff.csrf ?>">
+<div class="field"><label for="name">名称（使用密钥的单位或应用）</label>
+<input id="name" name="name" maxlength="100" required value="<?cs var:Form.name ?>"<?cs if:Errors.name ?> aria-invalid="true" aria-describedby="name-error"<?cs /if ?>><?cs call:field_error("name") ?></div>
+<button type="submit">生成密钥</button>
+</form>
+<h2>已有密钥</h2>
+<?cs if:subcount(Keys) == 0 ?><p class="empty">还没有密钥。</p>
+<?cs else ?><table>
+<thead><tr><th scope="col">名称</th><th scope="col">创建</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
+<tbody><?cs each:k = Keys ?><tr><th scope="row"><?cs var:k.name ?></th><td><?cs var:k.created_at ?><?cs if:k.created_by ?>（<?cs var:k.created_by ?>）<?cs /if ?></td><td><?cs if:k.revoked_at ?>已于 <?cs var:k.revoked_at ?> 吊销<?cs else ?>使用中<?cs /if ?></td><td><?cs if:!k.revoked_at ?><form action="/staff/apikeys/<?cs var:k.id ?>/revoke" method="post" class="inline"><input type="hidden" name="csrf" value="<?cs var:Staff.csrf ?>"><button type="submit">吊销</button></form><?cs /if ?></td></tr>
+<?cs /each ?></tbody>
+</table>
+<?cs /if ?>

@@ -1,0 +1,259 @@
+# Complaints: the form and its validation, receipts and double submits,
+# a database outage during submit, tracking and its throttle, staff
+# handling with working-day deadlines, satisfaction and reopening.
+
+# new_form [QUERY]: GET the form; sets $token.
+new_form() {
+	fetch GET "/complaints/new${1:-}"
+	token=$(sed -n 's/.*name="form_token" value="\([^"]*\)".*/\1/p' "$BUILD/b.txt" | head -n 1)
+}
+# submit TOKEN [extra curl args...]: a complete, valid complaint unless
+# the extra arguments override fields (curl keeps the last of a name? no:
+# the app refuses duplicates, so callers pass full field sets instead).
+cpost() {
+	status=$(curl -s -D "$BUILD/h.txt" -o "$BUILD/b.txt" -w '%{http_code}' --max-time 20 "$@" "$BASE/complaints")
+}
+good_fields() {
+	printf '%s\n' "form_token=$1" "outlet=1" "category=overcharge" \
+	    "description=彩电标价1999元，结账时加收送货费300元。" "name=王五" \
+	    "phone=13912345678" "region=420607001" "consent=1" "action=submit"
+}
+# file_with TOKEN [FIELD=VALUE to replace or add...]
+file_with() {
+	local t=$1 args=() f k
+	shift
+	local -A over=()
+	for f in "$@"; do over[${f%%=*}]=${f#*=}; done
+	while IFS= read -r f; do
+		k=${f%%=*}
+		if [ -n "${over[$k]+x}" ]; then
+			args+=(--data-urlencode "$k=${over[$k]}"); unset "over[$k]"
+		else
+			args+=(--data-urlencode "$f")
+		fi
+	done < <(good_fields "$t")
+	for k in "${!over[@]}"; do args+=(--data-urlencode "$k=${over[$k]}"); done
+	cpost "${args[@]}"
+}
+reset_rate() { sql "UPDATE complaint SET submit_address = 'earlier'"; sql "DELETE FROM login_throttle"; }
+
+new_form "?outlet=1"
+check "form 200" [ "$status" = 200 ]
+check "form token" [ ${#token} = 43 ]
+check "outlet prefilled" grep -q "备案编号" "$BUILD/b.txt"
+check "outlet's county preselected" grep -q 'value="420607" selected' "$BUILD/b.txt"
+expect GET "/complaints/new?outlet=999999" 400 "没有这个网点"
+expect GET "/complaints/new?outlet=abc" 400 "被投诉网点须为"
+expect GET /complaints/new 200 "户籍所在地"
+
+# The region chooser moves on a level at a time and keeps what was typed.
+cpost --data-urlencode "form_token=$token" --data-urlencode province=42 \
+    --data-urlencode "description=我的投诉内容<b>粗</b>" --data-urlencode action=region
+check "region step 200: $status" [ "$status" = 200 ]
+check "cities offered" grep -q '>襄阳市<' "$BUILD/b.txt"
+check "typed text kept" grep -qF '我的投诉内容&lt;b&gt;粗&lt;/b&gt;' "$BUILD/b.txt"
+cpost --data-urlencode "form_token=$token" --data-urlencode province=42 --data-urlencode city=4206 \
+    --data-urlencode action=region
+check "counties offered" grep -q '>襄州区<' "$BUILD/b.txt"
+cpost --data-urlencode "form_token=$token" --data-urlencode province=42 --data-urlencode city=4206 \
+    --data-urlencode county=420607 --data-urlencode action=region
+check "townships offered" grep -q 'value="420607001"' "$BUILD/b.txt"
+check "nothing filed by region steps" [ "$(sql "SELECT COUNT(*) FROM complaint WHERE description LIKE '我的投诉内容%'")" = 0 ]
+
+# Every validation error comes back with the form as typed.
+before=$(sql "SELECT COUNT(*) FROM complaint")
+new_form
+while IFS='|' read -r field value message; do
+	[ -z "$field" ] && continue
+	file_with "$token" "$field=$value"
+	check "bad $field: $status" [ "$status" = 400 ]
+	check "bad $field message" grep -q "$message" "$BUILD/b.txt"
+	if [ "$field" = description ]; then kept=王五; else kept=结账时加收送货费300元; fi
+	check "bad $field keeps the rest" grep -q "$kept" "$BUILD/b.txt"
+done <<CASES
+name||请填写姓名
+phone|12345|请填写 11 位手机号码
+phone|0710|请填写 11 位手机号码
+phone||请填写联系电话
+region||请选择您户籍所在的乡镇
+region|420607|请选择您户籍所在的乡镇
+region|999999999|请从列表中选择乡镇
+outlet|999999|没有这个网点
+category||请选择投诉类别
+category|nonsense|请选择投诉类别
+purchase_date|2099-01-01|购买日期不能晚于今天
+purchase_date|2009-02-30|有效日期
+product_category|aircon|请从列表中选择商品类别
+description||请写明投诉的事情经过
+description|$(printf '长%.0s' $(seq 1 4001))|太长
+consent|0|请阅读并同意
+name|$(printf 'x%.0s' $(seq 1 21))|太长
+CASES
+file_with "$token" outlet= outlet_name=
+check "no shop at all: $status" [ "$status" = 400 ]
+check "no shop message" grep -q "请填写被投诉商店的名称" "$BUILD/b.txt"
+cpost --data-urlencode "form_token=$token" --data-urlencode "name=%FF" -H 'Content-Type: application/x-www-form-urlencoded' --data-binary 'description=%FF'
+check "invalid UTF-8: $status" [ "$status" = 400 ]
+check "nothing filed by bad forms" [ "$(sql "SELECT COUNT(*) FROM complaint")" = "$before" ]
+
+# The honeypot: nothing filed.
+file_with "$token" website=http://spam.example
+check "honeypot: $status" [ "$status" = 400 ]
+check "honeypot files nothing" [ "$(sql "SELECT COUNT(*) FROM complaint")" = "$before" ]
+
+# A good complaint, then the same form again (double click, reload).
+file_with "$token" "description=第一件：加收送货费<script>alert(1)</script>"
+check "filed: $status" [ "$status" = 200 ]
+no1=$(sed -n 's/.*<dt>受理编号<\/dt><dd><strong class="code">\([^<]*\)<.*/\1/p' "$BUILD/b.txt")
+code1=$(sed -n 's/.*<dt>查询码<\/dt><dd><strong class="code">\([^<]*\)<.*/\1/p' "$BUILD/b.txt")
+check "tracking number shape: $no1" sh -c "echo '$no1' | grep -Eq '^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$'"
+check "query code shape: $code1" sh -c "echo '$code1' | grep -Eq '^[2-9A-HJ-NP-Z]{8}$'"
+check "receipt not cached" grep -qi '^Cache-Control: no-store' "$BUILD/h.txt"
+file_with "$token" "description=第一件：加收送货费<script>alert(1)</script>"
+check "double submit: same receipt" grep -q "$no1" "$BUILD/b.txt"
+check "double submit: same code" grep -q "$code1" "$BUILD/b.txt"
+check "double submit: one complaint" [ "$(sql "SELECT COUNT(*) FROM complaint WHERE tracking_no = '$no1'")" = 1 ]
+check "query code stored hashed" [ "$(sql "SELECT COUNT(*) FROM complaint WHERE code_hash LIKE '%$code1%'")" = 0 ]
+check "first event recorded" [ "$(sql "SELECT COUNT(*) FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id WHERE c.tracking_no = '$no1' AND e.kind = 'submitted'")" = 1 ]
+reset_rate
+
+# Working days: the acceptance deadline skips weekends and holidays.
+expected_due() {
+	local d n=0
+	d=$(TZ=Asia/Shanghai date +%F)
+	while [ "$n" -lt 7 ]; do
+		d=$(date -d "$d + 1 day" +%F)
+		case "$(date -d "$d" +%u)" in 6|7) continue ;; esac
+		grep -qx "$d" "$BUILD/holidays.txt" && continue
+		n=$((n + 1))
+	done
+	echo "$d"
+}
+: > "$BUILD/holidays.txt"
+for i in 2 3 4; do
+	h=$(TZ=Asia/Shanghai date -d "+$i day" +%F)
+	case "$(date -d "$h" +%u)" in 6|7) continue ;; esac
+	echo "$h" >> "$BUILD/holidays.txt"
+	sql "INSERT IGNORE INTO calendar_day (day, is_workday, name) VALUES ('$h', 0, '测试假日')"
+done
+new_form
+file_with "$token"
+no2=$(sed -n 's/.*<dt>受理编号<\/dt><dd><strong class="code">\([^<]*\)<.*/\1/p' "$BUILD/b.txt")
+code2=$(sed -n 's/.*<dt>查询码<\/dt><dd><strong class="code">\([^<]*\)<.*/\1/p' "$BUILD/b.txt")
+want=$(expected_due)
+got=$(sql "SELECT accept_due FROM complaint WHERE tracking_no = '$no2'")
+check "accept due over holidays: $got, want $want" [ "$got" = "$want" ]
+sql "DELETE FROM calendar_day WHERE name = '测试假日'"
+reset_rate
+
+# The database goes away during a submit: nothing saved, form kept;
+# the same form succeeds once it is back.
+new_form
+kill -TERM "$(cat "$VAR/run/mariadb.pid")"
+for i in $(seq 1 100); do kill -0 "$(cat "$VAR/run/mariadb.pid")" 2>/dev/null || break; sleep 0.1; done
+file_with "$token" "description=数据库中断时提交的投诉"
+check "outage: $status" [ "$status" = 503 ]
+check "outage says nothing saved" grep -q "没有</strong>提交成功" "$BUILD/b.txt"
+check "outage keeps the text" grep -q "数据库中断时提交的投诉" "$BUILD/b.txt"
+check "outage keeps the token" grep -q "$token" "$BUILD/b.txt"
+instance start >/dev/null 2>&1
+file_with "$token" "description=数据库中断时提交的投诉"
+check "after outage: $status" [ "$status" = 200 ]
+check "after outage: one complaint" [ "$(sql "SELECT COUNT(*) FROM complaint WHERE description = '数据库中断时提交的投诉'")" = 1 ]
+reset_rate
+
+# Per-address rate limit, with the form kept.
+sql "INSERT INTO complaint (tracking_no, code_hash, category, name, phone, region_code, outlet_region, description, submitted_at, accept_due, submit_address) SELECT CONCAT('RLT', seq, '-TEST'), REPEAT('0', 64), 'other', '测试', '13900000000', '420607001', '420607001', '频率测试', NOW(), CURDATE(), '127.0.0.1' FROM seq_1_to_5"
+new_form
+file_with "$token" "description=第六件投诉内容"
+check "rate limit: $status" [ "$status" = 429 ]
+check "rate limit keeps the form" grep -q "第六件投诉内容" "$BUILD/b.txt"
+sql "DELETE FROM complaint WHERE tracking_no LIKE 'RLT%'"
+reset_rate
+
+# Tracking: right number and code; wrong ones look the same; throttled.
+expect GET "/complaints/track?no=$no1&code=$code1" 200 "待受理"
+check "track hides the name" sh -c "! grep -q '王五' '$BUILD/b.txt'"
+check "track hides the phone" sh -c "! grep -q '13912345678' '$BUILD/b.txt'"
+lower=$(echo "$no1" | tr 'A-Z' 'a-z' | tr -d -)
+expect GET "/complaints/track?no=$lower&code=$(echo "$code1" | tr 'A-Z' 'a-z')" 200 "$no1"
+expect GET "/complaints/track?no=$no1&code=AAAAAAAA" 404 "没有找到这件投诉"
+expect GET "/complaints/track?no=ZZZZ-ZZZZ&code=$code1" 404 "没有找到这件投诉"
+expect GET "/complaints/track?no=$no2&code=$code1" 404 "没有找到这件投诉"
+expect GET "/complaints/track?no=%FF&code=x" 400 "UTF-8"
+expect GET "/complaints/track" 200 "受理编号"
+for i in $(seq 1 10); do fetch GET "/complaints/track?no=ABCD-EFGH&code=WRONG$i"; done
+check "tracking throttled: $status" [ "$status" = 429 ]
+fetch GET "/complaints/track?no=$no1&code=$code1"
+check "throttle covers right codes too: $status" [ "$status" = 429 ]
+reset_rate
+
+# Staff handling: accept, investigate, resolve; the public sees each step.
+admin_pw=$(cat "$VAR/initial-admin-password")
+login admin "$admin_pw"
+ca=$(csrf_of admin)
+cid=$(sql "SELECT id FROM complaint WHERE tracking_no = '$no1'")
+sfetch admin GET /staff/complaints
+check "queue lists it" grep -q "$no1" "$BUILD/b.txt"
+sfetch admin GET "/staff/complaints/$cid"
+check "staff sees the name" grep -q "王五" "$BUILD/b.txt"
+check "staff page escapes the text" sh -c "! grep -q '<script>alert(1)' '$BUILD/b.txt'"
+act() { sfetch admin POST "/staff/complaints/$cid" --data-urlencode "csrf=$ca" "$@"; }
+act --data-urlencode action=resolve --data-urlencode "public_reply=x1"
+check "resolve before accept: $status" [ "$status" = 400 ]
+act --data-urlencode action=accept --data-urlencode "public_reply=已受理，将于30个工作日内办结。"
+check "accept: $status" [ "$status" = 303 ]
+check "resolve due set" [ "$(sql "SELECT resolve_due IS NOT NULL AND accepted_at IS NOT NULL FROM complaint WHERE id = $cid")" = 1 ]
+act --data-urlencode action=accept
+check "accept twice: $status" [ "$status" = 400 ]
+act --data-urlencode action=investigate --data-urlencode "internal_note=电话联系商家，内部记录不可公开"
+check "investigate: $status" [ "$status" = 303 ]
+act --data-urlencode action=resolve
+check "resolve without reply: $status" [ "$status" = 400 ]
+act --data-urlencode action=resolve --data-urlencode "public_reply=经查属实，已责令退还多收的300元。"
+check "resolve: $status" [ "$status" = 303 ]
+expect GET "/complaints/track?no=$no1&code=$code1" 200 "已责令退还多收的300元"
+check "timeline shows acceptance" grep -q "已受理，将于30个工作日内办结" "$BUILD/b.txt"
+check "internal note stays internal" sh -c "! grep -q '内部记录不可公开' '$BUILD/b.txt'"
+check "handling audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE object_type = 'complaint' AND object_id = $cid")" = 3 ]
+
+# The complainant: satisfied once; reopening another within 15 days.
+status=$(curl -s -o "$BUILD/b.txt" -w '%{http_code}' --data-urlencode "no=$no1" --data-urlencode "code=$code1" --data-urlencode action=satisfied "$BASE/complaints/feedback")
+check "satisfied: $status" [ "$status" = 200 ]
+check "satisfaction stored" [ "$(sql "SELECT satisfaction FROM complaint WHERE id = $cid")" = satisfied ]
+status=$(curl -s -o "$BUILD/b.txt" -w '%{http_code}' --data-urlencode "no=$no1" --data-urlencode "code=$code1" --data-urlencode action=unsatisfied "$BASE/complaints/feedback")
+check "second rating refused: $status" [ "$status" = 409 ]
+status=$(curl -s -o "$BUILD/b.txt" -w '%{http_code}' --data-urlencode "no=$no1" --data-urlencode "code=WRONGCOD" --data-urlencode action=reopen --data-urlencode "reason=不满意处理结果" "$BASE/complaints/feedback")
+check "feedback with a wrong code: $status" [ "$status" = 404 ]
+status=$(curl -s -o "$BUILD/b.txt" -w '%{http_code}' --data-urlencode "no=$no1" --data-urlencode "code=$code1" --data-urlencode action=reopen "$BASE/complaints/feedback")
+check "reopen needs a reason: $status" [ "$status" = 400 ]
+status=$(curl -s -o "$BUILD/b.txt" -w '%{http_code}' --data-urlencode "no=$no1" --data-urlencode "code=$code1" --data-urlencode action=reopen --data-urlencode "reason=商家没有退钱" "$BASE/complaints/feedback")
+check "reopen: $status" [ "$status" = 200 ]
+check "reopened" [ "$(sql "SELECT CONCAT(status, reopened) FROM complaint WHERE id = $cid")" = reopened1 ]
+status=$(curl -s -o "$BUILD/b.txt" -w '%{http_code}' --data-urlencode "no=$no1" --data-urlencode "code=$code1" --data-urlencode action=reopen --data-urlencode "reason=还是不满意，再要求一次" "$BASE/complaints/feedback")
+check "reopen twice: $status" [ "$status" = 409 ]
+act --data-urlencode action=resolve --data-urlencode "public_reply=商家已退款。"
+check "resolve after reopening: $status" [ "$status" = 303 ]
+sql "UPDATE complaint SET resolved_at = NOW() - INTERVAL 16 DAY, reopened = 0 WHERE id = $cid"
+status=$(curl -s -o "$BUILD/b.txt" -w '%{http_code}' --data-urlencode "no=$no1" --data-urlencode "code=$code1" --data-urlencode action=reopen --data-urlencode "reason=过了十五天才想起来" "$BASE/complaints/feedback")
+check "reopen after 15 days refused: $status" [ "$status" = 409 ]
+reset_rate
+
+# Region-limited handlers see only their region; overdue stands out.
+echo "Region-2009-ok" | staff_cli add fancheng handler 420606 >/dev/null
+login fancheng Region-2009-ok
+sfetch fancheng GET "/staff/complaints/$cid"
+check "other region's complaint: $status" [ "$status" = 403 ]
+sfetch fancheng GET /staff/complaints
+check "other region not listed" sh -c "! grep -q '$no1' '$BUILD/b.txt'"
+sfetch fancheng GET "/staff/complaints?region=4206"
+check "wider region not granted" sh -c "! grep -q '$no1' '$BUILD/b.txt'"
+cid2=$(sql "SELECT id FROM complaint WHERE tracking_no = '$no2'")
+sql "UPDATE complaint SET accept_due = CURDATE() - INTERVAL 1 DAY WHERE id = $cid2"
+sfetch admin GET "/staff/complaints?overdue=1"
+check "overdue listed" grep -q "$no2" "$BUILD/b.txt"
+check "overdue marked" grep -q "已超期" "$BUILD/b.txt"
+sfetch admin GET /staff/
+check "dashboard shows overdue" grep -q "超期 [0-9]* 件" "$BUILD/b.txt"
+sfetch editor GET /staff/complaints
+check "editors have no complaints: $status" [ "$status" = 403 ]

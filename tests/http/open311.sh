@@ -1,0 +1,399 @@
+# Open311 GeoReport v2: API keys made and revoked on the staff page,
+# services and service definitions, filing complaints, public request
+# lists with the spec's filters, tokens, errors as the spec's list in
+# JSON and XML, and no complainant's name or phone in any public answer.
+
+O3=/open311/v2
+O3_SEEN="$BUILD/open311-public.txt"	# every public answer, for the privacy check
+: > "$O3_SEEN"
+
+# o3 METHOD PATH [curl args...]: a public request; the body is kept.
+o3() {
+	local m=$1 p=$2
+	shift 2
+	status=$(curl -s -X "$m" -D "$BUILD/h.txt" -o "$BUILD/b.txt" \
+	    -w '%{http_code}' --max-time 20 "$@" "$BASE$O3/$p")
+	cat "$BUILD/b.txt" >> "$O3_SEEN"
+	echo >> "$O3_SEEN"
+}
+# o3s METHOD PATH [curl args...]: a staff request with the test's own
+# session ("none": without one).
+o3s() {
+	local who=$1 m=$2 p=$3
+	shift 3
+	local jar=(-b "$BUILD/jar-o3$who" -c "$BUILD/jar-o3$who")
+	[ "$who" = none ] && jar=()
+	status=$(curl -s -X "$m" "${jar[@]}" -D "$BUILD/h.txt" -o "$BUILD/b.txt" \
+	    -w '%{http_code}' --max-time 20 "$@" "$BASE$p")
+}
+o3_login() {
+	rm -f "$BUILD/jar-o3$1"
+	o3s "$1" POST /staff/login --data-urlencode "username=$1" \
+	    --data-urlencode "password=$2"
+}
+o3_csrf() {
+	o3s "$1" GET /staff/
+	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$BUILD/b.txt" | head -n 1
+}
+# Well-formed XML in the body.
+is_xml() { /usr/bin/python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$BUILD/b.txt" 2>/dev/null; }
+# xml_get PATH: the text of each element at an ElementTree path from the
+# root, one a line; "TAG" prints the root's tag.
+xml_get() {
+	/usr/bin/python3 -c '
+import sys, xml.etree.ElementTree as E
+r = E.parse(sys.argv[1]).getroot()
+if sys.argv[2] == "TAG":
+    print(r.tag)
+else:
+    for e in r.findall(sys.argv[2]):
+        print(e.text or "")' "$BUILD/b.txt" "$1" 2>/dev/null
+}
+is_header() { grep -qi "^$1" "$BUILD/h.txt"; }
+# o3_error NAME STATUS FORMAT: the answer is STATUS with the spec's error
+# list (one or more {code, description}) in FORMAT.
+o3_error() {
+	local name=$1 want=$2 fmt=$3
+	check "$name: status $status, want $want" [ "$status" = "$want" ]
+	if [ "$fmt" = xml ]; then
+		check "$name: XML content type" is_header 'Content-Type: text/xml; charset=utf-8'
+		check "$name: well-formed XML" is_xml
+		check "$name: <errors> root" [ "$(xml_get TAG)" = errors ]
+		check "$name: error code" [ "$(xml_get 'error/code' | head -n 1)" = "$want" ]
+		check "$name: error description" [ -n "$(xml_get 'error/description' | head -n 1)" ]
+	else
+		check "$name: JSON content type" is_header 'Content-Type: application/json'
+		check "$name: JSON" is_json < "$BUILD/b.txt"
+		check "$name: error list" [ "$(json_get 'Array.isArray(j) && j.length > 0 && j.every(e => e.code === '"$want"' && typeof e.description === "string" && e.description.length > 0 && Object.keys(e).length === 2)')" = true ]
+	fi
+}
+count_complaints() { sql "SELECT COUNT(*) FROM complaint"; }
+
+sql "DELETE FROM login_throttle"
+o3_login admin "$(cat "$VAR/initial-admin-password")"
+check "open311: admin signs in: $status" [ "$status" = 303 ]
+o3_csrf_admin=$(o3_csrf admin)
+echo "Spring-2009-ok" | "$BUILD/jdxx-staff" --config "$VAR/jdxx.hdf" add o3editor editor >/dev/null
+o3_login o3editor Spring-2009-ok
+o3_csrf_editor=$(o3_csrf o3editor)
+
+# --- API keys on the staff page: admins only, CSRF, shown once, hashed.
+o3s admin GET /staff/apikeys
+check "apikeys page: $status" [ "$status" = 200 ]
+check "dashboard links the keys" sh -c "curl -s -b '$BUILD/jar-o3admin' '$BASE/staff/' | grep -q 'href=\"/staff/apikeys\"'"
+o3s none GET /staff/apikeys
+check "apikeys needs sign-in: $status" [ "$status" = 303 ]
+o3s o3editor GET /staff/apikeys
+check "apikeys refuses an editor: $status" [ "$status" = 403 ]
+o3s o3editor POST /staff/apikeys --data-urlencode "csrf=$o3_csrf_editor" --data-urlencode "name=越权"
+check "editor cannot make a key: $status" [ "$status" = 403 ]
+o3s admin POST /staff/apikeys --data-urlencode "name=无令牌"
+check "key without csrf: $status" [ "$status" = 403 ]
+o3s admin POST /staff/apikeys --data-urlencode "csrf=$o3_csrf_admin"
+check "key without a name: $status" [ "$status" = 400 ]
+check "nothing made yet" [ "$(sql "SELECT COUNT(*) FROM api_key WHERE name IN ('越权', '无令牌')")" = 0 ]
+
+# o3_new_key NAME: makes a key on the staff page; sets $new_key.
+o3_new_key() {
+	o3s admin POST /staff/apikeys --data-urlencode "csrf=$o3_csrf_admin" --data-urlencode "name=$1"
+	new_key=$(sed -n 's/.*<code id="new-key">\([0-9a-f]*\)<.*/\1/p' "$BUILD/b.txt")
+}
+o3_new_key "县级热线 <测试>"
+key=$new_key
+check "key made: $status" [ "$status" = 200 ]
+check "key is 64 hex" [ "${#key}" = 64 ]
+check "key page not cached" is_header 'Cache-Control: no-store'
+check "key name escaped" grep -q '县级热线 &lt;测试&gt;' "$BUILD/b.txt"
+hash=$(printf %s "$key" | sha256sum | cut -d' ' -f1)
+check "hash stored" [ "$(sql "SELECT COUNT(*) FROM api_key WHERE key_hash = '$hash' AND created_by IS NOT NULL")" = 1 ]
+check "raw key not stored" [ "$(sql "SELECT COUNT(*) FROM api_key WHERE key_hash = '$key'")" = 0 ]
+key_id=$(sql "SELECT id FROM api_key WHERE key_hash = '$hash'")
+check "key creation audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'apikey_create' AND object_type = 'api_key' AND object_id = $key_id AND after_json NOT LIKE '%$key%'")" = 1 ]
+o3s admin GET /staff/apikeys
+check "list shows the key's name" grep -q '县级热线 &lt;测试&gt;' "$BUILD/b.txt"
+check "list never shows the key" sh -c "! grep -q '$key' '$BUILD/b.txt'"
+
+o3_new_key "停用的应用"
+old=$new_key
+old_id=$(sql "SELECT id FROM api_key WHERE key_hash = '$(printf %s "$old" | sha256sum | cut -d' ' -f1)'")
+o3s admin POST "/staff/apikeys/$old_id/revoke"
+check "revoke without csrf: $status" [ "$status" = 403 ]
+o3s o3editor POST "/staff/apikeys/$old_id/revoke" --data-urlencode "csrf=$o3_csrf_editor"
+check "editor cannot revoke: $status" [ "$status" = 403 ]
+check "still in use" [ "$(sql "SELECT COUNT(*) FROM api_key WHERE id = $old_id AND revoked_at IS NULL")" = 1 ]
+o3s admin POST "/staff/apikeys/$old_id/revoke" --data-urlencode "csrf=$o3_csrf_admin"
+check "revoke: $status" [ "$status" = 303 ]
+check "revoked" [ "$(sql "SELECT COUNT(*) FROM api_key WHERE id = $old_id AND revoked_at IS NOT NULL")" = 1 ]
+o3s admin POST "/staff/apikeys/$old_id/revoke" --data-urlencode "csrf=$o3_csrf_admin"
+check "revoke again: $status" [ "$status" = 303 ]
+check "revocation audited once" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'apikey_revoke' AND object_id = $old_id")" = 1 ]
+o3s admin POST "/staff/apikeys/99999999/revoke" --data-urlencode "csrf=$o3_csrf_admin"
+check "revoke unknown key: $status" [ "$status" = 404 ]
+o3s admin GET /staff/apikeys
+check "no revoke button for a revoked key" sh -c "! grep -q '/staff/apikeys/$old_id/revoke' '$BUILD/b.txt'"
+check "a revoke button for a key in use" grep -q "/staff/apikeys/$key_id/revoke" "$BUILD/b.txt"
+check "list marks it revoked" grep -q '停用的应用</th><td>[^<]*</td><td>已于' "$BUILD/b.txt"
+
+# --- Services and service definitions.
+ncat=$(sql "SELECT COUNT(*) FROM complaint_category")
+o3 GET services.json
+check "services.json: $status" [ "$status" = 200 ]
+check "services.json content type" is_header 'Content-Type: application/json'
+check "services.json is JSON" is_json < "$BUILD/b.txt"
+check "services: every category" [ "$(json_get 'j.length')" = "$ncat" ]
+check "services: fields" [ "$(json_get 'j.every(s => s.metadata === false && s.type === "realtime" && s.group === "家电下乡投诉" && typeof s.keywords === "string" && s.service_name && s.description) ? "yes" : "no"')" = yes ]
+check "services: codes" [ "$(json_get 'j.map(s => s.service_code).join(",")')" = "$(sql "SELECT GROUP_CONCAT(code ORDER BY sort_order) FROM complaint_category")" ]
+o3 GET services.xml
+check "services.xml: $status" [ "$status" = 200 ]
+check "services.xml content type" is_header 'Content-Type: text/xml; charset=utf-8'
+check "services.xml well-formed" is_xml
+check "services.xml declares UTF-8" grep -q '^<?xml version="1.0" encoding="UTF-8"?>' "$BUILD/b.txt"
+check "services.xml root" [ "$(xml_get TAG)" = services ]
+check "services.xml every category" [ "$(xml_get service/service_code | wc -l)" = "$ncat" ]
+check "services.xml metadata" [ "$(xml_get service/metadata | sort -u)" = false ]
+check "services.xml name" [ "$(xml_get "service[service_code='overcharge']/service_name")" = "超限价或乱收费" ]
+o3 GET services/overcharge.json
+check "definition.json: $status" [ "$status" = 200 ]
+check "definition.json" [ "$(json_get 'j.service_code + ":" + JSON.stringify(j.attributes)')" = "overcharge:[]" ]
+o3 GET services/overcharge.xml
+check "definition.xml: $status" [ "$status" = 200 ]
+check "definition.xml well-formed" is_xml
+check "definition.xml root" [ "$(xml_get TAG)" = service_definition ]
+check "definition.xml code" [ "$(xml_get service_code)" = overcharge ]
+check "definition.xml no attributes" [ "$(xml_get 'attributes/attribute' | wc -l)" = 0 ]
+for f in json xml; do
+	o3 GET "services/nosuch.$f";	o3_error "unknown service $f" 404 $f
+	o3 GET "services/TV.$f";	o3_error "bad service code $f" 404 $f
+done
+o3 GET services.html;		o3_error "services unknown format" 404 json
+o3 GET services/overcharge.yaml; o3_error "definition unknown format" 404 json
+o3 GET services/overcharge;	o3_error "definition without format" 404 json
+o3 GET nothing.xml;		o3_error "unknown resource" 404 xml
+
+# --- Filing: a key, the fields, both formats.
+town=420607001
+outlet=$(sql "SELECT id FROM outlet WHERE region_code LIKE '420606%' ORDER BY id LIMIT 1")
+outlet_name=$(sql "SELECT name FROM outlet WHERE id = $outlet")
+o3_fields=(--data-urlencode "service_code=overcharge"
+    --data-urlencode "description=开放接口投诉：彩电售价超过最高限价，并加收安装费 <&> '\"。"
+    --data-urlencode "region_code=$town" --data-urlencode "last_name=欧阳"
+    --data-urlencode "first_name=开放" --data-urlencode "phone=13700001111"
+    --data-urlencode "outlet_id=$outlet" --data-urlencode "email=someone@example.cn"
+    --data-urlencode "lat=32.0" --data-urlencode "long=112.1")
+before=$(count_complaints)
+o3 POST requests.json --data-urlencode "api_key=$key" "${o3_fields[@]}"
+check "file json: $status" [ "$status" = 200 ]
+check "file json is JSON" is_json < "$BUILD/b.txt"
+rid1=$(json_get 'j[0].service_request_id')
+check "file json: tracking number $rid1" sh -c "echo '$rid1' | grep -Eq '^[0-9A-Z]{4}-[0-9A-Z]{4}$'"
+check "file json: notice" [ "$(json_get 'typeof j[0].service_notice === "string" && j[0].service_notice.includes(j[0].service_request_id) && j[0].account_id === null && !("token" in j[0])')" = true ]
+check "file json: not cached" is_header 'Cache-Control: no-store'
+check "file json: one complaint more" [ "$(count_complaints)" = $((before + 1)) ]
+row=$(sql "SELECT CONCAT_WS('|', category, name, phone, region_code, outlet_id, outlet_region, status, LENGTH(form_token), LEFT(description, 5)) FROM complaint WHERE tracking_no = '$rid1'")
+check "file json: stored ($row)" [ "$row" = "overcharge|欧阳开放|13700001111|$town|$outlet|$(sql "SELECT region_code FROM outlet WHERE id = $outlet")|submitted|43|开放接口投" ]
+check "file json: first event" [ "$(sql "SELECT COUNT(*) FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id WHERE c.tracking_no = '$rid1' AND e.kind = 'submitted'")" = 1 ]
+code=$(json_get 'j[0].service_notice.match(/查询码 ([0-9A-Z]{8})/)[1]')
+fetch GET "/complaints/track?no=$rid1&code=$code"
+check "the notice's query code tracks it: $status" [ "$status" = 200 ]
+
+o3 POST requests.xml --data-urlencode "api_key=$key" --data-urlencode "service_code=no_service" \
+    --data-urlencode "description=Open311 XML filing: delivered but never installed." \
+    --data-urlencode "region_code=$town" --data-urlencode "first_name=Open" \
+    --data-urlencode "last_name=Tester" --data-urlencode "phone=0710-3456789" \
+    --data-urlencode "address_string=某镇正街 8 号 某某家电"
+check "file xml: $status" [ "$status" = 200 ]
+check "file xml: content type" is_header 'Content-Type: text/xml; charset=utf-8'
+check "file xml: well-formed" is_xml
+check "file xml: root" [ "$(xml_get TAG)" = service_requests ]
+rid2=$(xml_get request/service_request_id)
+check "file xml: tracking number $rid2" sh -c "echo '$rid2' | grep -Eq '^[0-9A-Z]{4}-[0-9A-Z]{4}$'"
+check "file xml: notice" [ -n "$(xml_get request/service_notice)" ]
+row=$(sql "SELECT CONCAT_WS('|', category, name, phone, region_code, COALESCE(outlet_id, 'none'), outlet_address) FROM complaint WHERE tracking_no = '$rid2'")
+check "file xml: stored ($row)" [ "$row" = "no_service|Open Tester|0710-3456789|$town|none|某镇正街 8 号 某某家电" ]
+
+# --- Filing errors: nothing is filed; the spec's list in each format.
+before=$(count_complaints)
+long=$(head -c 4001 /dev/zero | tr '\0' 'x')
+for f in json xml; do
+	o3 POST "requests.$f" "${o3_fields[@]}"
+	o3_error "no key $f" 403 $f
+	o3 POST "requests.$f" --data-urlencode "api_key=${key%?}g" "${o3_fields[@]}"
+	o3_error "bad key $f" 403 $f
+	o3 POST "requests.$f" --data-urlencode "api_key=$hash" "${o3_fields[@]}"
+	o3_error "the hash is no key $f" 403 $f
+	o3 POST "requests.$f" --data-urlencode "api_key=$old" "${o3_fields[@]}"
+	o3_error "revoked key $f" 403 $f
+	o3 POST "requests.$f" --data-urlencode "api_key=$key" --data-urlencode "description=缺少服务类别的投诉" \
+	    --data-urlencode "region_code=$town" --data-urlencode "last_name=张" --data-urlencode "phone=13700001111"
+	o3_error "missing service_code $f" 400 $f
+	o3 POST "requests.$f" --data-urlencode "api_key=$key" --data-urlencode "service_code=nosuch" \
+	    --data-urlencode "description=没有的服务类别" --data-urlencode "region_code=$town" \
+	    --data-urlencode "last_name=张" --data-urlencode "phone=13700001111"
+	o3_error "unknown service $f" 400 $f
+	o3 POST "requests.$f" --data-urlencode "api_key=$key" --data-urlencode "service_code=other" \
+	    --data-urlencode "description=电话号码不对的投诉" --data-urlencode "region_code=$town" \
+	    --data-urlencode "last_name=张" --data-urlencode "phone=12345"
+	o3_error "bad phone $f" 400 $f
+	o3 POST "requests.$f" --data-urlencode "api_key=$key" --data-urlencode "service_code=other" \
+	    --data-urlencode "description=$long" --data-urlencode "region_code=$town" \
+	    --data-urlencode "last_name=张" --data-urlencode "phone=13700001111"
+	o3_error "description too long $f" 400 $f
+	for r in 420607 999999999 4206070010 ""; do
+		o3 POST "requests.$f" --data-urlencode "api_key=$key" --data-urlencode "service_code=other" \
+		    --data-urlencode "description=乡镇代码不对的投诉" --data-urlencode "region_code=$r" \
+		    --data-urlencode "last_name=张" --data-urlencode "phone=13700001111"
+		o3_error "bad region '$r' $f" 400 $f
+	done
+	o3 POST "requests.$f" --data-urlencode "api_key=$key" --data-urlencode "service_code=other" \
+	    --data-urlencode "description=没有姓名的投诉" --data-urlencode "region_code=$town" \
+	    --data-urlencode "phone=13700001111"
+	o3_error "no name $f" 400 $f
+	o3 POST "requests.$f" --data-urlencode "api_key=$key" --data-urlencode "service_code=other" \
+	    --data-urlencode "description=没有的网点" --data-urlencode "region_code=$town" \
+	    --data-urlencode "last_name=张" --data-urlencode "phone=13700001111" --data-urlencode "outlet_id=99999999"
+	o3_error "unknown outlet $f" 400 $f
+	o3 POST "requests.$f" --data-urlencode "api_key=$key"
+	o3_error "everything missing $f" 400 $f
+done
+o3 POST requests.json --data-urlencode "api_key=$key" --data-urlencode "phone=123"
+check "one error per field" [ "$(json_get 'j.length')" -ge 4 ]
+check "errors name the field" [ "$(json_get 'j.some(e => e.description.startsWith("phone: ")) && j.some(e => e.description.startsWith("service_code: "))')" = true ]
+o3 POST requests.html --data-urlencode "api_key=$key" "${o3_fields[@]}"
+o3_error "post unknown format" 404 json
+check "no errors filed anything" [ "$(count_complaints)" = "$before" ]
+
+# --- Requests: one, lists, filters.
+for f in json xml; do
+	o3 GET "requests/ZZZZ-ZZZZ.$f";	o3_error "unknown request $f" 404 $f
+	o3 GET "requests/nothing.$f";		o3_error "malformed request id $f" 404 $f
+	o3 GET "tokens/abc123.$f";		o3_error "token $f" 404 $f
+done
+o3 GET "requests/$rid1.txt";	o3_error "request unknown format" 404 json
+o3 GET "tokens/abc123";		o3_error "token without format" 404 json
+
+o3 GET "requests/$rid1.json"
+check "request.json: $status" [ "$status" = 200 ]
+check "request.json is JSON" is_json < "$BUILD/b.txt"
+check "request.json: one" [ "$(json_get 'j.length + ":" + j[0].service_request_id')" = "1:$rid1" ]
+check "request.json: status" [ "$(json_get 'j[0].status')" = open ]
+check "request.json: service" [ "$(json_get 'j[0].service_code + "|" + j[0].service_name')" = "overcharge|超限价或乱收费" ]
+check "request.json: agency" [ "$(json_get 'j[0].agency_responsible')" = "$(sql "SELECT CONCAT(name, '商务局') FROM region WHERE code = LEFT((SELECT region_code FROM outlet WHERE id = $outlet), 6)")" ]
+address=$(json_get 'j[0].address')
+check "request.json: address is the outlet ($address)" [ "${address#"$outlet_name "}" != "$address" ]
+check "request.json: datetimes" [ "$(json_get '[j[0].requested_datetime, j[0].updated_datetime, j[0].expected_datetime].every(d => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/.test(d))')" = true ]
+check "request.json: expected is the accept due date" [ "$(json_get 'j[0].expected_datetime.slice(0, 10)')" = "$(sql "SELECT accept_due FROM complaint WHERE tracking_no = '$rid1'")" ]
+check "request.json: zipcode null, no lat/long" [ "$(json_get 'j[0].zipcode === null && !("lat" in j[0]) && !("long" in j[0]) && j[0].status_notes === null')" = true ]
+check "request.json: description" [ "$(json_get 'j[0].description')" = "开放接口投诉：彩电售价超过最高限价，并加收安装费 <&> '\"。" ]
+o3 GET "requests/$(echo "$rid2" | tr 'A-Z' 'a-z').xml"
+check "request.xml (lower case): $status" [ "$status" = 200 ]
+check "request.xml well-formed" is_xml
+check "request.xml root" [ "$(xml_get TAG)" = service_requests ]
+check "request.xml id" [ "$(xml_get request/service_request_id)" = "$rid2" ]
+check "request.xml address" [ "$(xml_get request/address)" = "某镇正街 8 号 某某家电" ]
+check "request.xml zipcode empty" [ "$(xml_get request/zipcode)" = "" ]
+o3 GET "requests/$rid1.xml"
+check "request.xml escapes the text" [ "$(xml_get request/description)" = "开放接口投诉：彩电售价超过最高限价，并加收安装费 <&> '\"。" ]
+
+# Every complaint there is, as lists; XML must parse whatever was typed.
+o3 GET requests.json
+check "requests.json: $status" [ "$status" = 200 ]
+check "requests.json is JSON" is_json < "$BUILD/b.txt"
+check "requests.json: ours listed" [ "$(json_get 'j.filter(r => r.service_request_id === "'"$rid1"'" || r.service_request_id === "'"$rid2"'").length')" = 2 ]
+check "requests.json: newest first" [ "$(json_get 'j.every((r, i) => i === 0 || j[i - 1].requested_datetime >= r.requested_datetime)')" = true ]
+check "requests.json: the last 90 days" [ "$(json_get 'j.length')" = "$(sql "SET time_zone = '+08:00'; SELECT COUNT(*) FROM complaint WHERE submitted_at >= NOW() - INTERVAL 90 DAY AND submitted_at <= NOW()")" ]
+check "requests.json: no personal fields" [ "$(json_get 'j.every(r => !("name" in r) && !("phone" in r) && !("first_name" in r) && !("email" in r))')" = true ]
+o3 GET requests.xml
+check "requests.xml: $status" [ "$status" = 200 ]
+check "requests.xml well-formed" is_xml
+check "requests.xml: ours listed" [ "$(xml_get request/service_request_id | grep -cxE "$rid1|$rid2")" = 2 ]
+
+# service_request_id: a list, in any case, overriding the other filters.
+o3 GET "requests.json?service_request_id=$rid1,%20$(echo "$rid2" | tr 'A-Z' 'a-z'),ZZZZ-ZZZZ&service_code=fake_goods&status=closed"
+check "ids: $status" [ "$status" = 200 ]
+check "ids: both" [ "$(json_get 'j.map(r => r.service_request_id).join(",")')" = "$rid1,$rid2" ]
+o3 GET "requests.xml?service_request_id=$rid2"
+check "ids xml" [ "$(xml_get request/service_request_id)" = "$rid2" ]
+for f in json xml; do
+	o3 GET "requests.$f?service_request_id=AB,CD";	o3_error "malformed ids $f" 400 $f
+	o3 GET "requests.$f?service_code=nosuch";		o3_error "unknown service filter $f" 400 $f
+	o3 GET "requests.$f?service_code=Bad-Code";	o3_error "bad service filter $f" 400 $f
+	o3 GET "requests.$f?status=pending";		o3_error "bad status $f" 400 $f
+	o3 GET "requests.$f?start_date=yesterday";	o3_error "bad start_date $f" 400 $f
+	o3 GET "requests.$f?end_date=2009-02-30";	o3_error "bad end_date $f" 400 $f
+	o3 GET "requests.$f?start_date=2009-01-01&end_date=2009-06-01"; o3_error "range over 90 days $f" 400 $f
+	o3 GET "requests.$f?start_date=2009-06-01&end_date=2009-01-01"; o3_error "range backwards $f" 400 $f
+	o3 GET "requests.$f?page_size=1001";		o3_error "page_size $f" 400 $f
+	o3 GET "requests.$f?page=0";			o3_error "page $f" 400 $f
+done
+o3 GET requests.csv;	o3_error "list unknown format" 404 json
+
+# service_code
+o3 GET "requests.json?service_code=no_service"
+check "service filter: $status" [ "$status" = 200 ]
+check "service filter: only that service" [ "$(json_get 'j.length > 0 && j.every(r => r.service_code === "no_service")')" = true ]
+check "service filter: ours" [ "$(json_get 'j.some(r => r.service_request_id === "'"$rid2"'") && !j.some(r => r.service_request_id === "'"$rid1"'")')" = true ]
+o3 GET "requests.xml?service_code=overcharge"
+check "service filter xml" [ "$(xml_get request/service_code | sort -u)" = overcharge ]
+
+# start_date / end_date: W3C datetimes with a zone, or dates.
+now_utc=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+hour_ago=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%S)
+o3 GET "requests.json?start_date=${hour_ago}%2B00:00&end_date=$(date -u -d '+1 minute' +%Y-%m-%dT%H:%M:%SZ)"
+check "date filter: $status" [ "$status" = 200 ]
+check "date filter: ours within the hour" [ "$(json_get 'j.some(r => r.service_request_id === "'"$rid1"'")')" = true ]
+o3 GET "requests.json?start_date=${hour_ago}+00:00"
+check "date filter with an unencoded +: $status" [ "$status" = 200 ]
+check "date filter with an unencoded +: ours" [ "$(json_get 'j.some(r => r.service_request_id === "'"$rid1"'")')" = true ]
+o3 GET "requests.json?start_date=2009-01-01&end_date=2009-03-01T00:00:00.5%2B08:00"
+check "date filter in the past: $status" [ "$status" = 200 ]
+check "date filter in the past: none of ours" [ "$(json_get 'j.some(r => r.service_request_id === "'"$rid1"'")')" = false ]
+o3 GET "requests.json?end_date=$(date -u -d '-2 days' +%Y-%m-%d)"
+check "end_date alone: ours are later" [ "$(json_get 'j.some(r => r.service_request_id === "'"$rid1"'")')" = false ]
+o3 GET "requests.xml?start_date=$(date -d '-1 day' +%Y-%m-%d)"
+check "start_date alone xml: $status" [ "$status" = 200 ]
+check "start_date alone xml: ours" sh -c "grep -q '$rid1' '$BUILD/b.txt'"
+o3 GET "requests.json?start_date=$now_utc&end_date=$now_utc"
+check "an empty range is an empty list" [ "$(json_get 'Array.isArray(j)')" = true ]
+
+# status: open and closed; a staff reply becomes status_notes.
+cid=$(sql "SELECT id FROM complaint WHERE tracking_no = '$rid2'")
+# The database session of the programs runs at +08:00 (src/db.c).
+sql "SET time_zone = '+08:00'; UPDATE complaint SET status = 'resolved', accepted_at = NOW(), resolved_at = NOW() WHERE id = $cid"
+sql "SET time_zone = '+08:00'; INSERT INTO complaint_event (complaint_id, at, kind, from_status, to_status, public_reply, internal_note, staff_id) VALUES ($cid, NOW() + INTERVAL 1 SECOND, 'resolved', 'investigating', 'resolved', '已责令网点上门安装 & 赔礼道歉', '内部备注不公开', (SELECT id FROM staff WHERE username = 'admin'))"
+o3 GET "requests.json?status=closed"
+check "closed: $status" [ "$status" = 200 ]
+check "closed: all closed" [ "$(json_get 'j.every(r => r.status === "closed")')" = true ]
+check "closed: ours" [ "$(json_get 'j.some(r => r.service_request_id === "'"$rid2"'")')" = true ]
+check "closed: notes are the public reply" [ "$(json_get 'j.find(r => r.service_request_id === "'"$rid2"'").status_notes')" = "已责令网点上门安装 & 赔礼道歉" ]
+check "closed: no deadline" [ "$(json_get 'j.find(r => r.service_request_id === "'"$rid2"'").expected_datetime')" = null ]
+check "closed: updated later" [ "$(json_get '(r => r.updated_datetime > r.requested_datetime)(j.find(r => r.service_request_id === "'"$rid2"'"))')" = true ]
+check "internal notes stay internal" sh -c "! grep -q '内部备注不公开' '$BUILD/b.txt'"
+o3 GET "requests.json?status=open"
+check "open: all open" [ "$(json_get 'j.every(r => r.status === "open")')" = true ]
+check "open: not the closed one" [ "$(json_get 'j.some(r => r.service_request_id === "'"$rid2"'") + ":" + j.some(r => r.service_request_id === "'"$rid1"'")')" = "false:true" ]
+o3 GET "requests.xml?status=closed"
+check "closed xml: status" [ "$(xml_get request/status | sort -u)" = closed ]
+check "closed xml: notes" sh -c "grep -q '已责令网点上门安装 &amp; 赔礼道歉' '$BUILD/b.txt'"
+o3 GET "requests.json?status=open,closed"
+check "open,closed: both" [ "$(json_get 'j.some(r => r.status === "open") && j.some(r => r.status === "closed")')" = true ]
+
+# page_size / page
+o3 GET "requests.json?page_size=1"
+check "page_size 1" [ "$(json_get 'j.length')" = 1 ]
+first=$(json_get 'j[0].service_request_id')
+o3 GET "requests.json?page_size=1&page=2"
+check "page 2 differs" [ "$(json_get 'j.length === 1 && j[0].service_request_id !== "'"$first"'"')" = true ]
+o3 GET "requests.json?page=10000"
+check "past the end: empty" [ "$(json_get 'j.length')" = 0 ]
+
+# --- Privacy: no complainant's name or phone in anything public.
+o3 GET requests.json
+o3 GET requests.xml
+o3 GET "requests.json?status=closed"
+for v in 欧阳开放 "Open Tester" 13700001111 0710-3456789; do
+	check "public answers never hold '$v'" sh -c "! grep -qF '$v' '$O3_SEEN'"
+done
+while read -r phone; do
+	[ -n "$phone" ] || continue
+	check "public lists never hold phone $phone" sh -c "! grep -qF '$phone' '$O3_SEEN'"
+done < <(sql "SELECT DISTINCT phone FROM complaint")

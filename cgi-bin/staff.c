@@ -59,6 +59,20 @@ staff_redirect(struct ctx *c, const char *path)
 	return H_OK;
 }
 
+int
+staff_saved(struct ctx *c, enum db_status st, const char *fmt, long long id)
+{
+	char	 path[128];
+
+	if ((st = db_finish(st)) != DB_OK)
+		return staff_from_db(st);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	snprintf(path, sizeof(path), fmt, id);
+#pragma GCC diagnostic pop
+	return staff_redirect(c, path);
+}
+
 static const char *
 cookie_name(const struct ctx *c)
 {

@@ -15,6 +15,10 @@ const char *staff_address(const struct ctx *);
 const char *staff_text(const struct ctx *, size_t index);
 /* Ends the request with a 303 to path. */
 int	staff_redirect(struct ctx *, const char *path);
+/* Ends the transaction of a write (see db_finish) and, when it held,
+ * redirects to the page of object id (fmt holds one %lld). */
+int	staff_saved(struct ctx *, enum db_status, const char *fmt,
+	    long long id) __attribute__((format(printf, 3, 0)));
 
 int	handle_accounts(struct ctx *);
 int	handle_account_new(struct ctx *);

@@ -124,7 +124,7 @@ handle_account_edit(struct ctx *c)
 {
 	const struct param_value *p = c->req->param;
 	long long	 id = c->req->path_id;
-	char		 hash[crypto_pwhash_STRBYTES], path[64];
+	char		 hash[crypto_pwhash_STRBYTES];
 	const char	*problem;
 	json_t		*before;
 	enum db_status	 st;
@@ -190,12 +190,7 @@ handle_account_edit(struct ctx *c)
 		    staff_text(c, AC_REGION), "disabled", disabled ? "1" : "0"));
 	else
 		json_decref(before);
-	if (st != DB_OK || (st = db_commit()) != DB_OK) {
-		db_rollback();
-		return staff_from_db(st);
-	}
-	snprintf(path, sizeof(path), "/staff/accounts/%lld?saved=1", id);
-	return staff_redirect(c, path);
+	return staff_saved(c, st, "/staff/accounts/%lld", id);
 }
 
 int

@@ -95,7 +95,6 @@ handle_notice_new(struct ctx *c)
 	struct notice_fields	 f;
 	unsigned long long	 id;
 	enum db_status		 st;
-	char			 path[64];
 
 	hset(c->hdf, "Page.Title", "新建通知");
 	if (c->req->method != M_POST) {
@@ -117,12 +116,7 @@ handle_notice_new(struct ctx *c)
 		st = audit_write(c->user, NULL, staff_address(c),
 		    "notice_create", "notice", (long long)id, NULL,
 		    notice_fields_json(&f));
-	if (st != DB_OK || (st = db_commit()) != DB_OK) {
-		db_rollback();
-		return staff_from_db(st);
-	}
-	snprintf(path, sizeof(path), "/staff/notices/%llu", id);
-	return staff_redirect(c, path);
+	return staff_saved(c, st, "/staff/notices/%lld", (long long)id);
 }
 
 /* Loads a notice the user may change, or answers 404/403. */
@@ -151,7 +145,6 @@ handle_notice_edit(struct ctx *c)
 	enum handler_result	 r;
 	enum db_status		 st;
 	HDF			*old;
-	char			 path[64];
 	int			 published;
 
 	if ((r = load_own_notice(c, id)) != H_OK)
@@ -188,12 +181,7 @@ handle_notice_edit(struct ctx *c)
 	if (st == DB_OK)
 		st = audit_write(c->user, NULL, staff_address(c), "notice_update",
 		    "notice", id, notice_row_json(old), notice_fields_json(&f));
-	if (st != DB_OK || (st = db_commit()) != DB_OK) {
-		db_rollback();
-		return staff_from_db(st);
-	}
-	snprintf(path, sizeof(path), "/staff/notices/%lld", id);
-	return staff_redirect(c, path);
+	return staff_saved(c, st, "/staff/notices/%lld", (long long)id);
 }
 
 int
@@ -203,7 +191,6 @@ handle_notice_status(struct ctx *c)
 	const char	*status = staff_text(c, NS_STATUS);
 	enum handler_result r;
 	enum db_status	 st;
-	char		 path[64];
 
 	if (strcmp(status, "published") != 0 && strcmp(status, "draft") != 0 &&
 	    strcmp(status, "withdrawn") != 0) {
@@ -220,12 +207,7 @@ handle_notice_status(struct ctx *c)
 		    "notice_status", "notice", id, json_pack("{s:s}", "status",
 		    hdf_get_value(c->hdf, "Notice.status", "")),
 		    json_pack("{s:s}", "status", status));
-	if (st != DB_OK || (st = db_commit()) != DB_OK) {
-		db_rollback();
-		return staff_from_db(st);
-	}
-	snprintf(path, sizeof(path), "/staff/notices/%lld", id);
-	return staff_redirect(c, path);
+	return staff_saved(c, st, "/staff/notices/%lld", (long long)id);
 }
 
 int
@@ -234,7 +216,7 @@ handle_attachment_upload(struct ctx *c)
 	long long			 id = c->req->path_id;
 	const struct multipart_part	*file;
 	const char			*type;
-	char				 name[512], path[64];
+	char				 name[512];
 	unsigned long long		 aid;
 	enum handler_result		 r;
 	enum db_status			 st;
@@ -276,12 +258,7 @@ handle_attachment_upload(struct ctx *c)
 		    json_pack("{s:I,s:s,s:s,s:I}", "attachment", (json_int_t)aid,
 		    "filename", name, "content_type", type, "size",
 		    (json_int_t)file->len));
-	if (st != DB_OK || (st = db_commit()) != DB_OK) {
-		db_rollback();
-		return staff_from_db(st);
-	}
-	snprintf(path, sizeof(path), "/staff/notices/%lld", id);
-	return staff_redirect(c, path);
+	return staff_saved(c, st, "/staff/notices/%lld", (long long)id);
 }
 
 int
@@ -289,7 +266,6 @@ handle_attachment_delete(struct ctx *c)
 {
 	long long	 aid = c->req->path_id, nid;
 	enum db_status	 st;
-	char		 path[64];
 	int		 found;
 
 	if ((st = attachment_meta(c->hdf, aid, "Attachment", &found)) != DB_OK)
@@ -308,10 +284,5 @@ handle_attachment_delete(struct ctx *c)
 		    "attachment_delete", "notice", nid, json_pack("{s:I,s:s}",
 		    "attachment", (json_int_t)aid, "filename",
 		    hdf_get_value(c->hdf, "Attachment.filename", "")), NULL);
-	if (st != DB_OK || (st = db_commit()) != DB_OK) {
-		db_rollback();
-		return staff_from_db(st);
-	}
-	snprintf(path, sizeof(path), "/staff/notices/%lld", nid);
-	return staff_redirect(c, path);
+	return staff_saved(c, st, "/staff/notices/%lld", (long long)nid);
 }

@@ -371,6 +371,15 @@ db_rollback(void)
 }
 
 enum db_status
+db_finish(enum db_status st)
+{
+	if (st == DB_OK && (st = db_commit()) == DB_OK)
+		return DB_OK;
+	db_rollback();
+	return st;
+}
+
+enum db_status
 db_query_blob(struct db_stmt *s, const struct db_arg *args, size_t n,
     char **data, size_t *len)
 {

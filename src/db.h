@@ -75,6 +75,9 @@ enum db_status	db_exec(struct db_stmt *, const struct db_arg *, size_t nargs,
 enum db_status	db_begin(void);
 enum db_status	db_commit(void);
 void		db_rollback(void);
+/* Ends a transaction: commits when st is DB_OK, else rolls back.
+ * Returns the outcome. */
+enum db_status	db_finish(enum db_status st);
 
 #define DB_NARGS(a)	(sizeof(a) / sizeof((a)[0]))
 

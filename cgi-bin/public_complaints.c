@@ -76,7 +76,9 @@ region_choices(struct ctx *c, const char *preset)
 	size_t		 i, len;
 	long		 n;
 
-	/* The deepest level given wins; shallower ones follow from it. */
+	/* The deepest level given wins; shallower ones follow from it. An
+	 * outlet presets only its county: the township is the
+	 * complainant's own to choose. */
 	for (i = 0; i < 4; i++)
 		if (text(c, levels[i].param)[0] != '\0' &&
 		    strlen(text(c, levels[i].param)) == levels[i].len &&
@@ -121,7 +123,7 @@ form_page(struct ctx *c, const char *token)
 		if (!found)
 			ctx_field_error(c, "outlet", "没有这个网点，请填写商店名称和地址");
 		else
-			preset = hdf_get_value(c->hdf, "Outlet.region_code", NULL);
+			preset = hdf_get_value(c->hdf, "Outlet.county_code", NULL);
 	}
 	if ((r = region_choices(c, preset)) != H_OK)
 		return r;

@@ -268,7 +268,7 @@ requests_by_id(struct ctx *c, enum open311_format f, const char *list,
 	return H_OK;
 }
 
-/* Fills the date range of f from the parameters, the spec's way: the
+/* Fills the date range of q from the parameters, the spec's way: the
  * last 90 days by default, a range of at most 90 days. */
 static void
 date_range(struct ctx *c, struct open311_filter *q, json_t *errors)

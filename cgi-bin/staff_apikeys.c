@@ -53,8 +53,7 @@ handle_apikeys(struct ctx *c)
 		st = audit_write(c->user, NULL, staff_address(c),
 		    "apikey_create", "api_key", (long long)id, NULL,
 		    json_pack("{s:s}", "name", name));
-	if (st != DB_OK || (st = db_commit()) != DB_OK) {
-		db_rollback();
+	if ((st = db_finish(st)) != DB_OK) {
 		sodium_memzero(key, sizeof(key));
 		return staff_from_db(st);
 	}
@@ -89,9 +88,5 @@ handle_apikey_revoke(struct ctx *c)
 		    "name", hdf_get_value(c->hdf, "Key.name", ""),
 		    "revoked_at"), json_pack("{s:s,s:b}", "name",
 		    hdf_get_value(c->hdf, "Key.name", ""), "revoked", 1));
-	if (st != DB_OK || (st = db_commit()) != DB_OK) {
-		db_rollback();
-		return staff_from_db(st);
-	}
-	return staff_redirect(c, "/staff/apikeys");
+	return staff_saved(c, st, "/staff/apikeys#key-%lld", id);
 }

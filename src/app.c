@@ -122,6 +122,7 @@ common_data(struct ctx *c)
 
 	hset(c->hdf, "Site.Name", c->cfg->site_name);
 	hseti(c->hdf, "Site.Demo", c->cfg->demo);
+	hset(c->hdf, "Site.AssetVersion", c->cfg->asset_version);
 	hset(c->hdf, "Request.Path", c->req->path);
 	today(d);
 	hset(c->hdf, "Today", d);

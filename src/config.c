@@ -30,6 +30,7 @@ config_load(struct config *c, const char *path)
 	c->site_name = hdf_get_value(c->hdf, "Site.Name", "家电下乡公共服务网");
 	c->timezone = hdf_get_value(c->hdf, "Site.TimeZone", "Asia/Shanghai");
 	c->secret = hdf_get_value(c->hdf, "Site.Secret", "");
+	c->asset_version = hdf_get_value(c->hdf, "Site.AssetVersion", "1");
 	c->accept_days = hdf_get_int_value(c->hdf, "Complaints.AcceptDays", 7);
 	c->resolve_days = hdf_get_int_value(c->hdf, "Complaints.ResolveDays",
 	    30);

@@ -13,6 +13,7 @@ struct config {
 	const char	*site_name;
 	const char	*timezone;
 	const char	*secret;	/* keys hashes of query codes */
+	const char	*asset_version;	/* changes with static/: busts caches */
 	int		 accept_days;	/* working days to accept a complaint */
 	int		 resolve_days;	/* working days to resolve one */
 	int		 demo;		/* the instance holds demo data */

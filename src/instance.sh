@@ -132,6 +132,7 @@ Site {
   Demo = $site_demo
   TLS = 0
   Secret = $(cat "$VAR/secret/app-secret")
+  AssetVersion = $(cat "$ROOT"/static/*.css "$ROOT"/static/*.svg | md5sum | cut -c1-10)
 }
 Complaints {
   AcceptDays = 7

@@ -4,8 +4,8 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:Site.Name ?></title>
-<link rel="stylesheet" href="/static/site.css">
-<link rel="icon" href="/static/icon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/static/site.css?v=<?cs var:Site.AssetVersion ?>">
+<link rel="icon" href="/static/icon.svg?v=<?cs var:Site.AssetVersion ?>" type="image/svg+xml">
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>

@@ -20,6 +20,7 @@ fi
 . tests/http/directory.sh
 . tests/http/staff.sh
 . tests/http/complaints.sh
+. tests/http/open311.sh
 . tests/http/lifecycle.sh
 
 echo "http: $pass passed, $fail failed"

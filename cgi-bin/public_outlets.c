@@ -4,6 +4,7 @@
 
 #include "enterprise.h"
 #include "outlet.h"
+#include "outlet_record.h"
 #include "public.h"
 #include "region.h"
 #include "view.h"
@@ -129,12 +130,16 @@ handle_outlet(struct ctx *c)
 {
 	enum handler_result	 r;
 	int			 found;
+	long			 n;
 
 	if ((r = from_db(outlet_get(c->hdf, c->req->path_id, "Outlet",
 	    &found))) != H_OK)
 		return r;
 	if (!found)
 		return H_NOT_FOUND;
+	if ((r = from_db(outlet_status_history(c->hdf, c->req->path_id,
+	    "History", &n))) != H_OK)
+		return r;
 	hset(c->hdf, "Page.Title", hdf_get_value(c->hdf, "Outlet.name", ""));
 	return ctx_render(c, "outlets/detail.cs");
 }

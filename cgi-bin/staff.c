@@ -118,6 +118,8 @@ user_to_hdf(struct ctx *c)
 	hseti(c->hdf, "Staff.is_admin", c->user->role == ROLE_ADMIN);
 	hseti(c->hdf, "Staff.can_notices",
 	    (c->user->role & (ROLE_ADMIN | ROLE_EDITOR)) != 0);
+	hseti(c->hdf, "Staff.can_records",
+	    (c->user->role & (ROLE_ADMIN | ROLE_RECORDS)) != 0);
 	hseti(c->hdf, "Staff.can_complaints",
 	    (c->user->role & (ROLE_ADMIN | ROLE_HANDLER)) != 0);
 }
@@ -350,6 +352,7 @@ handle_password(struct ctx *c)
 #define FORM	(M_GET | M_HEAD | M_POST)
 #define EDITORS	(ROLE_ADMIN | ROLE_EDITOR)
 #define HANDLERS (ROLE_ADMIN | ROLE_HANDLER)
+#define RECORDS	(ROLE_ADMIN | ROLE_RECORDS)
 
 static const struct route routes[] = {
 	{ "/staff/login", FORM, handle_login, login_params, LG_COUNT,
@@ -371,6 +374,14 @@ static const struct route routes[] = {
 	    HANDLERS },
 	{ "/staff/complaints/{id}", M_POST, handle_complaint_act, handle_params,
 	    HA_COUNT, ROUTE_FORM, HANDLERS },
+	{ "/staff/outlets", GET, handle_staff_outlets, staff_outlet_list_params,
+	    SL_COUNT, ROUTE_FORM, RECORDS },
+	{ "/staff/outlets/new", FORM, handle_outlet_new, outlet_edit_params,
+	    OE_COUNT, ROUTE_FORM, RECORDS },
+	{ "/staff/outlets/{id}", FORM, handle_outlet_edit, outlet_edit_params,
+	    OE_COUNT, ROUTE_FORM, RECORDS },
+	{ "/staff/outlets/{id}/status", M_POST, handle_outlet_status,
+	    outlet_status_params, OS_COUNT, ROUTE_FORM, RECORDS },
 	{ "/staff/notices", GET, handle_staff_notices, NOPARAMS, 0, EDITORS },
 	{ "/staff/notices/new", FORM, handle_notice_new, notice_edit_params,
 	    NE_COUNT, ROUTE_FORM, EDITORS },

@@ -42,6 +42,19 @@ extern const struct param_spec	notice_edit_params[NE_COUNT];
 enum { NS_STATUS, NS_COUNT };
 extern const struct param_spec	notice_status_params[NS_COUNT];
 
+enum { OE_REGNO, OE_NAME, OE_ENTERPRISE, OE_MODE, OE_REGION, OE_ADDRESS,
+	OE_PHONE, OE_TV, OE_FRIDGE, OE_PHONECAT, OE_WASHER, OE_DELIVERY,
+	OE_INSTALL, OE_TEACH, OE_REPAIR, OE_REGISTERED, OE_CONFIRM, OE_COUNT };
+extern const struct param_spec	outlet_edit_params[OE_COUNT];
+enum { OS_STATUS, OS_DATE, OS_REASON, OS_COUNT };
+extern const struct param_spec	outlet_status_params[OS_COUNT];
+enum { SL_Q, SL_STATUS, SL_PAGE, SL_COUNT };
+extern const struct param_spec	staff_outlet_list_params[SL_COUNT];
+int	handle_staff_outlets(struct ctx *);
+int	handle_outlet_new(struct ctx *);
+int	handle_outlet_edit(struct ctx *);
+int	handle_outlet_status(struct ctx *);
+
 enum { QU_STATUS, QU_CATEGORY, QU_REGION, QU_OUTLET, QU_OVERDUE, QU_PAGE,
 	QU_COUNT };
 extern const struct param_spec	queue_params[QU_COUNT];

@@ -14,7 +14,8 @@
 <?cs if:Page.Staff ?><nav aria-label="工作人员栏目">
 <ul>
 <?cs if:Staff.username ?><li><a href="/staff/">工作台</a></li>
-<?cs if:Staff.can_complaints ?><li><a href="/staff/complaints">投诉处理</a></li>
+<?cs if:Staff.can_records ?><li><a href="/staff/outlets">网点档案</a></li>
+<?cs /if ?><?cs if:Staff.can_complaints ?><li><a href="/staff/complaints">投诉处理</a></li>
 <?cs /if ?><?cs if:Staff.can_notices ?><li><a href="/staff/notices">通知公告管理</a></li>
 <?cs /if ?><?cs if:Staff.is_admin ?><li><a href="/staff/accounts">账号管理</a></li>
 <li><a href="/staff/audit">操作日志</a></li>

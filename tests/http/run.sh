@@ -20,6 +20,7 @@ fi
 . tests/http/directory.sh
 . tests/http/staff.sh
 . tests/http/complaints.sh
+. tests/http/records_outlets.sh
 . tests/http/open311.sh
 . tests/http/lifecycle.sh
 

@@ -30,5 +30,6 @@ void	test_response(void);
 void	test_search(void);
 void	test_filtered(void);
 void	test_workday(void);
+void	test_similarity(void);
 
 #endif

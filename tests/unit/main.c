@@ -17,6 +17,7 @@ main(void)
 	test_search();
 	test_filtered();
 	test_workday();
+	test_similarity();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed > 0;
 }

@@ -1,0 +1,343 @@
+/* Outlet and enterprise records for the records role: create, edit,
+ * suspend, cancel and restore, with the duplicate-registration guard. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "outlet.h"
+#include "outlet_record.h"
+#include "session.h"
+#include "staff.h"
+#include "view.h"
+
+const struct param_spec outlet_edit_params[OE_COUNT] = {
+	[OE_REGNO] = { "reg_no", "备案编号", P_TEXT, 1, 32, 0 },
+	[OE_NAME] = { "name", "店名", P_TEXT, 1, 100, 0 },
+	[OE_ENTERPRISE] = { "enterprise", "中标销售企业", P_INT, 1,
+	    4000000000LL, 0 },
+	[OE_MODE] = { "mode", "经营方式", P_CODE, 1, 16, 0 },
+	[OE_REGION] = { "region", "所在乡镇代码", P_REGION, 0, 0, 0 },
+	[OE_ADDRESS] = { "address", "地址", P_TEXT, 1, 200, 0 },
+	[OE_PHONE] = { "phone", "电话", P_TEXT, 1, 20, 0 },
+	[OE_TV] = { "cat_tv", "彩电", P_INT, 0, 1, 0 },
+	[OE_FRIDGE] = { "cat_fridge", "冰箱", P_INT, 0, 1, 0 },
+	[OE_PHONECAT] = { "cat_phone", "手机", P_INT, 0, 1, 0 },
+	[OE_WASHER] = { "cat_washer", "洗衣机", P_INT, 0, 1, 0 },
+	[OE_DELIVERY] = { "svc_delivery", "送货上门", P_INT, 0, 1, 0 },
+	[OE_INSTALL] = { "svc_install", "安装调试", P_INT, 0, 1, 0 },
+	[OE_TEACH] = { "svc_teach", "使用辅导", P_INT, 0, 1, 0 },
+	[OE_REPAIR] = { "svc_repair", "上门维修", P_INT, 0, 1, 0 },
+	[OE_REGISTERED] = { "registered_on", "登记日期", P_DATE, 0, 0, 0 },
+	[OE_CONFIRM] = { "confirm", "确认", P_INT, 0, 1, 0 },
+};
+
+const struct param_spec outlet_status_params[OS_COUNT] = {
+	[OS_STATUS] = { "status", "状态", P_CODE, 1, 16, 0 },
+	[OS_DATE] = { "effective_on", "生效日期", P_DATE, 0, 0, 0 },
+	[OS_REASON] = { "reason", "原因", P_TEXT, 2, 200, 0 },
+};
+
+const struct param_spec staff_outlet_list_params[SL_COUNT] = {
+	[SL_Q] = { "q", "关键词", P_TEXT, 1, 50, 0 },
+	[SL_STATUS] = { "status", "状态", P_CODE, 1, 16, 0 },
+	[SL_PAGE] = { "page", "页码", P_INT, 1, 1000000, 0 },
+};
+
+/* The checkbox parameters and the codes they stand for. */
+static const struct {
+	size_t		 param;
+	const char	*code;
+	int		 service;
+} boxes[] = {
+	{ OE_TV, "tv", 0 }, { OE_FRIDGE, "fridge", 0 },
+	{ OE_PHONECAT, "phone", 0 }, { OE_WASHER, "washer", 0 },
+	{ OE_DELIVERY, "delivery", 1 }, { OE_INSTALL, "install", 1 },
+	{ OE_TEACH, "teach", 1 }, { OE_REPAIR, "repair", 1 },
+};
+
+static struct db_stmt enterprises = DB_READ(
+    "SELECT id, name FROM enterprise ORDER BY name, id");
+
+int
+handle_staff_outlets(struct ctx *c)
+{
+	struct outlet_query	 q;
+	const char		*status = staff_text(c, SL_STATUS);
+	long long		 total;
+	long			 n;
+	enum db_status		 st;
+
+	hset(c->hdf, "Page.Title", "网点档案");
+	memset(&q, 0, sizeof(q));
+	q.region = c->user->region;
+	q.keyword = staff_text(c, SL_Q);
+	q.status = strcmp(status, "all") == 0 || status[0] == '\0' ? "" :
+	    status;
+	q.category = "";
+	q.page = c->req->param[SL_PAGE].present ? c->req->param[SL_PAGE].n : 1;
+	if (q.status[0] != '\0' && !outlet_status_valid(q.status)) {
+		ctx_error_page(c, 400, "状态只能是 正常、暂停、取消 或 全部");
+		return H_OK;
+	}
+	if ((st = outlet_find(c->hdf, &q, "Outlets", &n, &total)) != DB_OK)
+		return staff_from_db(st);
+	ctx_paging(c, q.page, total > OUTLET_KEYWORD_MAX && q.keyword[0] ?
+	    OUTLET_KEYWORD_MAX : total, OUTLET_PAGE_SIZE);
+	ctx_query_string(c, "Query.all", "page");
+	return ctx_render(c, "staff/outlets.cs");
+}
+
+static void
+mark(void *arg, const char *field, const char *message)
+{
+	ctx_field_error(arg, field, message);
+}
+
+/* The record the form describes; lists are built into the buffers. */
+static void
+read_record(struct ctx *c, struct outlet_record *r, char *cats,
+    char *svcs, size_t len)
+{
+	const struct param_value *p = c->req->param;
+	size_t	 i;
+
+	cats[0] = svcs[0] = '\0';
+	for (i = 0; i < sizeof(boxes) / sizeof(boxes[0]); i++) {
+		char *list = boxes[i].service ? svcs : cats;
+
+		if (!p[boxes[i].param].present || p[boxes[i].param].n != 1)
+			continue;
+		if (list[0] != '\0')
+			strncat(list, ",", len - strlen(list) - 1);
+		strncat(list, boxes[i].code, len - strlen(list) - 1);
+	}
+	r->reg_no = staff_text(c, OE_REGNO);
+	r->name = staff_text(c, OE_NAME);
+	r->enterprise_id = p[OE_ENTERPRISE].present && p[OE_ENTERPRISE].valid ?
+	    p[OE_ENTERPRISE].n : 0;
+	r->mode = staff_text(c, OE_MODE);
+	r->region = staff_text(c, OE_REGION);
+	r->address = staff_text(c, OE_ADDRESS);
+	r->phone = staff_text(c, OE_PHONE);
+	r->categories = cats;
+	r->services = svcs;
+	r->registered_on = staff_text(c, OE_REGISTERED);
+}
+
+/* Puts a stored outlet into the form fields. */
+static void
+fill_form(struct ctx *c)
+{
+	static const char *const copy[][2] = {
+		{ "Form.reg_no", "Outlet.reg_no" }, { "Form.name", "Outlet.name" },
+		{ "Form.enterprise", "Outlet.enterprise_id" },
+		{ "Form.mode", "Outlet.mode" },
+		{ "Form.region", "Outlet.region_code" },
+		{ "Form.address", "Outlet.address" },
+		{ "Form.phone", "Outlet.phone" },
+		{ "Form.registered_on", "Outlet.registered_on" },
+	};
+	const char	*cats = hdf_get_value(c->hdf, "Outlet.category_codes", "");
+	const char	*svcs = hdf_get_value(c->hdf, "Outlet.services", "");
+	char		 name[64];
+	size_t		 i;
+
+	for (i = 0; i < sizeof(copy) / sizeof(copy[0]); i++)
+		hset(c->hdf, copy[i][0], hdf_get_value(c->hdf, copy[i][1], ""));
+	for (i = 0; i < sizeof(boxes) / sizeof(boxes[0]); i++) {
+		const char *list = boxes[i].service ? svcs : cats;
+		const char *hit = strstr(list, boxes[i].code);
+		size_t n = strlen(boxes[i].code);
+
+		if (hit == NULL || (hit != list && hit[-1] != ',') ||
+		    (hit[n] != '\0' && hit[n] != ','))
+			continue;
+		snprintf(name, sizeof(name), "Form.%s",
+		    outlet_edit_params[boxes[i].param].name);
+		hset(c->hdf, name, "1");
+	}
+}
+
+static int
+edit_page(struct ctx *c)
+{
+	long	 n;
+
+	if (db_query(&enterprises, NULL, 0, c->hdf, "Enterprises", &n) != DB_OK)
+		return H_UNAVAILABLE;
+	return ctx_render(c, "staff/outlet_edit.cs");
+}
+
+/* Validation, then the duplicate guard unless the user confirmed. */
+static enum handler_result
+check_record(struct ctx *c, const struct outlet_record *r, long long id)
+{
+	enum db_status	 st;
+	long		 n;
+	int		 taken;
+
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	if ((st = outlet_record_check(r, c->user->region, mark, c)) != DB_OK)
+		return staff_from_db(st);
+	if ((st = outlet_regno_taken(r->reg_no, id, &taken)) != DB_OK)
+		return staff_from_db(st);
+	if (taken)
+		ctx_field_error(c, "reg_no", "这个备案编号已经登记过，同一网点不能重复登记");
+	if (c->resp->status != 200)
+		return H_OK;
+	if ((st = outlet_record_duplicates(c->hdf, r, id, "Duplicates", &n)) !=
+	    DB_OK)
+		return staff_from_db(st);
+	if (n > 0 && !(c->req->param[OE_CONFIRM].present &&
+	    c->req->param[OE_CONFIRM].n == 1)) {
+		hset(c->hdf, "Held", "1");
+		c->resp->status = 409;
+	}
+	return H_OK;
+}
+
+int
+handle_outlet_new(struct ctx *c)
+{
+	struct outlet_record	 r;
+	char			 cats[128], svcs[128];
+	unsigned long long	 id;
+	enum handler_result	 hr;
+	enum db_status		 st;
+
+	hset(c->hdf, "Page.Title", "登记网点");
+	if (c->req->method != M_POST) {
+		hset(c->hdf, "Form.svc_delivery", "1");
+		hset(c->hdf, "Form.svc_install", "1");
+		hset(c->hdf, "Form.svc_teach", "1");
+		hset(c->hdf, "Form.svc_repair", "1");
+		return edit_page(c);
+	}
+	read_record(c, &r, cats, svcs, sizeof(cats));
+	if ((hr = check_record(c, &r, 0)) != H_OK)
+		return hr;
+	if (c->resp->status != 200)
+		return edit_page(c);
+	if ((st = db_begin()) != DB_OK)
+		return staff_from_db(st);
+	st = outlet_record_insert(&r, &id);
+	if (st == DB_DUPLICATE) {
+		db_rollback();
+		ctx_field_error(c, "reg_no", "这个备案编号已经登记过，同一网点不能重复登记");
+		return edit_page(c);
+	}
+	if (st == DB_OK)
+		st = audit_write(c->user, NULL, staff_address(c), "outlet_create",
+		    "outlet", (long long)id, NULL, outlet_record_json(&r));
+	return staff_saved(c, st, "/staff/outlets/%lld", (long long)id);
+}
+
+/* Loads an outlet of the user's region into Outlet.*. */
+static enum handler_result
+load_outlet(struct ctx *c, long long id)
+{
+	enum db_status	 st;
+	int		 found;
+	long		 n;
+
+	if ((st = outlet_get(c->hdf, id, "Outlet", &found)) != DB_OK)
+		return staff_from_db(st);
+	if (!found)
+		return H_NOT_FOUND;
+	if (!staff_in_region(c, hdf_get_value(c->hdf, "Outlet.region_code", "")))
+		return H_FORBIDDEN;
+	return staff_from_db(outlet_status_history(c->hdf, id, "History", &n));
+}
+
+int
+handle_outlet_edit(struct ctx *c)
+{
+	long long		 id = c->req->path_id;
+	struct outlet_record	 r;
+	char			 cats[128], svcs[128];
+	enum handler_result	 hr;
+	enum db_status		 st;
+	json_t			*before;
+
+	if ((hr = load_outlet(c, id)) != H_OK)
+		return hr;
+	hset(c->hdf, "Page.Title", "编辑网点");
+	if (c->req->method != M_POST) {
+		fill_form(c);
+		return edit_page(c);
+	}
+	read_record(c, &r, cats, svcs, sizeof(cats));
+	if ((hr = check_record(c, &r, id)) != H_OK)
+		return hr;
+	if (c->resp->status != 200)
+		return edit_page(c);
+	before = json_pack("{s:s,s:s,s:s,s:s,s:s}", "reg_no",
+	    hdf_get_value(c->hdf, "Outlet.reg_no", ""), "name",
+	    hdf_get_value(c->hdf, "Outlet.name", ""), "address",
+	    hdf_get_value(c->hdf, "Outlet.address", ""), "phone",
+	    hdf_get_value(c->hdf, "Outlet.phone", ""), "region_code",
+	    hdf_get_value(c->hdf, "Outlet.region_code", ""));
+	if ((st = db_begin()) != DB_OK) {
+		json_decref(before);
+		return staff_from_db(st);
+	}
+	st = outlet_record_update(id, &r);
+	if (st == DB_DUPLICATE) {
+		db_rollback();
+		json_decref(before);
+		ctx_field_error(c, "reg_no", "这个备案编号已经登记给另一家网点");
+		return edit_page(c);
+	}
+	if (st == DB_OK)
+		st = audit_write(c->user, NULL, staff_address(c), "outlet_update",
+		    "outlet", id, before, outlet_record_json(&r));
+	else
+		json_decref(before);
+	return staff_saved(c, st, "/staff/outlets/%lld", id);
+}
+
+int
+handle_outlet_status(struct ctx *c)
+{
+	long long	 id = c->req->path_id;
+	const char	*status = staff_text(c, OS_STATUS);
+	const char	*reason = staff_text(c, OS_REASON);
+	const char	*from;
+	char		 day[11];
+	enum handler_result hr;
+	enum db_status	 st;
+
+	if ((hr = load_outlet(c, id)) != H_OK)
+		return hr;
+	hset(c->hdf, "Page.Title", "编辑网点");
+	from = hdf_get_value(c->hdf, "Outlet.status", "");
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	/* 正常 → 暂停 → 取消, and a suspended one restored; 取消 is final. */
+	if (!((strcmp(from, "active") == 0 && (strcmp(status, "suspended") ==
+	    0 || strcmp(status, "cancelled") == 0)) ||
+	    (strcmp(from, "suspended") == 0 && (strcmp(status, "active") == 0 ||
+	    strcmp(status, "cancelled") == 0))))
+		ctx_field_error(c, "status", "这个状态变更不允许（已取消的网点不能恢复）");
+	if (!c->req->param[OS_REASON].present)
+		ctx_field_error(c, "reason", "请写明原因");
+	if (c->req->param[OS_DATE].present)
+		snprintf(day, sizeof(day), "%s", c->req->param[OS_DATE].s);
+	else
+		today(day);
+	if (c->resp->status != 200) {
+		fill_form(c);
+		return edit_page(c);
+	}
+	if ((st = db_begin()) != DB_OK)
+		return staff_from_db(st);
+	st = outlet_status_change(id, status, day, reason, c->user->id);
+	if (st == DB_OK)
+		st = audit_write(c->user, NULL, staff_address(c), "outlet_status",
+		    "outlet", id, json_pack("{s:s}", "status", from),
+		    json_pack("{s:s,s:s,s:s}", "status", status, "effective_on",
+		    day, "reason", reason));
+	return staff_saved(c, st, "/staff/outlets/%lld", id);
+}

@@ -54,6 +54,11 @@ int	handle_staff_outlets(struct ctx *);
 int	handle_outlet_new(struct ctx *);
 int	handle_outlet_edit(struct ctx *);
 int	handle_outlet_status(struct ctx *);
+enum { EN_NAME, EN_BATCH, EN_PHONE, EN_COUNT };
+extern const struct param_spec	enterprise_params[EN_COUNT];
+int	handle_staff_enterprises(struct ctx *);
+/* New (path /staff/enterprises/new, no id) or existing enterprise. */
+int	handle_enterprise_edit(struct ctx *);
 
 enum { QU_STATUS, QU_CATEGORY, QU_REGION, QU_OUTLET, QU_OVERDUE, QU_PAGE,
 	QU_COUNT };
@@ -71,5 +76,24 @@ enum { AK_NAME, AK_COUNT };
 extern const struct param_spec	apikey_params[AK_COUNT];
 int	handle_apikeys(struct ctx *);
 int	handle_apikey_revoke(struct ctx *);
+
+/* Winning-bid product records, and the categories, caps and subsidy
+ * rate they are judged by. */
+enum { SP_CATEGORY, SP_STATUS, SP_Q, SP_PAGE, SP_COUNT };
+extern const struct param_spec	staff_product_list_params[SP_COUNT];
+enum { PE_CATEGORY, PE_BRAND, PE_MAKER, PE_MODEL, PE_SPEC, PE_PRICE,
+	PE_BATCH, PE_STATUS, PE_COUNT };
+extern const struct param_spec	product_edit_params[PE_COUNT];
+int	handle_staff_products(struct ctx *);
+int	handle_product_new(struct ctx *);
+int	handle_product_edit(struct ctx *);
+enum { CC_KIND, CC_CATEGORY, CC_CAP, CC_RATE, CC_CENTRAL, CC_FROM, CC_NOTE,
+	CC_COUNT };
+extern const struct param_spec	caps_change_params[CC_COUNT];
+enum { CG_CODE, CG_NAME, CG_SORT, CG_COUNT };
+extern const struct param_spec	category_add_params[CG_COUNT];
+int	handle_staff_caps(struct ctx *);
+int	handle_caps_change(struct ctx *);
+int	handle_category_add(struct ctx *);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "complaint.h"
 #include "outlet.h"
 #include "outlet_record.h"
 #include "session.h"
@@ -340,4 +341,126 @@ handle_outlet_status(struct ctx *c)
 		    json_pack("{s:s,s:s,s:s}", "status", status, "effective_on",
 		    day, "reason", reason));
 	return staff_saved(c, st, "/staff/outlets/%lld", id);
+}
+
+const struct param_spec enterprise_params[EN_COUNT] = {
+	[EN_NAME] = { "name", "企业名称", P_TEXT, 4, 100, 0 },
+	[EN_BATCH] = { "bid_batch", "中标批次", P_TEXT, 1, 32, 0 },
+	[EN_PHONE] = { "phone", "电话", P_TEXT, 1, 20, 0 },
+};
+
+static struct db_stmt enterprise_list = DB_READ(
+    "SELECT e.id, e.name, e.bid_batch, e.phone, e.is_demo, "
+    "(SELECT COUNT(*) FROM outlet o WHERE o.enterprise_id = e.id) AS outlets "
+    "FROM enterprise e ORDER BY e.name, e.id");
+
+static struct db_stmt enterprise_one = DB_READ(
+    "SELECT id, name, bid_batch, phone FROM enterprise WHERE id = ?");
+
+static struct db_stmt enterprise_insert = DB_WRITE(
+    "INSERT INTO enterprise (name, bid_batch, phone) VALUES (?, ?, ?)");
+
+static struct db_stmt enterprise_update = DB_WRITE(
+    "UPDATE enterprise SET name = ?, bid_batch = ?, phone = ? WHERE id = ?");
+
+int
+handle_staff_enterprises(struct ctx *c)
+{
+	enum db_status	 st;
+	long		 n;
+
+	hset(c->hdf, "Page.Title", "中标销售企业");
+	if ((st = db_query(&enterprise_list, NULL, 0, c->hdf, "Enterprises",
+	    &n)) != DB_OK)
+		return staff_from_db(st);
+	return ctx_render(c, "staff/enterprises.cs");
+}
+
+/* Checks the form; enterprises are national, so only unlimited staff
+ * may change them. */
+static int
+enterprise_form_ok(struct ctx *c)
+{
+	const struct param_value *p = c->req->param;
+
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	if (!p[EN_NAME].present)
+		ctx_field_error(c, "name", "请填写企业名称");
+	if (p[EN_PHONE].present && p[EN_PHONE].valid &&
+	    !complaint_phone_valid(p[EN_PHONE].s))
+		ctx_field_error(c, "phone", "电话须为 11 位手机号码，或带区号的固定电话");
+	return c->resp->status == 200;
+}
+
+int
+handle_enterprise_edit(struct ctx *c)
+{
+	long long		 id = c->req->path_id;
+	unsigned long long	 newid;
+	struct db_arg		 a[4], k[1];
+	enum db_status		 st;
+	int			 found = 0;
+	json_t			*before = NULL, *after;
+
+	if (c->user->region[0] != '\0')
+		return H_FORBIDDEN;
+	hset(c->hdf, "Page.Title", id > 0 ? "编辑中标销售企业" : "新增中标销售企业");
+	if (id > 0) {
+		k[0] = DB_INT(id);
+		if ((st = db_query_row(&enterprise_one, k, 1, c->hdf,
+		    "Enterprise", &found)) != DB_OK)
+			return staff_from_db(st);
+		if (!found)
+			return H_NOT_FOUND;
+	}
+	if (c->req->method != M_POST) {
+		hset(c->hdf, "Form.name", hdf_get_value(c->hdf,
+		    "Enterprise.name", ""));
+		hset(c->hdf, "Form.bid_batch", hdf_get_value(c->hdf,
+		    "Enterprise.bid_batch", ""));
+		hset(c->hdf, "Form.phone", hdf_get_value(c->hdf,
+		    "Enterprise.phone", ""));
+		return ctx_render(c, "staff/enterprise_edit.cs");
+	}
+	if (!enterprise_form_ok(c))
+		return ctx_render(c, "staff/enterprise_edit.cs");
+	a[0] = DB_TEXT(staff_text(c, EN_NAME));
+	a[1] = DB_TEXT(staff_text(c, EN_BATCH));
+	a[2] = DB_TEXT(staff_text(c, EN_PHONE));
+	a[3] = DB_INT(id);
+	after = json_pack("{s:s,s:s,s:s}", "name", staff_text(c, EN_NAME),
+	    "bid_batch", staff_text(c, EN_BATCH), "phone",
+	    staff_text(c, EN_PHONE));
+	if (id > 0)
+		before = json_pack("{s:s,s:s,s:s}", "name", hdf_get_value(c->hdf,
+		    "Enterprise.name", ""), "bid_batch", hdf_get_value(c->hdf,
+		    "Enterprise.bid_batch", ""), "phone", hdf_get_value(c->hdf,
+		    "Enterprise.phone", ""));
+	if ((st = db_begin()) != DB_OK) {
+		json_decref(before);
+		json_decref(after);
+		return staff_from_db(st);
+	}
+	if (id > 0)
+		st = db_exec(&enterprise_update, a, 4, NULL, NULL);
+	else if ((st = db_exec(&enterprise_insert, a, 3, NULL, &newid)) ==
+	    DB_OK)
+		id = (long long)newid;
+	if (st == DB_DUPLICATE) {
+		db_rollback();
+		json_decref(before);
+		json_decref(after);
+		ctx_field_error(c, "name", "已有同名的中标销售企业");
+		return ctx_render(c, "staff/enterprise_edit.cs");
+	}
+	if (st == DB_OK)
+		st = audit_write(c->user, NULL, staff_address(c), before != NULL ?
+		    "enterprise_update" : "enterprise_create", "enterprise", id,
+		    before, after);
+	else {
+		json_decref(before);
+		json_decref(after);
+	}
+	return staff_saved(c, st, "/staff/enterprises/%lld", id);
 }

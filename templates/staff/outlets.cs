@@ -1,6 +1,6 @@
 <?cs include:"macros.cs" ?>
 <h1>网点档案<?cs if:Staff.region ?>（地区 <?cs var:Staff.region ?>）<?cs /if ?></h1>
-<p><a href="/staff/outlets/new">登记网点</a></p>
+<p><a href="/staff/outlets/new">登记网点</a> · <a href="/staff/enterprises">中标销售企业</a></p>
 <form action="/staff/outlets" method="get" class="filters">
 <div class="field"><label for="q">店名、地址、备案编号或电话</label><input id="q" name="q" type="search" maxlength="50" value="<?cs var:Form.q ?>"></div>
 <div class="field"><label for="status">状态</label><select id="status" name="status"><option value="all">全部</option>

@@ -124,3 +124,24 @@ sfetch editor GET /staff/outlets
 check "editor refused: $status" [ "$status" = 403 ]
 sfetch keeper POST /staff/outlets/new --data-urlencode "reg_no=XY-420607-0905"
 check "no csrf: $status" [ "$status" = 403 ]
+
+# Sales enterprises: national records, kept by unlimited staff.
+sfetch keeper POST /staff/enterprises/new --data-urlencode "csrf=$ck" --data-urlencode "name=湖北惠民家电连锁有限公司" \
+    --data-urlencode "bid_batch=2009-第二批" --data-urlencode phone=027-87654321
+check "enterprise created: $status" [ "$status" = 303 ]
+eid=$(sql "SELECT id FROM enterprise WHERE name = '湖北惠民家电连锁有限公司'")
+sfetch keeper POST /staff/enterprises/new --data-urlencode "csrf=$ck" --data-urlencode "name=湖北惠民家电连锁有限公司"
+check "same name refused: $status" [ "$status" = 400 ]
+check "same name message" grep -q "已有同名的中标销售企业" "$BUILD/b.txt"
+sfetch keeper POST /staff/enterprises/new --data-urlencode "csrf=$ck" --data-urlencode "name=某某公司" --data-urlencode phone=123
+check "bad phone: $status" [ "$status" = 400 ]
+sfetch keeperx GET /staff/enterprises/new
+check "region-limited cannot add enterprises: $status" [ "$status" = 403 ]
+outlet_form keeper "$ck" /staff/outlets/new reg_no=XY-420607-0910 "name=黄龙镇惠民电器行" phone=13900000910 \
+    region=420607111 "address=襄州区东津镇某路1号" enterprise="$eid"
+check "outlet of the new enterprise: $status" [ "$status" = 303 ]
+sfetch keeper POST "/staff/enterprises/$eid" --data-urlencode "csrf=$ck" --data-urlencode "name=湖北惠民家电销售有限公司" \
+    --data-urlencode "bid_batch=2009-第二批"
+check "enterprise renamed: $status" [ "$status" = 303 ]
+expect GET "/outlets?q=%E6%83%A0%E6%B0%91%E5%AE%B6%E7%94%B5%E9%94%80%E5%94%AE" 200 "XY-420607-0910"
+check "rename audited with before and after" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'enterprise_update' AND object_id = $eid AND before_json LIKE '%连锁%' AND after_json LIKE '%销售%'")" = 1 ]

@@ -93,12 +93,18 @@ static int
 handle_caps(struct ctx *c)
 {
 	enum handler_result	 r;
+	char			 d[11];
 	long			 n;
 
 	if ((r = load_caps_today(c)) != H_OK)
 		return r;
-	if ((r = from_db(caps_history(c->hdf, "History", &n))) != H_OK)
+	if ((r = from_db(caps_history(c->hdf, "History", &n))) != H_OK ||
+	    (r = from_db(rate_history(c->hdf, "Rates", &n))) != H_OK)
 		return r;
+	/* Changes announced ahead show as such, not as the values today. */
+	today(d);
+	caps_mark_state(hdf_get_obj(c->hdf, "History"), "code", d);
+	caps_mark_state(hdf_get_obj(c->hdf, "Rates"), NULL, d);
 	hset(c->hdf, "Page.Title", "限价与补贴标准");
 	return ctx_render(c, "public/caps.cs");
 }

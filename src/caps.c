@@ -18,10 +18,17 @@ static struct db_stmt caps_on_date = DB_READ(
     "ORDER BY c.sort_order, c.code");
 
 static struct db_stmt caps_all = DB_READ(
-    "SELECT c.code, c.name, cc.cap_fen, "
-    "DATE_FORMAT(cc.effective_from, '%Y-%m-%d') AS effective_from, cc.note "
+    "SELECT cc.id, c.code, c.name, cc.cap_fen, "
+    "DATE_FORMAT(cc.effective_from, '%Y-%m-%d') AS effective_from, cc.note, "
+    "DATE_FORMAT(cc.created_at, '%Y-%m-%d %H:%i') AS created_at "
     "FROM category_cap cc JOIN category c ON c.code = cc.category_code "
     "ORDER BY c.sort_order, c.code, cc.effective_from DESC");
+
+static struct db_stmt rates_all = DB_READ(
+    "SELECT id, rate_bp, central_share_bp, "
+    "DATE_FORMAT(effective_from, '%Y-%m-%d') AS effective_from, note, "
+    "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at "
+    "FROM subsidy_rate ORDER BY effective_from DESC");
 
 static struct db_stmt rate_on_date = DB_READ(
     "SELECT rate_bp, central_share_bp, "
@@ -100,19 +107,13 @@ caps_history(HDF *hdf, const char *prefix, long *n)
 	return st;
 }
 
-enum db_status
-rate_in_force(HDF *hdf, const char *date, const char *prefix, int *found)
+/* Adds the rate and its split as percentages beside the basis points. */
+static void
+add_percents(HDF *r)
 {
-	struct db_arg	 a[] = { DB_TEXT(date) };
-	enum db_status	 st;
-	HDF		*r;
 	long long	 bp, central;
 	char		 p[16];
 
-	st = db_query_row(&rate_on_date, a, DB_NARGS(a), hdf, prefix, found);
-	if (st != DB_OK || !*found)
-		return st;
-	r = hdf_get_obj(hdf, prefix);
 	bp = atoll(hdf_get_value(r, "rate_bp", "0"));
 	central = atoll(hdf_get_value(r, "central_share_bp", "0"));
 	percent_format(p, sizeof(p), bp);
@@ -121,5 +122,54 @@ rate_in_force(HDF *hdf, const char *date, const char *prefix, int *found)
 	hset(r, "central_percent", p);
 	percent_format(p, sizeof(p), 10000 - central);
 	hset(r, "provincial_percent", p);
+}
+
+enum db_status
+rate_in_force(HDF *hdf, const char *date, const char *prefix, int *found)
+{
+	struct db_arg	 a[] = { DB_TEXT(date) };
+	enum db_status	 st;
+
+	st = db_query_row(&rate_on_date, a, DB_NARGS(a), hdf, prefix, found);
+	if (st == DB_OK && *found)
+		add_percents(hdf_get_obj(hdf, prefix));
+	return st;
+}
+
+enum db_status
+rate_history(HDF *hdf, const char *prefix, long *n)
+{
+	enum db_status	 st;
+	HDF		*r;
+
+	st = db_query(&rates_all, NULL, 0, hdf, prefix, n);
+	if (st != DB_OK || *n == 0)
+		return st;
+	for (r = hdf_get_child(hdf, prefix); r != NULL; r = hdf_obj_next(r))
+		add_percents(r);
 	return DB_OK;
+}
+
+void
+caps_mark_state(HDF *rows, const char *group, const char *date)
+{
+	HDF		*r;
+	const char	*g, *last = NULL;
+	int		 current_seen = 0;
+
+	for (r = rows != NULL ? hdf_obj_child(rows) : NULL; r != NULL;
+	    r = hdf_obj_next(r)) {
+		g = group != NULL ? hdf_get_value(r, group, "") : "";
+		if (last == NULL || strcmp(g, last) != 0)
+			current_seen = 0;
+		last = g;
+		/* YYYY-MM-DD compares as text in date order. */
+		if (strcmp(hdf_get_value(r, "effective_from", ""), date) > 0)
+			hset(r, "state", "upcoming");
+		else if (!current_seen) {
+			hset(r, "state", "current");
+			current_seen = 1;
+		} else
+			hset(r, "state", "past");
+	}
 }

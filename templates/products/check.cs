@@ -13,7 +13,7 @@
 <p><a href="/products">查看全部中标产品</a></p>
 </div><?cs else ?><div class="answer" role="status"><?cs each:p = Found ?><?cs if:p.status == "active" ?>
 <h2 class="yes">是中标产品：<?cs var:p.brand ?> <?cs var:p.model ?><?cs call:demo_badge(p) ?></h2>
-<p><strong><?cs var:p.category ?>，本类最高限价 <?cs var:p.cap_yuan ?> 元</strong>。在指定店以限价以内的价格购买，可领发票价格 13% 的补贴<?cs if:!p.over_cap ?>，按中标价 <?cs var:p.bid_price_yuan ?> 元计为 <?cs var:p.subsidy_yuan ?> 元<?cs /if ?>。</p><?cs else ?>
+<?cs if:p.cap_yuan ?><p><strong><?cs var:p.category ?>，本类最高限价 <?cs var:p.cap_yuan ?> 元</strong>。在指定店以限价以内的价格购买，可领发票价格 <?cs var:Rate.percent ?>% 的补贴<?cs if:!p.over_cap ?>，按中标价 <?cs var:p.bid_price_yuan ?> 元计为 <?cs var:p.subsidy_yuan ?> 元<?cs /if ?>。</p><?cs else ?><p><strong><?cs var:p.category ?>今天还没有执行中的最高限价</strong>，暂不能领补贴；请看<a href="/caps">限价与补贴标准</a>。</p><?cs /if ?><?cs else ?>
 <h2 class="no">已撤销：<?cs var:p.brand ?> <?cs var:p.model ?><?cs call:demo_badge(p) ?></h2>
 <p><strong>该型号已撤销中标资格，购买它不能领补贴。</strong></p><?cs /if ?>
 <?cs call:product_facts(p) ?><?cs /each ?></div><?cs /if ?><?cs /if ?>

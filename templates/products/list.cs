@@ -26,6 +26,6 @@
 <?cs if:subcount(Products) > 0 ?><table class="products">
 <thead><tr><th scope="col">型号</th><th scope="col">类别</th><th scope="col">中标价</th><th scope="col">可领补贴</th></tr></thead>
 <tbody><?cs each:p = Products ?>
-<tr><th scope="row"><a href="/products/<?cs var:p.id ?>"><?cs var:p.brand ?> <?cs var:p.model ?></a><?cs call:demo_badge(p) ?><?cs if:p.status != "active" ?> <span class="badge cancelled">已撤销</span><?cs /if ?><br><span class="meta"><?cs var:p.manufacturer ?></span></th><td><?cs var:p.category ?></td><td><?cs var:p.bid_price_yuan ?> 元</td><td><?cs if:p.over_cap ?>超过限价 <?cs var:p.cap_yuan ?> 元，不能补贴<?cs else ?><?cs var:p.subsidy_yuan ?> 元<?cs /if ?></td></tr><?cs /each ?>
+<tr><th scope="row"><a href="/products/<?cs var:p.id ?>"><?cs var:p.brand ?> <?cs var:p.model ?></a><?cs call:demo_badge(p) ?><?cs if:p.status != "active" ?> <span class="badge cancelled">已撤销</span><?cs /if ?><br><span class="meta"><?cs var:p.manufacturer ?></span></th><td><?cs var:p.category ?></td><td><?cs var:p.bid_price_yuan ?> 元</td><td><?cs if:p.over_cap ?>超过限价 <?cs var:p.cap_yuan ?> 元，不能补贴<?cs elif:p.subsidy_yuan ?><?cs var:p.subsidy_yuan ?> 元<?cs else ?>暂无执行中的限价<?cs /if ?></td></tr><?cs /each ?>
 </tbody></table><?cs /if ?>
 <?cs call:paging("/products", Query.all) ?>

@@ -23,6 +23,15 @@
 <caption>各类产品最高限价的调整记录</caption>
 <thead><tr><th scope="col">类别</th><th scope="col">最高限价</th><th scope="col">起始日期</th><th scope="col">说明</th></tr></thead>
 <tbody><?cs each:h = History ?>
-<tr><th scope="row"><?cs var:h.name ?></th><td><?cs var:h.cap_yuan ?> 元</td><td><?cs var:h.effective_from ?></td><td><?cs var:h.note ?></td></tr><?cs /each ?>
+<tr><th scope="row"><?cs var:h.name ?></th><td><?cs var:h.cap_yuan ?> 元</td><td><?cs var:h.effective_from ?><?cs if:h.state == "upcoming" ?>（尚未执行）<?cs /if ?></td><td><?cs var:h.note ?></td></tr><?cs /each ?>
+</tbody>
+</table>
+
+<h2>历次补贴比例</h2>
+<table class="caps">
+<caption>补贴比例及中央、省级财政分担比例的调整记录</caption>
+<thead><tr><th scope="col">补贴比例</th><th scope="col">中央／省级财政</th><th scope="col">起始日期</th><th scope="col">说明</th></tr></thead>
+<tbody><?cs each:r = Rates ?>
+<tr><th scope="row"><?cs var:r.percent ?>%</th><td><?cs var:r.central_percent ?>% ／ <?cs var:r.provincial_percent ?>%</td><td><?cs var:r.effective_from ?><?cs if:r.state == "upcoming" ?>（尚未执行）<?cs /if ?></td><td><?cs var:r.note ?></td></tr><?cs /each ?>
 </tbody>
 </table>

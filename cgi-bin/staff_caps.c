@@ -1,0 +1,300 @@
+/* Categories, caps and the subsidy rate: records staff read them, admins
+ * add a row in force from a date. Nothing is edited in place, so the
+ * calculator answers for any past day as it did on that day. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "caps.h"
+#include "caps_record.h"
+#include "session.h"
+#include "staff.h"
+#include "view.h"
+
+#define PERCENT_CHARS	8	/* "100.00 %" */
+
+const struct param_spec caps_change_params[CC_COUNT] = {
+	[CC_KIND] = { "kind", "调整项目", P_CODE, 1, 16, 0 },
+	[CC_CATEGORY] = { "category", "商品类别", P_CODE, 1,
+	    CATEGORY_CODE_MAX, 0 },
+	[CC_CAP] = { "cap", "最高限价", P_MONEY, 100, 1000000LL * 100, 0 },
+	[CC_RATE] = { "rate", "补贴比例", P_TEXT, 1, PERCENT_CHARS, 0 },
+	[CC_CENTRAL] = { "central_share", "中央财政负担比例", P_TEXT, 1,
+	    PERCENT_CHARS, 0 },
+	[CC_FROM] = { "effective_from", "起始日期", P_DATE, 0, 0, 0 },
+	[CC_NOTE] = { "note", "调整依据", P_TEXT, 2, CAPS_NOTE_MAX, 0 },
+};
+
+const struct param_spec category_add_params[CG_COUNT] = {
+	[CG_CODE] = { "code", "类别代码", P_TEXT, 1, CATEGORY_CODE_MAX, 0 },
+	[CG_NAME] = { "name", "类别名称", P_TEXT, 1, CATEGORY_NAME_MAX, 0 },
+	[CG_SORT] = { "sort_order", "排列顺序", P_INT, 0, CATEGORY_SORT_MAX,
+	    0 },
+};
+
+/* Beside each category: its cap today, or the date one is due. */
+static void
+annotate_categories(struct ctx *c)
+{
+	HDF		*k, *x;
+	const char	*code;
+	long long	 next_sort = 1;
+
+	for (k = hdf_get_child(c->hdf, "Categories"); k != NULL;
+	    k = hdf_obj_next(k)) {
+		code = hdf_get_value(k, "code", "");
+		if (atoll(hdf_get_value(k, "sort_order", "0")) >= next_sort)
+			next_sort = atoll(hdf_get_value(k, "sort_order", "0")) +
+			    1;
+		for (x = hdf_get_child(c->hdf, "Caps"); x != NULL;
+		    x = hdf_obj_next(x))
+			if (strcmp(hdf_get_value(x, "code", ""), code) == 0) {
+				hset(k, "cap_yuan", hdf_get_value(x, "cap_yuan",
+				    ""));
+				hset(k, "since", hdf_get_value(x,
+				    "effective_from", ""));
+			}
+		/* History is newest first: the last upcoming row is the next. */
+		for (x = hdf_get_child(c->hdf, "History"); x != NULL;
+		    x = hdf_obj_next(x))
+			if (strcmp(hdf_get_value(x, "code", ""), code) == 0 &&
+			    strcmp(hdf_get_value(x, "state", ""), "upcoming") ==
+			    0)
+				hset(k, "next_from", hdf_get_value(x,
+				    "effective_from", ""));
+	}
+	if (next_sort > CATEGORY_SORT_MAX)
+		next_sort = CATEGORY_SORT_MAX;
+	hseti(c->hdf, "NextSort", next_sort);
+}
+
+/* The page of current values, their history and (for admins) the forms. */
+static int
+caps_page(struct ctx *c)
+{
+	enum db_status	 st;
+	char		 d[11];
+	long		 n;
+	int		 found;
+
+	hset(c->hdf, "Page.Title", "限价与补贴比例");
+	today(d);
+	if ((st = caps_in_force(c->hdf, d, "Caps", &n)) != DB_OK ||
+	    (st = rate_in_force(c->hdf, d, "Rate", &found)) != DB_OK ||
+	    (st = category_list(c->hdf, "Categories", &n)) != DB_OK ||
+	    (st = caps_history(c->hdf, "History", &n)) != DB_OK ||
+	    (st = rate_history(c->hdf, "Rates", &n)) != DB_OK)
+		return staff_from_db(st);
+	caps_mark_state(hdf_get_obj(c->hdf, "History"), "code", d);
+	caps_mark_state(hdf_get_obj(c->hdf, "Rates"), NULL, d);
+	annotate_categories(c);
+	hseti(c->hdf, "CanChange", c->user->role == ROLE_ADMIN &&
+	    staff_in_region(c, NULL));
+	return ctx_render(c, "staff/caps.cs");
+}
+
+int
+handle_staff_caps(struct ctx *c)
+{
+	return caps_page(c);
+}
+
+/* Caps and rates hold nationwide: a region-limited admin only reads. */
+static int
+refuse_limited(struct ctx *c)
+{
+	if (staff_in_region(c, NULL))
+		return 0;
+	ctx_error_page(c, 403, "限价、补贴比例和类别全国统一，"
+	    "只能由不限地区的管理员调整。");
+	return 1;
+}
+
+static void
+require(struct ctx *c, const struct param_spec *spec, size_t i,
+    const char *message)
+{
+	const struct param_value *p = &c->req->param[i];
+
+	if (!p->present && p->valid)
+		ctx_field_error(c, spec[i].name, message);
+}
+
+/* Checks a cap row; the values go to the caller. */
+static enum handler_result
+check_cap(struct ctx *c)
+{
+	const char	*code = staff_text(c, CC_CATEGORY);
+	enum db_status	 st;
+	int		 found;
+
+	require(c, caps_change_params, CC_CATEGORY, "请选择商品类别");
+	require(c, caps_change_params, CC_CAP, "请填写最高限价");
+	if (code[0] == '\0')
+		return H_OK;
+	if ((st = category_exists(code, &found)) != DB_OK)
+		return staff_from_db(st);
+	if (!found)
+		ctx_field_error(c, "category", "没有这个商品类别，请从列表中选择");
+	return H_OK;
+}
+
+/* Checks a rate row and reads its percentages as basis points. */
+static void
+check_rate(struct ctx *c, long long *rate, long long *central)
+{
+	const struct param_value *p = c->req->param;
+
+	require(c, caps_change_params, CC_RATE, "请填写补贴比例");
+	require(c, caps_change_params, CC_CENTRAL, "请填写中央财政负担比例");
+	if (p[CC_RATE].present && p[CC_RATE].valid &&
+	    percent_parse_bp(p[CC_RATE].s, 1, 10000, rate) == -1)
+		ctx_field_error(c, "rate", "补贴比例请填写 0.01 到 100 之间的百分数，"
+		    "最多两位小数，例如 13 或 12.5");
+	if (p[CC_CENTRAL].present && p[CC_CENTRAL].valid &&
+	    percent_parse_bp(p[CC_CENTRAL].s, 0, 10000, central) == -1)
+		ctx_field_error(c, "central_share", "中央财政负担比例请填写 0 到 100 "
+		    "之间的百分数，最多两位小数，例如 80；其余由省级财政负担");
+}
+
+/* The same category (or the rate) already changes on that day. */
+static int
+refused_same_day(struct ctx *c, int is_cap, json_t *existing)
+{
+	char		 msg[PARAM_ERROR_MAX * 2], v[32];
+	json_int_t	 value = 0;
+
+	db_rollback();
+	if (existing != NULL)
+		value = json_integer_value(json_object_get(existing,
+		    is_cap ? "cap_fen" : "rate_bp"));
+	if (is_cap)
+		yuan_format(v, sizeof(v), value);
+	else
+		percent_format(v, sizeof(v), value);
+	snprintf(msg, sizeof(msg), "%s起已有一条%s（%s%s），同一天只能有一条。"
+	    "已有的记录不能修改；如需调整，请另选起始日期",
+	    staff_text(c, CC_FROM), is_cap ? "这个类别的最高限价" : "补贴比例",
+	    v, is_cap ? " 元" : "%");
+	json_decref(existing);
+	ctx_field_error(c, "effective_from", msg);
+	c->resp->status = 409;
+	return caps_page(c);
+}
+
+int
+handle_caps_change(struct ctx *c)
+{
+	const struct param_value *p = c->req->param;
+	const char		*kind = staff_text(c, CC_KIND);
+	const char		*from = staff_text(c, CC_FROM);
+	const char		*note = staff_text(c, CC_NOTE);
+	const char		*code = staff_text(c, CC_CATEGORY);
+	long long		 rate = 0, central = 0;
+	unsigned long long	 id = 0;
+	enum handler_result	 h;
+	enum db_status		 st;
+	json_t			*before = NULL;
+	int			 is_cap;
+
+	if (refuse_limited(c))
+		return H_OK;
+	if (strcmp(kind, "cap") != 0 && strcmp(kind, "rate") != 0) {
+		ctx_error_page(c, 400, "请说明要添加的是最高限价（kind=cap）"
+		    "还是补贴比例（kind=rate）。");
+		return H_OK;
+	}
+	is_cap = strcmp(kind, "cap") == 0;
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	if (is_cap) {
+		if ((h = check_cap(c)) != H_OK)
+			return h;
+	} else
+		check_rate(c, &rate, &central);
+	require(c, caps_change_params, CC_FROM, "请填写起始日期");
+	require(c, caps_change_params, CC_NOTE, "请写明调整依据，例如文件名称和文号");
+	if (c->resp->status != 200)
+		return caps_page(c);
+	if ((st = db_begin()) != DB_OK)
+		return staff_from_db(st);
+	st = is_cap ? cap_before_json(code, from, &before) :
+	    rate_before_json(from, &before);
+	if (st == DB_OK)
+		st = is_cap ? cap_add(code, p[CC_CAP].n, from, note, &id) :
+		    rate_add(rate, central, from, note, &id);
+	if (st == DB_DUPLICATE)
+		return refused_same_day(c, is_cap, before);
+	if (st == DB_OK && is_cap)
+		st = audit_write(c->user, NULL, staff_address(c), "cap_add",
+		    "category_cap", (long long)id, before,
+		    json_pack("{s:s,s:I,s:s,s:s}", "category", code, "cap_fen",
+		    (json_int_t)p[CC_CAP].n, "effective_from", from, "note",
+		    note));
+	else if (st == DB_OK)
+		st = audit_write(c->user, NULL, staff_address(c), "rate_add",
+		    "subsidy_rate", (long long)id, before,
+		    json_pack("{s:I,s:I,s:s,s:s}", "rate_bp", (json_int_t)rate,
+		    "central_share_bp", (json_int_t)central, "effective_from",
+		    from, "note", note));
+	else
+		json_decref(before);
+	return staff_saved(c, st, is_cap ? "/staff/caps#cap-%lld" :
+	    "/staff/caps#rate-%lld", (long long)id);
+}
+
+int
+handle_category_add(struct ctx *c)
+{
+	const struct param_value *p = c->req->param;
+	const char	*code = staff_text(c, CG_CODE);
+	const char	*name = staff_text(c, CG_NAME);
+	long long	 sort;
+	enum db_status	 st;
+	char		 msg[PARAM_ERROR_MAX];
+	long		 n;
+	int		 found;
+
+	if (refuse_limited(c))
+		return H_OK;
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	require(c, category_add_params, CG_CODE, "请填写类别代码");
+	require(c, category_add_params, CG_NAME, "请填写类别名称");
+	if (code[0] != '\0' && !valid_code(code, CATEGORY_CODE_MAX))
+		ctx_field_error(c, "code", "类别代码须以小写英文字母开头，"
+		    "只含小写字母、数字和下划线，最多 16 个字符，例如 aircon");
+	if (name[0] != '\0') {
+		if ((st = category_name_taken(name, &found)) != DB_OK)
+			return staff_from_db(st);
+		if (found)
+			ctx_field_error(c, "name", "已有同名的类别");
+	}
+	if (c->resp->status != 200)
+		return caps_page(c);
+	/* Unset: after the last category, as the form suggests. */
+	if ((st = category_list(c->hdf, "Categories", &n)) != DB_OK)
+		return staff_from_db(st);
+	annotate_categories(c);
+	sort = p[CG_SORT].present ? p[CG_SORT].n :
+	    hdf_get_int_value(c->hdf, "NextSort", 1);
+	if ((st = db_begin()) != DB_OK)
+		return staff_from_db(st);
+	st = category_add(code, name, sort);
+	if (st == DB_DUPLICATE) {
+		db_rollback();
+		snprintf(msg, sizeof(msg), "类别代码“%s”已经有了，请换一个", code);
+		ctx_field_error(c, "code", msg);
+		c->resp->status = 409;
+		return caps_page(c);
+	}
+	if (st == DB_OK)
+		st = audit_write(c->user, NULL, staff_address(c),
+		    "category_add", "category", 0, NULL,
+		    json_pack("{s:s,s:s,s:I}", "code", code, "name", name,
+		    "sort_order", (json_int_t)sort));
+	if ((st = db_finish(st)) != DB_OK)
+		return staff_from_db(st);
+	return staff_redirect(c, "/staff/caps#categories");
+}

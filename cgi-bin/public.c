@@ -374,6 +374,7 @@ static const struct route routes[] = {
 	{ "/open311/v2/tokens/{key}", GET, handle_open311_token, NOPARAMS, 0,
 	    0 },
 	{ "/open311/v2/{key}", GET, handle_open311_unknown, NOPARAMS, 0, 0 },
+	{ "/stats", GET, handle_stats, stats_params, ST_COUNT, ROUTE_FORM, 0 },
 };
 
 static const struct app public_app = {

@@ -90,4 +90,9 @@ int	handle_open311_request(struct ctx *);
 int	handle_open311_token(struct ctx *);
 int	handle_open311_unknown(struct ctx *);
 
+/* Complaint statistics. */
+enum { ST_REGION, ST_YEAR, ST_COUNT };
+extern const struct param_spec	stats_params[ST_COUNT];
+int	handle_stats(struct ctx *);
+
 #endif

@@ -417,6 +417,8 @@ static const struct route routes[] = {
 	    CC_COUNT, ROUTE_FORM, ROLE_ADMIN },
 	{ "/staff/categories", M_POST, handle_category_add,
 	    category_add_params, CG_COUNT, ROUTE_FORM, ROLE_ADMIN },
+	{ "/staff/reports/weekly", GET, handle_weekly, weekly_params, WK_COUNT,
+	    ROUTE_FORM, ROLE_ADMIN | ROLE_HANDLER | ROLE_RECORDS },
 };
 
 /* Notice bodies run long; uploads up to 8 MB. */

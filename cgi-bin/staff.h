@@ -96,4 +96,9 @@ int	handle_staff_caps(struct ctx *);
 int	handle_caps_change(struct ctx *);
 int	handle_category_add(struct ctx *);
 
+/* The weekly report. */
+enum { WK_REGION, WK_WEEK, WK_FORMAT, WK_COUNT };
+extern const struct param_spec	weekly_params[WK_COUNT];
+int	handle_weekly(struct ctx *);
+
 #endif

@@ -4,6 +4,7 @@
 
 #include "caps.h"
 #include "caps_record.h"
+#include "param.h"
 #include "view.h"
 
 static struct db_stmt categories_all = DB_READ(
@@ -154,35 +155,15 @@ rate_before_json(const char *date, json_t **json)
 int
 percent_parse_bp(const char *s, long long min, long long max, long long *bp)
 {
-	long long	 whole = 0, frac = 0;
-	size_t		 i = 0, len = strlen(s), digits = 0, fd = 0;
+	size_t		 len = strlen(s);
+	long long	 v;
 
 	if (len > 0 && s[len - 1] == '%')
 		len--;
 	else if (len >= 3 && strcmp(s + len - 3, "\xef\xbc\x85") == 0)
 		len -= 3;	/* the full-width ％ of Chinese input */
-	while (len > 0 && s[len - 1] == ' ')
-		len--;
-	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
-		if (++digits > 3)
-			return -1;
-		whole = whole * 10 + (s[i] - '0');
-	}
-	if (digits == 0)
+	if (parse_hundredths(s, len, 3, &v) == -1 || v < min || v > max)
 		return -1;
-	if (i < len && s[i] == '.') {
-		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
-			if (++fd > 2)
-				return -1;
-			frac = frac * 10 + (s[i] - '0');
-		}
-		if (fd == 0)
-			return -1;
-		if (fd == 1)
-			frac *= 10;
-	}
-	if (i != len || whole * 100 + frac < min || whole * 100 + frac > max)
-		return -1;
-	*bp = whole * 100 + frac;
+	*bp = v;
 	return 0;
 }

@@ -25,21 +25,16 @@ parse_int(const char *s, long long min, long long max, long long *out)
 	return 0;
 }
 
-/* Accepts 1999, 1999.5, 1999.50, and a trailing 元 as people write it. */
 int
-parse_money_fen(const char *s, long long *fen)
+parse_hundredths(const char *s, size_t len, size_t max_whole, long long *out)
 {
-	static const char	 yuan[] = "\xe5\x85\x83";	/* 元 */
-	long long		 whole = 0, frac = 0;
-	size_t			 i = 0, len = strlen(s), digits = 0, fd = 0;
+	long long	 whole = 0, frac = 0;
+	size_t		 i = 0, digits = 0, fd = 0;
 
-	if (len >= sizeof(yuan) - 1 &&
-	    strcmp(s + len - (sizeof(yuan) - 1), yuan) == 0)
-		len -= sizeof(yuan) - 1;
 	while (len > 0 && s[len - 1] == ' ')
 		len--;
 	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
-		if (++digits > 10)
+		if (++digits > max_whole)
 			return -1;
 		whole = whole * 10 + (s[i] - '0');
 	}
@@ -58,8 +53,21 @@ parse_money_fen(const char *s, long long *fen)
 	}
 	if (i != len)
 		return -1;
-	*fen = whole * 100 + frac;
+	*out = whole * 100 + frac;
 	return 0;
+}
+
+/* Accepts 1999, 1999.5, 1999.50, and a trailing 元 as people write it. */
+int
+parse_money_fen(const char *s, long long *fen)
+{
+	static const char	 yuan[] = "\xe5\x85\x83";	/* 元 */
+	size_t			 len = strlen(s);
+
+	if (len >= sizeof(yuan) - 1 &&
+	    strcmp(s + len - (sizeof(yuan) - 1), yuan) == 0)
+		len -= sizeof(yuan) - 1;
+	return parse_hundredths(s, len, 10, fen);
 }
 
 int

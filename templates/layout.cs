@@ -34,6 +34,7 @@
 <li><a href="/caps"<?cs if:Request.Path == "/caps" ?> aria-current="page"<?cs /if ?>>限价与须知</a></li>
 <li><a href="/notices"<?cs if:Request.Path == "/notices" ?> aria-current="page"<?cs /if ?>>通知公告</a></li>
 <li><a href="/complaints/new"<?cs if:Request.Path == "/complaints/new" ?> aria-current="page"<?cs /if ?>>投诉</a></li>
+<li><a href="/stats"<?cs if:Request.Path == "/stats" ?> aria-current="page"<?cs /if ?>>投诉统计</a></li>
 </ul>
 </nav><?cs /if ?>
 </header>
@@ -42,7 +43,7 @@
 <?cs include:Page.Template ?>
 </main>
 <footer class="site">
-<p>家电下乡：在指定网点购买限价以内的中标产品，凭发票到户籍所在地乡镇财政所申领补贴，类别、限价和补贴比例见<a href="/caps">限价与补贴标准</a>。</p>
+<p>家电下乡：彩电、冰箱(含冷柜)、手机、洗衣机，在指定网点购买限价以内的中标产品，凭发票到户籍所在地乡镇财政所申领 13% 补贴。</p>
 <p><a href="/caps">申领须知</a> · <a href="/notices">通知公告</a></p>
 </footer>
 </body>

@@ -7,6 +7,7 @@
 <?cs /if ?><?cs if:Staff.is_admin ?><li><a href="/staff/accounts">账号管理</a>：新建账号、设置角色和地区、停用、重置密码</li>
 <li><a href="/staff/audit">操作日志</a>：所有工作人员的操作记录</li>
 <li><a href="/staff/apikeys">Open311 接口密钥</a>：生成、吊销外部应用提交投诉用的密钥</li>
+<?cs /if ?><?cs if:Staff.role != "editor" ?><li><a href="/staff/reports/weekly">周报</a>：本地区每周的投诉办理和网点变动，可下载 CSV</li>
 <?cs /if ?><li><a href="/staff/password">修改密码</a></li>
 <?cs if:Staff.role == "records" || Staff.role == "admin" ?><li><a href="/staff/products">中标产品档案</a>：登记、修改、撤销中标产品型号</li>
 <li><a href="/staff/caps">限价与补贴比例</a>：查看<?cs if:Staff.role == "admin" ?>、按起始日期调整<?cs /if ?>各类别最高限价、补贴比例和类别</li>

@@ -17,8 +17,8 @@
 <?cs call:text_field("bid_price", "中标价（元，最多两位小数）", 16, 1) ?>
 <?cs call:text_field("bid_batch", "中标批次（可不填），例如 2009-第二批", 32, 0) ?>
 <fieldset><legend>状态</legend>
-<label class="inline"><input type="radio" name="status" value="active"<?cs if:Form.status == "active" ?> checked<?cs /if ?>> 在售中标产品</label>
-<label class="inline"><input type="radio" name="status" value="withdrawn"<?cs if:Form.status == "withdrawn" ?> checked<?cs /if ?>> 已撤销（购买不能领补贴）</label>
+<label class="inline"><input type="radio" name="status" value="active"<?cs if:Form.status == "active" ?> checked<?cs /if ?><?cs if:Errors.status ?> aria-invalid="true" aria-describedby="status-error"<?cs /if ?>> 在售中标产品</label>
+<label class="inline"><input type="radio" name="status" value="withdrawn"<?cs if:Form.status == "withdrawn" ?> checked<?cs /if ?><?cs if:Errors.status ?> aria-invalid="true" aria-describedby="status-error"<?cs /if ?>> 已撤销（购买不能领补贴）</label>
 <?cs call:field_error("status") ?></fieldset>
 <button type="submit">保存</button>
 </form>

@@ -16,25 +16,6 @@ o3() {
 	cat "$BUILD/b.txt" >> "$O3_SEEN"
 	echo >> "$O3_SEEN"
 }
-# o3s METHOD PATH [curl args...]: a staff request with the test's own
-# session ("none": without one).
-o3s() {
-	local who=$1 m=$2 p=$3
-	shift 3
-	local jar=(-b "$BUILD/jar-o3$who" -c "$BUILD/jar-o3$who")
-	[ "$who" = none ] && jar=()
-	status=$(curl -s -X "$m" "${jar[@]}" -D "$BUILD/h.txt" -o "$BUILD/b.txt" \
-	    -w '%{http_code}' --max-time 20 "$@" "$BASE$p")
-}
-o3_login() {
-	rm -f "$BUILD/jar-o3$1"
-	o3s "$1" POST /staff/login --data-urlencode "username=$1" \
-	    --data-urlencode "password=$2"
-}
-o3_csrf() {
-	o3s "$1" GET /staff/
-	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$BUILD/b.txt" | head -n 1
-}
 # Well-formed XML in the body.
 is_xml() { /usr/bin/python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$BUILD/b.txt" 2>/dev/null; }
 # xml_get PATH: the text of each element at an ElementTree path from the
@@ -70,32 +51,32 @@ o3_error() {
 count_complaints() { sql "SELECT COUNT(*) FROM complaint"; }
 
 sql "DELETE FROM login_throttle"
-o3_login admin "$(cat "$VAR/initial-admin-password")"
+login admin "$(cat "$VAR/initial-admin-password")"
 check "open311: admin signs in: $status" [ "$status" = 303 ]
-o3_csrf_admin=$(o3_csrf admin)
+o3_csrf_admin=$(csrf_of admin)
 echo "Spring-2009-ok" | "$BUILD/jdxx-staff" --config "$VAR/jdxx.hdf" add o3editor editor >/dev/null
-o3_login o3editor Spring-2009-ok
-o3_csrf_editor=$(o3_csrf o3editor)
+login o3editor Spring-2009-ok
+o3_csrf_editor=$(csrf_of o3editor)
 
 # --- API keys on the staff page: admins only, CSRF, shown once, hashed.
-o3s admin GET /staff/apikeys
+sfetch admin GET /staff/apikeys
 check "apikeys page: $status" [ "$status" = 200 ]
-check "dashboard links the keys" sh -c "curl -s -b '$BUILD/jar-o3admin' '$BASE/staff/' | grep -q 'href=\"/staff/apikeys\"'"
-o3s none GET /staff/apikeys
+check "dashboard links the keys" sh -c "curl -s -b '$BUILD/jar-admin' '$BASE/staff/' | grep -q 'href=\"/staff/apikeys\"'"
+sfetch none GET /staff/apikeys
 check "apikeys needs sign-in: $status" [ "$status" = 303 ]
-o3s o3editor GET /staff/apikeys
+sfetch o3editor GET /staff/apikeys
 check "apikeys refuses an editor: $status" [ "$status" = 403 ]
-o3s o3editor POST /staff/apikeys --data-urlencode "csrf=$o3_csrf_editor" --data-urlencode "name=越权"
+sfetch o3editor POST /staff/apikeys --data-urlencode "csrf=$o3_csrf_editor" --data-urlencode "name=越权"
 check "editor cannot make a key: $status" [ "$status" = 403 ]
-o3s admin POST /staff/apikeys --data-urlencode "name=无令牌"
+sfetch admin POST /staff/apikeys --data-urlencode "name=无令牌"
 check "key without csrf: $status" [ "$status" = 403 ]
-o3s admin POST /staff/apikeys --data-urlencode "csrf=$o3_csrf_admin"
+sfetch admin POST /staff/apikeys --data-urlencode "csrf=$o3_csrf_admin"
 check "key without a name: $status" [ "$status" = 400 ]
 check "nothing made yet" [ "$(sql "SELECT COUNT(*) FROM api_key WHERE name IN ('越权', '无令牌')")" = 0 ]
 
 # o3_new_key NAME: makes a key on the staff page; sets $new_key.
 o3_new_key() {
-	o3s admin POST /staff/apikeys --data-urlencode "csrf=$o3_csrf_admin" --data-urlencode "name=$1"
+	sfetch admin POST /staff/apikeys --data-urlencode "csrf=$o3_csrf_admin" --data-urlencode "name=$1"
 	new_key=$(sed -n 's/.*<code id="new-key">\([0-9a-f]*\)<.*/\1/p' "$BUILD/b.txt")
 }
 o3_new_key "县级热线 <测试>"
@@ -109,28 +90,28 @@ check "hash stored" [ "$(sql "SELECT COUNT(*) FROM api_key WHERE key_hash = '$ha
 check "raw key not stored" [ "$(sql "SELECT COUNT(*) FROM api_key WHERE key_hash = '$key'")" = 0 ]
 key_id=$(sql "SELECT id FROM api_key WHERE key_hash = '$hash'")
 check "key creation audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'apikey_create' AND object_type = 'api_key' AND object_id = $key_id AND after_json NOT LIKE '%$key%'")" = 1 ]
-o3s admin GET /staff/apikeys
+sfetch admin GET /staff/apikeys
 check "list shows the key's name" grep -q '县级热线 &lt;测试&gt;' "$BUILD/b.txt"
 check "list never shows the key" sh -c "! grep -q '$key' '$BUILD/b.txt'"
 
 o3_new_key "停用的应用"
 old=$new_key
 old_id=$(sql "SELECT id FROM api_key WHERE key_hash = '$(printf %s "$old" | sha256sum | cut -d' ' -f1)'")
-o3s admin POST "/staff/apikeys/$old_id/revoke"
+sfetch admin POST "/staff/apikeys/$old_id/revoke"
 check "revoke without csrf: $status" [ "$status" = 403 ]
-o3s o3editor POST "/staff/apikeys/$old_id/revoke" --data-urlencode "csrf=$o3_csrf_editor"
+sfetch o3editor POST "/staff/apikeys/$old_id/revoke" --data-urlencode "csrf=$o3_csrf_editor"
 check "editor cannot revoke: $status" [ "$status" = 403 ]
 check "still in use" [ "$(sql "SELECT COUNT(*) FROM api_key WHERE id = $old_id AND revoked_at IS NULL")" = 1 ]
-o3s admin POST "/staff/apikeys/$old_id/revoke" --data-urlencode "csrf=$o3_csrf_admin"
+sfetch admin POST "/staff/apikeys/$old_id/revoke" --data-urlencode "csrf=$o3_csrf_admin"
 check "revoke: $status" [ "$status" = 303 ]
 check "revoke returns to the list" is_header "Location: /staff/apikeys#key-$old_id"
 check "revoked" [ "$(sql "SELECT COUNT(*) FROM api_key WHERE id = $old_id AND revoked_at IS NOT NULL")" = 1 ]
-o3s admin POST "/staff/apikeys/$old_id/revoke" --data-urlencode "csrf=$o3_csrf_admin"
+sfetch admin POST "/staff/apikeys/$old_id/revoke" --data-urlencode "csrf=$o3_csrf_admin"
 check "revoke again: $status" [ "$status" = 303 ]
 check "revocation audited once" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'apikey_revoke' AND object_id = $old_id")" = 1 ]
-o3s admin POST "/staff/apikeys/99999999/revoke" --data-urlencode "csrf=$o3_csrf_admin"
+sfetch admin POST "/staff/apikeys/99999999/revoke" --data-urlencode "csrf=$o3_csrf_admin"
 check "revoke unknown key: $status" [ "$status" = 404 ]
-o3s admin GET /staff/apikeys
+sfetch admin GET /staff/apikeys
 check "no revoke button for a revoked key" sh -c "! grep -q '/staff/apikeys/$old_id/revoke' '$BUILD/b.txt'"
 check "a revoke button for a key in use" grep -q "/staff/apikeys/$key_id/revoke" "$BUILD/b.txt"
 check "list marks it revoked" grep -q '停用的应用</th><td>[^<]*</td><td>已于' "$BUILD/b.txt"

@@ -22,6 +22,7 @@ fi
 . tests/http/complaints.sh
 . tests/http/records_outlets.sh
 . tests/http/open311.sh
+. tests/http/stats.sh
 . tests/http/lifecycle.sh
 
 echo "http: $pass passed, $fail failed"

@@ -2,7 +2,6 @@
 # throttling, accounts, audit log, and the notice lifecycle seen by the
 # public (pages, feed, attachments).
 
-staff_cli() { "$BUILD/jdxx-staff" --config "$VAR/jdxx.hdf" "$@"; }
 admin_pw=$(cat "$VAR/initial-admin-password")
 echo "Spring-2009-ok" | staff_cli add editor editor >/dev/null
 echo "Spring-2009-ok" | staff_cli add editorx editor 420607 >/dev/null
@@ -12,26 +11,6 @@ echo "Autumn-2009-ok" | staff_cli add records records >/dev/null
 check "cli refuses a short password" sh -c "echo short | '$BUILD/jdxx-staff' --config '$VAR/jdxx.hdf' add weak editor 2>/dev/null; test \$? -ne 0"
 check "cli refuses a password holding the username" sh -c "echo 'xxeditorbyyy' | '$BUILD/jdxx-staff' --config '$VAR/jdxx.hdf' add editorb editor 2>/dev/null; test \$? -ne 0"
 check "cli refuses an unknown region" sh -c "echo 'Good-pass-2009' | '$BUILD/jdxx-staff' --config '$VAR/jdxx.hdf' add regx editor 999999 2>/dev/null; test \$? -ne 0"
-
-# sfetch USER METHOD PATH [BODY...]: a request with USER's cookies
-# ("none": without any); extra arguments go to curl.
-sfetch() {
-	local user=$1 m=$2 p=$3
-	shift 3
-	local jar=(-b "$BUILD/jar-$user" -c "$BUILD/jar-$user")
-	[ "$user" = none ] && jar=()
-	status=$(curl -s -X "$m" "${jar[@]}" -D "$BUILD/h.txt" -o "$BUILD/b.txt" \
-	    -w '%{http_code}' --max-time 20 "$@" "$BASE$p")
-}
-login() {
-	rm -f "$BUILD/jar-$1"
-	sfetch "$1" POST /staff/login --data-urlencode "username=$1" \
-	    --data-urlencode "password=$2"
-}
-csrf_of() {
-	sfetch "$1" GET /staff/
-	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$BUILD/b.txt" | head -n 1
-}
 
 login admin "$admin_pw";	check "admin signs in: $status" [ "$status" = 303 ]
 check "cookie is HttpOnly and SameSite" grep -qi '^Set-Cookie: jdxx_staff=.*HttpOnly; SameSite=Lax' "$BUILD/h.txt"

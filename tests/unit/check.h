@@ -31,5 +31,7 @@ void	test_search(void);
 void	test_filtered(void);
 void	test_workday(void);
 void	test_similarity(void);
+void	test_csv(void);
+void	test_stats(void);
 
 #endif

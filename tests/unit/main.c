@@ -18,6 +18,8 @@ main(void)
 	test_filtered();
 	test_workday();
 	test_similarity();
+	test_csv();
+	test_stats();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed > 0;
 }

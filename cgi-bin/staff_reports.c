@@ -1,0 +1,183 @@
+/* The weekly report a commerce bureau sends up: complaints and outlet
+ * changes of its region in one ISO week, as a page or a CSV file. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "csv.h"
+#include "region.h"
+#include "session.h"
+#include "staff.h"
+#include "stats.h"
+#include "view.h"
+#include "workday.h"
+
+const struct param_spec weekly_params[WK_COUNT] = {
+	[WK_REGION] = { "region", "地区", P_REGION, 0, 0, 0 },
+	[WK_WEEK] = { "week", "周次", P_TEXT, 1, 16, 0 },
+	[WK_FORMAT] = { "format", "格式", P_CODE, 1, 8, 0 },
+};
+
+/* The counts of a row, in the order of the page's columns. */
+static const char *const columns[][2] = {
+	{ "received", "收到投诉" }, { "accepted", "受理" },
+	{ "rejected", "不予受理" }, { "resolved", "办结" },
+	{ "overdue", "周末超期未办" },
+};
+
+#define NCOLUMNS	(sizeof(columns) / sizeof(columns[0]))
+
+static const char *const outlet_counts[][2] = {
+	{ "registered", "新备案网点" }, { "suspended", "暂停网点" },
+	{ "cancelled", "取消网点" },
+};
+
+/* One record: region, week, what, category, count. */
+static void
+csv_record(struct csv *csv, HDF *hdf, const char *what,
+    const char *category, long long n)
+{
+	csv_text(csv, hdf_get_value(hdf, "Report.region", ""));
+	csv_text(csv, hdf_get_value(hdf, "Report.region_name", ""));
+	csv_text(csv, hdf_get_value(hdf, "Report.week", ""));
+	csv_text(csv, hdf_get_value(hdf, "Report.start", ""));
+	csv_text(csv, hdf_get_value(hdf, "Report.end", ""));
+	csv_text(csv, what);
+	csv_text(csv, category);
+	csv_int(csv, n);
+	csv_end(csv);
+}
+
+/* The same numbers as the page, one per record, in UTF-8 with a BOM. */
+static int
+weekly_csv(struct ctx *c)
+{
+	struct buf	*b = &c->resp->body;
+	struct csv	 csv;
+	HDF		*row;
+	char		 name[64];
+	size_t		 i;
+
+	buf_reset(b);
+	buf_adds(b, CSV_BOM);
+	csv_init(&csv, b);
+	csv_text(&csv, "地区代码");
+	csv_text(&csv, "地区");
+	csv_text(&csv, "周次");
+	csv_text(&csv, "起始日期");
+	csv_text(&csv, "截止日期");
+	csv_text(&csv, "项目");
+	csv_text(&csv, "类别");
+	csv_text(&csv, "数量");
+	csv_end(&csv);
+	for (i = 0; i < NCOLUMNS; i++) {
+		for (row = hdf_get_child(c->hdf, "Weekly.rows"); row != NULL;
+		    row = hdf_obj_next(row))
+			csv_record(&csv, c->hdf, columns[i][1],
+			    hdf_get_value(row, "name", ""),
+			    hdf_get_int_value(row, columns[i][0], 0));
+		snprintf(name, sizeof(name), "Weekly.total.%s", columns[i][0]);
+		csv_record(&csv, c->hdf, columns[i][1], "合计",
+		    hdf_get_int_value(c->hdf, name, 0));
+	}
+	for (i = 0; i < sizeof(outlet_counts) / sizeof(outlet_counts[0]);
+	    i++) {
+		snprintf(name, sizeof(name), "Weekly.outlets.%s",
+		    outlet_counts[i][0]);
+		csv_record(&csv, c->hdf, outlet_counts[i][1], "",
+		    hdf_get_int_value(c->hdf, name, 0));
+	}
+	if (csv_status(&csv) == -1)
+		return H_ERROR;
+	c->resp->content_type = "text/csv; charset=utf-8";
+	/* The name holds only digits, letters and '-'. */
+	response_header(c->resp, "Content-Disposition",
+	    "attachment; filename=\"weekly-%s-%s.csv\"",
+	    hdf_get_value(c->hdf, "Report.region", "")[0] ?
+	    hdf_get_value(c->hdf, "Report.region", "") : "all",
+	    hdf_get_value(c->hdf, "Report.week", ""));
+	response_header(c->resp, "Cache-Control", "private, no-store");
+	return H_OK;
+}
+
+int
+handle_weekly(struct ctx *c)
+{
+	const struct param_value *p = c->req->param;
+	const char	*region = staff_text(c, WK_REGION);
+	const char	*format = staff_text(c, WK_FORMAT);
+	enum handler_result r;
+	char		 d[11], week[9], msg[160];
+	long		 monday, n;
+	int		 csv = 0;
+
+	hset(c->hdf, "Page.Title", "周报");
+	if (!p[WK_REGION].present)
+		region = c->user->region;
+	if (region[0] != '\0' && !staff_in_region(c, region)) {
+		snprintf(msg, sizeof(msg), "您的账号只能查看本地区（%s）的周报。",
+		    c->user->region);
+		ctx_error_page(c, 403, msg);
+		return H_OK;
+	}
+	if (format[0] != '\0' && strcmp(format, "csv") != 0 &&
+	    strcmp(format, "html") != 0)
+		ctx_field_error(c, "format", "格式只能是 csv 或 html");
+	csv = strcmp(format, "csv") == 0;
+	if (p[WK_WEEK].present && p[WK_WEEK].valid) {
+		if (iso_week_parse(p[WK_WEEK].s, &monday) == -1) {
+			ctx_field_error(c, "week",
+			    "周次须为 ISO 周，格式如 2010-W10（2000 至 2099 年）");
+			monday = 0;
+		}
+	} else {
+		/* By default the last full week. */
+		today(d);
+		monday = iso_week_monday(date_to_days(d)) - 7;
+	}
+	if (region[0] != '\0') {
+		if ((r = staff_from_db(region_path(c->hdf, region,
+		    "RegionPath", &n))) != H_OK)
+			return r;
+		if (n == 0)
+			ctx_field_error(c, "region", "没有这个地区代码");
+		else {
+			char name[48];
+
+			snprintf(name, sizeof(name), "RegionPath.%ld.name",
+			    n - 1);
+			hset(c->hdf, "Report.region_name",
+			    hdf_get_value(c->hdf, name, region));
+		}
+	} else
+		hset(c->hdf, "Report.region_name", "全国");
+	if (c->req->param_errors > 0 || c->resp->status != 200) {
+		if (csv) {
+			ctx_error_page(c, 400, hdf_get_value(c->hdf,
+			    "ErrorList.0", NULL));
+			return H_OK;
+		}
+		c->resp->status = 400;
+		return ctx_render(c, "staff/weekly.cs");
+	}
+	iso_week_format(monday, week);
+	hset(c->hdf, "Report.region", region);
+	hset(c->hdf, "Report.week", week);
+	days_to_date(monday, d);
+	hset(c->hdf, "Report.start", d);
+	days_to_date(monday + 6, d);
+	hset(c->hdf, "Report.end", d);
+	iso_week_format(monday - 7, week);
+	hset(c->hdf, "Report.prev", week);
+	iso_week_format(monday + 7, week);
+	hset(c->hdf, "Report.next", week);
+	if ((r = staff_from_db(stats_weekly(c->hdf, region, monday,
+	    "Weekly"))) != H_OK)
+		return r;
+	if (csv)
+		return weekly_csv(c);
+	hsetf(c->hdf, "Page.Title", "周报 %s %s", hdf_get_value(c->hdf,
+	    "Report.region_name", ""), hdf_get_value(c->hdf, "Report.week",
+	    ""));
+	return ctx_render(c, "staff/weekly.cs");
+}

@@ -30,7 +30,7 @@ CORE	 = buf utf8 form param request response view log config db money \
 	   prefork app caps notice password search filtered region outlet \
 	   product enterprise json multipart session throttle audit account \
 	   attachment workday complaint outlet_record apikey open311 \
-	   caps_record product_record stats csv
+	   caps_record product_record stats csv csv_read outlet_import
 PUBLIC_OBJ = $(BUILD)/obj/cgi-public.o $(BUILD)/obj/cgi-public_outlets.o \
 	   $(BUILD)/obj/cgi-public_products.o $(BUILD)/obj/cgi-public_api.o \
 	   $(BUILD)/obj/cgi-public_complaints.o $(BUILD)/obj/cgi-public_open311.o \

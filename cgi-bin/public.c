@@ -6,6 +6,7 @@
 
 #include "attachment.h"
 #include "caps.h"
+#include "caps_record.h"
 #include "config.h"
 #include "db.h"
 #include "money.h"
@@ -138,7 +139,12 @@ subsidy_result(struct ctx *c, const char *date)
 	if (st != DB_OK)
 		return from_db(st);
 	if (!found) {
-		ctx_field_error(c, "category", "请从列表中选择商品类别");
+		/* A category added later has no cap on the days before it. */
+		if ((st = category_exists(cat->s, &found)) != DB_OK)
+			return from_db(st);
+		ctx_field_error(c, "category", found ?
+		    "这一天这类商品还没有最高限价，不在补贴范围内" :
+		    "请从列表中选择商品类别");
 		return H_OK;
 	}
 	cap = atoll(hdf_get_value(c->hdf, "Cap.cap_fen", "0"));

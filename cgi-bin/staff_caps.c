@@ -162,7 +162,7 @@ check_rate(struct ctx *c, long long *rate, long long *central)
 static int
 refused_same_day(struct ctx *c, int is_cap, json_t *existing)
 {
-	char		 msg[PARAM_ERROR_MAX * 2], v[32];
+	char		 msg[512], v[32];
 	json_int_t	 value = 0;
 
 	db_rollback();

@@ -138,7 +138,7 @@ require(struct ctx *c, size_t i, const char *message)
 static void
 duplicate_error(struct ctx *c, const char *format)
 {
-	char	 msg[PARAM_ERROR_MAX + PRODUCT_MODEL_MAX * 4];
+	char	 msg[1024];
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"

@@ -9,11 +9,21 @@
  *   jdxx-staff --config FILE reset-password USERNAME
  *	sets a new password read from standard input and ends the
  *	account's sessions.
+ *   jdxx-staff --config FILE import-outlets [--dry-run]
+ *	    [--confirm-duplicates] FILE.csv
+ *	checks a CSV file of outlets and, unless --dry-run, imports every
+ *	row in one transaction; progress goes to standard error, the
+ *	report to standard output. Exits 1 when anything keeps the rows
+ *	out: a bad row, or likely duplicates without --confirm-duplicates.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -23,6 +33,7 @@
 #include "log.h"
 #include "account.h"
 #include "audit.h"
+#include "outlet_import.h"
 #include "password.h"
 #include "region.h"
 #include "session.h"
@@ -195,12 +206,178 @@ reset_password(const char *user)
 	return 0;
 }
 
+static void	usage(void);
+
+static void
+import_progress(void *arg, const char *stage, size_t done, size_t total)
+{
+	(void)arg;
+	if (total > 0)
+		fprintf(stderr, "jdxx-staff: %s %zu/%zu\n", stage, done, total);
+	else
+		fprintf(stderr, "jdxx-staff: %s %zu\n", stage, done);
+}
+
+/* The whole file, up to the import's limit; NULL when unreadable. */
+static char *
+read_file(const char *path, size_t *len)
+{
+	struct stat	 sb;
+	char		*data = NULL;
+	ssize_t		 n;
+	size_t		 got = 0;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY)) == -1 || fstat(fd, &sb) == -1) {
+		fprintf(stderr, "jdxx-staff: %s: %s\n", path, strerror(errno));
+		goto fail;
+	}
+	if (!S_ISREG(sb.st_mode) || sb.st_size > OUTLET_IMPORT_MAX_BYTES) {
+		fprintf(stderr, "jdxx-staff: %s: not a file of at most %d "
+		    "bytes\n", path, OUTLET_IMPORT_MAX_BYTES);
+		goto fail;
+	}
+	if ((data = malloc((size_t)sb.st_size + 1)) == NULL)
+		goto fail;
+	while (got < (size_t)sb.st_size &&
+	    (n = read(fd, data + got, (size_t)sb.st_size - got)) > 0)
+		got += (size_t)n;
+	if (got != (size_t)sb.st_size) {
+		fprintf(stderr, "jdxx-staff: %s: short read\n", path);
+		goto fail;
+	}
+	close(fd);
+	*len = got;
+	return data;
+fail:
+	if (fd != -1)
+		close(fd);
+	free(data);
+	return NULL;
+}
+
+static double
+seconds_since(const struct timespec *t0)
+{
+	struct timespec	 t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void
+import_report(const struct outlet_import *imp, const char *path)
+{
+	const struct import_problem	*p;
+	const struct import_duplicate	*d;
+	size_t				 i;
+
+	printf("file: %s (%s)\n", path, imp->encoding[0] ? imp->encoding :
+	    "unreadable");
+	printf("rows: %zu, good: %zu, with problems: %zu, likely duplicates: "
+	    "%zu\n", imp->rows, imp->good, imp->rows - imp->good,
+	    imp->duplicate_rows);
+	for (i = 0; i < imp->nproblems; i++) {
+		p = &imp->problems[i];
+		if (p->line > 0)
+			printf("line %zu", p->line);
+		else
+			printf("file");
+		if (p->column[0] != '\0')
+			printf(", %s \"%s\"", p->column, p->value);
+		printf(": %s\n", p->message);
+	}
+	for (i = 0; i < imp->nduplicates; i++) {
+		d = &imp->duplicates[i];
+		printf("line %zu, %s %s: likely duplicate of ", d->line,
+		    d->reg_no, d->name);
+		if (d->other_line > 0)
+			printf("line %zu, ", d->other_line);
+		printf("备案编号 %s %s (%s)\n", d->other_reg_no, d->other_name,
+		    d->why);
+	}
+}
+
+static int
+import_outlets(int argc, char **argv)
+{
+	struct outlet_import	 imp;
+	struct timespec		 t0;
+	const char		*path = NULL, *base;
+	enum db_status		 st;
+	char			*data;
+	size_t			 len;
+	int			 i, dry = 0, confirm = 0, rc = 1;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--dry-run") == 0)
+			dry = 1;
+		else if (strcmp(argv[i], "--confirm-duplicates") == 0)
+			confirm = 1;
+		else if (path == NULL && argv[i][0] != '-')
+			path = argv[i];
+		else {
+			usage();
+			return 2;
+		}
+	}
+	if (path == NULL) {
+		usage();
+		return 2;
+	}
+	if ((data = read_file(path, &len)) == NULL)
+		return 1;
+	base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	outlet_import_init(&imp, "", import_progress, NULL);
+	st = outlet_import_check(&imp, data, len);
+	if (st != DB_OK) {
+		fprintf(stderr, "jdxx-staff: the check failed (database %s)\n",
+		    st == DB_DOWN ? "unavailable" : "error");
+		goto out;
+	}
+	fprintf(stderr, "jdxx-staff: checked in %.1f s\n", seconds_since(&t0));
+	import_report(&imp, path);
+	if (!outlet_import_ready(&imp, confirm)) {
+		printf("nothing imported: %s\n", imp.nproblems > 0 ?
+		    "correct the rows above and import the whole file again" :
+		    imp.rows == 0 ? "no rows" : "likely duplicates; if they are "
+		    "not, run again with --confirm-duplicates");
+		goto out;
+	}
+	if (dry) {
+		printf("dry run: %zu rows would be imported\n", imp.rows);
+		rc = 0;
+		goto out;
+	}
+	st = outlet_import_save(&imp, confirm, NULL, "jdxx-staff", "shell",
+	    base);
+	if (st == DB_DUPLICATE)
+		printf("nothing imported: a registration number was taken "
+		    "meanwhile; run again\n");
+	else if (st != DB_OK)
+		printf("nothing imported: database %s\n", st == DB_DOWN ?
+		    "unavailable" : "error");
+	else {
+		printf("imported: %zu rows in %.1f s\n", imp.imported,
+		    seconds_since(&t0));
+		rc = 0;
+	}
+out:
+	outlet_import_free(&imp);
+	free(data);
+	return rc;
+}
+
 static void
 usage(void)
 {
 	fprintf(stderr, "usage: jdxx-staff --config FILE init-admin OUTFILE\n"
 	    "       jdxx-staff --config FILE add USERNAME ROLE [REGION]\n"
-	    "       jdxx-staff --config FILE reset-password USERNAME\n");
+	    "       jdxx-staff --config FILE reset-password USERNAME\n"
+	    "       jdxx-staff --config FILE import-outlets [--dry-run] "
+	    "[--confirm-duplicates] FILE.csv\n");
 }
 
 int
@@ -221,6 +398,8 @@ main(int argc, char **argv)
 		rc = init_admin(argv[4]);
 	else if (strcmp(argv[3], "add") == 0 && (argc == 6 || argc == 7))
 		rc = add_account(argv[4], argv[5], argc == 7 ? argv[6] : "");
+	else if (strcmp(argv[3], "import-outlets") == 0)
+		rc = import_outlets(argc - 4, argv + 4);
 	else if (strcmp(argv[3], "reset-password") == 0 && argc == 5)
 		rc = reset_password(argv[4]);
 	else {

@@ -43,7 +43,7 @@
 <?cs include:Page.Template ?>
 </main>
 <footer class="site">
-<p>家电下乡：彩电、冰箱(含冷柜)、手机、洗衣机，在指定网点购买限价以内的中标产品，凭发票到户籍所在地乡镇财政所申领 13% 补贴。</p>
+<p>家电下乡：在指定网点购买限价以内的中标产品，凭发票到户籍所在地乡镇财政所申领补贴。<a href="/caps">补贴品种、限价和比例</a></p>
 <p><a href="/caps">申领须知</a> · <a href="/notices">通知公告</a></p>
 </footer>
 </body>

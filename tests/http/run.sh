@@ -23,6 +23,7 @@ fi
 . tests/http/records_outlets.sh
 . tests/http/open311.sh
 . tests/http/stats.sh
+. tests/http/records_products.sh
 . tests/http/lifecycle.sh
 
 echo "http: $pass passed, $fail failed"

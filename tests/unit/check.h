@@ -33,5 +33,6 @@ void	test_workday(void);
 void	test_similarity(void);
 void	test_csv(void);
 void	test_stats(void);
+void	test_csv_read(void);
 
 #endif

@@ -20,6 +20,7 @@ main(void)
 	test_similarity();
 	test_csv();
 	test_stats();
+	test_csv_read();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed > 0;
 }

@@ -257,3 +257,12 @@ sfetch admin GET /staff/
 check "dashboard shows overdue" grep -q "超期 [0-9]* 件" "$BUILD/b.txt"
 sfetch editor GET /staff/complaints
 check "editors have no complaints: $status" [ "$status" = 403 ]
+
+# nginx refuses a flood of complaint posts before the program sees them.
+flood=0
+for i in $(seq 1 80); do
+	s=$(curl -s -o "$BUILD/flood.txt" -w '%{http_code}' -d "action=region" "$BASE/complaints")
+	[ "$s" = 429 ] && flood=$((flood + 1))
+done
+check "nginx limits complaint posts ($flood of 80 refused)" [ "$flood" -gt 0 ]
+check "nginx 429 page is Chinese" grep -q "提交太频繁" "$BUILD/flood.txt"

@@ -40,7 +40,8 @@ STAFF_OBJ = $(BUILD)/obj/cgi-staff.o $(BUILD)/obj/cgi-staff_accounts.o \
 	   $(BUILD)/obj/cgi-staff_outlets.o \
 	   $(BUILD)/obj/cgi-staff_apikeys.o \
 	   $(BUILD)/obj/cgi-staff_products.o $(BUILD)/obj/cgi-staff_caps.o \
-	   $(BUILD)/obj/cgi-staff_reports.o
+	   $(BUILD)/obj/cgi-staff_reports.o \
+	   $(BUILD)/obj/cgi-staff_import.o
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 PROGRAMS = $(BUILD)/public.fcgi $(BUILD)/staff.fcgi $(BUILD)/jdxx-staff
 TESTS	 = $(BUILD)/unit-tests $(BUILD)/golden

@@ -419,6 +419,10 @@ static const struct route routes[] = {
 	    category_add_params, CG_COUNT, ROUTE_FORM, ROLE_ADMIN },
 	{ "/staff/reports/weekly", GET, handle_weekly, weekly_params, WK_COUNT,
 	    ROUTE_FORM, ROLE_ADMIN | ROLE_HANDLER | ROLE_RECORDS },
+	{ "/staff/outlets/import", FORM, handle_outlet_import, NOPARAMS,
+	    ROUTE_MULTIPART, RECORDS },
+	{ "/staff/outlets/export.csv", GET, handle_outlet_export,
+	    outlet_export_params, OX_COUNT, 0, RECORDS },
 };
 
 /* Notice bodies run long; uploads up to 8 MB. */

@@ -101,4 +101,10 @@ enum { WK_REGION, WK_WEEK, WK_FORMAT, WK_COUNT };
 extern const struct param_spec	weekly_params[WK_COUNT];
 int	handle_weekly(struct ctx *);
 
+/* Outlets in bulk: CSV import (dry run or all rows at once) and export. */
+enum { OX_REGION, OX_STATUS, OX_COUNT };
+extern const struct param_spec	outlet_export_params[OX_COUNT];
+int	handle_outlet_import(struct ctx *);
+int	handle_outlet_export(struct ctx *);
+
 #endif

@@ -51,7 +51,7 @@ static struct db_stmt track = DB_READ(
     "DATE_FORMAT(c.resolved_at, '%Y-%m-%d') AS resolved_on, "
     "c.satisfaction, c.reopened, c.is_demo, "
     "c.status = 'resolved' AND c.reopened = 0 AND c.resolved_at >= "
-    "NOW() - INTERVAL 15 DAY AS can_reopen "
+    "NOW() - INTERVAL ? DAY AS can_reopen "
     "FROM complaint c JOIN complaint_category k ON k.code = c.category "
     "LEFT JOIN outlet o ON o.id = c.outlet_id WHERE c.tracking_no = ?");
 
@@ -326,7 +326,8 @@ enum db_status
 complaint_track(HDF *hdf, const char *tracking_no, const char *code,
     const char *secret, const char *prefix, int *found)
 {
-	struct db_arg	 a[] = { DB_TEXT(tracking_no) };
+	struct db_arg	 a[] = { DB_INT(COMPLAINT_REOPEN_DAYS),
+	    DB_TEXT(tracking_no) };
 	struct db_arg	 e[1];
 	char		 want[65], upper[COMPLAINT_CODE_LEN + 1];
 	enum db_status	 st;
@@ -340,7 +341,7 @@ complaint_track(HDF *hdf, const char *tracking_no, const char *code,
 	for (i = 0; i <= COMPLAINT_CODE_LEN; i++)
 		upper[i] = (code[i] >= 'a' && code[i] <= 'z') ?
 		    (char)(code[i] - 'a' + 'A') : code[i];
-	if ((st = db_query_row(&track, a, 1, hdf, prefix, found)) != DB_OK ||
+	if ((st = db_query_row(&track, a, 2, hdf, prefix, found)) != DB_OK ||
 	    !*found)
 		return st;
 	row = hdf_get_obj(hdf, prefix);

@@ -51,8 +51,9 @@ static const char *const services[][2] = {
 };
 
 /* Reading limits: a row of ten cells is far below each. */
+#define IMPORT_MAX_FIELDS	64
 static const struct csv_read_limits read_limits = {
-	16 * 1024, 64, 4096, OUTLET_IMPORT_MAX_ROWS * 2
+	16 * 1024, IMPORT_MAX_FIELDS, 4096, OUTLET_IMPORT_MAX_ROWS * 2
 };
 
 #define IMPORT_BATCH		500	/* rows a statement inserts */
@@ -186,6 +187,7 @@ struct import_state {
 struct bigrams {
 	uint64_t	*key;		/* sorted */
 	size_t		 n;
+	uint64_t	 sig;		/* one bit per key, for a quick no */
 };
 
 /* One side of a comparison: a file row or an outlet in the database. */
@@ -529,12 +531,14 @@ space_at(const char *p, const char *end)
 	return 0;
 }
 
-/* The cell without surrounding spaces and without the apostrophe an
- * export puts before text a spreadsheet would take for a formula. */
+/* The cell without surrounding spaces, line breaks inside as spaces,
+ * and without the apostrophe an export puts before text a spreadsheet
+ * would take for a formula. */
 static const char *
 cell(struct import_state *s, const char *v, size_t len)
 {
-	size_t	 start = 0, end = len, last, n;
+	size_t	 start = 0, end = len, last, n, o;
+	char	*d;
 
 	while ((n = space_at(v + start, v + end)) > 0)
 		start += n;
@@ -550,7 +554,17 @@ cell(struct import_state *s, const char *v, size_t len)
 	if (end - start >= 2 && v[start] == '\'' &&
 	    strchr("=+-@\t\r", v[start + 1]) != NULL)
 		start++;
-	return arena_strndup(s, v + start, end - start);
+	if ((d = arena_alloc(s, end - start + 1)) == NULL)
+		return "";
+	/* A line break typed inside a cell (Alt+Enter) reads as a space. */
+	for (o = 0; start < end; start++) {
+		if (v[start] != '\r' && v[start] != '\n')
+			d[o++] = v[start];
+		else if (o > 0 && d[o - 1] != ' ')
+			d[o++] = ' ';
+	}
+	d[o] = '\0';
+	return d;
 }
 
 /* The code for a name (or the code itself, any case) in a fixed table;
@@ -1084,6 +1098,7 @@ make_bigrams(struct import_state *s, const char *text, struct bigrams *bg)
 		if (((unsigned char)text[i] & 0xc0) != 0x80)
 			chars[n++] = text + i;
 	bg->n = n > 1 ? n - 1 : 0;
+	bg->sig = 0;
 	if ((bg->key = arena_alloc(s, (bg->n + 1) * sizeof(uint64_t))) ==
 	    NULL)
 		return -1;
@@ -1098,6 +1113,7 @@ make_bigrams(struct import_state *s, const char *text, struct bigrams *bg)
 		else
 			k = hash_bytes(a, (size_t)(b - a));
 		bg->key[i] = k;
+		bg->sig |= 1ULL << ((k * 0x9e3779b97f4a7c15ULL) >> 58);
 	}
 	qsort(bg->key, bg->n, sizeof(uint64_t), key_cmp);
 	return 0;
@@ -1109,13 +1125,20 @@ static int
 alike(const char *a, const struct bigrams *x, const char *b,
     const struct bigrams *y)
 {
-	size_t	 i = 0, j = 0, common = 0, small;
+	size_t	 i = 0, j = 0, common = 0, small, can_x, can_y;
 
 	if (strcmp(a, b) == 0)
 		return a[0] != '\0';
 	if (x->n == 0 || y->n == 0)
 		return 0;
 	small = x->n < y->n ? x->n : y->n;
+	if (2.0 * (double)small < OUTLET_SIMILAR * (double)(x->n + y->n))
+		return 0;
+	/* A bit one side has and the other lacks is a bigram not shared:
+	 * fewer can be in common than the rest. */
+	can_x = x->n - (size_t)__builtin_popcountll(x->sig & ~y->sig);
+	can_y = y->n - (size_t)__builtin_popcountll(y->sig & ~x->sig);
+	small = can_x < can_y ? can_x : can_y;
 	if (2.0 * (double)small < OUTLET_SIMILAR * (double)(x->n + y->n))
 		return 0;
 	while (i < x->n && j < y->n) {
@@ -1323,7 +1346,7 @@ outlet_import_check(struct outlet_import *imp, const char *data, size_t len)
 	enum csv_read_status	 rs;
 	enum db_status		 st = DB_OK;
 	const char		*text;
-	int			 map[64], have_header = 0;	/* max_fields */
+	int			 map[IMPORT_MAX_FIELDS], have_header = 0;
 	size_t			 nmap = 0, i;
 	char			 msg[256];
 

@@ -24,6 +24,7 @@ fi
 . tests/http/open311.sh
 . tests/http/stats.sh
 . tests/http/records_products.sh
+. tests/http/records_import.sh
 . tests/http/lifecycle.sh
 
 echo "http: $pass passed, $fail failed"

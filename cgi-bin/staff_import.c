@@ -1,0 +1,163 @@
+/* Outlets in bulk for records staff: a CSV file checked (dry run) or
+ * imported in one transaction, and the directory of the user's region
+ * downloaded as CSV with the same columns. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "attachment.h"
+#include "outlet.h"
+#include "outlet_import.h"
+#include "staff.h"
+#include "view.h"
+
+/* Rows of each list the report page shows. */
+#define REPORT_MAX	500
+
+const struct param_spec outlet_export_params[OX_COUNT] = {
+	[OX_REGION] = { "region", "地区", P_REGION, 0, 0, 0 },
+	[OX_STATUS] = { "status", "状态", P_CODE, 1, 16, 0 },
+};
+
+/* A plain multipart field as text, or "" when absent or too long. */
+static const char *
+part_text(const struct ctx *c, const char *name, char *out, size_t len)
+{
+	const struct multipart_part	*p;
+
+	p = multipart_get(&c->req->parts, name);
+	out[0] = '\0';
+	if (p != NULL && p->filename == NULL && p->len < len) {
+		memcpy(out, p->data, p->len);
+		out[p->len] = '\0';
+	}
+	return out;
+}
+
+static double
+seconds_since(const struct timespec *t0)
+{
+	struct timespec	 t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static int
+import_page(struct ctx *c)
+{
+	return ctx_render(c, "staff/import_outlets.cs");
+}
+
+int
+handle_outlet_import(struct ctx *c)
+{
+	const struct multipart_part	*file;
+	struct outlet_import		 imp;
+	struct timespec			 t0;
+	enum db_status			 st;
+	char				 action[16], confirm[4], name[256];
+	int				 ready;
+
+	hset(c->hdf, "Page.Title", "批量导入网点");
+	if (c->req->method != M_POST)
+		return import_page(c);
+	part_text(c, "action", action, sizeof(action));
+	part_text(c, "confirm_duplicates", confirm, sizeof(confirm));
+	hset(c->hdf, "Form.confirm_duplicates", confirm);
+	if (strcmp(action, "dryrun") != 0 && strcmp(action, "import") != 0) {
+		ctx_field_error(c, "action", "请点“只检查”或“导入”按钮提交");
+		return import_page(c);
+	}
+	file = multipart_get(&c->req->parts, "file");
+	if (file == NULL || file->filename == NULL ||
+	    file->filename[0] == '\0' || file->len == 0) {
+		ctx_field_error(c, "file", "请选择要导入的 CSV 文件");
+		return import_page(c);
+	}
+	if (file->len > OUTLET_IMPORT_MAX_BYTES) {
+		ctx_field_error(c, "file", "文件太大，最大 9 MB：请分成几个文件导入");
+		c->resp->status = 413;
+		return import_page(c);
+	}
+	attachment_clean_name(name, sizeof(name), file->filename);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	outlet_import_init(&imp, c->user->region, NULL, NULL);
+	if ((st = outlet_import_check(&imp, file->data, file->len)) != DB_OK) {
+		outlet_import_free(&imp);
+		return staff_from_db(st);
+	}
+	ready = outlet_import_ready(&imp, strcmp(confirm, "1") == 0);
+	if (ready && strcmp(action, "import") == 0) {
+		st = outlet_import_save(&imp, strcmp(confirm, "1") == 0, c->user,
+		    NULL, staff_address(c), name);
+		if (st == DB_DUPLICATE)
+			hset(c->hdf, "Report.taken", "1");
+		else if (st != DB_OK) {
+			outlet_import_free(&imp);
+			return staff_from_db(st);
+		}
+	}
+	outlet_import_to_hdf(&imp, c->hdf, "Report", REPORT_MAX);
+	hset(c->hdf, "Report.action", action);
+	hset(c->hdf, "Report.filename", name);
+	hset(c->hdf, "Report.ready", ready ? "1" : "");
+	hsetf(c->hdf, "Report.seconds", "%.1f", seconds_since(&t0));
+	hseti(c->hdf, "Report.max", REPORT_MAX);
+	/* Bad rows are bad input; likely duplicates wait for the user. */
+	if (imp.nproblems > 0)
+		c->resp->status = 400;
+	else if (!ready)
+		c->resp->status = 409;
+	else if (hdf_get_obj(c->hdf, "Report.taken") != NULL)
+		c->resp->status = 409;
+	outlet_import_free(&imp);
+	return import_page(c);
+}
+
+int
+handle_outlet_export(struct ctx *c)
+{
+	const char	*region = staff_text(c, OX_REGION);
+	const char	*status = staff_text(c, OX_STATUS);
+	long long	 n;
+	enum db_status	 st;
+	char		 d[11], msg[160];
+
+	if (region[0] == '\0')
+		region = c->user->region;
+	if (!staff_in_region(c, region)) {
+		ctx_error_page(c, 403, "只能导出您负责地区内的网点");
+		return H_OK;
+	}
+	if (strcmp(status, "all") == 0)
+		status = "";
+	if (status[0] != '\0' && !outlet_status_valid(status)) {
+		ctx_error_page(c, 400, "状态只能是 active（正常）、suspended（暂停）、"
+		    "cancelled（取消）或 all（全部）");
+		return H_OK;
+	}
+	if ((st = outlet_export_count(region, status, &n)) != DB_OK)
+		return staff_from_db(st);
+	if (n > OUTLET_EXPORT_MAX) {
+		snprintf(msg, sizeof(msg), "共 %lld 家网点，一次最多导出 %d 家："
+		    "请选择较小的地区", n, OUTLET_EXPORT_MAX);
+		ctx_error_page(c, 400, msg);
+		return H_OK;
+	}
+	buf_reset(&c->resp->body);
+	if ((st = outlet_export_csv(&c->resp->body, region, status, &n)) !=
+	    DB_OK) {
+		buf_reset(&c->resp->body);
+		return staff_from_db(st);
+	}
+	c->resp->content_type = "text/csv; charset=utf-8";
+	today(d);
+	/* The name holds only digits, letters and '-'. */
+	response_header(c->resp, "Content-Disposition",
+	    "attachment; filename=\"outlets-%s-%s.csv\"",
+	    region[0] != '\0' ? region : "all", d);
+	response_header(c->resp, "Cache-Control", "private, no-store");
+	return H_OK;
+}

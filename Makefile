@@ -30,7 +30,8 @@ CORE	 = buf utf8 form param request response view log config db money \
 	   prefork app caps notice password search filtered region outlet \
 	   product enterprise json multipart session throttle audit account \
 	   attachment workday complaint outlet_record apikey open311 \
-	   caps_record product_record stats csv csv_read outlet_import
+	   caps_record product_record stats csv csv_read outlet_import \
+	   product_import
 PUBLIC_OBJ = $(BUILD)/obj/cgi-public.o $(BUILD)/obj/cgi-public_outlets.o \
 	   $(BUILD)/obj/cgi-public_products.o $(BUILD)/obj/cgi-public_api.o \
 	   $(BUILD)/obj/cgi-public_complaints.o $(BUILD)/obj/cgi-public_open311.o \
@@ -41,7 +42,8 @@ STAFF_OBJ = $(BUILD)/obj/cgi-staff.o $(BUILD)/obj/cgi-staff_accounts.o \
 	   $(BUILD)/obj/cgi-staff_apikeys.o \
 	   $(BUILD)/obj/cgi-staff_products.o $(BUILD)/obj/cgi-staff_caps.o \
 	   $(BUILD)/obj/cgi-staff_reports.o \
-	   $(BUILD)/obj/cgi-staff_import.o
+	   $(BUILD)/obj/cgi-staff_import.o \
+	   $(BUILD)/obj/cgi-staff_product_import.o
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 PROGRAMS = $(BUILD)/public.fcgi $(BUILD)/staff.fcgi $(BUILD)/jdxx-staff
 TESTS	 = $(BUILD)/unit-tests $(BUILD)/golden

@@ -423,6 +423,10 @@ static const struct route routes[] = {
 	    ROUTE_MULTIPART, RECORDS },
 	{ "/staff/outlets/export.csv", GET, handle_outlet_export,
 	    outlet_export_params, OX_COUNT, 0, RECORDS },
+	{ "/staff/products/import", FORM, handle_product_import, NOPARAMS,
+	    ROUTE_MULTIPART, RECORDS },
+	{ "/staff/products/export.csv", GET, handle_product_export, NOPARAMS,
+	    0, RECORDS },
 };
 
 /* Notice bodies run long; uploads up to 8 MB. */

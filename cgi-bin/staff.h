@@ -107,4 +107,9 @@ extern const struct param_spec	outlet_export_params[OX_COUNT];
 int	handle_outlet_import(struct ctx *);
 int	handle_outlet_export(struct ctx *);
 
+/* Product models in bulk: CSV import (dry run or all rows at once) and
+ * export. */
+int	handle_product_import(struct ctx *);
+int	handle_product_export(struct ctx *);
+
 #endif

@@ -1,6 +1,6 @@
 <?cs include:"macros.cs" ?>
 <h1>中标产品档案</h1>
-<p><a href="/staff/products/new">登记中标产品</a> · <a href="/staff/caps">限价与补贴比例</a></p>
+<p><a href="/staff/products/new">登记中标产品</a> · <a href="/staff/products/import">批量导入、导出</a> · <a href="/staff/caps">限价与补贴比例</a></p>
 <?cs call:error_summary() ?>
 <form action="/staff/products" method="get" class="filters">
 <div class="field"><label for="category">类别</label>

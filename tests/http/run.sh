@@ -25,6 +25,7 @@ fi
 . tests/http/stats.sh
 . tests/http/records_products.sh
 . tests/http/records_import.sh
+. tests/http/records_import_products.sh
 . tests/http/lifecycle.sh
 
 echo "http: $pass passed, $fail failed"

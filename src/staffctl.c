@@ -122,16 +122,35 @@ read_password(char *out, size_t len)
 	return 0;
 }
 
+/* Reads a password from standard input, checks it and hashes it:
+ * 0, or the exit status to give (2 for a bad password). */
+static int
+new_password_hash(const char *user, char hash[crypto_pwhash_STRBYTES])
+{
+	char		 pw[ACCOUNT_MAX_PASSWORD + 2];
+	const char	*problem = NULL;
+	int		 rc = 0;
+
+	if (read_password(pw, sizeof(pw)) == -1 ||
+	    (problem = password_problem(user, pw)) != NULL) {
+		fprintf(stderr, "jdxx-staff: %s\n", pw[0] ? problem :
+		    "no password on standard input");
+		rc = 2;
+	} else if (password_hash(hash, pw) == -1)
+		rc = 1;
+	sodium_memzero(pw, sizeof(pw));
+	return rc;
+}
+
 static int
 add_account(const char *user, const char *role, const char *region)
 {
-	char		 pw[ACCOUNT_MAX_PASSWORD + 2];
 	char		 hash[crypto_pwhash_STRBYTES];
-	const char	*problem = NULL;
 	unsigned long long id;
 	HDF		*h;
 	long		 n = 0;
 	enum db_status	 st;
+	int		 rc;
 
 	if (!username_valid(user) || role_bit(role) == 0) {
 		fprintf(stderr, "jdxx-staff: bad username or role "
@@ -148,15 +167,8 @@ add_account(const char *user, const char *role, const char *region)
 		}
 		hdf_destroy(&h);
 	}
-	if (read_password(pw, sizeof(pw)) == -1 ||
-	    (problem = password_problem(user, pw)) != NULL) {
-		fprintf(stderr, "jdxx-staff: %s\n", pw[0] ? problem :
-		    "no password on standard input");
-		return 2;
-	}
-	if (password_hash(hash, pw) == -1)
-		return 1;
-	sodium_memzero(pw, sizeof(pw));
+	if ((rc = new_password_hash(user, hash)) != 0)
+		return rc;
 	st = account_create(user, "", role, region, hash, &id);
 	if (st == DB_DUPLICATE) {
 		fprintf(stderr, "jdxx-staff: %s exists\n", user);
@@ -174,12 +186,10 @@ add_account(const char *user, const char *role, const char *region)
 static int
 reset_password(const char *user)
 {
-	char		 pw[ACCOUNT_MAX_PASSWORD + 2];
 	char		 hash[crypto_pwhash_STRBYTES];
-	const char	*problem = NULL;
 	long long	 id;
 	HDF		*h;
-	int		 found = 0;
+	int		 found = 0, rc;
 
 	if (hdf_init(&h) != STATUS_OK ||
 	    account_by_username(h, user, "A", &found) != DB_OK || !found) {
@@ -188,15 +198,8 @@ reset_password(const char *user)
 	}
 	id = hdf_get_int_value(h, "A.id", 0);
 	hdf_destroy(&h);
-	if (read_password(pw, sizeof(pw)) == -1 ||
-	    (problem = password_problem(user, pw)) != NULL) {
-		fprintf(stderr, "jdxx-staff: %s\n", pw[0] ? problem :
-		    "no password on standard input");
-		return 2;
-	}
-	if (password_hash(hash, pw) == -1)
-		return 1;
-	sodium_memzero(pw, sizeof(pw));
+	if ((rc = new_password_hash(user, hash)) != 0)
+		return rc;
 	if (account_set_password(id, hash) != DB_OK ||
 	    session_end_all(id) != DB_OK)
 		return 1;

@@ -96,7 +96,8 @@ handle_product_import(struct ctx *c)
 	}
 	ready = product_import_ready(&imp);
 	if (ready && strcmp(action, "import") == 0) {
-		st = product_import_save(&imp, c->user, staff_address(c), name);
+		st = product_import_save(&imp, c->user, NULL, staff_address(c),
+		    name);
 		if (st != DB_OK && st != DB_DUPLICATE) {
 			product_import_free(&imp);
 			return staff_from_db(st);

@@ -661,7 +661,8 @@ product_import_ready(const struct product_import *imp)
 
 enum db_status
 product_import_save(struct product_import *imp,
-    const struct staff_user *user, const char *address, const char *filename)
+    const struct staff_user *user, const char *username, const char *address,
+    const char *filename)
 {
 	struct product_record		 p;
 	struct product_import_row	*row;
@@ -690,7 +691,7 @@ product_import_save(struct product_import *imp,
 			return st;
 		}
 	}
-	st = audit_write(user, NULL, address, "product_import", "product", 0,
+	st = audit_write(user, username, address, "product_import", "product", 0,
 	    NULL, json_pack("{s:s,s:s,s:I,s:I}", "file", filename,
 	    "encoding", imp->encoding, "rows", (json_int_t)imp->rows,
 	    "imported", (json_int_t)imp->nlist));

@@ -57,12 +57,13 @@ enum db_status	product_import_check(struct product_import *,
 /* 1 when there are rows and none has a problem. */
 int		product_import_ready(const struct product_import *);
 /* Writes every row in one transaction with one product_import audit
- * record (file name and counts). Only when ready (DB_ERROR otherwise).
+ * record (file name and counts) in the name of user, or of username
+ * when user is NULL (the shell). Only when ready (DB_ERROR otherwise).
  * DB_DUPLICATE, with taken_line set, when a model was registered since
  * the check; nothing is written then. */
 enum db_status	product_import_save(struct product_import *,
-		    const struct staff_user *user, const char *address,
-		    const char *filename);
+		    const struct staff_user *user, const char *username,
+		    const char *address, const char *filename);
 /* The report as prefix.{encoding, rows, good, bad, imported,
  * problems_total} and at most max problems as
  * prefix.problems.N.{line, column, value, message}. */

@@ -9,6 +9,9 @@
  *   jdxx-staff --config FILE reset-password USERNAME
  *	sets a new password read from standard input and ends the
  *	account's sessions.
+ *   jdxx-staff --config FILE import-products [--dry-run] FILE.csv
+ *	checks a CSV file of product models and, unless --dry-run, imports
+ *	every row or none.
  *   jdxx-staff --config FILE import-outlets [--dry-run]
  *	    [--confirm-duplicates] FILE.csv
  *	checks a CSV file of outlets and, unless --dry-run, imports every
@@ -34,6 +37,7 @@
 #include "account.h"
 #include "audit.h"
 #include "outlet_import.h"
+#include "product_import.h"
 #include "password.h"
 #include "region.h"
 #include "session.h"
@@ -373,12 +377,88 @@ out:
 	return rc;
 }
 
+static int
+import_products(int argc, char **argv)
+{
+	struct product_import	 imp;
+	struct timespec		 t0;
+	const char		*path = NULL, *base;
+	enum db_status		 st;
+	char			*data;
+	size_t			 len, i;
+	int			 a, dry = 0, rc = 1;
+
+	for (a = 0; a < argc; a++) {
+		if (strcmp(argv[a], "--dry-run") == 0)
+			dry = 1;
+		else if (path == NULL && argv[a][0] != '-')
+			path = argv[a];
+		else {
+			usage();
+			return 2;
+		}
+	}
+	if (path == NULL) {
+		usage();
+		return 2;
+	}
+	if ((data = read_file(path, &len)) == NULL)
+		return 1;
+	base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	product_import_init(&imp);
+	if ((st = product_import_check(&imp, data, len)) != DB_OK) {
+		fprintf(stderr, "jdxx-staff: the check failed (database %s)\n",
+		    st == DB_DOWN ? "unavailable" : "error");
+		goto out;
+	}
+	printf("file: %s (%s)\nrows: %zu, good: %zu, with problems: %zu\n",
+	    path, imp.encoding != NULL ? imp.encoding : "unreadable",
+	    imp.rows, imp.good, imp.rows - imp.good);
+	for (i = 0; i < imp.nproblems; i++) {
+		if (imp.problems[i].line > 0)
+			printf("line %zu", imp.problems[i].line);
+		else
+			printf("file");
+		if (imp.problems[i].column[0] != '\0')
+			printf(", %s \"%s\"", imp.problems[i].column,
+			    imp.problems[i].value);
+		printf(": %s\n", imp.problems[i].message);
+	}
+	if (!product_import_ready(&imp)) {
+		printf("nothing imported: %s\n", imp.rows == 0 ? "no rows" :
+		    "correct the rows above and import the whole file again");
+		goto out;
+	}
+	if (dry) {
+		printf("dry run: %zu rows would be imported\n", imp.rows);
+		rc = 0;
+		goto out;
+	}
+	st = product_import_save(&imp, NULL, "jdxx-staff", "shell", base);
+	if (st != DB_OK)
+		printf("nothing imported: %s\n", st == DB_DUPLICATE ?
+		    "a model was registered meanwhile; run again" :
+		    st == DB_DOWN ? "database unavailable" : "database error");
+	else {
+		printf("imported: %zu rows in %.1f s\n", imp.imported,
+		    seconds_since(&t0));
+		rc = 0;
+	}
+out:
+	product_import_free(&imp);
+	free(data);
+	return rc;
+}
+
 static void
 usage(void)
 {
 	fprintf(stderr, "usage: jdxx-staff --config FILE init-admin OUTFILE\n"
 	    "       jdxx-staff --config FILE add USERNAME ROLE [REGION]\n"
 	    "       jdxx-staff --config FILE reset-password USERNAME\n"
+	    "       jdxx-staff --config FILE import-products [--dry-run] "
+	    "FILE.csv\n"
 	    "       jdxx-staff --config FILE import-outlets [--dry-run] "
 	    "[--confirm-duplicates] FILE.csv\n");
 }
@@ -401,6 +481,8 @@ main(int argc, char **argv)
 		rc = init_admin(argv[4]);
 	else if (strcmp(argv[3], "add") == 0 && (argc == 6 || argc == 7))
 		rc = add_account(argv[4], argv[5], argc == 7 ? argv[6] : "");
+	else if (strcmp(argv[3], "import-products") == 0)
+		rc = import_products(argc - 4, argv + 4);
 	else if (strcmp(argv[3], "import-outlets") == 0)
 		rc = import_outlets(argc - 4, argv + 4);
 	else if (strcmp(argv[3], "reset-password") == 0 && argc == 5)

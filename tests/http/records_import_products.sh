@@ -185,3 +185,22 @@ check "5,000 search rows" [ "$(sql "SELECT COUNT(*) FROM product_search s JOIN p
 expect GET "/products/check?model=pbig04999" 200 "是中标产品"
 awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN { printf "records_import_products: 5,000 rows: dry run %.1f s, import %.1f s\n", b - a, c - b }' >&2
 check "5,000 import within 10 s" awk -v b="$t1" -v c="$t2" 'BEGIN { exit !(c - b < 10) }'
+
+# The same import from the shell.
+pcsv "$BUILD/cli-products.csv" <<'CSV'
+彩电,命令行牌,命令行电器有限公司,CLI-TV-001,32英寸液晶,1888,2009-第二批,在售
+洗衣机,命令行牌,命令行电器有限公司,CLI-WM-001,6公斤波轮,999.50,2009-第二批,
+CSV
+staff_cli import-products --dry-run "$BUILD/cli-products.csv" > "$BUILD/cli-out.txt" 2>&1
+check "cli dry run succeeds" [ $? = 0 ]
+check "cli dry run reports" grep -q "dry run: 2 rows would be imported" "$BUILD/cli-out.txt"
+check "cli dry run writes nothing" [ "$(sql "SELECT COUNT(*) FROM product WHERE brand = '命令行牌'")" = 0 ]
+staff_cli import-products "$BUILD/cli-products.csv" > "$BUILD/cli-out.txt" 2>&1
+check "cli import succeeds" [ $? = 0 ]
+check "cli import stored both" [ "$(sql "SELECT COUNT(*) FROM product WHERE brand = '命令行牌'")" = 2 ]
+check "cli import audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'product_import' AND username = 'jdxx-staff'")" = 1 ]
+staff_cli import-products "$BUILD/cli-products.csv" > "$BUILD/cli-out.txt" 2>&1
+check "cli import of the same file refused" [ $? = 1 ]
+check "cli names the line" grep -q "^line 2" "$BUILD/cli-out.txt"
+staff_cli import-products > /dev/null 2>&1
+check "cli usage" [ $? = 2 ]

@@ -124,22 +124,30 @@ user_to_hdf(struct ctx *c)
 	    (c->user->role & (ROLE_ADMIN | ROLE_HANDLER)) != 0);
 }
 
+const char *
+staff_part_text(const struct ctx *c, const char *name, char *out, size_t len)
+{
+	const struct multipart_part	*p;
+
+	p = multipart_get(&c->req->parts, name);
+	out[0] = '\0';
+	if (p != NULL && p->filename == NULL && p->len < len) {
+		memcpy(out, p->data, p->len);
+		out[p->len] = '\0';
+	}
+	return out;
+}
+
 /* The CSRF token sent with a form, urlencoded or multipart. */
 static const char *
-sent_csrf(const struct request *r)
+sent_csrf(const struct ctx *c)
 {
-	const struct kv			*kv;
-	const struct multipart_part	*p;
-	static char			 buf[SESSION_TOKEN_LEN + 1];
+	const struct kv	*kv;
+	static char	 buf[SESSION_TOKEN_LEN + 1];
 
-	if ((kv = kvlist_get(&r->body, "csrf")) != NULL)
+	if ((kv = kvlist_get(&c->req->body, "csrf")) != NULL)
 		return kv->val;
-	p = multipart_get(&r->parts, "csrf");
-	if (p == NULL || p->filename != NULL || p->len > SESSION_TOKEN_LEN)
-		return "";
-	memcpy(buf, p->data, p->len);
-	buf[p->len] = '\0';
-	return buf;
+	return staff_part_text(c, "csrf", buf, sizeof(buf));
 }
 
 /* Session, role and CSRF checks before any staff handler runs. */
@@ -179,7 +187,7 @@ staff_before(struct ctx *c)
 	if (!(c->user->role & c->route->roles) && c->user->role != ROLE_ADMIN)
 		return H_FORBIDDEN;
 	if (c->req->method == M_POST &&
-	    !token_equal(sent_csrf(c->req), c->user->csrf)) {
+	    !token_equal(sent_csrf(c), c->user->csrf)) {
 		ctx_error_page(c, 403, "表单已过期或来源不明，没有保存任何内容。"
 		    "请返回、刷新页面后再提交。");
 		return 403;

@@ -13,6 +13,10 @@ int	staff_in_region(const struct ctx *, const char *code);
 const char *staff_address(const struct ctx *);
 /* A validated parameter's text, or "". */
 const char *staff_text(const struct ctx *, size_t index);
+/* A plain field of a multipart form as text in out, or "" when absent,
+ * a file, or not shorter than len. */
+const char *staff_part_text(const struct ctx *, const char *name, char *out,
+	    size_t len);
 /* Ends the request with a 303 to path. */
 int	staff_redirect(struct ctx *, const char *path);
 /* Ends the transaction of a write (see db_finish) and, when it held,

@@ -8,6 +8,7 @@
 #include "attachment.h"
 #include "outlet.h"
 #include "outlet_import.h"
+#include "log.h"
 #include "staff.h"
 #include "view.h"
 
@@ -18,31 +19,6 @@ const struct param_spec outlet_export_params[OX_COUNT] = {
 	[OX_REGION] = { "region", "地区", P_REGION, 0, 0, 0 },
 	[OX_STATUS] = { "status", "状态", P_CODE, 1, 16, 0 },
 };
-
-/* A plain multipart field as text, or "" when absent or too long. */
-static const char *
-part_text(const struct ctx *c, const char *name, char *out, size_t len)
-{
-	const struct multipart_part	*p;
-
-	p = multipart_get(&c->req->parts, name);
-	out[0] = '\0';
-	if (p != NULL && p->filename == NULL && p->len < len) {
-		memcpy(out, p->data, p->len);
-		out[p->len] = '\0';
-	}
-	return out;
-}
-
-static double
-seconds_since(const struct timespec *t0)
-{
-	struct timespec	 t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) +
-	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
-}
 
 static int
 import_page(struct ctx *c)
@@ -63,8 +39,8 @@ handle_outlet_import(struct ctx *c)
 	hset(c->hdf, "Page.Title", "批量导入网点");
 	if (c->req->method != M_POST)
 		return import_page(c);
-	part_text(c, "action", action, sizeof(action));
-	part_text(c, "confirm_duplicates", confirm, sizeof(confirm));
+	staff_part_text(c, "action", action, sizeof(action));
+	staff_part_text(c, "confirm_duplicates", confirm, sizeof(confirm));
 	hset(c->hdf, "Form.confirm_duplicates", confirm);
 	if (strcmp(action, "dryrun") != 0 && strcmp(action, "import") != 0) {
 		ctx_field_error(c, "action", "请点“只检查”或“导入”按钮提交");

@@ -7,36 +7,13 @@
 #include <time.h>
 
 #include "attachment.h"
+#include "log.h"
 #include "product_import.h"
 #include "staff.h"
 #include "view.h"
 
 /* Problems the report page lists. */
 #define REPORT_MAX	500
-
-static const char *
-part_text(const struct ctx *c, const char *name, char *out, size_t len)
-{
-	const struct multipart_part	*p;
-
-	p = multipart_get(&c->req->parts, name);
-	out[0] = '\0';
-	if (p != NULL && p->filename == NULL && p->len < len) {
-		memcpy(out, p->data, p->len);
-		out[p->len] = '\0';
-	}
-	return out;
-}
-
-static double
-seconds_since(const struct timespec *t0)
-{
-	struct timespec	 t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) +
-	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
-}
 
 static int
 refuse_limited(struct ctx *c)
@@ -68,7 +45,7 @@ handle_product_import(struct ctx *c)
 		return H_OK;
 	if (c->req->method != M_POST)
 		return import_page(c);
-	part_text(c, "action", action, sizeof(action));
+	staff_part_text(c, "action", action, sizeof(action));
 	if (strcmp(action, "dryrun") != 0 && strcmp(action, "import") != 0) {
 		ctx_field_error(c, "action", "请点“只检查”或“导入”按钮提交");
 		c->resp->status = 400;

@@ -416,7 +416,6 @@ serve_one(struct server *s, FCGX_Request *fr)
 	struct response		 resp;
 	struct request_error	 e;
 	struct ctx		 c;
-	struct timespec		 end;
 	int			 status;
 
 	request_init(&req);
@@ -442,10 +441,8 @@ serve_one(struct server *s, FCGX_Request *fr)
 		status = dispatch(&c, s->app);
 	resp.status = status;
 	response_write(&resp, req.method == M_HEAD, fr->out);
-	clock_gettime(CLOCK_MONOTONIC, &end);
 	log_request(req.method_name[0] ? req.method_name : "-", req.path,
-	    status, (end.tv_sec - req.started.tv_sec) * 1e3 +
-	    (end.tv_nsec - req.started.tv_nsec) / 1e6);
+	    status, seconds_since(&req.started) * 1e3);
 	hdf_destroy(&c.hdf);
 	request_free(&req);
 	response_free(&resp);

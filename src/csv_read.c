@@ -194,3 +194,46 @@ csv_read_message(enum csv_read_status st)
 	}
 	return "无法读取";
 }
+
+size_t
+csv_space_at(const char *p, const char *end)
+{
+	if (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		return 1;
+	if (end - p >= 3 && memcmp(p, "\xe3\x80\x80", 3) == 0)
+		return 3;
+	if (end - p >= 2 && memcmp(p, "\xc2\xa0", 2) == 0)
+		return 2;
+	return 0;
+}
+
+char *
+csv_cell_clean(const char *v, size_t len, char *d)
+{
+	size_t	 start = 0, end = len, last, n, o;
+
+	while ((n = csv_space_at(v + start, v + end)) > 0)
+		start += n;
+	while (end > start) {
+		/* The last character starts after its continuation bytes. */
+		for (last = end - 1; last > start &&
+		    ((unsigned char)v[last] & 0xc0) == 0x80; last--)
+			continue;
+		if ((n = csv_space_at(v + last, v + end)) == 0 ||
+		    last + n != end)
+			break;
+		end = last;
+	}
+	if (end - start >= 2 && v[start] == '\'' &&
+	    strchr("=+-@\t\r", v[start + 1]) != NULL)
+		start++;
+	/* A line break typed inside a cell (Alt+Enter) reads as a space. */
+	for (o = 0; start < end; start++) {
+		if (v[start] != '\r' && v[start] != '\n')
+			d[o++] = v[start];
+		else if (o > 0 && d[o - 1] != ' ')
+			d[o++] = ' ';
+	}
+	d[o] = '\0';
+	return d;
+}

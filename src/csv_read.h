@@ -61,6 +61,13 @@ int	csv_reader_init(struct csv_reader *, const char *text, size_t len,
 enum csv_read_status csv_read_record(struct csv_reader *);
 /* Frees the buffers; safe to call twice. */
 void	csv_reader_free(struct csv_reader *);
+/* Length of a space at p: ASCII blanks, U+3000 or U+00A0; else 0. */
+size_t	csv_space_at(const char *p, const char *end);
+/* Writes the cell v[0..len) to out (len + 1 bytes) without surrounding
+ * spaces, line breaks inside as one space, and without the apostrophe an
+ * export puts before text a spreadsheet would take for a formula.
+ * Returns out. */
+char	*csv_cell_clean(const char *v, size_t len, char *out);
 /* A Chinese sentence for a status, e.g. for "第 N 行：...". */
 const char *csv_read_message(enum csv_read_status);
 

@@ -49,3 +49,13 @@ log_request(const char *method, const char *path, int status, double ms)
 	    (int)getpid(), method, path, status, ms);
 	fflush(stderr);
 }
+
+double
+seconds_since(const struct timespec *t0)
+{
+	struct timespec	 t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}

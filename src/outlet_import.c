@@ -518,53 +518,16 @@ out:
 	return st;
 }
 
-/* Length of a space at p: ASCII blanks, U+3000 or U+00A0; else 0. */
-static size_t
-space_at(const char *p, const char *end)
-{
-	if (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
-		return 1;
-	if (end - p >= 3 && memcmp(p, "\xe3\x80\x80", 3) == 0)
-		return 3;
-	if (end - p >= 2 && memcmp(p, "\xc2\xa0", 2) == 0)
-		return 2;
-	return 0;
-}
 
-/* The cell without surrounding spaces, line breaks inside as spaces,
- * and without the apostrophe an export puts before text a spreadsheet
- * would take for a formula. */
+/* The cell cleaned (csv_cell_clean) into the file's arena. */
 static const char *
 cell(struct import_state *s, const char *v, size_t len)
 {
-	size_t	 start = 0, end = len, last, n, o;
 	char	*d;
 
-	while ((n = space_at(v + start, v + end)) > 0)
-		start += n;
-	while (end > start) {
-		/* The last character starts after its continuation bytes. */
-		for (last = end - 1; last > start &&
-		    ((unsigned char)v[last] & 0xc0) == 0x80; last--)
-			continue;
-		if ((n = space_at(v + last, v + end)) == 0 || last + n != end)
-			break;
-		end = last;
-	}
-	if (end - start >= 2 && v[start] == '\'' &&
-	    strchr("=+-@\t\r", v[start + 1]) != NULL)
-		start++;
-	if ((d = arena_alloc(s, end - start + 1)) == NULL)
+	if ((d = arena_alloc(s, len + 1)) == NULL)
 		return "";
-	/* A line break typed inside a cell (Alt+Enter) reads as a space. */
-	for (o = 0; start < end; start++) {
-		if (v[start] != '\r' && v[start] != '\n')
-			d[o++] = v[start];
-		else if (o > 0 && d[o - 1] != ' ')
-			d[o++] = ' ';
-	}
-	d[o] = '\0';
-	return d;
+	return csv_cell_clean(v, len, d);
 }
 
 /* The code for a name (or the code itself, any case) in a fixed table;
@@ -592,7 +555,7 @@ separator_at(const char *p, const char *end)
 		if ((size_t)(end - p) >= n && memcmp(p, seps[i], n) == 0)
 			return n;
 	}
-	return space_at(p, end);
+	return csv_space_at(p, end);
 }
 
 /* A list cell as comma-separated codes: known names become codes, other

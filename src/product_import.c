@@ -152,50 +152,17 @@ add_problem(struct product_import *imp, size_t line, const char *column,
 	return 0;
 }
 
-/* Length of a space at p: ASCII blanks, U+3000 or U+00A0; else 0. */
-static size_t
-space_at(const char *p, const char *end)
-{
-	if (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
-		return 1;
-	if (end - p >= 3 && memcmp(p, "\xe3\x80\x80", 3) == 0)
-		return 3;
-	if (end - p >= 2 && memcmp(p, "\xc2\xa0", 2) == 0)
-		return 2;
-	return 0;
-}
 
-/* The cell trimmed, line breaks as spaces, without the apostrophe an
- * export puts before text a spreadsheet would take for a formula. */
+/* The cell cleaned (csv_cell_clean) into a new string; NULL when
+ * memory runs out. */
 static char *
 cell(const char *v, size_t len)
 {
-	size_t	 start = 0, end = len, last, n, o;
 	char	*d;
 
-	while ((n = space_at(v + start, v + end)) > 0)
-		start += n;
-	while (end > start) {
-		for (last = end - 1; last > start &&
-		    ((unsigned char)v[last] & 0xc0) == 0x80; last--)
-			continue;
-		if ((n = space_at(v + last, v + end)) == 0 || last + n != end)
-			break;
-		end = last;
-	}
-	if (end - start >= 2 && v[start] == '\'' &&
-	    strchr("=+-@\t\r", v[start + 1]) != NULL)
-		start++;
-	if ((d = malloc(end - start + 1)) == NULL)
+	if ((d = malloc(len + 1)) == NULL)
 		return NULL;
-	for (o = 0; start < end; start++) {
-		if (v[start] != '\r' && v[start] != '\n')
-			d[o++] = v[start];
-		else if (o > 0 && d[o - 1] != ' ')
-			d[o++] = ' ';
-	}
-	d[o] = '\0';
-	return d;
+	return csv_cell_clean(v, len, d);
 }
 
 /* The text as UTF-8 without a BOM; NULL with a problem when it is not

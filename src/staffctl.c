@@ -263,16 +263,6 @@ fail:
 	return NULL;
 }
 
-static double
-seconds_since(const struct timespec *t0)
-{
-	struct timespec	 t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)(t.tv_sec - t0->tv_sec) +
-	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
 static void
 import_report(const struct outlet_import *imp, const char *path)
 {

@@ -68,3 +68,18 @@ csrf_of() {
 	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$BUILD/b.txt" | head -n 1
 }
 
+
+# csv_file HEADER FILE: the rows on stdin under HEADER, CRLF, with a BOM.
+csv_file() { { printf '\357\273\277%s\n' "$1"; cat; } | sed 's/$/\r/' > "$2"; }
+# upload USER CSRF PATH ACTION FILE [curl arguments...]: an import form.
+upload() {
+	local user=$1 token=$2 path=$3 action=$4 file=$5
+	shift 5
+	sfetch "$user" POST "$path" -F "csrf=$token" \
+	    -F "action=$action" -F "file=@$file;type=text/csv" "$@"
+}
+# report_cells: an import report's tables as lines "line|column|value|message|".
+report_cells() {
+	sed -e 's/<\/t[dh]>/|/g; s/<[^>]*>//g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#39;/'"'"'/g; s/&amp;/\&/g' \
+	    "$BUILD/b.txt" | grep '^[0-9整]'
+}

@@ -20,20 +20,9 @@ dir="$BUILD/import"
 rm -rf "$dir"
 mkdir -p "$dir"
 header='备案编号,店名,中标销售企业,经营方式,乡镇代码,地址,电话,经营类别,服务,登记日期'
-# csv FILE: the rows on stdin under the header, CRLF, with a BOM.
-csv() { { printf '\357\273\277%s\n' "$header"; cat; } | sed 's/$/\r/' > "$1"; }
-# imp USER CSRF ACTION FILE [curl arguments...]
-imp() {
-	local user=$1 token=$2 action=$3 file=$4
-	shift 4
-	sfetch "$user" POST /staff/outlets/import -F "csrf=$token" \
-	    -F "action=$action" -F "file=@$file;type=text/csv" "$@"
-}
-# The report's tables as lines "line|column|value|message|".
-cells() {
-	sed -e 's/<\/t[dh]>/|/g; s/<[^>]*>//g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#39;/'"'"'/g; s/&amp;/\&/g' \
-	    "$BUILD/b.txt" | grep '^[0-9整]'
-}
+csv() { csv_file "$header" "$1"; }
+imp() { local u=$1 t=$2; shift 2; upload "$u" "$t" /staff/outlets/import "$@"; }
+cells() { report_cells; }
 has_cell() { cells | grep -qF -- "$1"; }
 regs() { sql "SELECT COUNT(*) FROM outlet WHERE reg_no LIKE '$1'"; }
 

@@ -18,20 +18,9 @@ pdir="$BUILD/pimport"
 rm -rf "$pdir"
 mkdir -p "$pdir"
 pheader='类别,品牌,生产企业,型号,规格,中标价,中标批次,状态'
-# pcsv FILE: the rows on stdin under the header, CRLF, with a BOM.
-pcsv() { { printf '\357\273\277%s\n' "$pheader"; cat; } | sed 's/$/\r/' > "$1"; }
-# pimp USER CSRF ACTION FILE [curl arguments...]
-pimp() {
-	local user=$1 token=$2 action=$3 file=$4
-	shift 4
-	sfetch "$user" POST /staff/products/import -F "csrf=$token" \
-	    -F "action=$action" -F "file=@$file;type=text/csv" "$@"
-}
-# The report's table as lines "line|column|value|message|".
-pcells() {
-	sed -e 's/<\/t[dh]>/|/g; s/<[^>]*>//g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#39;/'"'"'/g; s/&amp;/\&/g' \
-	    "$BUILD/b.txt" | grep '^[0-9整]'
-}
+pcsv() { csv_file "$pheader" "$1"; }
+pimp() { local u=$1 t=$2; shift 2; upload "$u" "$t" /staff/products/import "$@"; }
+pcells() { report_cells; }
 phas() { pcells | grep -qF -- "$1"; }
 models() { sql "SELECT COUNT(*) FROM product WHERE model LIKE '$1'"; }
 

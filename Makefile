@@ -6,6 +6,10 @@
 #   make data     fill the instance with a generated national-size dataset
 #                 (OUTLETS=200000 ENTERPRISES=1000 PRODUCTS=20000 SEED=1;
 #                 FORCE=1 replaces an earlier one)
+#   make security sqlmap --level 5 --risk 3 over every parameter, on a
+#                 throwaway instance (SECURITY_VAR, SECURITY_PORT)
+#   make soak     10 minutes of mixed traffic at c=64, then valgrind over a
+#                 worker (SOAK_VAR, SOAK_PORT, SOAK_SECONDS)
 
 VAR	?= var
 PORT	?= 8080
@@ -16,6 +20,11 @@ ENTERPRISES ?= 1000
 PRODUCTS ?= 20000
 SEED	?= 1
 FORCE	?= 0
+SECURITY_VAR ?= $(BUILD)/security-var
+SECURITY_PORT ?= 18088
+SOAK_VAR ?= $(BUILD)/soak-var
+SOAK_PORT ?= 18087
+SOAK_SECONDS ?= 600
 
 CC	?= cc
 PKGS	 = libmariadb libcmark libsodium jansson libmagic
@@ -27,7 +36,7 @@ LDLIBS	 = -lfcgi -lneo_cs -lneo_utl -lz \
 	   $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CORE	 = buf utf8 form param request response view log config db money \
-	   prefork app caps notice password search filtered region outlet \
+	   prefork privilege app caps notice password search filtered region outlet \
 	   product enterprise json multipart session throttle audit account \
 	   attachment workday complaint outlet_record apikey open311 \
 	   caps_record product_record stats csv csv_read outlet_import \
@@ -52,7 +61,8 @@ INSTANCE = env VAR=$(VAR) PORT=$(PORT) WORKERS=$(WORKERS) BUILD=$(BUILD) \
 	   OUTLETS=$(OUTLETS) ENTERPRISES=$(ENTERPRISES) PRODUCTS=$(PRODUCTS) \
 	   SEED=$(SEED) FORCE=$(FORCE) bash src/instance.sh
 
-.PHONY: all deps run start stop status data test unit golden http clean
+.PHONY: all deps run start stop status data test security soak unit golden \
+	http clean
 
 all: $(PROGRAMS) $(TESTS)
 
@@ -110,6 +120,18 @@ test:
 	@$(INSTANCE) deps test
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) sh tests/run.sh
+
+security:
+	@$(INSTANCE) deps test
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) SECURITY_VAR=$(SECURITY_VAR) SECURITY_PORT=$(SECURITY_PORT) \
+	    bash tests/security/sqlmap.sh full
+
+soak:
+	@$(INSTANCE) deps test
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) SOAK_VAR=$(SOAK_VAR) SOAK_PORT=$(SOAK_PORT) \
+	    SOAK_SECONDS=$(SOAK_SECONDS) bash tests/soak/run.sh
 
 clean:
 	rm -rf $(BUILD)

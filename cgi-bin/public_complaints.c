@@ -13,7 +13,6 @@
 #include "throttle.h"
 #include "view.h"
 
-#define COMPLAINTS_PER_HOUR	5	/* from one address */
 #define TRACK_FREE_MISSES	5
 
 const struct param_spec complaint_params[CF_COUNT] = {
@@ -241,7 +240,7 @@ handle_complaint_submit(struct ctx *c)
 		return form_page(c, token);
 	if ((st = db_query_int(&recent_from_address, a, 1, &recent)) != DB_OK)
 		goto down;
-	if (recent >= COMPLAINTS_PER_HOUR) {
+	if (recent >= c->cfg->complaints_per_hour) {
 		hset(c->hdf, "Notice.throttled", "1");
 		c->resp->status = 429;
 		response_header(c->resp, "Retry-After", "3600");

@@ -15,6 +15,7 @@
 #include "json.h"
 #include "log.h"
 #include "prefork.h"
+#include "privilege.h"
 #include "view.h"
 
 struct server {
@@ -472,14 +473,15 @@ worker(void *arg)
 static void
 usage(const char *name)
 {
-	fprintf(stderr, "usage: %s --config FILE --socket PATH\n", name);
+	fprintf(stderr, "usage: %s --config FILE --socket PATH [--user NAME]\n",
+	    name);
 }
 
 int
 app_main(int argc, char **argv, const struct app *app)
 {
 	struct server	 s;
-	const char	*config = NULL, *sock = NULL;
+	const char	*config = NULL, *sock = NULL, *user = NULL;
 	int		 i, rc;
 
 	log_set_name(app->name);
@@ -488,9 +490,19 @@ app_main(int argc, char **argv, const struct app *app)
 			config = argv[i + 1];
 		else if (strcmp(argv[i], "--socket") == 0)
 			sock = argv[i + 1];
+		else if (strcmp(argv[i], "--user") == 0)
+			user = argv[i + 1];
+		else
+			break;
 	}
 	if (config == NULL || sock == NULL || i != argc) {
 		usage(argv[0]);
+		return 2;
+	}
+	/* Workers parse what anyone sends: never as root. */
+	if (geteuid() == 0 && user == NULL) {
+		log_error("started as root: --user NAME names the user to serve "
+		    "as");
 		return 2;
 	}
 	memset(&s, 0, sizeof(s));
@@ -511,6 +523,10 @@ app_main(int argc, char **argv, const struct app *app)
 	}
 	/* nginx may run as another user; the socket's directory guards it. */
 	chmod(sock, 0666);
+	if (geteuid() == 0 && privilege_drop(user) == -1) {
+		unlink(sock);
+		return 1;
+	}
 	rc = prefork_run(s.cfg.workers, worker, &s);
 	unlink(sock);
 	config_free(&s.cfg);

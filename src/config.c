@@ -34,6 +34,8 @@ config_load(struct config *c, const char *path)
 	c->accept_days = hdf_get_int_value(c->hdf, "Complaints.AcceptDays", 7);
 	c->resolve_days = hdf_get_int_value(c->hdf, "Complaints.ResolveDays",
 	    30);
+	c->complaints_per_hour = hdf_get_int_value(c->hdf,
+	    "Complaints.PerHour", 5);
 	c->demo = hdf_get_int_value(c->hdf, "Site.Demo", 0);
 	c->tls = hdf_get_int_value(c->hdf, "Site.TLS", 0);
 	c->workers = hdf_get_int_value(c->hdf, "Workers", 4);
@@ -50,6 +52,11 @@ config_load(struct config *c, const char *path)
 	    c->resolve_days < 1 || c->resolve_days > 120) {
 		log_error("config %s: Complaints.AcceptDays must be 1 to 60 and "
 		    "ResolveDays 1 to 120", path);
+		return -1;
+	}
+	if (c->complaints_per_hour < 1 || c->complaints_per_hour > 1000000) {
+		log_error("config %s: Complaints.PerHour must be 1 to 1000000",
+		    path);
 		return -1;
 	}
 	if (c->workers < 1 || c->workers > 256) {

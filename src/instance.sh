@@ -7,6 +7,12 @@
 # Environment: VAR (default var), PORT (8080), WORKERS (4), BUILD (build),
 # DEMO (1: load demo data into a fresh instance); for generate: OUTLETS
 # (200000), ENTERPRISES (1000), PRODUCTS (20000), SEED (1), FORCE (0).
+# LOAD_TEST=1 lifts the per-address complaint limits (the program's 5 an
+# hour and nginx's limit_req) of this loopback-only instance, for load and
+# fault tests; the defaults stay as they are.
+#
+# Started as root, the FastCGI programs and nginx's workers run as the
+# system user $RUN_USER (created here); MariaDB keeps the starting user.
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,7 +25,10 @@ DEMO=${DEMO:-1}
 PROGRAMS="public staff"
 DB_NAME=jdxx
 DB_USER=jdxx_app
+DB_OWNER=jdxx_owner
 ME=$(id -un)
+RUN_USER=jdxx
+LOAD_TEST=${LOAD_TEST:-0}
 
 DEB_PACKAGES="build-essential pkg-config libfcgi-dev clearsilver-dev
  libmariadb-dev mariadb-server mariadb-client mariadb-plugin-mroonga nginx
@@ -32,9 +41,12 @@ die() { printf 'jdxx: %s\n' "$*" >&2; exit 1; }
 
 case "$PORT" in ''|*[!0-9]*) die "PORT must be a number" ;; esac
 case "$WORKERS" in ''|*[!0-9]*) die "WORKERS must be a number" ;; esac
+case "$LOAD_TEST" in 0|1) ;; *) die "LOAD_TEST must be 0 or 1" ;; esac
 
-# What only the test suites need: a real Atom parser.
-TEST_PACKAGES="python3 python3-feedparser"
+# What only the test suites need: a real Atom parser, sqlmap, wrk and
+# valgrind (make soak), openssl and systemd-analyze (the production
+# configuration).
+TEST_PACKAGES="python3 python3-feedparser sqlmap wrk valgrind openssl systemd"
 
 missing_packages() {
 	local p
@@ -74,34 +86,91 @@ cmd_deps() {
 }
 
 MYSQL() { mariadb --defaults-file="$VAR/my.cnf" "$@"; }
+# The schema's owner: migrations and nothing else.
+MYSQL_OWNER() { mariadb --defaults-file="$VAR/owner.cnf" "$@"; }
+
+as_root() { [ "$(id -u)" -eq 0 ]; }
+as_run_user() { setpriv --reuid="$RUN_USER" --regid="$RUN_USER" --init-groups "$@"; }
+
+ensure_run_user() {
+	id -u "$RUN_USER" >/dev/null 2>&1 && return 0
+	say "creating the system user $RUN_USER"
+	useradd --system --user-group --no-create-home --home-dir /nonexistent \
+	    --shell /usr/sbin/nologin "$RUN_USER" ||
+	    die "could not create the user $RUN_USER"
+}
+
+run_dir() { printf '/run/jdxx-%s\n' "$(printf '%s' "$VAR" | md5sum | cut -c1-10)"; }
+
+# Where the things the programs and nginx's workers touch live: RT holds
+# the sockets and nginx's temporary files, SHARE the templates and static
+# files, MYSQL_SOCK the database socket. As root they must be reachable
+# by $RUN_USER: a checkout or VAR under /root is not, so then they move
+# to /run and a copy.
+layout() {
+	RT=$VAR/run SHARE=$ROOT MYSQL_SOCK=$VAR/mysql/mysqld.sock
+	as_root || return 0
+	ensure_run_user
+	chmod 755 "$VAR" "$VAR/mysql" "$VAR/log"
+	if ! as_run_user test -x "$VAR/run"; then
+		RT=$(run_dir)
+		MYSQL_SOCK=$RT/mysqld.sock
+		mkdir -p "$RT"
+	fi
+	chown "root:$RUN_USER" "$RT"
+	chmod 770 "$RT"
+	if ! as_run_user test -r "$ROOT/templates/layout.cs" ||
+	    ! as_run_user test -r "$ROOT/static/site.css"; then
+		SHARE=$RT/share
+		rm -rf "$SHARE"
+		mkdir -p "$SHARE"
+		cp -R "$ROOT/templates" "$ROOT/static" "$SHARE/"
+		chown -R "root:$RUN_USER" "$SHARE"
+		chmod -R u=rwX,g=rX,o= "$SHARE"
+	fi
+}
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 write_configs() {
-	local pw site_demo=0
+	local pw site_demo=0 f per_hour=5 limit_key='$binary_remote_addr'
+	local nginx_user=$ME
 	mkdir -p "$VAR/mysql" "$VAR/run" "$VAR/log" "$VAR/tmp" "$VAR/nginx" \
 	    "$VAR/secret"
 	chmod 700 "$VAR/secret"
-	if [ ! -s "$VAR/secret/db-password" ]; then
+	for f in db-password db-owner-password; do
+		[ ! -s "$VAR/secret/$f" ] || continue
 		(umask 077; head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' \
-		    > "$VAR/secret/db-password")
-	fi
+		    > "$VAR/secret/$f")
+	done
 	if [ ! -s "$VAR/secret/app-secret" ]; then
 		(umask 077; head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' \
 		    > "$VAR/secret/app-secret")
 	fi
+	layout
+	! as_root || nginx_user="$RUN_USER $RUN_USER"
+	# An empty limit_req key is never counted.
+	[ "$LOAD_TEST" = 0 ] || { per_hour=1000000; limit_key='""'; }
 	pw=$(cat "$VAR/secret/db-password")
 	[ ! -f "$VAR/demo" ] || site_demo=1
+	(umask 077; cat > "$VAR/owner.cnf" <<CNF
+[client]
+socket = $MYSQL_SOCK
+default-character-set = utf8mb4
+user = $DB_OWNER
+password = $(cat "$VAR/secret/db-owner-password")
+CNF
+)
 	cat > "$VAR/my.cnf" <<CNF
 [client]
-socket = $VAR/mysql/mysqld.sock
+socket = $MYSQL_SOCK
 default-character-set = utf8mb4
 user = $ME
 
 [mariadbd]
 user = $ME
 datadir = $VAR/mysql/data
-socket = $VAR/mysql/mysqld.sock
+socket = $MYSQL_SOCK
 pid-file = $VAR/mysql/mysqld.pid
 log-error = $VAR/log/mariadb.log
 tmpdir = $VAR/tmp
@@ -119,7 +188,7 @@ max_connections = 200
 CNF
 	(umask 077; cat > "$VAR/jdxx.hdf" <<HDF
 DB {
-  Socket = $VAR/mysql/mysqld.sock
+  Socket = $MYSQL_SOCK
   User = $DB_USER
   Password = $pw
   Name = $DB_NAME
@@ -127,7 +196,7 @@ DB {
 }
 Site {
   Name = 家电下乡公共服务网
-  Templates = $ROOT/templates
+  Templates = $SHARE/templates
   TimeZone = Asia/Shanghai
   Demo = $site_demo
   TLS = 0
@@ -137,12 +206,15 @@ Site {
 Complaints {
   AcceptDays = 7
   ResolveDays = 30
+  PerHour = $per_hour
 }
 Workers = $WORKERS
 HDF
 )
-	sed -e "s|@VAR@|$VAR|g" -e "s|@PORT@|$PORT|g" -e "s|@ROOT@|$ROOT|g" \
-	    -e "s|@USER@|$ME|g" "$ROOT/src/conf/nginx.conf.in" > "$VAR/nginx.conf"
+	sed -e "s|@VAR@|$VAR|g" -e "s|@PORT@|$PORT|g" -e "s|@SHARE@|$SHARE|g" \
+	    -e "s|@RUN@|$RT|g" -e "s|@USER@|$nginx_user|g" \
+	    -e "s|@LIMIT_KEY@|$limit_key|g" \
+	    "$ROOT/src/conf/nginx.conf.in" > "$VAR/nginx.conf"
 }
 
 start_db() {
@@ -173,14 +245,20 @@ start_db() {
 
 # Applies each sql/NNN_*.sql once, in order, recording it in schema_migrations.
 migrate() {
-	local pw f v n
+	local pw opw f v n
 	pw=$(cat "$VAR/secret/db-password")
+	opw=$(cat "$VAR/secret/db-owner-password")
+	# The programs read and write rows, nothing more: no DDL, no FILE.
 	MYSQL <<SQL
 CREATE DATABASE IF NOT EXISTS $DB_NAME
   CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER IF NOT EXISTS '$DB_USER'@'localhost' IDENTIFIED BY '$pw';
 ALTER USER '$DB_USER'@'localhost' IDENTIFIED BY '$pw';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM '$DB_USER'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON $DB_NAME.* TO '$DB_USER'@'localhost';
+CREATE USER IF NOT EXISTS '$DB_OWNER'@'localhost' IDENTIFIED BY '$opw';
+ALTER USER '$DB_OWNER'@'localhost' IDENTIFIED BY '$opw';
+GRANT ALL PRIVILEGES ON $DB_NAME.* TO '$DB_OWNER'@'localhost';
 CREATE TABLE IF NOT EXISTS $DB_NAME.schema_migrations (
   version VARCHAR(100) NOT NULL PRIMARY KEY,
   applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
@@ -188,12 +266,12 @@ CREATE TABLE IF NOT EXISTS $DB_NAME.schema_migrations (
 SQL
 	for f in "$ROOT"/sql/[0-9][0-9][0-9]_*.sql; do
 		v=$(basename "$f" .sql)
-		n=$(MYSQL -N "$DB_NAME" -e \
+		n=$(MYSQL_OWNER -N "$DB_NAME" -e \
 		    "SELECT COUNT(*) FROM schema_migrations WHERE version = '$v'")
 		[ "$n" = 0 ] || continue
 		say "applying $v"
-		MYSQL "$DB_NAME" < "$f" || die "migration $v failed"
-		MYSQL "$DB_NAME" -e \
+		MYSQL_OWNER "$DB_NAME" < "$f" || die "migration $v failed"
+		MYSQL_OWNER "$DB_NAME" -e \
 		    "INSERT INTO schema_migrations (version) VALUES ('$v')"
 	done
 }
@@ -236,19 +314,20 @@ cmd_init() {
 }
 
 start_programs() {
-	local p i
+	local p i user=()
+	! as_root || user=(--user "$RUN_USER")
 	for p in $PROGRAMS; do
 		pid_alive "$VAR/run/$p.pid" && continue
-		rm -f "$VAR/run/$p.sock"
+		rm -f "$RT/$p.sock"
 		setsid "$BUILD/$p.fcgi" --config "$VAR/jdxx.hdf" \
-		    --socket "$VAR/run/$p.sock" >> "$VAR/log/$p.log" 2>&1 \
+		    --socket "$RT/$p.sock" "${user[@]}" >> "$VAR/log/$p.log" 2>&1 \
 		    < /dev/null &
 		echo $! > "$VAR/run/$p.pid"
 		for i in $(seq 1 50); do
-			[ -S "$VAR/run/$p.sock" ] && break
+			[ -S "$RT/$p.sock" ] && break
 			sleep 0.1
 		done
-		[ -S "$VAR/run/$p.sock" ] ||
+		[ -S "$RT/$p.sock" ] ||
 		    die "$p did not start; see $VAR/log/$p.log"
 	done
 }
@@ -256,7 +335,7 @@ start_programs() {
 start_nginx() {
 	local i
 	pid_alive "$VAR/run/nginx.pid" && return 0
-	mkdir -p "$VAR/nginx/tmp"
+	mkdir -p "$VAR/nginx" "$RT/nginx-tmp"
 	nginx -q -t -p "$VAR/nginx" -c "$VAR/nginx.conf" 2>> "$VAR/log/nginx-error.log" ||
 	    die "nginx configuration test failed; see $VAR/log/nginx-error.log"
 	setsid nginx -p "$VAR/nginx" -c "$VAR/nginx.conf" \
@@ -299,6 +378,8 @@ cmd_stop() {
 	stop_one "$VAR/run/nginx.pid"
 	for p in $PROGRAMS; do stop_one "$VAR/run/$p.pid"; done
 	stop_one "$VAR/run/mariadb.pid"
+	# The runtime directory layout made in /run, if any, goes with it.
+	! as_root || rm -rf "$(run_dir)"
 }
 
 cmd_status() {

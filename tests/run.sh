@@ -14,7 +14,8 @@ run() {
 run unit "$BUILD/unit-tests"
 run golden sh tests/golden/run.sh
 run http bash tests/http/run.sh
+run conf bash tests/conf/run.sh
 # Sum the per-suite lines "name: N passed, N failed".
 awk '/^[a-z]+: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4; n++ }
-     END { if (n < 3) f++; printf "%d passed, %d failed\n", p, f; exit f > 0 }' "$out" || status=1
+     END { if (n < 5) f++; printf "%d passed, %d failed\n", p, f; exit f > 0 }' "$out" || status=1
 exit $status

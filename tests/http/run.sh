@@ -27,6 +27,11 @@ fi
 . tests/http/records_import.sh
 . tests/http/records_import_products.sh
 . tests/http/lifecycle.sh
+. tests/http/faults.sh
+
+# A light SQL injection pass over a few key parameters (its own line
+# "sqlmap: N passed, N failed"); make security runs the full sweep.
+bash tests/security/sqlmap.sh light
 
 echo "http: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

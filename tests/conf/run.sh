@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The production shape: the sample nginx server block passes `nginx -t`
+# and limits what it must; the systemd unit is sandboxed, as
+# `systemd-analyze security --offline` scores it.
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+BUILD=${BUILD:-build}
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL conf: $*" >&2; }
+check() { local name=$1; shift; if "$@"; then ok; else bad "$name"; fi; }
+
+rm -rf "$BUILD/conf-test"
+mkdir -p "$BUILD/conf-test/tmp"
+dir=$(cd "$BUILD/conf-test" && pwd)
+conf=src/conf/nginx-production.conf
+unit=src/conf/systemd/jdxx@.service
+
+# nginx -t over the server block, with a throwaway certificate.
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=jdxx.example.cn \
+    -keyout "$dir/key.pem" -out "$dir/cert.pem" >/dev/null 2>&1 || bad "openssl"
+sed -e "s|/etc/ssl/jdxx/fullchain.pem|$dir/cert.pem|" \
+    -e "s|/etc/ssl/jdxx/privkey.pem|$dir/key.pem|" \
+    -e 's|include fastcgi_params;|include /etc/nginx/fastcgi_params;|' \
+    -e 's|listen \(\[::\]:\)\{0,1\}\(80\|443\)|listen 127.0.0.1:1\2|' \
+    "$conf" > "$dir/server.conf"
+cat > "$dir/nginx.conf" <<NGINX
+error_log stderr;
+pid $dir/nginx.pid;
+events { }
+http {
+	include /etc/nginx/mime.types;
+	client_body_temp_path $dir/tmp/body;
+	fastcgi_temp_path $dir/tmp/fastcgi;
+	proxy_temp_path $dir/tmp/proxy;
+	uwsgi_temp_path $dir/tmp/uwsgi;
+	scgi_temp_path $dir/tmp/scgi;
+	access_log off;
+	include $dir/server.conf;
+}
+NGINX
+if nginx -q -t -p "$dir" -c "$dir/nginx.conf" 2> "$dir/nginx-t.log"; then ok
+else bad "nginx -t: $(cat "$dir/nginx-t.log")"; fi
+
+# What the server block must hold.
+while IFS='|' read -r what pattern; do
+	[ -n "$what" ] || continue
+	check "$what" grep -qE -- "$pattern" "$conf"
+done <<'CASES'
+TLS and HTTP/2|listen 443 ssl http2;
+TLS 1.2 and 1.3 only|ssl_protocols TLSv1.2 TLSv1.3;
+HTTP goes to HTTPS|return 301 https://
+body limit|client_max_body_size 64k;
+body timeout|client_body_timeout 15s;
+header timeout|client_header_timeout 15s;
+upstream timeout|fastcgi_read_timeout 30s;
+complaint filing limited|location = /complaints \{
+complaint limit zone|limit_req zone=jdxx_complaints
+tracking limited|limit_req zone=jdxx_track
+sign-in limited|limit_req zone=jdxx_login
+styled 502|error_page 502 /static/errors/502.html;
+styled 503|error_page 503 504 /static/errors/503.html;
+CASES
+# Each limit_req sits in the location it is meant for.
+awk '/location = \/complaints \{/ { f = 1 } f && /limit_req zone=jdxx_complaints/ { print "ok"; exit } f && /\}/ { exit }' "$conf" | grep -q ok && ok || bad "complaints location without its limit"
+awk '/location = \/staff\/login \{/ { f = 1 } f && /limit_req zone=jdxx_login/ { print "ok"; exit } f && /\}/ { exit }' "$conf" | grep -q ok && ok || bad "login location without its limit"
+awk '/location ~ \^\/complaints\/\(track/ { f = 1 } f && /limit_req zone=jdxx_track/ { print "ok"; exit } f && /\}/ { exit }' "$conf" | grep -q ok && ok || bad "tracking location without its limit"
+
+# The unit: sandboxing directives and systemd's own score.
+for d in 'NoNewPrivileges=yes' 'ProtectSystem=strict' 'PrivateTmp=yes' \
+    'SystemCallFilter=@system-service' 'User=jdxx' 'CapabilityBoundingSet=$' \
+    'RestrictAddressFamilies=AF_UNIX'; do
+	check "unit has $d" grep -q "^$d" "$unit"
+done
+cp "$unit" "$dir/jdxx@public.service"
+(cd "$dir" && systemd-analyze security --offline=true --no-pager jdxx@public.service) \
+    > "$dir/security.txt" 2>&1
+score=$(sed -n 's/.*Overall exposure level for jdxx@public.service: \([0-9.]*\).*/\1/p' "$dir/security.txt")
+echo "conf: systemd-analyze security exposure ${score:-?}" >&2
+check "systemd-analyze exposure ${score:-none} at most 1.0" awk -v s="${score:-99}" 'BEGIN { exit !(s <= 1.0) }'
+
+echo "conf: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

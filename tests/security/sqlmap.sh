@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# SQL injection sweep: sqlmap over every request in tests/security/targets.
+#
+#   sqlmap.sh full    every target, --level 5 --risk 3, on a throwaway
+#                     instance (SECURITY_VAR, SECURITY_PORT) made for it
+#   sqlmap.sh light   the "light" targets, --level 1 --risk 1, against the
+#                     running instance at VAR and PORT (make test)
+#
+# One line per target, then "sqlmap: N passed, N failed": a target passes
+# when sqlmap tested it and found nothing injectable. The lines are kept
+# in $BUILD/security/ (full runs: one file per run, never overwritten).
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+mode=${1:-}
+BUILD=${BUILD:-build}
+case "$mode" in
+full)
+	export VAR=${SECURITY_VAR:-$BUILD/security-var} PORT=${SECURITY_PORT:-18088}
+	level=5 risk=3 scopes='light|public|staff' ;;
+light)
+	export VAR PORT
+	level=1 risk=1 scopes='light' ;;
+*)
+	echo "usage: sqlmap.sh full|light" >&2; exit 2 ;;
+esac
+export BUILD
+BASE="http://127.0.0.1:$PORT"
+out=$BUILD/security/$mode
+mkdir -p "$out"
+summary=$out/sqlmap-$(date -u +%Y%m%dT%H%M%SZ).txt
+[ "$mode" = full ] || summary=$out/summary.txt
+: > "$summary"
+pass=0 fail=0
+
+sql() { mariadb --defaults-file="$VAR/my.cnf" -N jdxx -e "$1"; }
+staff_cli() { "$BUILD/jdxx-staff" --config "$VAR/jdxx.hdf" "$@"; }
+note() { echo "$*" | tee -a "$summary" >&2; }
+
+if [ "$mode" = full ]; then
+	trap 'bash src/instance.sh stop >/dev/null 2>&1' EXIT
+	bash src/instance.sh stop >/dev/null 2>&1
+	rm -rf "$VAR"
+	if ! LOAD_TEST=1 WORKERS=2 bash src/instance.sh start > "$out/start.log" 2>&1; then
+		cat "$out/start.log" >&2
+		echo "sqlmap: 0 passed, 1 failed"
+		exit 1
+	fi
+fi
+
+# What the targets need: accounts, an Open311 key, a filed complaint.
+password=Sweep-2009-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+for u in sqlmap victim; do
+	if [ -z "$(sql "SELECT id FROM staff WHERE username = '$u'")" ]; then
+		role=admin; [ "$u" = sqlmap ] || role=editor
+		echo "$password" | staff_cli add "$u" "$role" >/dev/null
+	fi
+done
+victim=$(sql "SELECT id FROM staff WHERE username = 'victim'")
+apikey=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+sql "INSERT INTO api_key (key_hash, name, created_at) VALUES
+    ('$(printf %s "$apikey" | sha256sum | cut -c1-64)', 'sqlmap', NOW())"
+curl -s -o "$out/receipt.html" --max-time 20 \
+    --data-urlencode "form_token=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | cut -c1-43)" \
+    --data-urlencode outlet=1 --data-urlencode category=overcharge \
+    --data-urlencode "description=注入测试用的投诉，彩电加收送货费" \
+    --data-urlencode name=王五 --data-urlencode phone=13912345678 \
+    --data-urlencode region=420607001 --data-urlencode consent=1 \
+    --data-urlencode action=submit "$BASE/complaints"
+codes=$(grep -o 'class="code">[0-9A-Z-]*<' "$out/receipt.html" | cut -d'>' -f2 | tr -d '<')
+no=$(echo "$codes" | sed -n 1p) code=$(echo "$codes" | sed -n 2p)
+if [ -z "$no" ] || [ -z "$code" ]; then
+	echo "FAIL sqlmap: no complaint receipt to track" >&2
+	echo "sqlmap: 0 passed, 1 failed"
+	exit 1
+fi
+
+# Failed sign-ins and tracking misses would throttle the address and
+# hide the statements behind the throttle: keep clearing them.
+( while sleep 1; do sql "DELETE FROM login_throttle" 2>/dev/null; done ) &
+unthrottle=$!
+trap 'kill "$unthrottle" 2>/dev/null; [ "$mode" != full ] || bash src/instance.sh stop >/dev/null 2>&1' EXIT
+
+# Signs sqlmap in afresh; sets $cookie and $csrf.
+sign_in() {
+	local jar=$out/jar
+	rm -f "$jar"
+	echo "$password" | staff_cli reset-password sqlmap >/dev/null
+	curl -s -o /dev/null -c "$jar" --max-time 20 --data-urlencode username=sqlmap \
+	    --data-urlencode "password=$password" "$BASE/staff/login"
+	cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk 'NF == 7 && $1 !~ /^#/ { print $6 "=" $7 }' | paste -sd';')
+	csrf=$(curl -s -b "$jar" --max-time 20 "$BASE/staff/" |
+	    sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+}
+
+fill() {
+	local s=$1
+	s=${s//@NO@/$no}
+	s=${s//@CODE@/$code}
+	s=${s//@APIKEY@/$apikey}
+	s=${s//@VICTIM@/$victim}
+	s=${s//@PASSWORD@/$password}
+	s=${s//@CSRF@/${csrf:-}}
+	printf '%s' "$s"
+}
+
+started=$EPOCHREALTIME
+n=0
+# The headers (level 3 and up) and the session cookie (level 2 and up)
+# reach the same code on every page: try them on the first target and
+# the first staff target only.
+skip_headers= skip_cookie=
+note "sqlmap $(sqlmap --version 2>/dev/null | head -n 1) --level $level --risk $risk against $BASE ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
+while IFS='|' read -r scope method path body only; do
+	case "$scope" in ''|\#*) continue ;; esac
+	printf '%s\n' "$scopes" | tr '|' '\n' | grep -qx "$scope" || continue
+	n=$((n + 1))
+	cookie= csrf=
+	sql "DELETE FROM login_throttle"
+	[ "$scope" != staff ] || sign_in
+	url=$BASE$(fill "$path")
+	args=(-u "$url" --batch --disable-coloring --flush-session
+	    --output-dir="$out/sqlmap" --level "$level" --risk "$risk"
+	    --dbms=mysql --timeout=15 --retries=1 --ignore-code=401)
+	[ "$method" != POST ] || args+=(--method POST --data "$(fill "$body")")
+	[ "$mode" != light ] || [ -z "$only" ] || args+=(-p "$only")
+	[ -z "$cookie" ] || args+=(--cookie "$cookie")
+	skip=$skip_headers
+	if [ -n "$cookie" ]; then
+		[ -z "$skip_cookie" ] || skip=${skip:+$skip,}$skip_cookie
+		skip_cookie=jdxx_staff
+	fi
+	[ -z "$skip" ] || args+=(--skip="$skip")
+	skip_headers=user-agent,referer,host
+	log=$out/target-$n.log
+	before=$(wc -l < "$VAR/log/nginx-access.log")
+	t=$EPOCHREALTIME
+	sqlmap "${args[@]}" > "$log" 2>&1
+	secs=$(awk -v a="$t" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }')
+	requests=$(($(wc -l < "$VAR/log/nginx-access.log") - before))
+	if grep -q 'identified the following injection point' "$log"; then
+		verdict=INJECTABLE
+	elif grep -q 'do not appear to be injectable' "$log"; then
+		verdict="not injectable"
+	else
+		verdict="NOT TESTED ($(grep -m1 -E 'CRITICAL|ERROR' "$log" | cut -c1-100))"
+	fi
+	line="$verdict | $scope $method $path | $requests requests | $secs s"
+	if [ "$verdict" = "not injectable" ] && [ "$requests" -gt 10 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		line="FAIL $line (see $log)"
+	fi
+	note "$line"
+done < tests/security/targets
+note "$n targets in $(awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s; $pass not injectable, $fail failed"
+# The program must have answered every payload without crashing.
+if grep "ended (status" "$VAR/log/public.log" "$VAR/log/staff.log" 2>/dev/null |
+    grep -qv "(status 9)"; then
+	note "FAIL a worker crashed under the payloads"
+	fail=$((fail + 1))
+fi
+echo "sqlmap: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

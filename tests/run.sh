@@ -15,7 +15,12 @@ run unit "$BUILD/unit-tests"
 run golden sh tests/golden/run.sh
 run http bash tests/http/run.sh
 run conf bash tests/conf/run.sh
-# Sum the per-suite lines "name: N passed, N failed".
-awk '/^[a-z]+: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4; n++ }
-     END { if (n < 5) f++; printf "%d passed, %d failed\n", p, f; exit f > 0 }' "$out" || status=1
+run browser bash tests/browser/run.sh
+# Sum the per-suite lines "name: N passed, N failed"; a suite that printed
+# none counts as a failure.
+awk '/^[a-z]+: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4; seen[$1] = 1 }
+     END { n = split("unit: golden: http: sqlmap: conf: browser:", need, " ")
+	   for (i = 1; i <= n; i++) if (!(need[i] in seen)) {
+		   f++; printf "no result from %s\n", need[i] > "/dev/stderr" }
+	   printf "%d passed, %d failed\n", p, f; exit f > 0 }' "$out" || status=1
 exit $status

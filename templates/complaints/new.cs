@@ -37,7 +37,7 @@
 <fieldset><legend>您的联系方式（不会公开）</legend>
 <?cs call:text_field("name", "姓名", 20, "") ?>
 <?cs call:text_field("phone", "联系电话", 20, "手机 11 位，或固定电话如 0710-3312345") ?>
-<p>户籍所在地（逐级选择，选好一级后点“下一步”）</p>
+<p id="region-hint">户籍所在地（逐级选择，选好一级后点“下一步”）</p>
 <?cs call:region_select("province", "省", Provinces, Form.province) ?>
 <?cs if:Form.province ?><?cs call:region_select("city", "市", Cities, Form.city) ?><?cs /if ?>
 <?cs if:Form.city ?><?cs call:region_select("county", "县（市、区）", Counties, Form.county) ?><?cs /if ?>
@@ -48,3 +48,4 @@
 <button type="submit" name="action" value="submit">提交投诉</button>
 </form>
 <p class="hint">也可以拨打当地商务局的投诉电话。已经投诉过？<a href="/complaints/track">查询处理进度</a>。</p>
+<script src="/static/enhance.js?v=<?cs var:Site.AssetVersion ?>" defer></script>

@@ -8,5 +8,5 @@
 <dt>受理期限</dt><dd><?cs var:Receipt.accept_due ?> 前（7 个工作日内）决定是否受理</dd>
 </dl>
 <p>受理后，商务部门在 30 个工作日内调查处理并答复。</p>
-<p><a href="/complaints/track?no=<?cs var:Receipt.tracking_no ?>">查询处理进度</a> · <a href="/">返回首页</a></p>
+<p class="no-print"><a href="/complaints/track?no=<?cs var:Receipt.tracking_no ?>">查询处理进度</a> · <a href="/">返回首页</a></p>
 </section>

@@ -26,7 +26,8 @@
 <?cs /each ?></section><?cs /if ?>
 <?cs if:Paging.capped ?><p class="warn" role="note">符合的网点超过 <?cs var:Paging.total ?> 家，只列出前 <?cs var:Paging.total ?> 家（按登记先后）。请选择地区或换一个更具体的关键词。</p><?cs /if ?>
 <?cs if:!ErrorList.0 ?><p class="count" role="status">共找到 <strong><?cs var:Paging.total ?></strong><?cs if:Paging.capped ?> 多<?cs /if ?> 家<?cs if:Filter.status == "active" ?>状态正常的<?cs /if ?>指定网点<?cs if:Filter.status == "active" ?>（已暂停、已取消的网点请在“状态”中选择）<?cs /if ?>。</p><?cs /if ?>
-<?cs each:o = Outlets ?><?cs call:outlet_card(o) ?>
+<?cs if:subcount(Outlets) > 0 ?><h2>网点名单</h2>
+<?cs /if ?><?cs each:o = Outlets ?><?cs call:outlet_card(o) ?>
 <?cs /each ?>
 <?cs call:paging("/outlets", Query.all) ?>
 <p class="hint">没找到？可以用<a href="/outlets/check">网点核验</a>查一家店是不是指定店；遇到冒充指定店的商家，请<a href="/complaints/new">投诉</a>。</p>

@@ -10,4 +10,4 @@
 <?cs if:subcount(Notice.versions) > 0 ?><h2>修改记录</h2>
 <ul class="history"><?cs each:v = Notice.versions ?><li><?cs var:v.edited_at ?>：<?cs var:v.change_note ?>（第 <?cs var:v.version ?> 版，原标题“<?cs var:v.title ?>”）</li><?cs /each ?></ul><?cs /if ?>
 </article>
-<p><a href="/notices">返回通知公告</a></p>
+<p class="no-print"><a href="/notices">返回通知公告</a></p>

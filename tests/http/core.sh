@@ -65,6 +65,8 @@ for p in / /caps /nope /static/site.css "/?q=%FF"; do
 		if grep -qiF "$h" "$BUILD/h.txt"; then ok; else bad "$p lacks $h"; fi
 	done
 	if grep -qi "unsafe-inline" "$BUILD/h.txt"; then bad "$p allows inline"; else ok; fi
+	# The optional script may ask this site's API, and nothing else.
+	if grep -qi "connect-src 'self';" "$BUILD/h.txt"; then ok; else bad "$p: no connect-src 'self'"; fi
 done
 fetch PUT /caps
 if grep -qi '^Allow: GET, HEAD' "$BUILD/h.txt"; then ok; else bad "405 without Allow"; fi

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Browser tests: Chromium, driven by playwright-core, walks the journeys on
+# a private instance started afresh (own VAR and PORT, as the HTTP tests).
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+BUILD=${BUILD:-build}
+export VAR=${TEST_VAR:-$BUILD/test-var} PORT=${TEST_PORT:-18089} WORKERS=2 BUILD
+export BASE="http://127.0.0.1:$PORT" STAFF_PASSWORD=Browser-2009-ok
+instance() { bash src/instance.sh "$@"; }
+
+trap 'instance stop >/dev/null 2>&1' EXIT
+instance stop >/dev/null 2>&1
+rm -rf "$VAR"
+if ! instance start > "$BUILD/browser-start.log" 2>&1; then
+	cat "$BUILD/browser-start.log" >&2
+	echo "browser: 0 passed, 1 failed"
+	exit 1
+fi
+for who in editor handler records; do
+	echo "$STAFF_PASSWORD" |
+	    "$BUILD/jdxx-staff" --config "$VAR/jdxx.hdf" add "$who" "$who" >/dev/null
+done
+rm -rf tests/browser/screenshots
+node tests/browser/main.mjs > "$BUILD/browser-result.txt"
+rc=$?
+# A suite that died before counting still reports, and fails.
+if ! grep -q '^browser: [0-9]* passed, [0-9]* failed$' "$BUILD/browser-result.txt"; then
+	echo "browser: 0 passed, 1 failed"
+	exit 1
+fi
+cat "$BUILD/browser-result.txt"
+exit $rc

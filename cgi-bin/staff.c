@@ -435,6 +435,7 @@ static const struct route routes[] = {
 	    ROUTE_MULTIPART, RECORDS },
 	{ "/staff/products/export.csv", GET, handle_product_export, NOPARAMS,
 	    0, RECORDS },
+	{ "/staff/imports/{id}", GET, handle_import_job, NOPARAMS, 0, RECORDS },
 };
 
 /* Notice bodies run long; uploads up to 8 MB. */

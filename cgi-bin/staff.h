@@ -105,6 +105,16 @@ enum { WK_REGION, WK_WEEK, WK_FORMAT, WK_COUNT };
 extern const struct param_spec	weekly_params[WK_COUNT];
 int	handle_weekly(struct ctx *);
 
+/* Web imports as jobs (src/import_job.h): the job's page, and the
+ * answer to an upload that became one: a 303 to its page, or a 409 on
+ * the form (form_template) when a job of the same region is still
+ * running. */
+int	handle_import_job(struct ctx *);
+int	staff_import_started(struct ctx *, enum db_status, long long id,
+	    long long busy, const char *form_template);
+/* Why a job imported nothing, in Chinese; what names the rows. */
+const char *staff_import_failure(enum db_status, const char *what);
+
 /* Outlets in bulk: CSV import (dry run or all rows at once) and export. */
 enum { OX_REGION, OX_STATUS, OX_COUNT };
 extern const struct param_spec	outlet_export_params[OX_COUNT];

@@ -168,7 +168,7 @@ check "5,000 dry run passes" grep -q "检查通过：5000 行都可以导入" "$
 pimp admin "$pa" import "$pdir/big.csv" --max-time 60
 t2=$EPOCHREALTIME
 check "5,000 import: $status" [ "$status" = 200 ]
-check "5,000 imported" grep -q "已导入 5000 个型号" "$BUILD/b.txt"
+check "5,000 imported" grep -q "已导入 5,000 个型号" "$BUILD/b.txt"
 check "5,000 rows saved" [ "$(models 'PBIG-%')" = 5000 ]
 check "5,000 search rows" [ "$(sql "SELECT COUNT(*) FROM product_search s JOIN product p ON p.id = s.product_id WHERE p.model LIKE 'PBIG-%'")" = 5000 ]
 expect GET "/products/check?model=pbig04999" 200 "是中标产品"

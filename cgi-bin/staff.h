@@ -96,9 +96,14 @@ enum { CC_KIND, CC_CATEGORY, CC_CAP, CC_RATE, CC_CENTRAL, CC_FROM, CC_NOTE,
 extern const struct param_spec	caps_change_params[CC_COUNT];
 enum { CG_CODE, CG_NAME, CG_SORT, CG_COUNT };
 extern const struct param_spec	category_add_params[CG_COUNT];
+enum { CW_REASON, CW_COUNT };
+extern const struct param_spec	caps_withdraw_params[CW_COUNT];
 int	handle_staff_caps(struct ctx *);
 int	handle_caps_change(struct ctx *);
 int	handle_category_add(struct ctx *);
+/* Withdrawing a cap or rate row not yet in force. */
+int	handle_cap_withdraw(struct ctx *);
+int	handle_rate_withdraw(struct ctx *);
 
 /* The weekly report. */
 enum { WK_REGION, WK_WEEK, WK_FORMAT, WK_COUNT };

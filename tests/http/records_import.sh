@@ -280,4 +280,8 @@ check "50,000 categories saved" [ "$(sql "SELECT COUNT(*) FROM outlet_category c
 check "50,000 search rows" [ "$(sql "SELECT COUNT(*) FROM outlet_search s JOIN outlet o ON o.id = s.outlet_id WHERE o.reg_no LIKE 'BIG-%'")" = 50000 ]
 expect GET "/outlets/check?q=BIG-049999" 200 "是指定店"
 awk -v a="$t0" -v b="$t1" -v r="$tr" -v c="$t2" 'BEGIN { printf "records_import: 50,000 rows: dry run %.1f s, import %.1f s (checked and redirected to the progress page after %.1f s)\n", b - a, c - b, r - b }' >&2
-check "50,000 import within 50 s" awk -v b="$t1" -v c="$t2" 'BEGIN { exit !(c - b < 50) }'
+# The request only checks the file: it must end well before nginx gives
+# up on the staff program (fastcgi_read_timeout 60s). The rows are
+# written after it, watched on the progress page.
+check "50,000 checked and sent to the progress page within 30 s" awk -v b="$t1" -v r="$tr" 'BEGIN { exit !(r - b < 30) }'
+check "50,000 import within 300 s" awk -v b="$t1" -v c="$t2" 'BEGIN { exit !(c - b < 300) }'

@@ -40,7 +40,7 @@ CORE	 = buf utf8 form param request response view log config db money \
 	   product enterprise json multipart session throttle audit account \
 	   attachment workday complaint outlet_record apikey open311 \
 	   caps_record product_record stats csv csv_read outlet_import \
-	   product_import
+	   product_import import_job
 PUBLIC_OBJ = $(BUILD)/obj/cgi-public.o $(BUILD)/obj/cgi-public_outlets.o \
 	   $(BUILD)/obj/cgi-public_products.o $(BUILD)/obj/cgi-public_api.o \
 	   $(BUILD)/obj/cgi-public_complaints.o $(BUILD)/obj/cgi-public_open311.o \
@@ -52,7 +52,8 @@ STAFF_OBJ = $(BUILD)/obj/cgi-staff.o $(BUILD)/obj/cgi-staff_accounts.o \
 	   $(BUILD)/obj/cgi-staff_products.o $(BUILD)/obj/cgi-staff_caps.o \
 	   $(BUILD)/obj/cgi-staff_reports.o \
 	   $(BUILD)/obj/cgi-staff_import.o \
-	   $(BUILD)/obj/cgi-staff_product_import.o
+	   $(BUILD)/obj/cgi-staff_product_import.o \
+	   $(BUILD)/obj/cgi-staff_import_job.o
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 PROGRAMS = $(BUILD)/public.fcgi $(BUILD)/staff.fcgi $(BUILD)/jdxx-staff
 TESTS	 = $(BUILD)/unit-tests $(BUILD)/golden

@@ -423,6 +423,10 @@ static const struct route routes[] = {
 	    ROLE_ADMIN | ROLE_RECORDS },
 	{ "/staff/caps", M_POST, handle_caps_change, caps_change_params,
 	    CC_COUNT, ROUTE_FORM, ROLE_ADMIN },
+	{ "/staff/caps/{id}/withdraw", M_POST, handle_cap_withdraw,
+	    caps_withdraw_params, CW_COUNT, ROUTE_FORM, ROLE_ADMIN },
+	{ "/staff/rates/{id}/withdraw", M_POST, handle_rate_withdraw,
+	    caps_withdraw_params, CW_COUNT, ROUTE_FORM, ROLE_ADMIN },
 	{ "/staff/categories", M_POST, handle_category_add,
 	    category_add_params, CG_COUNT, ROUTE_FORM, ROLE_ADMIN },
 	{ "/staff/reports/weekly", GET, handle_weekly, weekly_params, WK_COUNT,
@@ -435,6 +439,7 @@ static const struct route routes[] = {
 	    ROUTE_MULTIPART, RECORDS },
 	{ "/staff/products/export.csv", GET, handle_product_export, NOPARAMS,
 	    0, RECORDS },
+	{ "/staff/imports/{id}", GET, handle_import_job, NOPARAMS, 0, RECORDS },
 };
 
 /* Notice bodies run long; uploads up to 8 MB. */

@@ -96,14 +96,29 @@ enum { CC_KIND, CC_CATEGORY, CC_CAP, CC_RATE, CC_CENTRAL, CC_FROM, CC_NOTE,
 extern const struct param_spec	caps_change_params[CC_COUNT];
 enum { CG_CODE, CG_NAME, CG_SORT, CG_COUNT };
 extern const struct param_spec	category_add_params[CG_COUNT];
+enum { CW_REASON, CW_COUNT };
+extern const struct param_spec	caps_withdraw_params[CW_COUNT];
 int	handle_staff_caps(struct ctx *);
 int	handle_caps_change(struct ctx *);
 int	handle_category_add(struct ctx *);
+/* Withdrawing a cap or rate row not yet in force. */
+int	handle_cap_withdraw(struct ctx *);
+int	handle_rate_withdraw(struct ctx *);
 
 /* The weekly report. */
 enum { WK_REGION, WK_WEEK, WK_FORMAT, WK_COUNT };
 extern const struct param_spec	weekly_params[WK_COUNT];
 int	handle_weekly(struct ctx *);
+
+/* Web imports as jobs (src/import_job.h): the job's page, and the
+ * answer to an upload that became one: a 303 to its page, or a 409 on
+ * the form (form_template) when a job of the same region is still
+ * running. */
+int	handle_import_job(struct ctx *);
+int	staff_import_started(struct ctx *, enum db_status, long long id,
+	    long long busy, const char *form_template);
+/* Why a job imported nothing, in Chinese; what names the rows. */
+const char *staff_import_failure(enum db_status, const char *what);
 
 /* Outlets in bulk: CSV import (dry run or all rows at once) and export. */
 enum { OX_REGION, OX_STATUS, OX_COUNT };

@@ -26,6 +26,10 @@ const struct param_spec caps_change_params[CC_COUNT] = {
 	[CC_NOTE] = { "note", "调整依据", P_TEXT, 2, CAPS_NOTE_MAX, 0 },
 };
 
+const struct param_spec caps_withdraw_params[CW_COUNT] = {
+	[CW_REASON] = { "reason", "撤回原因", P_TEXT, 2, CAPS_NOTE_MAX, 0 },
+};
+
 const struct param_spec category_add_params[CG_COUNT] = {
 	[CG_CODE] = { "code", "类别代码", P_TEXT, 1, CATEGORY_CODE_MAX, 0 },
 	[CG_NAME] = { "name", "类别名称", P_TEXT, 1, CATEGORY_NAME_MAX, 0 },
@@ -297,4 +301,90 @@ handle_category_add(struct ctx *c)
 	if ((st = db_finish(st)) != DB_OK)
 		return staff_from_db(st);
 	return staff_redirect(c, "/staff/caps#categories");
+}
+
+/* A row withdrawn (or refused) answers with the caps page; the reason
+ * typed stays in the row's form. */
+static int
+withdraw(struct ctx *c, int is_cap)
+{
+	const char		*reason = staff_text(c, CW_REASON);
+	const char		*what = is_cap ? "限价" : "补贴比例";
+	long long		 id = c->req->path_id;
+	enum withdraw_outcome	 outcome;
+	enum db_status		 st;
+	char			 d[11], msg[400];
+	HDF			*row;
+
+	if (refuse_limited(c))
+		return H_OK;
+	hsetf(c->hdf, "WithdrawFor", "%s-%lld", is_cap ? "cap" : "rate", id);
+	if (c->req->param_errors > 0 || reason[0] == '\0') {
+		if (c->req->param_errors == 0)
+			ctx_field_error(c, "reason", "请写明撤回原因（2 到 200 个字），"
+			    "例如“录入错误：应为 2500 元”");
+		c->resp->status = 400;
+		return caps_page(c);
+	}
+	today(d);
+	if ((st = db_begin()) != DB_OK)
+		return staff_from_db(st);
+	st = caps_withdraw(is_cap, id, d, c->user->username, reason, c->hdf,
+	    "Withdrawn", &outcome);
+	if (st != DB_OK || outcome != WITHDRAW_OK)
+		db_rollback();
+	if (st != DB_OK)
+		return staff_from_db(st);
+	row = hdf_get_obj(c->hdf, "Withdrawn");
+	switch (outcome) {
+	case WITHDRAW_NOT_FOUND:
+		return H_NOT_FOUND;
+	case WITHDRAW_ALREADY:
+		snprintf(msg, sizeof(msg), "这条%s已于 %s 由 %s 撤回，不用再撤回。",
+		    what, hdf_get_value(row, "withdrawn_at", ""),
+		    hdf_get_value(row, "withdrawn_by", ""));
+		ctx_field_error(c, "reason", msg);
+		c->resp->status = 409;
+		return caps_page(c);
+	case WITHDRAW_IN_FORCE:
+		snprintf(msg, sizeof(msg), "这条%s自 %s 起已经执行，不能撤回：已执行的"
+		    "记录要保留原样，补贴按它计算过。如需更正，请新增一条起始日期在"
+		    "今后的%s。", what, hdf_get_value(row, "effective_from", ""),
+		    what);
+		ctx_field_error(c, "reason", msg);
+		c->resp->status = 409;
+		return caps_page(c);
+	case WITHDRAW_OK:
+		break;
+	}
+	if (is_cap)
+		st = audit_write(c->user, NULL, staff_address(c), "cap_withdraw",
+		    "category_cap", id, json_pack("{s:s,s:I,s:s}", "category",
+		    hdf_get_value(row, "category", ""), "cap_fen",
+		    (json_int_t)hdf_get_int_value(row, "cap_fen", 0),
+		    "effective_from", hdf_get_value(row, "effective_from", "")),
+		    json_pack("{s:b,s:s}", "withdrawn", 1, "reason", reason));
+	else
+		st = audit_write(c->user, NULL, staff_address(c),
+		    "rate_withdraw", "subsidy_rate", id, json_pack(
+		    "{s:I,s:I,s:s}", "rate_bp",
+		    (json_int_t)hdf_get_int_value(row, "rate_bp", 0),
+		    "central_share_bp", (json_int_t)hdf_get_int_value(row,
+		    "central_share_bp", 0), "effective_from",
+		    hdf_get_value(row, "effective_from", "")),
+		    json_pack("{s:b,s:s}", "withdrawn", 1, "reason", reason));
+	return staff_saved(c, st, is_cap ? "/staff/caps#cap-%lld" :
+	    "/staff/caps#rate-%lld", id);
+}
+
+int
+handle_cap_withdraw(struct ctx *c)
+{
+	return withdraw(c, 1);
+}
+
+int
+handle_rate_withdraw(struct ctx *c)
+{
+	return withdraw(c, 0);
 }

@@ -2,10 +2,12 @@
  * imported in one transaction, and the directory of the user's region
  * downloaded as CSV with the same columns. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "attachment.h"
+#include "import_job.h"
 #include "outlet.h"
 #include "outlet_import.h"
 #include "log.h"
@@ -26,6 +28,67 @@ import_page(struct ctx *c)
 	return ctx_render(c, "staff/import_outlets.cs");
 }
 
+/* A checked file whose rows are written after the answer is sent. */
+struct outlet_job {
+	struct outlet_import	 imp;
+	int			 confirm;
+	struct staff_user	 user;
+	char			 address[64];
+	char			 filename[256];
+};
+
+static void
+run_outlet_job(void *arg)
+{
+	struct outlet_job	*j = arg;
+	struct timespec		 t0;
+	enum db_status		 st;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	st = outlet_import_save(&j->imp, j->confirm, &j->user, NULL,
+	    j->address, j->filename);
+	if (st != DB_OK)
+		import_job_failed(j->imp.job, staff_import_failure(st, "网点"));
+	import_job_release(j->imp.job);
+	log_request("JOB", "/staff/outlets/import", st == DB_OK ? 200 : 500,
+	    seconds_since(&t0) * 1e3);
+	import_job_sweep(NULL);
+	outlet_import_free(&j->imp);
+	free(j);
+}
+
+/* Hands the checked import to a job; on success it runs after the
+ * redirect to the job's page. */
+static int
+start_outlet_job(struct ctx *c, struct outlet_import *imp, int confirm,
+    const char *filename)
+{
+	struct outlet_job	*j;
+	enum db_status		 st;
+	long long		 id, busy;
+
+	if ((j = calloc(1, sizeof(*j))) == NULL)
+		return H_ERROR;
+	st = import_job_start("outlets", c->user, c->user->region, filename,
+	    imp->encoding, imp->rows, &id, &busy);
+	if (st != DB_OK) {
+		free(j);
+		return staff_import_started(c, st, id, busy,
+		    "staff/import_outlets.cs");
+	}
+	j->imp = *imp;
+	j->imp.job = id;
+	j->confirm = confirm;
+	j->user = *c->user;
+	j->imp.limit = j->user.region;
+	snprintf(j->address, sizeof(j->address), "%s", staff_address(c));
+	snprintf(j->filename, sizeof(j->filename), "%s", filename);
+	memset(imp, 0, sizeof(*imp));
+	c->after = run_outlet_job;
+	c->after_arg = j;
+	return staff_import_started(c, DB_OK, id, 0, NULL);
+}
+
 int
 handle_outlet_import(struct ctx *c)
 {
@@ -34,7 +97,7 @@ handle_outlet_import(struct ctx *c)
 	struct timespec			 t0;
 	enum db_status			 st;
 	char				 action[16], confirm[4], name[256];
-	int				 ready;
+	int				 ready, rc;
 
 	hset(c->hdf, "Page.Title", "批量导入网点");
 	if (c->req->method != M_POST)
@@ -66,14 +129,9 @@ handle_outlet_import(struct ctx *c)
 	}
 	ready = outlet_import_ready(&imp, strcmp(confirm, "1") == 0);
 	if (ready && strcmp(action, "import") == 0) {
-		st = outlet_import_save(&imp, strcmp(confirm, "1") == 0, c->user,
-		    NULL, staff_address(c), name);
-		if (st == DB_DUPLICATE)
-			hset(c->hdf, "Report.taken", "1");
-		else if (st != DB_OK) {
-			outlet_import_free(&imp);
-			return staff_from_db(st);
-		}
+		rc = start_outlet_job(c, &imp, strcmp(confirm, "1") == 0, name);
+		outlet_import_free(&imp);
+		return rc;
 	}
 	outlet_import_to_hdf(&imp, c->hdf, "Report", REPORT_MAX);
 	hset(c->hdf, "Report.action", action);

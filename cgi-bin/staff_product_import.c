@@ -3,10 +3,12 @@
  * with the same columns. Products are national records, so an account
  * limited to a region can do neither. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "attachment.h"
+#include "import_job.h"
 #include "log.h"
 #include "product_import.h"
 #include "staff.h"
@@ -30,6 +32,70 @@ import_page(struct ctx *c)
 	return ctx_render(c, "staff/import_products.cs");
 }
 
+/* A checked file whose models are written after the answer is sent. */
+struct product_job {
+	struct product_import	 imp;
+	struct staff_user	 user;
+	char			 address[64];
+	char			 filename[256];
+};
+
+static void
+run_product_job(void *arg)
+{
+	struct product_job	*j = arg;
+	struct timespec		 t0;
+	enum db_status		 st;
+	char			 msg[400];
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	st = product_import_save(&j->imp, &j->user, NULL, j->address,
+	    j->filename);
+	if (st == DB_DUPLICATE && j->imp.taken_line > 0) {
+		snprintf(msg, sizeof(msg), "检查之后，第 %zu 行的型号已被别人登记，"
+		    "没有导入任何型号。请重新选择文件提交，系统会列出是哪几行。",
+		    j->imp.taken_line);
+		import_job_failed(j->imp.job, msg);
+	} else if (st != DB_OK)
+		import_job_failed(j->imp.job, staff_import_failure(st, "型号"));
+	import_job_release(j->imp.job);
+	log_request("JOB", "/staff/products/import", st == DB_OK ? 200 : 500,
+	    seconds_since(&t0) * 1e3);
+	import_job_sweep(NULL);
+	product_import_free(&j->imp);
+	free(j);
+}
+
+/* Hands the checked import to a job; on success it runs after the
+ * redirect to the job's page. */
+static int
+start_product_job(struct ctx *c, struct product_import *imp,
+    const char *filename)
+{
+	struct product_job	*j;
+	enum db_status		 st;
+	long long		 id, busy;
+
+	if ((j = calloc(1, sizeof(*j))) == NULL)
+		return H_ERROR;
+	st = import_job_start("products", c->user, "", filename,
+	    imp->encoding, imp->nlist, &id, &busy);
+	if (st != DB_OK) {
+		free(j);
+		return staff_import_started(c, st, id, busy,
+		    "staff/import_products.cs");
+	}
+	j->imp = *imp;
+	j->imp.job = id;
+	j->user = *c->user;
+	snprintf(j->address, sizeof(j->address), "%s", staff_address(c));
+	snprintf(j->filename, sizeof(j->filename), "%s", filename);
+	memset(imp, 0, sizeof(*imp));
+	c->after = run_product_job;
+	c->after_arg = j;
+	return staff_import_started(c, DB_OK, id, 0, NULL);
+}
+
 int
 handle_product_import(struct ctx *c)
 {
@@ -38,7 +104,7 @@ handle_product_import(struct ctx *c)
 	struct timespec			 t0;
 	enum db_status			 st;
 	char				 action[16], name[256];
-	int				 ready;
+	int				 ready, rc;
 
 	hset(c->hdf, "Page.Title", "批量导入中标产品");
 	if (refuse_limited(c))
@@ -73,12 +139,9 @@ handle_product_import(struct ctx *c)
 	}
 	ready = product_import_ready(&imp);
 	if (ready && strcmp(action, "import") == 0) {
-		st = product_import_save(&imp, c->user, NULL, staff_address(c),
-		    name);
-		if (st != DB_OK && st != DB_DUPLICATE) {
-			product_import_free(&imp);
-			return staff_from_db(st);
-		}
+		rc = start_product_job(c, &imp, name);
+		product_import_free(&imp);
+		return rc;
 	}
 	product_import_to_hdf(&imp, c->hdf, "Report", REPORT_MAX);
 	hset(c->hdf, "Report.action", action);

@@ -410,8 +410,10 @@ finish(struct ctx *c, int rc)
 	}
 }
 
+/* Serves one request; *after and *arg get the work it left, if any. */
 static void
-serve_one(struct server *s, FCGX_Request *fr)
+serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
+    void **arg)
 {
 	struct request		 req;
 	struct response		 resp;
@@ -427,6 +429,8 @@ serve_one(struct server *s, FCGX_Request *fr)
 	c.route = NULL;
 	c.json = 0;
 	c.user = NULL;
+	c.after = NULL;
+	c.after_arg = NULL;
 	if ((c.hdf = view_new()) == NULL) {
 		resp.status = 503;
 		resp.content_type = "text/plain; charset=utf-8";
@@ -447,6 +451,8 @@ serve_one(struct server *s, FCGX_Request *fr)
 	hdf_destroy(&c.hdf);
 	request_free(&req);
 	response_free(&resp);
+	*after = c.after;
+	*arg = c.after_arg;
 }
 
 static int
@@ -454,6 +460,8 @@ worker(void *arg)
 {
 	struct server	*s = arg;
 	FCGX_Request	 fr;
+	void		(*after)(void *);
+	void		*after_arg;
 
 	db_configure(&s->cfg.db);
 	if (FCGX_InitRequest(&fr, s->listen_fd, 0) != 0)
@@ -462,8 +470,10 @@ worker(void *arg)
 		if (FCGX_Accept_r(&fr) < 0)
 			break;
 		prefork_set_busy(1);
-		serve_one(s, &fr);
+		serve_one(s, &fr, &after, &after_arg);
 		FCGX_Finish_r(&fr);
+		if (after != NULL)
+			after(after_arg);
 		prefork_set_busy(0);
 	}
 	db_close();

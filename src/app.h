@@ -31,6 +31,10 @@ struct ctx {
 	const struct route	*route;	/* NULL until matched */
 	int			 json;	/* errors answer in JSON */
 	struct staff_user	*user;	/* the signed-in staff member, or NULL */
+	/* Work left to run once the answer is sent: the worker ends the
+	 * FastCGI request first and takes no other until it returns. */
+	void			(*after)(void *);
+	void			*after_arg;
 };
 
 /* The handler sees invalid parameters itself (to redisplay a form). */

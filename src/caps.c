@@ -11,29 +11,34 @@ static struct db_stmt caps_on_date = DB_READ(
     "SELECT c.code, c.name, cc.cap_fen, "
     "DATE_FORMAT(cc.effective_from, '%Y-%m-%d') AS effective_from "
     "FROM category c JOIN category_cap cc ON cc.category_code = c.code "
+    "AND cc.withdrawn_at IS NULL "
     "AND cc.effective_from = (SELECT MAX(x.effective_from) "
     "FROM category_cap x WHERE x.category_code = c.code "
-    "AND x.effective_from <= ?) "
+    "AND x.withdrawn_at IS NULL AND x.effective_from <= ?) "
     "WHERE c.code = COALESCE(?, c.code) "
     "ORDER BY c.sort_order, c.code");
 
 static struct db_stmt caps_all = DB_READ(
     "SELECT cc.id, c.code, c.name, cc.cap_fen, "
     "DATE_FORMAT(cc.effective_from, '%Y-%m-%d') AS effective_from, cc.note, "
-    "DATE_FORMAT(cc.created_at, '%Y-%m-%d %H:%i') AS created_at "
+    "DATE_FORMAT(cc.created_at, '%Y-%m-%d %H:%i') AS created_at, "
+    "DATE_FORMAT(cc.withdrawn_at, '%Y-%m-%d %H:%i') AS withdrawn_at, "
+    "cc.withdrawn_by, cc.withdrawn_reason "
     "FROM category_cap cc JOIN category c ON c.code = cc.category_code "
-    "ORDER BY c.sort_order, c.code, cc.effective_from DESC");
+    "ORDER BY c.sort_order, c.code, cc.effective_from DESC, cc.id DESC");
 
 static struct db_stmt rates_all = DB_READ(
     "SELECT id, rate_bp, central_share_bp, "
     "DATE_FORMAT(effective_from, '%Y-%m-%d') AS effective_from, note, "
-    "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at "
-    "FROM subsidy_rate ORDER BY effective_from DESC");
+    "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at, "
+    "DATE_FORMAT(withdrawn_at, '%Y-%m-%d %H:%i') AS withdrawn_at, "
+    "withdrawn_by, withdrawn_reason "
+    "FROM subsidy_rate ORDER BY effective_from DESC, id DESC");
 
 static struct db_stmt rate_on_date = DB_READ(
     "SELECT rate_bp, central_share_bp, "
     "DATE_FORMAT(effective_from, '%Y-%m-%d') AS effective_from, note "
-    "FROM subsidy_rate WHERE effective_from <= ? "
+    "FROM subsidy_rate WHERE effective_from <= ? AND withdrawn_at IS NULL "
     "ORDER BY effective_from DESC LIMIT 1");
 
 void
@@ -163,8 +168,11 @@ caps_mark_state(HDF *rows, const char *group, const char *date)
 		if (last == NULL || strcmp(g, last) != 0)
 			current_seen = 0;
 		last = g;
+		/* A withdrawn row never applies, whatever its date. */
+		if (hdf_get_value(r, "withdrawn_at", "")[0] != '\0')
+			hset(r, "state", "withdrawn");
 		/* YYYY-MM-DD compares as text in date order. */
-		if (strcmp(hdf_get_value(r, "effective_from", ""), date) > 0)
+		else if (strcmp(hdf_get_value(r, "effective_from", ""), date) > 0)
 			hset(r, "state", "upcoming");
 		else if (!current_seen) {
 			hset(r, "state", "current");

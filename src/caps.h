@@ -15,15 +15,17 @@ enum db_status	caps_in_force(HDF *, const char *date, const char *prefix,
 enum db_status	cap_of_category(HDF *, const char *code, const char *date,
 		    const char *prefix, int *found);
 /* Every cap ever set, newest first per category, as prefix.N.{id, code,
- * name, cap_fen, cap_yuan, effective_from, note, created_at}. */
+ * name, cap_fen, cap_yuan, effective_from, note, created_at} and, when
+ * withdrawn, {withdrawn_at, withdrawn_by, withdrawn_reason}. */
 enum db_status	caps_history(HDF *, const char *prefix, long *n);
 /* Every rate ever set, newest first, as prefix.N.{id, rate_bp,
  * central_share_bp, effective_from, note, created_at, percent,
- * central_percent, provincial_percent}. */
+ * central_percent, provincial_percent} and the withdrawn_ fields. */
 enum db_status	rate_history(HDF *, const char *prefix, long *n);
 /* Marks each row of a history (newest first within each run of equal
- * group values; group NULL: one run) with state "upcoming" (not yet in
- * force on date), "current" (in force on date) or "past". */
+ * group values; group NULL: one run) with state "withdrawn" (it has a
+ * withdrawn_at, and never applies), "upcoming" (not yet in force on
+ * date), "current" (in force on date) or "past". */
 void		caps_mark_state(HDF *rows, const char *group, const char *date);
 /* The rate on date as prefix.{rate_bp, central_share_bp, effective_from,
  * percent, central_percent, provincial_percent}. */

@@ -31,13 +31,40 @@ static struct db_stmt insert_rate = DB_WRITE(
 static struct db_stmt cap_before = DB_READ(
     "SELECT cap_fen, DATE_FORMAT(effective_from, '%Y-%m-%d') "
     "AS effective_from FROM category_cap WHERE category_code = ? "
-    "AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1");
+    "AND effective_from <= ? AND withdrawn_at IS NULL "
+    "ORDER BY effective_from DESC LIMIT 1");
 
 static struct db_stmt rate_before = DB_READ(
     "SELECT rate_bp, central_share_bp, "
     "DATE_FORMAT(effective_from, '%Y-%m-%d') AS effective_from "
-    "FROM subsidy_rate WHERE effective_from <= ? "
+    "FROM subsidy_rate WHERE effective_from <= ? AND withdrawn_at IS NULL "
     "ORDER BY effective_from DESC LIMIT 1");
+
+/* The row to withdraw, locked until the transaction ends. */
+static struct db_stmt cap_for_withdrawal = DB_WRITE(
+    "SELECT cc.id, cc.category_code AS category, c.name, cc.cap_fen, "
+    "DATE_FORMAT(cc.effective_from, '%Y-%m-%d') AS effective_from, "
+    "DATE_FORMAT(cc.withdrawn_at, '%Y-%m-%d %H:%i') AS withdrawn_at, "
+    "cc.withdrawn_by FROM category_cap cc "
+    "JOIN category c ON c.code = cc.category_code WHERE cc.id = ? "
+    "FOR UPDATE");
+
+static struct db_stmt rate_for_withdrawal = DB_WRITE(
+    "SELECT id, rate_bp, central_share_bp, "
+    "DATE_FORMAT(effective_from, '%Y-%m-%d') AS effective_from, "
+    "DATE_FORMAT(withdrawn_at, '%Y-%m-%d %H:%i') AS withdrawn_at, "
+    "withdrawn_by FROM subsidy_rate WHERE id = ? FOR UPDATE");
+
+/* Only a row not yet in force on the given day, and not withdrawn. */
+static struct db_stmt withdraw_cap = DB_WRITE(
+    "UPDATE category_cap SET withdrawn_at = NOW(), withdrawn_by = ?, "
+    "withdrawn_reason = ? WHERE id = ? AND withdrawn_at IS NULL "
+    "AND effective_from > ?");
+
+static struct db_stmt withdraw_rate = DB_WRITE(
+    "UPDATE subsidy_rate SET withdrawn_at = NOW(), withdrawn_by = ?, "
+    "withdrawn_reason = ? WHERE id = ? AND withdrawn_at IS NULL "
+    "AND effective_from > ?");
 
 enum db_status
 category_list(HDF *hdf, const char *prefix, long *n)
@@ -150,6 +177,58 @@ rate_before_json(const char *date, json_t **json)
 	struct db_arg	 a[] = { DB_TEXT(date) };
 
 	return row_json(&rate_before, a, DB_NARGS(a), ints, texts, json);
+}
+
+enum withdraw_outcome
+caps_withdrawable(const char *effective_from, const char *withdrawn_at,
+    const char *today)
+{
+	if (withdrawn_at != NULL && withdrawn_at[0] != '\0')
+		return WITHDRAW_ALREADY;
+	/* YYYY-MM-DD compares as text in date order. */
+	if (strcmp(effective_from, today) <= 0)
+		return WITHDRAW_IN_FORCE;
+	return WITHDRAW_OK;
+}
+
+enum db_status
+caps_withdraw(int is_cap, long long id, const char *today, const char *by,
+    const char *reason, HDF *hdf, const char *prefix,
+    enum withdraw_outcome *outcome)
+{
+	struct db_arg		 a[4];
+	unsigned long long	 n = 0;
+	enum db_status		 st;
+	HDF			*row;
+	char			 v[32];
+	int			 found;
+
+	*outcome = WITHDRAW_NOT_FOUND;
+	a[0] = DB_INT(id);
+	if ((st = db_query_row(is_cap ? &cap_for_withdrawal :
+	    &rate_for_withdrawal, a, 1, hdf, prefix, &found)) != DB_OK ||
+	    !found)
+		return st;
+	row = hdf_get_obj(hdf, prefix);
+	if (is_cap)
+		yuan_format(v, sizeof(v), atoll(hdf_get_value(row, "cap_fen",
+		    "0")));
+	else
+		percent_format(v, sizeof(v), atoll(hdf_get_value(row,
+		    "rate_bp", "0")));
+	hset(row, is_cap ? "cap_yuan" : "percent", v);
+	*outcome = caps_withdrawable(hdf_get_value(row, "effective_from", ""),
+	    hdf_get_value(row, "withdrawn_at", ""), today);
+	if (*outcome != WITHDRAW_OK)
+		return DB_OK;
+	a[0] = DB_TEXT(by);
+	a[1] = DB_TEXT(reason);
+	a[2] = DB_INT(id);
+	a[3] = DB_TEXT(today);
+	if ((st = db_exec(is_cap ? &withdraw_cap : &withdraw_rate, a, 4, &n,
+	    NULL)) != DB_OK)
+		return st;
+	return n == 1 ? DB_OK : DB_ERROR;
 }
 
 int

@@ -40,6 +40,21 @@ enum db_status	cap_before_json(const char *code, const char *date,
 		    json_t **json);
 enum db_status	rate_before_json(const char *date, json_t **json);
 
+/* Whether a cap or rate row may be withdrawn on today: only one not yet
+ * in force (effective_from after today) and not withdrawn already. */
+enum withdraw_outcome {
+	WITHDRAW_OK, WITHDRAW_NOT_FOUND, WITHDRAW_IN_FORCE, WITHDRAW_ALREADY
+};
+enum withdraw_outcome caps_withdrawable(const char *effective_from,
+		    const char *withdrawn_at, const char *today);
+/* Inside the caller's transaction: locks cap (is_cap) or rate row id,
+ * puts it under prefix (category, name, cap_fen, cap_yuan or rate_bp,
+ * central_share_bp; effective_from, withdrawn_at, withdrawn_by) and,
+ * when *outcome is WITHDRAW_OK, marks it withdrawn by by for reason. */
+enum db_status	caps_withdraw(int is_cap, long long id, const char *today,
+		    const char *by, const char *reason, HDF *,
+		    const char *prefix, enum withdraw_outcome *outcome);
+
 /* Reads a percentage with up to two decimals ("13", "12.5", "13.05", a
  * trailing "%" allowed) as basis points within min..max. 0 or -1. */
 int		percent_parse_bp(const char *, long long min, long long max,

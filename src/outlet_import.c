@@ -13,6 +13,7 @@
 #include "audit.h"
 #include "csv.h"
 #include "csv_read.h"
+#include "import_job.h"
 #include "outlet_import.h"
 #include "outlet_record.h"
 #include "search.h"
@@ -118,11 +119,17 @@ static struct db_stmt build_search = DB_WRITE(
     "JOIN outlet o ON o.reg_no = j.reg_no "
     "JOIN enterprise e ON e.id = o.enterprise_id");
 
+/* Read uncommitted: another import's outlets in the same id range are
+ * kept, and their locks are not waited for. */
+static struct db_stmt read_uncommitted = DB_WRITE(
+    "SET TRANSACTION ISOLATION LEVEL READ UNCOMMITTED");
+
 /* Mroonga does not roll back: search rows of outlets that were not
  * kept. */
 static struct db_stmt drop_orphans = DB_WRITE(
     "DELETE FROM outlet_search WHERE outlet_id BETWEEN ? AND ? "
-    "AND outlet_id NOT IN (SELECT id FROM outlet WHERE id BETWEEN ? AND ?)");
+    "AND outlet_id NOT IN (SELECT id FROM outlet WHERE id BETWEEN ? AND ?) "
+    "LIMIT 200");
 
 static struct db_stmt export_count = DB_READ(
     "SELECT COUNT(*) FROM outlet WHERE region_code LIKE CONCAT(?, '%') "
@@ -1397,20 +1404,37 @@ outlet_import_ready(const struct outlet_import *imp, int confirm)
 	    imp->good == imp->rows && (imp->duplicate_rows == 0 || confirm);
 }
 
-/* Sends one batch: the outlets, their categories, their search rows. */
-static enum db_status
-save_batch(json_t *outlets, json_t *categories, json_t *regnos,
-    size_t expected, unsigned long long *first, unsigned long long *last)
+/* Search rows of outlets from first to last that were rolled back, 200
+ * a round: Mroonga takes a few milliseconds a row. */
+static void
+drop_search_orphans(unsigned long long first, unsigned long long last)
 {
-	char			*t[3];
+	struct db_arg		 a[4];
+	unsigned long long	 n;
+
+	a[0] = a[2] = DB_INT((long long)first);
+	a[1] = a[3] = DB_INT((long long)last);
+	do {
+		n = 0;
+		if (db_exec(&read_uncommitted, NULL, 0, NULL, NULL) != DB_OK ||
+		    db_exec(&drop_orphans, a, 4, &n, NULL) != DB_OK)
+			return;
+	} while (n == 200);
+}
+
+/* Sends one batch: the outlets and their categories. */
+static enum db_status
+save_batch(json_t *outlets, json_t *categories, size_t expected,
+    unsigned long long *first, unsigned long long *last)
+{
+	char			*t[2];
 	struct db_arg		 a;
 	unsigned long long	 affected = 0, id = 0;
 	enum db_status		 st = DB_ERROR;
 
 	t[0] = json_dumps(outlets, JSON_COMPACT);
 	t[1] = json_dumps(categories, JSON_COMPACT);
-	t[2] = json_dumps(regnos, JSON_COMPACT);
-	if (t[0] == NULL || t[1] == NULL || t[2] == NULL)
+	if (t[0] == NULL || t[1] == NULL)
 		goto out;
 	a = DB_TEXT(t[0]);
 	if ((st = db_exec(&insert_outlets, &a, 1, &affected, &id)) != DB_OK)
@@ -1424,16 +1448,38 @@ save_batch(json_t *outlets, json_t *categories, json_t *regnos,
 	if (id + affected - 1 > *last)
 		*last = id + affected - 1;
 	a = DB_TEXT(t[1]);
-	if (json_array_size(categories) > 0 && (st = db_exec(&insert_categories,
-	    &a, 1, NULL, NULL)) != DB_OK)
-		goto out;
-	a = DB_TEXT(t[2]);
-	st = db_exec(&build_search, &a, 1, NULL, NULL);
+	if (json_array_size(categories) > 0)
+		st = db_exec(&insert_categories, &a, 1, NULL, NULL);
 out:
 	free(t[0]);
 	free(t[1]);
-	free(t[2]);
 	return st;
+}
+
+/* The search rows of one batch's registration numbers. */
+static enum db_status
+search_batch(json_t *regnos)
+{
+	struct db_arg	 a;
+	enum db_status	 st;
+	char		*t;
+
+	if ((t = json_dumps(regnos, JSON_COMPACT)) == NULL)
+		return DB_ERROR;
+	a = DB_TEXT(t);
+	st = db_exec(&build_search, &a, 1, NULL, NULL);
+	free(t);
+	return st;
+}
+
+/* A job's figure: rows written count half, their search rows the other
+ * half, as the two take about as long. */
+static enum db_status
+job_progress(struct outlet_import *imp, size_t searched)
+{
+	if (imp->job == 0)
+		return DB_OK;
+	return import_job_progress(imp->job, (imp->imported + searched) / 2);
 }
 
 enum db_status
@@ -1444,23 +1490,30 @@ outlet_import_save(struct outlet_import *imp, int confirm,
 	struct import_state	*s = imp->state;
 	struct import_row	*row;
 	json_t			*outlets = NULL, *cats = NULL, *regs = NULL;
+	json_t			*batches;
 	unsigned long long	 first = 0, last = 0;
 	enum db_status		 st;
-	struct db_arg		 a[4];
 	const char		*p;
 	char			 code[17];
-	size_t			 i, len, batch = 0;
+	size_t			 i, len, batch = 0, searched = 0;
 
 	if (!outlet_import_ready(imp, confirm))
 		return DB_ERROR;
-	if ((st = db_begin()) != DB_OK)
+	if ((batches = json_array()) == NULL)
+		return DB_ERROR;
+	if ((st = db_begin()) != DB_OK) {
+		json_decref(batches);
 		return st;
+	}
+	/* Every outlet first, then every search row: Mroonga does not roll
+	 * back, and a registration number taken meanwhile stops the first
+	 * part, so a failed import seldom leaves search rows behind. */
 	st = db_exec(&defer_search, NULL, 0, NULL, NULL);
 	for (i = 0; i < imp->rows && st == DB_OK; i++) {
 		row = &s->rows[i];
 		if (outlets == NULL && ((outlets = json_array()) == NULL ||
 		    (cats = json_array()) == NULL || (regs = json_array()) ==
-		    NULL)) {
+		    NULL || json_array_append(batches, regs) == -1)) {
 			st = DB_ERROR;
 			break;
 		}
@@ -1479,7 +1532,7 @@ outlet_import_save(struct outlet_import *imp, int confirm,
 		}
 		if (++batch < IMPORT_BATCH && i + 1 < imp->rows)
 			continue;
-		st = save_batch(outlets, cats, regs, batch, &first, &last);
+		st = save_batch(outlets, cats, batch, &first, &last);
 		json_decref(outlets);
 		json_decref(cats);
 		json_decref(regs);
@@ -1488,10 +1541,22 @@ outlet_import_save(struct outlet_import *imp, int confirm,
 		batch = 0;
 		if (imp->imported % PROGRESS_EVERY == 0 || i + 1 == imp->rows)
 			progress(imp, "写入", imp->imported, imp->rows);
+		if (st == DB_OK)
+			st = job_progress(imp, 0);
 	}
 	json_decref(outlets);
 	json_decref(cats);
 	json_decref(regs);
+	for (i = 0; i < json_array_size(batches) && st == DB_OK; i++) {
+		regs = json_array_get(batches, i);
+		if ((st = search_batch(regs)) != DB_OK)
+			break;
+		searched += json_array_size(regs);
+		if (searched % PROGRESS_EVERY == 0 || searched == imp->rows)
+			progress(imp, "搜索", searched, imp->rows);
+		st = job_progress(imp, searched);
+	}
+	json_decref(batches);
 	if (st == DB_OK)
 		st = audit_write(user, username, address, "outlet_import",
 		    "outlet", 0, NULL, json_pack("{s:s,s:s,s:I,s:I,s:I}",
@@ -1499,16 +1564,16 @@ outlet_import_save(struct outlet_import *imp, int confirm,
 		    (json_int_t)imp->rows, "imported", (json_int_t)imp->imported,
 		    "likely_duplicates_confirmed",
 		    (json_int_t)imp->duplicate_rows));
+	if (st == DB_OK && imp->job != 0)
+		st = import_job_done(imp->job, imp->imported);
 	/* The session goes back to the triggers whatever happened. */
 	if (st != DB_DOWN)
 		db_exec(&resume_search, NULL, 0, NULL, NULL);
 	if ((st = db_finish(st)) != DB_OK) {
 		imp->imported = 0;
-		if (first > 0 && st != DB_DOWN) {
-			a[0] = a[2] = DB_INT((long long)first);
-			a[1] = a[3] = DB_INT((long long)last);
-			db_exec(&drop_orphans, a, 4, NULL, NULL);
-		}
+		/* A job's sweep does it once the job shows as failed. */
+		if (first > 0 && st != DB_DOWN && imp->job == 0)
+			drop_search_orphans(first, last);
 	}
 	return st;
 }

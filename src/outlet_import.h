@@ -56,6 +56,9 @@ struct outlet_import {
 	const char		*limit;		/* region code, "" for all */
 	import_progress_fn	 progress;	/* may be NULL */
 	void			*progress_arg;
+	/* Set by the caller: the import_job a web import reports to, whose
+	 * "done" outlet_import_save writes in its transaction; 0: none. */
+	long long		 job;
 
 	/* Filled by outlet_import_check. */
 	const char		*encoding;	/* "UTF-8" or "GBK/GB18030" */

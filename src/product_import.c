@@ -11,6 +11,7 @@
 #include "caps.h"
 #include "csv.h"
 #include "csv_read.h"
+#include "import_job.h"
 #include "param.h"
 #include "product.h"
 #include "product_import.h"
@@ -651,7 +652,10 @@ product_import_save(struct product_import *imp,
 		p.bid_price_fen = row->fen;
 		p.bid_batch = row->v[PC_BATCH];
 		p.status = row->status;
-		if ((st = product_record_create(&p, &id)) != DB_OK) {
+		if ((st = product_record_create(&p, &id)) == DB_OK &&
+		    imp->job != 0 && (i + 1) % IMPORT_JOB_STEP == 0)
+			st = import_job_progress(imp->job, i + 1);
+		if (st != DB_OK) {
 			db_rollback();
 			if (st == DB_DUPLICATE)
 				imp->taken_line = row->line;
@@ -662,6 +666,8 @@ product_import_save(struct product_import *imp,
 	    NULL, json_pack("{s:s,s:s,s:I,s:I}", "file", filename,
 	    "encoding", imp->encoding, "rows", (json_int_t)imp->rows,
 	    "imported", (json_int_t)imp->nlist));
+	if (st == DB_OK && imp->job != 0)
+		st = import_job_done(imp->job, imp->nlist);
 	if ((st = db_finish(st)) == DB_OK)
 		imp->imported = imp->nlist;
 	return st;

@@ -34,6 +34,9 @@ struct product_problem {
 struct product_import_row;
 
 struct product_import {
+	/* Set by the caller: the import_job a web import reports to, whose
+	 * "done" product_import_save writes in its transaction; 0: none. */
+	long long			 job;
 	/* Filled by product_import_check. */
 	const char			*encoding;	/* "UTF-8" or "GBK/GB18030" */
 	size_t				 rows;		/* data rows in the file */

@@ -3,7 +3,8 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:Site.Name ?></title>
+<?cs if:Page.Refresh ?><meta http-equiv="refresh" content="<?cs var:Page.Refresh ?>">
+<?cs /if ?><title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:Site.Name ?></title>
 <link rel="stylesheet" href="/static/site.css?v=<?cs var:Site.AssetVersion ?>">
 <link rel="icon" href="/static/icon.svg?v=<?cs var:Site.AssetVersion ?>" type="image/svg+xml">
 </head>

@@ -23,7 +23,7 @@
 <caption>各类产品最高限价的调整记录</caption>
 <thead><tr><th scope="col">类别</th><th scope="col">最高限价</th><th scope="col">起始日期</th><th scope="col">说明</th></tr></thead>
 <tbody><?cs each:h = History ?>
-<tr><th scope="row"><?cs var:h.name ?></th><td><?cs var:h.cap_yuan ?> 元</td><td><?cs var:h.effective_from ?><?cs if:h.state == "upcoming" ?>（尚未执行）<?cs /if ?></td><td><?cs var:h.note ?></td></tr><?cs /each ?>
+<tr><th scope="row"><?cs var:h.name ?></th><td><?cs var:h.cap_yuan ?> 元</td><td><?cs var:h.effective_from ?><?cs if:h.state == "upcoming" ?>（尚未执行）<?cs elif:h.state == "withdrawn" ?>（已撤回，不执行）<?cs /if ?></td><td><?cs var:h.note ?><?cs if:h.state == "withdrawn" ?>。撤回原因：<?cs var:h.withdrawn_reason ?><?cs /if ?></td></tr><?cs /each ?>
 </tbody>
 </table>
 
@@ -32,6 +32,6 @@
 <caption>补贴比例及中央、省级财政分担比例的调整记录</caption>
 <thead><tr><th scope="col">补贴比例</th><th scope="col">中央／省级财政</th><th scope="col">起始日期</th><th scope="col">说明</th></tr></thead>
 <tbody><?cs each:r = Rates ?>
-<tr><th scope="row"><?cs var:r.percent ?>%</th><td><?cs var:r.central_percent ?>% ／ <?cs var:r.provincial_percent ?>%</td><td><?cs var:r.effective_from ?><?cs if:r.state == "upcoming" ?>（尚未执行）<?cs /if ?></td><td><?cs var:r.note ?></td></tr><?cs /each ?>
+<tr><th scope="row"><?cs var:r.percent ?>%</th><td><?cs var:r.central_percent ?>% ／ <?cs var:r.provincial_percent ?>%</td><td><?cs var:r.effective_from ?><?cs if:r.state == "upcoming" ?>（尚未执行）<?cs elif:r.state == "withdrawn" ?>（已撤回，不执行）<?cs /if ?></td><td><?cs var:r.note ?><?cs if:r.state == "withdrawn" ?>。撤回原因：<?cs var:r.withdrawn_reason ?><?cs /if ?></td></tr><?cs /each ?>
 </tbody>
 </table>

@@ -1,10 +1,17 @@
 <?cs include:"macros.cs" ?>
-<?cs def:state(s) ?><?cs if:s == "upcoming" ?><span class="badge demo">尚未执行</span><?cs elif:s == "current" ?><strong>执行中</strong><?cs else ?>已被取代<?cs /if ?><?cs /def ?>
+<?cs def:state(s) ?><?cs if:s == "upcoming" ?><span class="badge demo">尚未执行</span><?cs elif:s == "current" ?><strong>执行中</strong><?cs elif:s == "withdrawn" ?><strong>已撤回</strong><?cs else ?>已被取代<?cs /if ?><?cs /def ?>
+<?cs def:withdrawal(kind, row) ?><?cs if:row.state == "withdrawn" ?><p class="hint"><?cs var:row.withdrawn_at ?> 由 <?cs var:row.withdrawn_by ?> 撤回：<?cs var:row.withdrawn_reason ?></p><?cs elif:CanChange && row.state == "upcoming" ?><?cs set:mine = WithdrawFor == kind + "-" + row.id ?>
+<form action="/staff/<?cs var:kind ?>s/<?cs var:row.id ?>/withdraw" method="post" class="withdraw">
+<input type="hidden" name="csrf" value="<?cs var:Staff.csrf ?>">
+<label for="withdraw-<?cs var:kind ?>-<?cs var:row.id ?>">撤回原因（录入有误时，执行前可以撤回）</label>
+<input id="withdraw-<?cs var:kind ?>-<?cs var:row.id ?>" name="reason" maxlength="200" required value="<?cs if:mine ?><?cs var:Form.reason ?><?cs /if ?>"<?cs if:mine && Errors.reason ?> aria-invalid="true" aria-describedby="reason-error"<?cs /if ?>><?cs if:mine ?><?cs call:field_error("reason") ?><?cs /if ?>
+<button type="submit">撤回这条</button>
+</form><?cs /if ?><?cs /def ?>
 <?cs def:kept(kind, name) ?><?cs if:Form.kind == kind ?><?cs var:Form[name] ?><?cs /if ?><?cs /def ?>
 <?cs def:invalid(kind, name) ?><?cs if:Form.kind == kind && Errors[name] ?> aria-invalid="true" aria-describedby="<?cs var:name ?>-error"<?cs /if ?><?cs /def ?>
 <?cs def:kept_error(kind, name) ?><?cs if:Form.kind == kind ?><?cs call:field_error(name) ?><?cs /if ?><?cs /def ?>
 <h1>限价与补贴比例</h1>
-<p>限价、补贴比例和类别都只能新增一条带起始日期的记录，不能修改已有记录；补贴计算、产品目录和公开的<a href="/caps">限价与补贴标准</a>都按购买当天执行的标准。</p>
+<p>限价、补贴比例和类别都只能新增一条带起始日期的记录，不能修改已有记录；补贴计算、产品目录和公开的<a href="/caps">限价与补贴标准</a>都按购买当天执行的标准。尚未执行的记录如录入有误，管理员可以写明原因撤回：撤回的记录留在调整记录里，不再使用；已经执行的记录不能撤回，只能新增一条起始日期在今后的记录来更正。</p>
 <?cs call:error_summary() ?>
 <h2>现行补贴比例</h2>
 <?cs if:Rate.percent ?><p>按发票价格的 <strong><?cs var:Rate.percent ?>%</strong> 补贴，中央财政负担 <?cs var:Rate.central_percent ?>%，省级财政负担 <?cs var:Rate.provincial_percent ?>%（自 <?cs var:Rate.effective_from ?> 起执行）。</p><?cs else ?><p class="warn">今天没有执行中的补贴比例。</p><?cs /if ?>
@@ -18,13 +25,13 @@
 <table class="caps">
 <thead><tr><th scope="col">类别</th><th scope="col">最高限价</th><th scope="col">起始日期</th><th scope="col">状态</th><th scope="col">调整依据</th><th scope="col">录入时间</th></tr></thead>
 <tbody><?cs each:h = History ?>
-<tr id="cap-<?cs var:h.id ?>"><th scope="row"><?cs var:h.name ?></th><td><?cs var:h.cap_yuan ?> 元</td><td><?cs var:h.effective_from ?></td><td><?cs call:state(h.state) ?></td><td><?cs var:h.note ?></td><td><?cs if:h.created_at ?><?cs var:h.created_at ?><?cs else ?>初始数据<?cs /if ?></td></tr><?cs /each ?>
+<tr id="cap-<?cs var:h.id ?>"><th scope="row"><?cs var:h.name ?></th><td><?cs var:h.cap_yuan ?> 元</td><td><?cs var:h.effective_from ?></td><td><?cs call:state(h.state) ?><?cs call:withdrawal("cap", h) ?></td><td><?cs var:h.note ?></td><td><?cs if:h.created_at ?><?cs var:h.created_at ?><?cs else ?>初始数据<?cs /if ?></td></tr><?cs /each ?>
 </tbody></table>
 <h2 id="rate-history">补贴比例调整记录</h2>
 <table class="caps">
 <thead><tr><th scope="col">补贴比例</th><th scope="col">中央／省级</th><th scope="col">起始日期</th><th scope="col">状态</th><th scope="col">调整依据</th><th scope="col">录入时间</th></tr></thead>
 <tbody><?cs each:r = Rates ?>
-<tr id="rate-<?cs var:r.id ?>"><th scope="row"><?cs var:r.percent ?>%</th><td><?cs var:r.central_percent ?>% ／ <?cs var:r.provincial_percent ?>%</td><td><?cs var:r.effective_from ?></td><td><?cs call:state(r.state) ?></td><td><?cs var:r.note ?></td><td><?cs if:r.created_at ?><?cs var:r.created_at ?><?cs else ?>初始数据<?cs /if ?></td></tr><?cs /each ?>
+<tr id="rate-<?cs var:r.id ?>"><th scope="row"><?cs var:r.percent ?>%</th><td><?cs var:r.central_percent ?>% ／ <?cs var:r.provincial_percent ?>%</td><td><?cs var:r.effective_from ?></td><td><?cs call:state(r.state) ?><?cs call:withdrawal("rate", r) ?></td><td><?cs var:r.note ?></td><td><?cs if:r.created_at ?><?cs var:r.created_at ?><?cs else ?>初始数据<?cs /if ?></td></tr><?cs /each ?>
 </tbody></table>
 <?cs if:CanChange ?>
 <h2 id="new-cap">新增一条最高限价</h2>

@@ -4,7 +4,6 @@
 <?cs if:Report.action ?><section aria-labelledby="report-title">
 <h2 id="report-title"><?cs if:Report.action == "import" ?>导入结果<?cs else ?>检查结果（未写入任何内容）<?cs /if ?></h2>
 <?cs if:#Report.imported > 0 ?><p role="status"><strong>已导入 <?cs var:Report.imported ?> 个型号</strong>，用时 <?cs var:Report.seconds ?> 秒。</p>
-<?cs elif:#Report.taken_line > 0 ?><div class="error-summary" role="alert"><p>没有导入任何型号：检查之后，第 <?cs var:Report.taken_line ?> 行的型号已被别人登记。请重新选择文件提交。</p></div>
 <?cs elif:Report.ready && Report.action == "dryrun" ?><p role="status"><strong>检查通过：<?cs var:Report.rows ?> 行都可以导入。</strong>请再选择同一文件，点“导入”。</p>
 <?cs else ?><div class="error-summary" role="alert"><p><?cs if:Report.action == "import" ?>没有导入任何型号：<?cs /if ?>文件中有 <?cs var:Report.problems_total ?> 处问题，见下表。一行有问题就整个文件都不导入；请在表格中改正后，重新导入整个文件。</p></div>
 <?cs /if ?>
@@ -28,7 +27,7 @@
 <input type="hidden" name="csrf" value="<?cs var:Staff.csrf ?>">
 <div class="field"><label for="file">CSV 文件<?cs if:Report.action ?>（请重新选择）<?cs /if ?></label>
 <input id="file" name="file" type="file" accept=".csv,text/csv" required<?cs if:Errors.file ?> aria-invalid="true" aria-describedby="file-error"<?cs /if ?>><?cs call:field_error("file") ?></div>
-<p class="hint" role="note">导入中，请勿关闭页面：完成后本页显示结果和用时。</p>
+<p class="hint" role="note">点“导入”后先检查全部行，没有问题就转到导入进度页面，显示已导入的行数，完成后显示结果和用时。</p>
 <button type="submit" name="action" value="dryrun">只检查，不导入</button>
 <button type="submit" name="action" value="import">导入</button>
 </form>

@@ -30,7 +30,7 @@ regs() { sql "SELECT COUNT(*) FROM outlet WHERE reg_no LIKE '$1'"; }
 sfetch importer GET /staff/outlets/import
 check "importer sees the form: $status" [ "$status" = 200 ]
 check "form has both buttons" grep -q 'value="dryrun".*\|value="import"' "$BUILD/b.txt"
-check "form says to wait" grep -q "导入中，请勿关闭页面" "$BUILD/b.txt"
+check "form tells of the progress page" grep -q "转到导入进度页面" "$BUILD/b.txt"
 sfetch imphandler GET /staff/outlets/import
 check "handler refused: $status" [ "$status" = 403 ]
 sfetch imphandler GET /staff/outlets/export.csv
@@ -256,36 +256,32 @@ check "cli usage" sh -c "'$BUILD/jdxx-staff' --config '$VAR/jdxx.hdf' import-out
 sql "INSERT IGNORE INTO enterprise (name) VALUES ('鄂北家电')"
 big_ent=$(sql "SELECT name FROM enterprise WHERE name = '鄂北家电'")
 sql "SELECT code FROM region WHERE level = 4 AND code LIKE '42%' ORDER BY code" > "$dir/townships.txt"
-node - "$dir/townships.txt" "$big_ent" > "$dir/big.csv" <<'JS'
-const fs = require('fs');
-const [codesFile, ent] = process.argv.slice(2);
-const codes = fs.readFileSync(codesFile, 'utf8').trim().split('\n');
-// Random names and addresses, so that no two rows of a county look alike.
-const pool = Array.from('安百宝北本兵博才昌长成承诚春大德东恩发丰福富刚高广国海汉浩和宏鸿华辉惠吉佳建江杰金锦景俊凯康坤兰乐力立利良林龙隆茂美民明铭南宁鹏平奇启强庆秋荣瑞森山善盛胜世寿顺松泰天通伟文武祥翔新鑫信兴旭耀义益英永勇友宇玉元源远跃云泽振正志智中忠洲卓子');
-let seed = 1;
-const rnd = k => { seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t ^= t + Math.imul(t ^ (t >>> 7), 61 | t); return ((t ^ (t >>> 14)) >>> 0) % k; };
-const pick = m => Array.from({ length: m }, () => pool[rnd(pool.length)]).join('');
-const out = ['备案编号,店名,中标销售企业,经营方式,乡镇代码,地址,电话,经营类别,服务,登记日期'];
-const modes = ['直营', '加盟', '授权'], cats = ['彩电', '手机、洗衣机', '冰箱(含冷柜)', '彩电、手机'];
-for (let i = 0; i < 50000; i++)
-  out.push([`BIG-${String(i).padStart(6, '0')}`, pick(6) + '店', ent, modes[i % 3], codes[i % codes.length],
-    pick(5) + '路' + (1 + rnd(9999)) + '号', '139' + String(20000000 + i), cats[i % 4],
-    ['送货上门', '安装调试、上门维修'][i % 2], `2009/${1 + i % 12}/${1 + i % 28}`].join(','));
-process.stdout.write(out.join('\r\n') + '\r\n');
-JS
+outlet_rows "$dir/big.csv" 50000 BIG "$big_ent" "$dir/townships.txt" 1 13920000000
 check "big file made ($(wc -c < "$dir/big.csv") bytes)" [ "$(wc -l < "$dir/big.csv")" = 50001 ]
 t0=$EPOCHREALTIME
 imp admin "$ca" dryrun "$dir/big.csv" --max-time 60
 t1=$EPOCHREALTIME
 check "50,000 dry run: $status" [ "$status" = 200 ]
 check "50,000 dry run passes" grep -q "检查通过：50000 行都可以导入" "$BUILD/b.txt"
-imp admin "$ca" import "$dir/big.csv" --max-time 60
+# The answer is a redirect once the file is checked; the job's page,
+# read every second, shows the rows going in.
+sfetch admin POST /staff/outlets/import -F "csrf=$ca" -F action=import \
+    -F "file=@$dir/big.csv;type=text/csv" --max-time 60
+tr=$EPOCHREALTIME
+check "50,000 import becomes a job: $status" [ "$status" = 303 ]
+job_wait admin "$(job_of_answer)" 1
 t2=$EPOCHREALTIME
 check "50,000 import: $status" [ "$status" = 200 ]
-check "50,000 imported" grep -q "已导入 50000 家网点" "$BUILD/b.txt"
+check "50,000 imported" grep -q "已导入 50,000 家网点" "$BUILD/b.txt"
+check "50,000 progress seen going up ($(echo $job_seen | wc -w) figures)" \
+    awk '$1 > 0 && $1 < 50000 { n++ } END { exit n < 2 }' <<<"$job_seen"
 check "50,000 rows saved" [ "$(regs 'BIG-%')" = 50000 ]
 check "50,000 categories saved" [ "$(sql "SELECT COUNT(*) FROM outlet_category c JOIN outlet o ON o.id = c.outlet_id WHERE o.reg_no LIKE 'BIG-%'")" = 75000 ]
 check "50,000 search rows" [ "$(sql "SELECT COUNT(*) FROM outlet_search s JOIN outlet o ON o.id = s.outlet_id WHERE o.reg_no LIKE 'BIG-%'")" = 50000 ]
 expect GET "/outlets/check?q=BIG-049999" 200 "是指定店"
-awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN { printf "records_import: 50,000 rows: dry run %.1f s, import %.1f s\n", b - a, c - b }' >&2
-check "50,000 import within 50 s" awk -v b="$t1" -v c="$t2" 'BEGIN { exit !(c - b < 50) }'
+awk -v a="$t0" -v b="$t1" -v r="$tr" -v c="$t2" 'BEGIN { printf "records_import: 50,000 rows: dry run %.1f s, import %.1f s (checked and redirected to the progress page after %.1f s)\n", b - a, c - b, r - b }' >&2
+# The request only checks the file: it must end well before nginx gives
+# up on the staff program (fastcgi_read_timeout 60s). The rows are
+# written after it, watched on the progress page.
+check "50,000 checked and sent to the progress page within 30 s" awk -v b="$t1" -v r="$tr" 'BEGIN { exit !(r - b < 30) }'
+check "50,000 import within 300 s" awk -v b="$t1" -v c="$t2" 'BEGIN { exit !(c - b < 300) }'

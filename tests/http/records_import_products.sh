@@ -165,15 +165,21 @@ pimp admin "$pa" dryrun "$pdir/big.csv" --max-time 60
 t1=$EPOCHREALTIME
 check "5,000 dry run: $status" [ "$status" = 200 ]
 check "5,000 dry run passes" grep -q "检查通过：5000 行都可以导入" "$BUILD/b.txt"
-pimp admin "$pa" import "$pdir/big.csv" --max-time 60
+sfetch admin POST /staff/products/import -F "csrf=$pa" -F action=import \
+    -F "file=@$pdir/big.csv;type=text/csv" --max-time 60
+tr=$EPOCHREALTIME
+check "5,000 import becomes a job: $status" [ "$status" = 303 ]
+job_wait admin "$(job_of_answer)" 0.5
 t2=$EPOCHREALTIME
 check "5,000 import: $status" [ "$status" = 200 ]
-check "5,000 imported" grep -q "已导入 5000 个型号" "$BUILD/b.txt"
+check "5,000 imported" grep -q "已导入 5,000 个型号" "$BUILD/b.txt"
 check "5,000 rows saved" [ "$(models 'PBIG-%')" = 5000 ]
 check "5,000 search rows" [ "$(sql "SELECT COUNT(*) FROM product_search s JOIN product p ON p.id = s.product_id WHERE p.model LIKE 'PBIG-%'")" = 5000 ]
 expect GET "/products/check?model=pbig04999" 200 "是中标产品"
-awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN { printf "records_import_products: 5,000 rows: dry run %.1f s, import %.1f s\n", b - a, c - b }' >&2
-check "5,000 import within 10 s" awk -v b="$t1" -v c="$t2" 'BEGIN { exit !(c - b < 10) }'
+awk -v a="$t0" -v b="$t1" -v r="$tr" -v c="$t2" 'BEGIN { printf "records_import_products: 5,000 rows: dry run %.1f s, import %.1f s (on the progress page after %.1f s)\n", b - a, c - b, r - b }' >&2
+# The request checks the file; the models are written after it.
+check "5,000 sent to the progress page within 10 s" awk -v b="$t1" -v r="$tr" 'BEGIN { exit !(r - b < 10) }'
+check "5,000 import within 60 s" awk -v b="$t1" -v c="$t2" 'BEGIN { exit !(c - b < 60) }'
 
 # The same import from the shell.
 pcsv "$BUILD/cli-products.csv" <<'CSV'

@@ -24,8 +24,10 @@ fi
 . tests/http/open311.sh
 . tests/http/stats.sh
 . tests/http/records_products.sh
+. tests/http/records_caps_withdraw.sh
 . tests/http/records_import.sh
 . tests/http/records_import_products.sh
+. tests/http/records_import_jobs.sh
 . tests/http/lifecycle.sh
 . tests/http/faults.sh
 

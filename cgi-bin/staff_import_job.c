@@ -1,0 +1,80 @@
+/* The page of a web import: progress while it runs (refreshing itself,
+ * no script needed), then how it ended. Only the staff member who
+ * started it and admins see it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "import_job.h"
+#include "prefork.h"
+#include "session.h"
+#include "staff.h"
+#include "view.h"
+
+/* Seconds between two refreshes of a running job's page. */
+#define REFRESH_SEC	2
+
+int
+handle_import_job(struct ctx *c)
+{
+	enum db_status	 st;
+	int		 found, orphaned;
+
+	if ((st = import_job_load(c->req->path_id, c->hdf, "Job", &found,
+	    &orphaned)) != DB_OK)
+		return staff_from_db(st);
+	if (orphaned)
+		c->after = import_job_sweep;
+	if (!found)
+		return H_NOT_FOUND;
+	if (c->user->role != ROLE_ADMIN &&
+	    hdf_get_int_value(c->hdf, "Job.staff_id", 0) != c->user->id) {
+		ctx_error_page(c, 403, "只有提交这项导入的人和管理员能查看它。");
+		return H_OK;
+	}
+	hsetf(c->hdf, "Page.Title", "导入进度（第 %lld 号）", c->req->path_id);
+	if (strcmp(hdf_get_value(c->hdf, "Job.state", ""), "running") == 0)
+		hseti(c->hdf, "Page.Refresh", REFRESH_SEC);
+	response_header(c->resp, "Cache-Control", "private, no-store");
+	return ctx_render(c, "staff/import_job.cs");
+}
+
+int
+staff_import_started(struct ctx *c, enum db_status st, long long id,
+    long long busy, const char *form_template)
+{
+	char	 msg[200], path[64];
+
+	if (st == DB_DUPLICATE) {
+		snprintf(msg, sizeof(msg), "本地区已有一项导入正在进行（第 %lld "
+		    "号），请等它完成后再导入：同一地区一次只能导入一个文件。",
+		    busy);
+		ctx_field_error(c, "file", msg);
+		c->resp->status = 409;
+		return ctx_render(c, form_template);
+	}
+	if (st != DB_OK)
+		return staff_from_db(st);
+	snprintf(path, sizeof(path), "/staff/imports/%lld", id);
+	return staff_redirect(c, path);
+}
+
+const char *
+staff_import_failure(enum db_status st, const char *what)
+{
+	static char	 msg[300];
+
+	if (prefork_stop_requested())
+		snprintf(msg, sizeof(msg), "服务正在重启，导入已停止，没有导入任何%s。"
+		    "请稍后重新导入这个文件。", what);
+	else if (st == DB_DOWN)
+		snprintf(msg, sizeof(msg), "数据库连接中断，没有导入任何%s。"
+		    "请稍后重新导入这个文件。", what);
+	else if (st == DB_DUPLICATE)
+		snprintf(msg, sizeof(msg), "检查之后，文件中有%s已被别人登记，"
+		    "没有导入任何%s。请重新选择文件提交，系统会列出是哪几行。",
+		    strcmp(what, "网点") == 0 ? "备案编号" : "型号", what);
+	else
+		snprintf(msg, sizeof(msg), "导入出错，没有导入任何%s。请稍后重新导入；"
+		    "再出错请联系管理员。", what);
+	return msg;
+}

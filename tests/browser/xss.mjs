@@ -217,6 +217,15 @@ async function outlets(t, pub, records) {
 		await p.goto(path);
 		await sweep(t, p, `outlet on ${path}`, 'class=xss');
 	}
+	// The complaint form's script builds the outlet picker from the API.
+	await p.goto('/complaints/new');
+	await p.getByLabel('商店名称').pressSequentially('XSS-420607-0001', { delay: 20 });
+	const offer = p.locator('.picker button').first();
+	await offer.waitFor();
+	await sweep(t, p, 'outlet picker offer', 'class=xss');
+	await offer.click();
+	await p.locator('p.ok', { hasText: '指定网点' }).waitFor();
+	await sweep(t, p, 'outlet picker choice', 'class=xss');
 	await p.close();
 	await page.close();
 }

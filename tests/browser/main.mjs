@@ -1,10 +1,11 @@
-// The browser suite: the journeys in every variant, then the page weight.
+// The browser suite: the journeys in every variant, the page weight, then
+// the XSS sweep.
 // Prints "browser: N passed, N failed" last.
 import { JOURNEYS } from './journeys.mjs';
-import { Tally, VARIANTS, launch, newContext, problems } from './lib.mjs';
-import { Journey } from './lib.mjs';
+import { Journey, Tally, VARIANTS, launch, newContext, problems } from './lib.mjs';
 import { summary } from './a11y.mjs';
 import { pageWeight } from './weight.mjs';
+import { xssSweep } from './xss.mjs';
 
 const tally = new Tally();
 const audits = new Map();
@@ -33,6 +34,9 @@ try {
 	for (const line of await pageWeight(browser, tally, VARIANTS[0]))
 		console.error(line);
 	console.error(`browser: page weight in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+	const tx = Date.now();
+	await xssSweep(browser, tally);
+	console.error(`browser: XSS sweep in ${((Date.now() - tx) / 1000).toFixed(1)} s`);
 	for (const line of summary(audits))
 		console.error(`browser: axe (not failing) ${line}`);
 } catch (e) {

@@ -50,6 +50,15 @@ static struct db_stmt recent_from_address = DB_READ(
     "SELECT COUNT(*) FROM complaint WHERE submit_address = ? "
     "AND submitted_at > NOW() - INTERVAL 1 HOUR");
 
+/* A load test on this machine (LoadTest = 1, from 127.0.0.1): no limit
+ * per address, which would stop it after five complaints. */
+static int
+load_test_client(struct ctx *c)
+{
+	return c->cfg->load_test && strcmp(c->req->remote_addr, "127.0.0.1")
+	    == 0;
+}
+
 static const char *
 text(struct ctx *c, size_t i)
 {
@@ -239,7 +248,10 @@ handle_complaint_submit(struct ctx *c)
 	}
 	if (c->resp->status != 200)
 		return form_page(c, token);
-	if ((st = db_query_int(&recent_from_address, a, 1, &recent)) != DB_OK)
+	if (load_test_client(c))
+		recent = 0;
+	else if ((st = db_query_int(&recent_from_address, a, 1, &recent)) !=
+	    DB_OK)
 		goto down;
 	if (recent >= COMPLAINTS_PER_HOUR) {
 		hset(c->hdf, "Notice.throttled", "1");

@@ -37,6 +37,11 @@ config_load(struct config *c, const char *path)
 	c->demo = hdf_get_int_value(c->hdf, "Site.Demo", 0);
 	c->tls = hdf_get_int_value(c->hdf, "Site.TLS", 0);
 	c->workers = hdf_get_int_value(c->hdf, "Workers", 4);
+	c->page_cache = hdf_get_int_value(c->hdf, "PageCache", 1);
+	c->page_cache_check_ms = hdf_get_int_value(c->hdf,
+	    "PageCacheCheckMs", 250);
+	c->load_test = hdf_get_int_value(c->hdf, "LoadTest", 0);
+	c->change_signal = hdf_get_value(c->hdf, "Site.ChangeSignal", NULL);
 	if (c->db.socket == NULL || c->db.user == NULL) {
 		log_error("config %s: DB.Socket and DB.User are required", path);
 		return -1;
@@ -50,6 +55,11 @@ config_load(struct config *c, const char *path)
 	    c->resolve_days < 1 || c->resolve_days > 120) {
 		log_error("config %s: Complaints.AcceptDays must be 1 to 60 and "
 		    "ResolveDays 1 to 120", path);
+		return -1;
+	}
+	/* Staff changes must reach the public within a second. */
+	if (c->page_cache_check_ms < 0 || c->page_cache_check_ms > 500) {
+		log_error("config %s: PageCacheCheckMs must be 0 to 500", path);
 		return -1;
 	}
 	if (c->workers < 1 || c->workers > 256) {

@@ -279,8 +279,12 @@ imp admin "$ca" dryrun "$dir/big.csv" --max-time 60
 t1=$EPOCHREALTIME
 check "50,000 dry run: $status" [ "$status" = 200 ]
 check "50,000 dry run passes" grep -q "检查通过：50000 行都可以导入" "$BUILD/b.txt"
+changes=$(sql "SELECT SUM(n) FROM site_change")
 imp admin "$ca" import "$dir/big.csv" --max-time 60
 t2=$EPOCHREALTIME
+changes=$(( $(sql "SELECT SUM(n) FROM site_change") - changes ))
+check "50,000 import counted once in the change counter ($changes)" \
+    test "$changes" -ge 1 -a "$changes" -lt 10
 check "50,000 import: $status" [ "$status" = 200 ]
 check "50,000 imported" grep -q "已导入 50000 家网点" "$BUILD/b.txt"
 check "50,000 rows saved" [ "$(regs 'BIG-%')" = 50000 ]

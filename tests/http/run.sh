@@ -27,6 +27,7 @@ fi
 . tests/http/records_import.sh
 . tests/http/records_import_products.sh
 . tests/http/lifecycle.sh
+. tests/http/cache.sh
 
 echo "http: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -34,5 +34,6 @@ void	test_similarity(void);
 void	test_csv(void);
 void	test_stats(void);
 void	test_csv_read(void);
+void	test_page_cache(void);
 
 #endif

@@ -4,8 +4,11 @@
 #   make test     every suite; the last line reads "N passed, N failed"
 #   make start | stop | status     the same instance in the background
 #   make data     fill the instance with a generated national-size dataset
-#                 (OUTLETS=200000 ENTERPRISES=1000 PRODUCTS=20000 SEED=1;
-#                 FORCE=1 replaces an earlier one)
+#                 (OUTLETS=200000 ENTERPRISES=1000 PRODUCTS=20000
+#                 COMPLAINTS=1000000 NOTICES=2000 SEED=1; FORCE=1 replaces
+#                 an earlier one)
+#   make bench    load-test its own instance (BENCH_VAR, BENCH_PORT) with
+#                 wrk; the report goes to bench-results/
 #   make security sqlmap --level 5 --risk 3 over every parameter, on a
 #                 throwaway instance (SECURITY_VAR, SECURITY_PORT)
 #   make soak     10 minutes of mixed traffic at c=64, then valgrind over a
@@ -25,6 +28,12 @@ SECURITY_PORT ?= 18088
 SOAK_VAR ?= $(BUILD)/soak-var
 SOAK_PORT ?= 18087
 SOAK_SECONDS ?= 600
+COMPLAINTS ?= 1000000
+NOTICES	?= 2000
+LOAD_TEST ?= 0
+PAGE_CACHE ?= 1
+BENCH_VAR ?= var-bench
+BENCH_PORT ?= 8090
 
 CC	?= cc
 PKGS	 = libmariadb libcmark libsodium jansson libmagic
@@ -40,7 +49,7 @@ CORE	 = buf utf8 form param request response view log config db money \
 	   product enterprise json multipart session throttle audit account \
 	   attachment workday complaint outlet_record apikey open311 \
 	   caps_record product_record stats csv csv_read outlet_import \
-	   product_import import_job
+	   product_import import_job page_cache change_signal
 PUBLIC_OBJ = $(BUILD)/obj/cgi-public.o $(BUILD)/obj/cgi-public_outlets.o \
 	   $(BUILD)/obj/cgi-public_products.o $(BUILD)/obj/cgi-public_api.o \
 	   $(BUILD)/obj/cgi-public_complaints.o $(BUILD)/obj/cgi-public_open311.o \
@@ -55,15 +64,18 @@ STAFF_OBJ = $(BUILD)/obj/cgi-staff.o $(BUILD)/obj/cgi-staff_accounts.o \
 	   $(BUILD)/obj/cgi-staff_product_import.o \
 	   $(BUILD)/obj/cgi-staff_import_job.o
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
-PROGRAMS = $(BUILD)/public.fcgi $(BUILD)/staff.fcgi $(BUILD)/jdxx-staff
+PROGRAMS = $(BUILD)/public.fcgi $(BUILD)/staff.fcgi $(BUILD)/jdxx-staff \
+	   $(BUILD)/bench-fcgi
 TESTS	 = $(BUILD)/unit-tests $(BUILD)/golden
 
 INSTANCE = env VAR=$(VAR) PORT=$(PORT) WORKERS=$(WORKERS) BUILD=$(BUILD) \
 	   OUTLETS=$(OUTLETS) ENTERPRISES=$(ENTERPRISES) PRODUCTS=$(PRODUCTS) \
-	   SEED=$(SEED) FORCE=$(FORCE) bash src/instance.sh
+	   SEED=$(SEED) FORCE=$(FORCE) COMPLAINTS=$(COMPLAINTS) \
+	   NOTICES=$(NOTICES) LOAD_TEST=$(LOAD_TEST) PAGE_CACHE=$(PAGE_CACHE) \
+	   bash src/instance.sh
 
-.PHONY: all deps run start stop status data test security soak unit golden \
-	http clean
+.PHONY: all deps run start stop status data bench test security soak unit \
+	golden http clean
 
 all: $(PROGRAMS) $(TESTS)
 
@@ -87,6 +99,10 @@ $(BUILD)/staff.fcgi: $(STAFF_OBJ) $(BUILD)/libjdxx.a
 
 $(BUILD)/jdxx-staff: $(BUILD)/obj/staffctl.o $(BUILD)/libjdxx.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/bench-fcgi: tests/bench/bench-fcgi.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< -lfcgi
 
 $(BUILD)/unit-tests: tests/unit/*.c tests/unit/*.h $(BUILD)/libjdxx.a
 	$(CC) $(CFLAGS) -Itests/unit -o $@ tests/unit/*.c $(BUILD)/libjdxx.a \
@@ -116,6 +132,15 @@ status:
 data: deps
 	@$(MAKE) --no-print-directory all
 	@$(INSTANCE) generate
+
+# Not part of make test: it takes half an hour and the whole machine.
+bench:
+	@$(INSTANCE) deps bench
+	@$(MAKE) --no-print-directory all
+	@env VAR=$(BENCH_VAR) PORT=$(BENCH_PORT) WORKERS=$(WORKERS) \
+	    BUILD=$(BUILD) OUTLETS=$(OUTLETS) ENTERPRISES=$(ENTERPRISES) \
+	    PRODUCTS=$(PRODUCTS) COMPLAINTS=$(COMPLAINTS) NOTICES=$(NOTICES) \
+	    SEED=$(SEED) bash tests/bench/bench.sh
 
 test:
 	@$(INSTANCE) deps test

@@ -329,19 +329,24 @@ handle_healthz(struct ctx *c)
 
 #define GET	(M_GET | M_HEAD)
 
+/* ROUTE_CACHE marks the pages that are the same for everyone and change only
+ * with the site's data and the date; forms with tokens, complaints and
+ * statistics are never kept. */
+
 static const struct route routes[] = {
-	{ "/", GET, handle_home, NOPARAMS, 0, 0 },
-	{ "/caps", GET, handle_caps, NOPARAMS, 0, 0 },
+	{ "/", GET, handle_home, NOPARAMS, ROUTE_CACHE, 0 },
+	{ "/caps", GET, handle_caps, NOPARAMS, ROUTE_CACHE, 0 },
 	{ "/subsidy", GET, handle_subsidy, PARAMS(subsidy_params), ROUTE_FORM, 0 },
 	{ "/notices", GET, handle_notices, PARAMS(notice_list_params),
-	    ROUTE_FORM, 0 },
+	    ROUTE_FORM | ROUTE_CACHE, 0 },
 	{ "/notices.atom", GET, handle_feed, NOPARAMS, 0, 0 },
 	{ "/attachments/{id}", GET, handle_attachment, NOPARAMS, 0, 0 },
-	{ "/notices/{id}", GET, handle_notice, NOPARAMS, 0, 0 },
-	{ "/outlets", GET, handle_outlets, outlet_params, OL_COUNT, ROUTE_FORM, 0 },
+	{ "/notices/{id}", GET, handle_notice, NOPARAMS, ROUTE_CACHE, 0 },
+	{ "/outlets", GET, handle_outlets, outlet_params, OL_COUNT,
+	    ROUTE_FORM | ROUTE_CACHE, 0 },
 	{ "/outlets/check", GET, handle_outlet_check, outlet_check_params,
-	    OC_COUNT, ROUTE_FORM, 0 },
-	{ "/outlets/{id}", GET, handle_outlet, NOPARAMS, 0, 0 },
+	    OC_COUNT, ROUTE_FORM | ROUTE_CACHE, 0 },
+	{ "/outlets/{id}", GET, handle_outlet, NOPARAMS, ROUTE_CACHE, 0 },
 	{ "/complaints/new", GET, handle_complaint_new, complaint_params,
 	    CF_COUNT, ROUTE_FORM, 0 },
 	{ "/complaints", M_POST, handle_complaint_submit, complaint_params,
@@ -350,12 +355,13 @@ static const struct route routes[] = {
 	    TR_COUNT, ROUTE_FORM, 0 },
 	{ "/complaints/feedback", M_POST, handle_complaint_feedback,
 	    track_params, TR_COUNT, ROUTE_FORM, 0 },
-	{ "/enterprises", GET, handle_enterprises, page_params, PG_COUNT, 0, 0 },
+	{ "/enterprises", GET, handle_enterprises, page_params, PG_COUNT,
+	    ROUTE_CACHE, 0 },
 	{ "/products", GET, handle_products, product_params, PR_COUNT,
-	    ROUTE_FORM, 0 },
+	    ROUTE_FORM | ROUTE_CACHE, 0 },
 	{ "/products/check", GET, handle_model_check, model_check_params,
-	    MC_COUNT, ROUTE_FORM, 0 },
-	{ "/products/{id}", GET, handle_product, NOPARAMS, 0, 0 },
+	    MC_COUNT, ROUTE_FORM | ROUTE_CACHE, 0 },
+	{ "/products/{id}", GET, handle_product, NOPARAMS, ROUTE_CACHE, 0 },
 	{ "/api/v1/outlets", GET, handle_api_outlets, outlet_params, OL_COUNT,
 	    ROUTE_JSON, 0 },
 	{ "/api/v1/outlets/{id}", GET, handle_api_outlet, NOPARAMS,
@@ -384,7 +390,7 @@ static const struct route routes[] = {
 };
 
 static const struct app public_app = {
-	"public", routes, sizeof(routes) / sizeof(routes[0]), NULL, 0
+	"public", routes, sizeof(routes) / sizeof(routes[0]), NULL, NULL, 0
 };
 
 int

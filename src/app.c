@@ -10,19 +10,33 @@
 #include <fcgiapp.h>
 
 #include "app.h"
+#include "change_signal.h"
 #include "config.h"
 #include "db.h"
 #include "json.h"
 #include "log.h"
+#include "page_cache.h"
 #include "prefork.h"
 #include "privilege.h"
 #include "view.h"
+
+/* A worker's page cache: a few hundred pages of 10-30 kB. */
+#define PAGE_CACHE_BYTES	(3 * 1024 * 1024)
+#define PAGE_CACHE_ENTRY	(256 * 1024)
 
 struct server {
 	const struct app	*app;
 	struct config		 cfg;
 	int			 listen_fd;
+	int			 caching;	/* page cache on, cacheable routes */
 };
+
+/* The change counter, and how many notices wait for their publication
+ * time: a notice coming due changes the public pages without a write. */
+static struct db_stmt site_version = DB_READ(
+    "SELECT (SELECT COALESCE(SUM(n), 0) FROM site_change) + "
+    "1000000000000 * (SELECT COUNT(*) FROM notice "
+    "WHERE status = 'published' AND published_at > NOW())");
 
 /* 1 for a letter or digit. */
 static int
@@ -410,17 +424,116 @@ finish(struct ctx *c, int rc)
 	}
 }
 
+static long long
+now_ms(void)
+{
+	struct timespec	 t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Asks the database for the change counter at most every check_ms; the
+ * cache forgets everything when it moved, the day turned, or it cannot
+ * be read. */
+static void
+page_cache_refresh(const struct config *cfg)
+{
+	static long long last = -1000000;
+	static unsigned long long seen;
+	unsigned long long signal = change_signal_read();
+	long long	 t = now_ms(), version;
+	time_t		 secs = time(NULL);
+	struct tm	 tm;
+
+	/* A staff write says so at once; others show within check_ms. */
+	if (t - last < cfg->page_cache_check_ms && signal == seen)
+		return;
+	if (db_query_int(&site_version, NULL, 0, &version) != DB_OK) {
+		page_cache_clear();
+		return;
+	}
+	localtime_r(&secs, &tm);
+	page_cache_validate(version, (long)tm.tm_year * 400 + tm.tm_yday);
+	last = t;
+	seen = signal;
+}
+
+/* The cache's key for a GET or HEAD: the path and query as sent; 0, or
+ * -1 when the request is not one the cache holds. */
+static int
+cache_key(char **envp, char key[PAGE_CACHE_MAX_KEY], int *head)
+{
+	const char	*m = FCGX_GetParam("REQUEST_METHOD", envp);
+	const char	*path = FCGX_GetParam("DOCUMENT_URI", envp);
+	const char	*query = FCGX_GetParam("QUERY_STRING", envp);
+	int		 n;
+
+	if (m == NULL || path == NULL ||
+	    (strcmp(m, "GET") != 0 && strcmp(m, "HEAD") != 0))
+		return -1;
+	*head = m[0] == 'H';
+	n = snprintf(key, PAGE_CACHE_MAX_KEY, "%s?%s", path,
+	    query != NULL ? query : "");
+	return n < 0 || n >= PAGE_CACHE_MAX_KEY ? -1 : 0;
+}
+
+/* Answers from the cache when it holds the page; 1 when it did. */
+static int
+serve_cached(struct server *s, FCGX_Request *fr, const char *key, int head)
+{
+	const struct cached_page *p;
+	struct timespec	 t0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	page_cache_refresh(&s->cfg);
+	if ((p = page_cache_get(key)) == NULL)
+		return 0;
+	FCGX_PutStr(p->data, (int)(head ? p->head_len : p->len), fr->out);
+	log_request(head ? "HEAD" : "GET", FCGX_GetParam("DOCUMENT_URI",
+	    fr->envp), 200, seconds_since(&t0) * 1e3);
+	return 1;
+}
+
+/* Keeps a page for the next asker, and says which this one was. */
+static void
+cache_store(struct response *resp, const char *key)
+{
+	struct buf	 b;
+	size_t		 mark = resp->headers.len, head_len;
+
+	buf_init(&b);
+	if (response_header(resp, "X-Page-Cache", "hit") == 0 &&
+	    response_serialise(resp, 1, &b) == 0) {
+		head_len = b.len;
+		if (buf_add(&b, resp->body.data, resp->body.len) == 0)
+			page_cache_put(key, b.data, b.len, head_len);
+	}
+	buf_free(&b);
+	resp->headers.len = mark;
+	if (resp->headers.data != NULL)
+		resp->headers.data[mark] = '\0';
+	response_header(resp, "X-Page-Cache", "miss");
+}
+
 /* Serves one request; *after and *arg get the work it left, if any. */
 static void
 serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
     void **arg)
 {
+	char			 key[PAGE_CACHE_MAX_KEY];
+	int			 head, cacheable;
 	struct request		 req;
 	struct response		 resp;
 	struct request_error	 e;
 	struct ctx		 c;
 	int			 status;
 
+	*after = NULL;
+	*arg = NULL;
+	cacheable = s->caching && cache_key(fr->envp, key, &head) == 0;
+	if (cacheable && serve_cached(s, fr, key, head))
+		return;
 	request_init(&req);
 	response_init(&resp);
 	c.req = &req;
@@ -445,6 +558,9 @@ serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
 	} else
 		status = dispatch(&c, s->app);
 	resp.status = status;
+	if (cacheable && status == 200 && c.route != NULL &&
+	    (c.route->flags & ROUTE_CACHE))
+		cache_store(&resp, key);
 	response_write(&resp, req.method == M_HEAD, fr->out);
 	log_request(req.method_name[0] ? req.method_name : "-", req.path,
 	    status, seconds_since(&req.started) * 1e3);
@@ -476,7 +592,10 @@ worker(void *arg)
 			after(after_arg);
 		prefork_set_busy(0);
 	}
+	page_cache_clear();
+	view_forget_parsed();
 	db_close();
+	change_signal_close();
 	return 0;
 }
 
@@ -522,12 +641,20 @@ app_main(int argc, char **argv, const struct app *app)
 	setenv("TZ", s.cfg.timezone, 1);
 	tzset();
 	view_set_root(s.cfg.templates);
+	for (i = 0; s.cfg.page_cache && (size_t)i < app->nroutes; i++)
+		if (app->routes[i].flags & ROUTE_CACHE)
+			s.caching = 1;
+	page_cache_init(PAGE_CACHE_BYTES, PAGE_CACHE_ENTRY);
+	if (s.cfg.change_signal != NULL &&
+	    change_signal_open(s.cfg.change_signal) == 0 && app->signals_changes)
+		db_on_write(change_signal_bump);
 	if (FCGX_Init() != 0) {
 		log_error("FCGX_Init failed");
 		return 1;
 	}
 	unlink(sock);
-	if ((s.listen_fd = FCGX_OpenSocket(sock, 128)) < 0) {
+	/* Bursts queue here rather than fail in nginx with EAGAIN. */
+	if ((s.listen_fd = FCGX_OpenSocket(sock, 1024)) < 0) {
 		log_error("cannot listen on %s: %s", sock, strerror(errno));
 		return 1;
 	}

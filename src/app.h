@@ -43,6 +43,9 @@ struct ctx {
 #define ROUTE_JSON	0x2
 /* Takes multipart/form-data (file uploads). */
 #define ROUTE_MULTIPART	0x4
+/* The same for everyone until the site changes: 200 answers are kept in
+ * the worker's page cache. */
+#define ROUTE_CACHE	0x8
 
 struct route {
 	/* Exact, or holding one "{id}" (a number from 1) or one "{key}" (1
@@ -66,6 +69,7 @@ struct app {
 	 * response it filled itself (a redirect to the sign-in page). */
 	int			(*before)(struct ctx *);
 	const struct request_limits *limits;	/* NULL: the defaults */
+	int			 signals_changes;	/* moves the change signal */
 };
 
 #define PARAMS(p)	(p), (sizeof(p) / sizeof((p)[0]))

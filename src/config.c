@@ -39,6 +39,10 @@ config_load(struct config *c, const char *path)
 	c->demo = hdf_get_int_value(c->hdf, "Site.Demo", 0);
 	c->tls = hdf_get_int_value(c->hdf, "Site.TLS", 0);
 	c->workers = hdf_get_int_value(c->hdf, "Workers", 4);
+	c->page_cache = hdf_get_int_value(c->hdf, "PageCache", 1);
+	c->page_cache_check_ms = hdf_get_int_value(c->hdf,
+	    "PageCacheCheckMs", 250);
+	c->change_signal = hdf_get_value(c->hdf, "Site.ChangeSignal", NULL);
 	if (c->db.socket == NULL || c->db.user == NULL) {
 		log_error("config %s: DB.Socket and DB.User are required", path);
 		return -1;
@@ -57,6 +61,11 @@ config_load(struct config *c, const char *path)
 	if (c->complaints_per_hour < 1 || c->complaints_per_hour > 1000000) {
 		log_error("config %s: Complaints.PerHour must be 1 to 1000000",
 		    path);
+		return -1;
+	}
+	/* Staff changes must reach the public within a second. */
+	if (c->page_cache_check_ms < 0 || c->page_cache_check_ms > 500) {
+		log_error("config %s: PageCacheCheckMs must be 0 to 500", path);
 		return -1;
 	}
 	if (c->workers < 1 || c->workers > 256) {

@@ -20,6 +20,9 @@ struct config {
 	int		 demo;		/* the instance holds demo data */
 	int		 tls;		/* served over HTTPS */
 	int		 workers;
+	int		 page_cache;	/* keep whole public answers */
+	int		 page_cache_check_ms;	/* how often to ask for changes */
+	const char	*change_signal;	/* shared counter file, or NULL */
 };
 
 /* Returns 0, or -1 with the reason logged. */

@@ -158,6 +158,8 @@ bind_args(struct db_stmt *s, const struct db_arg *args, size_t n)
 	return n == 0 || mysql_stmt_bind_param(s->handle, b) == 0 ? 0 : -1;
 }
 
+static void	(*on_write)(void);
+
 /* Prepares, binds and executes, reconnecting once where that is safe. */
 static enum db_status
 execute(struct db_stmt *s, const struct db_arg *args, size_t n)
@@ -216,6 +218,8 @@ fetch_rows(struct db_stmt *s, HDF *hdf, const char *prefix, int single,
 	my_bool		 isnull[DB_MAX_COLUMNS], trunc[DB_MAX_COLUMNS];
 	char		*val[DB_MAX_COLUMNS];
 	char		 name[256];
+	HDF		*node;
+	NEOERR		*err;
 	unsigned	 ncol, i;
 	my_bool		 update_max = 1;
 	long		 row = 0;
@@ -272,17 +276,24 @@ fetch_rows(struct db_stmt *s, HDF *hdf, const char *prefix, int single,
 		}
 		if (single && row > 0)
 			continue;
+		/* The row's node once, then each column a child of it: no
+		 * walk from the root for every cell. */
+		if (single)
+			snprintf(name, sizeof(name), "%s", prefix);
+		else
+			snprintf(name, sizeof(name), "%s.%ld", prefix, row);
+		node = NULL;
 		for (i = 0; i < ncol; i++) {
 			if (isnull[i])
 				continue;
+			if (node == NULL && (err = hdf_get_node(hdf, name,
+			    &node)) != STATUS_OK) {
+				nerr_ignore(&err);
+				st = DB_ERROR;
+				goto out;
+			}
 			val[i][len[i]] = '\0';
-			if (single)
-				snprintf(name, sizeof(name), "%s.%s", prefix,
-				    fields[i].name);
-			else
-				snprintf(name, sizeof(name), "%s.%ld.%s",
-				    prefix, row, fields[i].name);
-			hset(hdf, name, val[i]);
+			hset(node, fields[i].name, val[i]);
 		}
 		row++;
 	}
@@ -357,7 +368,15 @@ db_commit(void)
 		db_close();
 		return DB_DOWN;
 	}
+	if (on_write != NULL)
+		on_write();
 	return DB_OK;
+}
+
+void
+db_on_write(void (*fn)(void))
+{
+	on_write = fn;
 }
 
 void
@@ -454,5 +473,7 @@ db_exec(struct db_stmt *s, const struct db_arg *args, size_t n,
 		*affected = mysql_stmt_affected_rows(s->handle);
 	if (insert_id != NULL)
 		*insert_id = mysql_stmt_insert_id(s->handle);
+	if (!in_transaction && !s->readonly && on_write != NULL)
+		on_write();
 	return DB_OK;
 }

@@ -71,6 +71,10 @@ enum db_status	db_query_int(struct db_stmt *, const struct db_arg *,
 enum db_status	db_exec(struct db_stmt *, const struct db_arg *, size_t nargs,
 		    unsigned long long *affected, unsigned long long *insert_id);
 
+/* Called after each write that reached the database: a committed
+ * transaction or a write outside one. NULL: nothing is called. */
+void		db_on_write(void (*fn)(void));
+
 /* Transactions: nothing inside one is retried after a lost connection. */
 enum db_status	db_begin(void);
 enum db_status	db_commit(void);

@@ -2,14 +2,17 @@
 # One private instance of the portal under $VAR: MariaDB on a unix socket,
 # the FastCGI programs and nginx on 127.0.0.1:$PORT. Called by the Makefile:
 #
-#   instance.sh deps | run | start | stop | status | init | generate
+#   instance.sh deps [test|bench] | run | start | stop | status | init |
+#       generate | reload
 #
 # Environment: VAR (default var), PORT (8080), WORKERS (4), BUILD (build),
 # DEMO (1: load demo data into a fresh instance); for generate: OUTLETS
-# (200000), ENTERPRISES (1000), PRODUCTS (20000), SEED (1), FORCE (0).
-# LOAD_TEST=1 lifts the per-address complaint limits (the program's 5 an
-# hour and nginx's limit_req) of this loopback-only instance, for load and
-# fault tests; the defaults stay as they are.
+# (200000), ENTERPRISES (1000), PRODUCTS (20000), COMPLAINTS (1000000),
+# NOTICES (2000), SEED (1), FORCE (0). PAGE_CACHE (1) keeps rendered public
+# pages in each worker. LOAD_TEST=1 lifts the per-address complaint limits
+# (the program's 5 an hour and nginx's limit_req) of this loopback-only
+# instance and serves the benchmark's static copies, for load and fault
+# tests; the defaults stay as they are.
 #
 # Started as root, the FastCGI programs and nginx's workers run as the
 # system user $RUN_USER (created here); MariaDB keeps the starting user.
@@ -22,13 +25,14 @@ BUILD=$(abs "${BUILD:-build}")
 PORT=${PORT:-8080}
 WORKERS=${WORKERS:-4}
 DEMO=${DEMO:-1}
+LOAD_TEST=${LOAD_TEST:-0}
+PAGE_CACHE=${PAGE_CACHE:-1}
 PROGRAMS="public staff"
 DB_NAME=jdxx
 DB_USER=jdxx_app
 DB_OWNER=jdxx_owner
 ME=$(id -un)
 RUN_USER=jdxx
-LOAD_TEST=${LOAD_TEST:-0}
 
 DEB_PACKAGES="build-essential pkg-config libfcgi-dev clearsilver-dev
  libmariadb-dev mariadb-server mariadb-client mariadb-plugin-mroonga nginx
@@ -42,16 +46,20 @@ die() { printf 'jdxx: %s\n' "$*" >&2; exit 1; }
 case "$PORT" in ''|*[!0-9]*) die "PORT must be a number" ;; esac
 case "$WORKERS" in ''|*[!0-9]*) die "WORKERS must be a number" ;; esac
 case "$LOAD_TEST" in 0|1) ;; *) die "LOAD_TEST must be 0 or 1" ;; esac
+case "$PAGE_CACHE" in 0|1) ;; *) die "PAGE_CACHE must be 0 or 1" ;; esac
 
 # What only the test suites need: a real Atom parser, sqlmap, wrk and
 # valgrind (make soak), openssl and systemd-analyze (the production
 # configuration), a browser and the fonts for Chinese pages.
 TEST_PACKAGES="python3 python3-feedparser sqlmap wrk valgrind openssl systemd
 	chromium fonts-noto-cjk"
+# What only the benchmark needs: the load generator.
+BENCH_PACKAGES="wrk"
 
 missing_packages() {
 	local p
-	for p in $DEB_PACKAGES ${WITH_TESTS:+$TEST_PACKAGES}; do
+	for p in $DEB_PACKAGES ${WITH_TESTS:+$TEST_PACKAGES} \
+	    ${WITH_BENCH:+$BENCH_PACKAGES}; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
 		    grep -q 'ok installed' || printf '%s ' "$p"
 	done
@@ -188,6 +196,8 @@ character-set-server = utf8mb4
 collation-server = utf8mb4_unicode_ci
 default-storage-engine = InnoDB
 innodb_buffer_pool_size = 256M
+# Every commit on disk before it is acknowledged.
+innodb_flush_log_at_trx_commit = 1
 local-infile = 1
 # Beijing time for every session, the programs' and the scripts' alike.
 default-time-zone = '+08:00'
@@ -210,6 +220,7 @@ Site {
   TLS = 0
   Secret = $(cat "$VAR/secret/app-secret")
   AssetVersion = $(cat "$ROOT"/static/*.css "$ROOT"/static/*.svg "$ROOT"/static/*.js | md5sum | cut -c1-10)
+  ChangeSignal = $RT/site-change
 }
 Complaints {
   AcceptDays = 7
@@ -217,11 +228,15 @@ Complaints {
   PerHour = $per_hour
 }
 Workers = $WORKERS
+PageCache = $PAGE_CACHE
 HDF
 )
+	# Lines marked "load test only" exist only under LOAD_TEST=1.
+	local keep='/# load test only$/d'
+	[ "$LOAD_TEST" = 0 ] || keep='s/ *# load test only$//'
 	sed -e "s|@VAR@|$VAR|g" -e "s|@PORT@|$PORT|g" -e "s|@SHARE@|$SHARE|g" \
 	    -e "s|@RUN@|$RT|g" -e "s|@USER@|$nginx_user|g" \
-	    -e "s|@LIMIT_KEY@|$limit_key|g" \
+	    -e "s|@LIMIT_KEY@|$limit_key|g" -e "$keep" \
 	    "$ROOT/src/conf/nginx.conf.in" > "$VAR/nginx.conf"
 }
 
@@ -390,6 +405,16 @@ cmd_stop() {
 	! as_root || rm -rf "$(run_dir)"
 }
 
+# New configuration for the FastCGI programs (PAGE_CACHE, LOAD_TEST...):
+# they are restarted; the database and nginx keep running.
+cmd_reload() {
+	local p
+	write_configs
+	for p in $PROGRAMS; do stop_one "$VAR/run/$p.pid"; done
+	start_programs
+	kill -HUP "$(cat "$VAR/run/nginx.pid")" 2>/dev/null || true
+}
+
 cmd_status() {
 	local p rc=0
 	for p in mariadb $PROGRAMS nginx; do
@@ -437,8 +462,10 @@ cmd_generate() {
 		if [ "$force" != 1 ]; then
 			say "generated data already present ($n generated outlets);" \
 			    "FORCE=1 replaces it"
+			generate_activity
 			return 0
 		fi
+		remove_activity
 		[ -f "$mark" ] || die "generated outlets exist but $mark is missing;" \
 		    "cannot tell generated enterprises and products from others"
 		e_lo=0 e_hi=-1 p_lo=0 p_hi=-1
@@ -567,7 +594,92 @@ cmd_generate() {
 	[ "$n_out" = "$n_osearch" ] && [ "$n_prod" = "$n_psearch" ] ||
 	    die "search tables out of step: outlet $n_out, outlet_search" \
 	    "$n_osearch, product $n_prod, product_search $n_psearch"
-	say "search tables in step; done in $(since "$t0")"
+	say "search tables in step"
+	generate_activity
+	say "done in $(since "$t0")"
+}
+
+# Generated complaints and notices: $VAR/generated-activity keeps their id
+# ranges, written before loading so that a failed load is removed the same way.
+remove_activity() {
+	local mark="$VAR/generated-activity" c_lo=0 c_hi=-1 n_lo=0 n_hi=-1
+	[ -f "$mark" ] || return 0
+	# shellcheck disable=SC1090
+	. "$mark"
+	say "removing the earlier generated complaints and notices"
+	MYSQL "$DB_NAME" -e "
+	    DELETE FROM complaint_event WHERE complaint_id BETWEEN $c_lo AND $c_hi;
+	    DELETE FROM complaint WHERE is_demo = 1 AND id BETWEEN $c_lo AND $c_hi;
+	    DELETE FROM notice_search WHERE notice_id BETWEEN $n_lo AND $n_hi;
+	    DELETE FROM notice WHERE is_demo = 1 AND id BETWEEN $n_lo AND $n_hi" ||
+	    die "could not remove the earlier generated complaints and notices"
+	rm -f "$mark"
+}
+
+# Complaints about the generated outlets over the last two years, and notices.
+generate_activity() {
+	local complaints=${COMPLAINTS:-1000000} notices=${NOTICES:-2000}
+	local seed=${SEED:-1} dir="$VAR/tmp/gen-activity"
+	local mark="$VAR/generated-activity" v c_base n_base n_c n_n t
+	for v in "$complaints" "$notices"; do
+		case "$v" in ''|*[!0-9]*)
+			die "COMPLAINTS and NOTICES must be numbers" ;;
+		esac
+	done
+	if [ -f "$mark" ]; then
+		say "generated complaints and notices already present"
+		return 0
+	fi
+	v=$(MYSQL -N "$DB_NAME" -e "SELECT
+	    (SELECT COALESCE(MAX(id), 0) FROM complaint),
+	    (SELECT COALESCE(MAX(id), 0) FROM notice)") || die "database query failed"
+	read -r c_base n_base <<< "$v"
+	say "generating $complaints complaints and $notices notices"
+	t=$EPOCHREALTIME
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	MYSQL -N "$DB_NAME" -e "SELECT id, region_code FROM outlet
+	    WHERE $GEN_OUTLETS ORDER BY id" > "$dir/outlets.tsv" ||
+	    die "database query failed"
+	node "$ROOT/sql/generate-activity.mjs" --outdir "$dir" \
+	    --outlets "$dir/outlets.tsv" --complaints "$complaints" \
+	    --notices "$notices" --complaint-base "$c_base" \
+	    --notice-base "$n_base" --today "$(TZ=Asia/Shanghai date +%F)" \
+	    --seed "$seed" || die "the generator failed"
+	printf 'c_lo=%s c_hi=%s n_lo=%s n_hi=%s\n' "$((c_base + 1))" \
+	    "$((c_base + complaints))" "$((n_base + 1))" \
+	    "$((n_base + notices))" > "$mark"
+	MYSQL --local-infile=1 --unbuffered --show-warnings -N "$DB_NAME" <<-SQL ||
+	SET foreign_key_checks = 0;
+	SET unique_checks = 0;
+	SET @t = NOW(6);
+	LOAD DATA LOCAL INFILE '$dir/complaint.tsv' INTO TABLE complaint
+	  CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\t'
+	  (id, tracking_no, code_hash, status, category, name, phone, region_code,
+	   outlet_id, outlet_region, purchase_date, product_category, description,
+	   submitted_at, accept_due, accepted_at, resolve_due, resolved_at, is_demo);
+	SELECT CONCAT('jdxx: loaded complaint: ', ROW_COUNT(), ' rows in ',
+	  ROUND(TIMESTAMPDIFF(MICROSECOND, @t, NOW(6)) / 1e6, 1), ' s');
+	SET @t = NOW(6);
+	LOAD DATA LOCAL INFILE '$dir/notice.tsv' INTO TABLE notice
+	  CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\t'
+	  (id, kind, title, issuer, doc_no, issued_on, body_md, status,
+	   published_at, is_demo);
+	SELECT CONCAT('jdxx: loaded notice (with notice_search): ', ROW_COUNT(),
+	  ' rows in ', ROUND(TIMESTAMPDIFF(MICROSECOND, @t, NOW(6)) / 1e6, 1), ' s');
+	ANALYZE TABLE complaint, notice;
+	SQL
+	    die "loading failed; the files are in $dir; FORCE=1 cleans up"
+	v=$(MYSQL -N "$DB_NAME" -e "SELECT
+	    (SELECT COUNT(*) FROM complaint WHERE id > $c_base),
+	    (SELECT COUNT(*) FROM notice WHERE id > $n_base)") ||
+	    die "database query failed"
+	read -r n_c n_n <<< "$v"
+	[ "$n_c" = "$complaints" ] && [ "$n_n" = "$notices" ] ||
+	    die "loaded $n_c complaints and $n_n notices, not $complaints and" \
+	    "$notices; FORCE=1 cleans up"
+	rm -rf "$dir"
+	say "complaints and notices in $(since "$t")"
 }
 
 cmd_run() {
@@ -581,12 +693,15 @@ cmd_run() {
 }
 
 case "${1:-}" in
-deps) [ "${2:-}" != test ] || WITH_TESTS=1; cmd_deps ;;
+deps) [ "${2:-}" != test ] || WITH_TESTS=1
+	[ "${2:-}" != bench ] || WITH_BENCH=1
+	cmd_deps ;;
+reload) cmd_reload ;;
 init) cmd_init ;;
 run) cmd_run ;;
 start) cmd_start ;;
 stop) cmd_stop ;;
 status) cmd_status ;;
 generate) cmd_generate ;;
-*) die "usage: instance.sh deps|init|run|start|stop|status|generate" ;;
+*) die "usage: instance.sh deps|init|run|start|stop|status|generate|reload" ;;
 esac

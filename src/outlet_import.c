@@ -84,10 +84,16 @@ static struct db_stmt county_outlets = DB_READ(
 /* While set, the outlet and category triggers leave outlet_search to the
  * statement below (sql/010_outlet_import.sql). */
 static struct db_stmt defer_search = DB_WRITE(
-    "SET @outlet_search_deferred = 1");
+    "SET @outlet_search_deferred = 1, @site_change_deferred = 1");
 
 static struct db_stmt resume_search = DB_WRITE(
-    "SET @outlet_search_deferred = NULL");
+    "SET @outlet_search_deferred = NULL, @site_change_deferred = NULL");
+
+/* The import counts once in the change counter (sql/011_site_change.sql)
+ * instead of once a row. */
+static struct db_stmt count_change = DB_WRITE(
+    "INSERT INTO site_change (shard, n) VALUES (CONNECTION_ID() % 1024, 1) "
+    "ON DUPLICATE KEY UPDATE n = n + 1");
 
 static struct db_stmt insert_outlets = DB_WRITE(
     "INSERT INTO outlet (reg_no, name, enterprise_id, mode, region_code, "
@@ -1564,6 +1570,8 @@ outlet_import_save(struct outlet_import *imp, int confirm,
 		    (json_int_t)imp->rows, "imported", (json_int_t)imp->imported,
 		    "likely_duplicates_confirmed",
 		    (json_int_t)imp->duplicate_rows));
+	if (st == DB_OK)
+		st = db_exec(&count_change, NULL, 0, NULL, NULL);
 	if (st == DB_OK && imp->job != 0)
 		st = import_job_done(imp->job, imp->imported);
 	/* The session goes back to the triggers whatever happened. */

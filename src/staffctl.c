@@ -31,6 +31,7 @@
 
 #include <sodium.h>
 
+#include "change_signal.h"
 #include "config.h"
 #include "db.h"
 #include "log.h"
@@ -467,6 +468,10 @@ main(int argc, char **argv)
 	if (sodium_init() < 0 || config_load(&cfg, argv[2]) == -1)
 		return 1;
 	db_configure(&cfg.db);
+	/* Imports change public pages: the public workers hear of it. */
+	if (cfg.change_signal != NULL &&
+	    change_signal_open(cfg.change_signal) == 0)
+		db_on_write(change_signal_bump);
 	if (strcmp(argv[3], "init-admin") == 0 && argc == 5)
 		rc = init_admin(argv[4]);
 	else if (strcmp(argv[3], "add") == 0 && (argc == 6 || argc == 7))

@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "log.h"
 #include "view.h"
@@ -88,21 +89,81 @@ append_output(void *ctx, char *s)
 	return STATUS_OK;
 }
 
+/* Parsed templates, kept for the worker's life: parsing costs more than
+ * rendering, and a page's tree depends only on its name (the layout
+ * includes Page.Template when parsed). */
+#define VIEW_MAX_PARSED	64
+
+struct parsed {
+	char		 page[128];
+	int		 layout;
+	CSPARSE		*cs;
+};
+
+static struct parsed	 parsed[VIEW_MAX_PARSED];
+static size_t		 nparsed;
+
+static struct parsed *
+parsed_find(const char *page, int layout)
+{
+	size_t	 i;
+
+	for (i = 0; i < nparsed; i++)
+		if (parsed[i].layout == layout &&
+		    strcmp(parsed[i].page, page) == 0)
+			return &parsed[i];
+	return NULL;
+}
+
+static void
+parsed_drop(struct parsed *p)
+{
+	cs_destroy(&p->cs);
+	*p = parsed[--nparsed];
+}
+
+void
+view_forget_parsed(void)
+{
+	while (nparsed > 0)
+		parsed_drop(&parsed[0]);
+}
+
 int
 view_render(HDF *hdf, const char *page, int layout, struct buf *out)
 {
-	CSPARSE	*cs = NULL;
-	NEOERR	*err;
+	struct parsed	*p;
+	CSPARSE		*cs = NULL;
+	NEOERR		*err = STATUS_OK;
 
 	hset(hdf, "Page.Template", page);
 	/* Re-assert the escaping mode in case a handler overwrote it. */
 	hset(hdf, "Config.VarEscapeMode", "html");
-	err = cs_init(&cs, hdf);
-	if (err == STATUS_OK)
-		err = cs_parse_file(cs, layout ? "layout.cs" : page);
-	if (err == STATUS_OK)
+	if ((p = parsed_find(page, layout)) != NULL)
+		cs = p->cs;
+	else {
+		err = cs_init(&cs, hdf);
+		if (err == STATUS_OK)
+			err = cs_parse_file(cs, layout ? "layout.cs" : page);
+		if (err == STATUS_OK && nparsed < VIEW_MAX_PARSED &&
+		    strlen(page) < sizeof(parsed[0].page)) {
+			p = &parsed[nparsed++];
+			snprintf(p->page, sizeof(p->page), "%s", page);
+			p->layout = layout;
+			p->cs = cs;
+		}
+	}
+	if (err == STATUS_OK) {
+		/* A kept tree renders this request's data, from a clean start. */
+		cs->hdf = hdf;
+		cs->locals = NULL;
 		err = cs_render(cs, out, append_output);
-	cs_destroy(&cs);
+	}
+	/* A failed render may leave state behind: parse afresh next time. */
+	if (p != NULL && err != STATUS_OK)
+		parsed_drop(p);
+	else if (p == NULL)
+		cs_destroy(&cs);
 	if (err != STATUS_OK) {
 		log_neoerr(err, page);
 		return -1;

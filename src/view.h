@@ -14,6 +14,9 @@ HDF	*view_new(void);
 /* Renders page (a path under the root) inside layout.cs, or on its own
  * when layout is 0. Returns 0 or -1 (the reason is logged). */
 int	view_render(HDF *, const char *page, int layout, struct buf *out);
+/* Frees the parsed templates view_render keeps (the worker parses each
+ * template once and keeps it). */
+void	view_forget_parsed(void);
 
 /* Setters that log and swallow ClearSilver's out-of-memory errors. */
 void	hset(HDF *, const char *name, const char *value);

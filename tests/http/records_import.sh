@@ -263,6 +263,7 @@ imp admin "$ca" dryrun "$dir/big.csv" --max-time 60
 t1=$EPOCHREALTIME
 check "50,000 dry run: $status" [ "$status" = 200 ]
 check "50,000 dry run passes" grep -q "检查通过：50000 行都可以导入" "$BUILD/b.txt"
+changes=$(sql "SELECT SUM(n) FROM site_change")
 # The answer is a redirect once the file is checked; the job's page,
 # read every second, shows the rows going in.
 sfetch admin POST /staff/outlets/import -F "csrf=$ca" -F action=import \
@@ -271,6 +272,9 @@ tr=$EPOCHREALTIME
 check "50,000 import becomes a job: $status" [ "$status" = 303 ]
 job_wait admin "$(job_of_answer)" 1
 t2=$EPOCHREALTIME
+changes=$(( $(sql "SELECT SUM(n) FROM site_change") - changes ))
+check "50,000 import counted once in the change counter ($changes)" \
+    test "$changes" -ge 1 -a "$changes" -lt 10
 check "50,000 import: $status" [ "$status" = 200 ]
 check "50,000 imported" grep -q "已导入 50,000 家网点" "$BUILD/b.txt"
 check "50,000 progress seen going up ($(echo $job_seen | wc -w) figures)" \

@@ -29,6 +29,7 @@ fi
 . tests/http/records_import_products.sh
 . tests/http/records_import_jobs.sh
 . tests/http/lifecycle.sh
+. tests/http/cache.sh
 . tests/http/faults.sh
 
 # A light SQL injection pass over a few key parameters (its own line

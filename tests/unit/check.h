@@ -36,5 +36,6 @@ void	test_stats(void);
 void	test_csv_read(void);
 void	test_caps(void);
 void	test_import_job(void);
+void	test_page_cache(void);
 
 #endif

@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# make bench: load-tests a private instance with wrk and writes a report.
+#
+# Starts (or reuses) the instance under VAR on PORT with LOAD_TEST=1, fills it
+# with the national-size dataset unless it holds one, then for each page:
+# a primer, a warm-up, and DURATION seconds at each concurrency of LEVELS,
+# against the page itself, a saved copy of its bytes served by nginx as a
+# static file, and the same bytes from a bare FastCGI program. Then complaint
+# submission (each request its own form token, all looked for afterwards),
+# and the county page again with the page cache off. Worker and mariadbd
+# memory before and after. Writes bench-results/<time>/report.md and
+# report.json.
+#
+# Environment: VAR, PORT, BUILD, WORKERS as for the instance; DURATION (15),
+# WARMUP (5), LEVELS ("16 64 256"), PAGES (names to run; all when empty),
+# YARDSTICKS (1: the static and bare FastCGI copies too).
+set -eu
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+export VAR=${VAR:-var-bench} PORT=${PORT:-8090} BUILD=${BUILD:-build}
+export WORKERS=${WORKERS:-4} LOAD_TEST=1 PAGE_CACHE=1
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-5}
+LEVELS=${LEVELS:-16 64 256}
+PAGES=${PAGES:-}
+YARDSTICKS=${YARDSTICKS:-1}
+case "$VAR" in /*) ;; *) VAR=$ROOT/$VAR ;; esac
+BASE="http://127.0.0.1:$PORT"
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=$ROOT/bench-results/$STAMP
+RESULTS=$OUT/results.tsv
+mkdir -p "$OUT"
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+instance() { bash src/instance.sh "$@"; }
+sql() { mariadb --defaults-file="$VAR/my.cnf" -N jdxx -e "$1"; }
+command -v wrk >/dev/null || die "wrk is missing; run make bench as root once"
+
+# ------------------------------------------------------------- the instance
+
+instance start >&2
+instance generate >&2
+# generate rewrites the configuration; the programs take it up again.
+instance reload >&2
+
+# ------------------------------------------------------------- the pages
+
+read -r county n_county <<< "$(sql "SELECT LEFT(region_code, 6), COUNT(*)
+    FROM outlet WHERE status = 'active' GROUP BY LEFT(region_code, 6)
+    ORDER BY COUNT(*) DESC, 1 LIMIT 1")"
+deep=$(( (n_county + 19) / 20 ))
+read -r oid reg_no township <<< "$(sql "SELECT id, reg_no, region_code
+    FROM outlet WHERE region_code LIKE '$county%' AND status = 'active'
+    ORDER BY id LIMIT 1")"
+nid=$(sql "SELECT MAX(id) FROM notice WHERE status = 'published'
+    AND published_at <= NOW()")
+urlenc() { node -e 'process.stdout.write(encodeURIComponent(process.argv[1]))' "$1"; }
+
+# One complaint filed the ordinary way, to be tracked.
+curl -s -o "$OUT/form.html" "$BASE/complaints/new"
+token=$(sed -n 's/.*name="form_token" value="\([^"]*\)".*/\1/p' "$OUT/form.html")
+curl -s -o "$OUT/receipt.html" "$BASE/complaints" \
+    --data-urlencode "form_token=$token" --data-urlencode "outlet=$oid" \
+    --data-urlencode "category=overcharge" --data-urlencode "name=压测" \
+    --data-urlencode "description=彩电标价超过限价（压力测试）" \
+    --data-urlencode "phone=13912345678" --data-urlencode "region=$township" \
+    --data-urlencode "consent=1" --data-urlencode "action=submit"
+track_no=$(sed -n 's/.*<strong class="code">\([0-9A-Z]\{4\}-[0-9A-Z]\{4\}\)<.*/\1/p' "$OUT/receipt.html" | head -n 1)
+track_code=$(sed -n 's/.*<strong class="code">\([0-9A-Z]\{8,\}\)<.*/\1/p' "$OUT/receipt.html" | head -n 1)
+[ -n "$track_no" ] && [ -n "$track_code" ] ||
+    die "could not file the complaint to track; see $OUT/receipt.html"
+
+all_pages=(
+	"home /"
+	"county /outlets?region=$county"
+	"county-deep /outlets?region=$county&page=$deep"
+	"search-frequent /outlets?q=$(urlenc 家电)"
+	"search-rare /outlets?q=$(urlenc 张湾)"
+	"store-check /outlets/check?q=$reg_no"
+	"outlet /outlets/$oid"
+	"products-tv /products?category=tv"
+	"notices /notices"
+	"notice /notices/$nid"
+	"track /complaints/track?no=$track_no&code=$track_code"
+)
+pages=()
+for p in "${all_pages[@]}"; do
+	if [ -z "$PAGES" ] || [[ " $PAGES " == *" ${p%% *} "* ]]; then
+		pages+=("$p")
+	fi
+done
+
+# The yardsticks: each page's bytes as nginx serves a static file, and from
+# a bare FastCGI program.
+rm -rf "$VAR/bench/static"
+mkdir -p "$VAR/bench/static"
+for p in "${pages[@]}"; do
+	name=${p%% *} path=${p#* }
+	code=$(curl -s -o "$VAR/bench/static/$name.html" -w '%{http_code}' "$BASE$path")
+	[ "$code" = 200 ] || die "$path answered $code"
+done
+stop_fcgi() {
+	[ -f "$VAR/run/bench-fcgi.pid" ] || return 0
+	kill "$(cat "$VAR/run/bench-fcgi.pid")" 2>/dev/null || true
+	rm -f "$VAR/run/bench-fcgi.pid"
+}
+trap stop_fcgi EXIT
+stop_fcgi
+"$BUILD/bench-fcgi" --dir "$VAR/bench/static" --socket \
+    "$VAR/run/bench-fcgi.sock" --workers "$WORKERS" >> "$VAR/log/bench-fcgi.log" 2>&1 &
+echo $! > "$VAR/run/bench-fcgi.pid"
+sleep 0.5
+
+# ------------------------------------------------------------- measuring
+
+# RSS in kB of each public worker and of mariadbd.
+memory() {
+	local master w
+	master=$(cat "$VAR/run/public.pid")
+	for w in $(pgrep -P "$master"); do
+		printf 'memory\t%s\tworker-%s\t%s\n' "$1" "$w" \
+		    "$(awk '/^VmRSS/ { print $2 }' "/proc/$w/status")"
+	done
+	printf 'memory\t%s\tmariadbd\t%s\n' "$1" \
+	    "$(awk '/^VmRSS/ { print $2 }' "/proc/$(cat "$VAR/run/mariadb.pid")/status")"
+}
+
+# wrk's figures as one line: rps p50 p90 p99 (ms) errors non2xx requests.
+parse() {
+	awk '
+	function ms(v) {
+		if (v ~ /us$/) return v / 1000
+		if (v ~ /ms$/) return v + 0
+		if (v ~ /s$/) return v * 1000
+		return v
+	}
+	/Requests\/sec:/ { rps = $2 }
+	/^ +50%/ { p50 = ms($2) } /^ +90%/ { p90 = ms($2) } /^ +99%/ { p99 = ms($2) }
+	/Socket errors:/ { gsub(/,/, ""); err = $4 + $6 + $8 + $10; to = $10 }
+	/Non-2xx or 3xx responses:/ { non2xx = $5 }
+	/requests in/ { n = $1 }
+	END { printf "%s\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\n", rps, p50, p90, p99,
+	    err, to, non2xx, n }'
+}
+
+# run NAME TARGET URL: primer, warm-up, then each level; one line per level.
+run() {
+	local name=$1 target=$2 url=$3 c
+	wrk -t 1 -c 4 -d 1s "$url" > /dev/null
+	wrk -t 2 -c 64 -d "${WARMUP}s" "$url" > /dev/null
+	for c in $LEVELS; do
+		wrk -t 2 -c "$c" -d "${DURATION}s" --timeout 2s --latency "$url" \
+		    > "$OUT/wrk-$name-$target-$c.txt"
+		printf 'page\t%s\t%s\t%s\t%s\n' "$name" "$target" "$c" \
+		    "$(parse < "$OUT/wrk-$name-$target-$c.txt")" >> "$RESULTS"
+		say "$name $target c=$c: $(head -c 60 <<< "$(parse < "$OUT/wrk-$name-$target-$c.txt")")"
+	done
+}
+
+printf 'meta\tstarted\t%s\n' "$STAMP" > "$RESULTS"
+printf 'meta\tload_before\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS"
+printf 'meta\tcpus\t%s\n' "$(nproc)" >> "$RESULTS"
+printf 'meta\tcommit\t%s\n' "$(git rev-parse --short HEAD 2>/dev/null || echo -)" >> "$RESULTS"
+printf 'meta\tduration\t%s\n' "$DURATION" >> "$RESULTS"
+printf 'meta\tworkers\t%s\n' "$WORKERS" >> "$RESULTS"
+printf 'meta\tdata\t%s\n' "$(sql "SELECT CONCAT((SELECT COUNT(*) FROM outlet), ' outlets, ',
+    (SELECT COUNT(*) FROM product), ' products, ', (SELECT COUNT(*) FROM complaint),
+    ' complaints, ', (SELECT COUNT(*) FROM notice), ' notices')")" >> "$RESULTS"
+for p in "${pages[@]}"; do
+	printf 'url\t%s\t%s\t%s\n' "${p%% *}" "${p#* }" \
+	    "$(wc -c < "$VAR/bench/static/${p%% *}.html")" >> "$RESULTS"
+done
+memory start >> "$RESULTS"
+
+for p in "${pages[@]}"; do
+	name=${p%% *} path=${p#* }
+	run "$name" app "$BASE$path"
+	if [ "$YARDSTICKS" = 1 ]; then
+		run "$name" static "$BASE/bench/static/$name.html"
+		run "$name" fcgi "$BASE/bench/fcgi/$name.html"
+	fi
+done
+
+# Complaint submission at 64 connections, every answer accounted for.
+bench_run="b$(date +%s)"
+before=$(sql "SELECT COUNT(*) FROM complaint")
+BENCH_RUN=$bench_run BENCH_OUTLET=$oid BENCH_REGION=$township \
+    wrk -t 2 -c 64 -d "${DURATION}s" --timeout 5s --latency \
+    -s tests/bench/complaint.lua "$BASE/complaints" > "$OUT/wrk-complaints.txt"
+read -r sent ok refused other <<< "$(sed -n \
+    's/^complaints: sent \([0-9]*\) ok \([0-9]*\) refused \([0-9]*\) other \([0-9]*\)$/\1 \2 \3 \4/p' \
+    "$OUT/wrk-complaints.txt")"
+stored=$(sql "SELECT COUNT(*) FROM complaint WHERE form_token LIKE '$bench_run-%'")
+with_event=$(sql "SELECT COUNT(DISTINCT c.id) FROM complaint c JOIN complaint_event e
+    ON e.complaint_id = c.id AND e.kind = 'submitted'
+    WHERE c.form_token LIKE '$bench_run-%'")
+after=$(sql "SELECT COUNT(*) FROM complaint")
+printf 'complaints\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(parse < "$OUT/wrk-complaints.txt")" \
+    "$sent" "$ok" "$refused" "$other" "$stored" "$with_event" "$((after - before))" >> "$RESULTS"
+say "complaints: sent $sent, 200 $ok, stored $stored (with event $with_event)"
+
+memory end >> "$RESULTS"
+
+# The county page with every cache off.
+PAGE_CACHE=0 instance reload >&2
+run county nocache "$BASE/outlets?region=$county"
+instance reload >&2
+
+printf 'meta\tload_after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS"
+node tests/bench/report.mjs "$RESULTS" "$OUT/report.md" "$OUT/report.json"
+ln -sfn "$STAMP" "$ROOT/bench-results/latest"
+say "report: bench-results/$STAMP/report.md"
+cat "$OUT/report.md"

@@ -5,27 +5,18 @@
 #include "config.h"
 #include "log.h"
 
-int
-config_load(struct config *c, const char *path)
+/* Takes the values from c->hdf and checks them; 0, or -1 with the
+ * reason logged. */
+static int
+config_check(struct config *c, const char *path)
 {
-	NEOERR	*err;
-	STRING	 s;
+	int	 timeout;
 
-	if ((err = hdf_init(&c->hdf)) == STATUS_OK)
-		err = hdf_read_file(c->hdf, path);
-	if (err != STATUS_OK) {
-		string_init(&s);
-		nerr_error_string(err, &s);
-		log_error("config %s: %s", path, s.buf != NULL ? s.buf : "?");
-		string_clear(&s);
-		nerr_ignore(&err);
-		return -1;
-	}
 	c->db.socket = hdf_get_value(c->hdf, "DB.Socket", NULL);
 	c->db.user = hdf_get_value(c->hdf, "DB.User", NULL);
 	c->db.password = hdf_get_value(c->hdf, "DB.Password", "");
 	c->db.name = hdf_get_value(c->hdf, "DB.Name", "jdxx");
-	c->db.timeout = (unsigned)hdf_get_int_value(c->hdf, "DB.Timeout", 5);
+	timeout = hdf_get_int_value(c->hdf, "DB.Timeout", 5);
 	c->templates = hdf_get_value(c->hdf, "Site.Templates", "templates");
 	c->site_name = hdf_get_value(c->hdf, "Site.Name", "家电下乡公共服务网");
 	c->timezone = hdf_get_value(c->hdf, "Site.TimeZone", "Asia/Shanghai");
@@ -52,8 +43,38 @@ config_load(struct config *c, const char *path)
 		    "ResolveDays 1 to 120", path);
 		return -1;
 	}
+	if (timeout < 1 || timeout > 300) {
+		log_error("config %s: DB.Timeout must be 1 to 300 seconds", path);
+		return -1;
+	}
+	c->db.timeout = (unsigned)timeout;
 	if (c->workers < 1 || c->workers > 256) {
 		log_error("config %s: Workers must be 1 to 256", path);
+		return -1;
+	}
+	return 0;
+}
+
+int
+config_load(struct config *c, const char *path)
+{
+	NEOERR	*err;
+	STRING	 s;
+
+	c->hdf = NULL;
+	if ((err = hdf_init(&c->hdf)) == STATUS_OK)
+		err = hdf_read_file(c->hdf, path);
+	if (err != STATUS_OK) {
+		string_init(&s);
+		nerr_error_string(err, &s);
+		log_error("config %s: %s", path, s.buf != NULL ? s.buf : "?");
+		string_clear(&s);
+		nerr_ignore(&err);
+		hdf_destroy(&c->hdf);
+		return -1;
+	}
+	if (config_check(c, path) == -1) {
+		hdf_destroy(&c->hdf);
 		return -1;
 	}
 	return 0;

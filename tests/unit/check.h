@@ -34,5 +34,7 @@ void	test_similarity(void);
 void	test_csv(void);
 void	test_stats(void);
 void	test_csv_read(void);
+void	test_csv_text(void);
+void	test_config(void);
 
 #endif

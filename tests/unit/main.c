@@ -21,6 +21,8 @@ main(void)
 	test_csv();
 	test_stats();
 	test_csv_read();
+	test_csv_text();
+	test_config();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed > 0;
 }

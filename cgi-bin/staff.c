@@ -444,7 +444,7 @@ static const struct request_limits staff_limits = {
 
 static const struct app staff_app = {
 	"staff", routes, sizeof(routes) / sizeof(routes[0]), staff_before,
-	&staff_limits
+	&staff_limits, NULL
 };
 
 int

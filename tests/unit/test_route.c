@@ -23,7 +23,8 @@ static const struct route routes[] = {
 	{ "/v2/requests/{key}.xml", M_POST, handler, NOPARAMS, 0, 0 },
 };
 
-static const struct app app = { "test", routes, NELEM(routes), NULL, 0 };
+static const struct app app = { "test", routes, NELEM(routes), NULL, NULL,
+	NULL };
 
 static const struct {
 	const char		*path;

@@ -6,6 +6,8 @@
 #   make data     fill the instance with a generated national-size dataset
 #                 (OUTLETS=200000 ENTERPRISES=1000 PRODUCTS=20000 SEED=1;
 #                 FORCE=1 replaces an earlier one)
+#   make fuzz     every libFuzzer harness for FUZZ_SECONDS each (or until
+#                 FUZZ_RUNS executions); prints executions and findings
 
 VAR	?= var
 PORT	?= 8080
@@ -18,11 +20,21 @@ SEED	?= 1
 FORCE	?= 0
 
 CC	?= cc
+CLANG	?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?=
 PKGS	 = libmariadb libcmark libsodium jansson libmagic
 CFLAGS	?= -O2 -g
-CFLAGS	+= -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -Isrc \
+# SANITIZE is set only by the sanitizer and fuzzing builds below.
+SANITIZE ?=
+BASE_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -Isrc \
 	   -I/usr/include/ClearSilver \
 	   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(CFLAGS) $(SANITIZE) $(BASE_CFLAGS)
+ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	   -fno-omit-frame-pointer
+FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined \
+	   -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 LDLIBS	 = -lfcgi -lneo_cs -lneo_utl -lz \
 	   $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -47,42 +59,66 @@ STAFF_OBJ = $(BUILD)/obj/cgi-staff.o $(BUILD)/obj/cgi-staff_accounts.o \
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 PROGRAMS = $(BUILD)/public.fcgi $(BUILD)/staff.fcgi $(BUILD)/jdxx-staff
 TESTS	 = $(BUILD)/unit-tests $(BUILD)/golden
+FUZZERS	 = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 
 INSTANCE = env VAR=$(VAR) PORT=$(PORT) WORKERS=$(WORKERS) BUILD=$(BUILD) \
 	   OUTLETS=$(OUTLETS) ENTERPRISES=$(ENTERPRISES) PRODUCTS=$(PRODUCTS) \
 	   SEED=$(SEED) FORCE=$(FORCE) bash src/instance.sh
 
-.PHONY: all deps run start stop status data test unit golden http clean
+.PHONY: all deps run start stop status data test asan fuzzers fuzz clean
 
 all: $(PROGRAMS) $(TESTS)
 
 $(BUILD)/obj/%.o: src/%.c src/*.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/cgi-%.o: cgi-bin/%.c cgi-bin/*.h src/*.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libjdxx.a: $(CORE_OBJ)
 	rm -f $@
 	ar rcs $@ $(CORE_OBJ)
 
 $(BUILD)/public.fcgi: $(PUBLIC_OBJ) $(BUILD)/libjdxx.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/staff.fcgi: $(STAFF_OBJ) $(BUILD)/libjdxx.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/jdxx-staff: $(BUILD)/obj/staffctl.o $(BUILD)/libjdxx.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/unit-tests: tests/unit/*.c tests/unit/*.h $(BUILD)/libjdxx.a
-	$(CC) $(CFLAGS) -Itests/unit -o $@ tests/unit/*.c $(BUILD)/libjdxx.a \
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ tests/unit/*.c $(BUILD)/libjdxx.a \
 	    $(LDLIBS)
 
 $(BUILD)/golden: tests/golden/golden.c $(BUILD)/libjdxx.a
-	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libjdxx.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libjdxx.a $(LDLIBS)
+
+# The same programs and tests built with ASan and UBSan, in their own
+# directory; the test run serves the HTTP suite from them too.
+asan:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/asan CC=$(CLANG) \
+	    CFLAGS='-O1 -g' SANITIZE='$(ASAN_FLAGS)' all
+
+# The libFuzzer harnesses of tests/fuzz/, linked with the core built for
+# fuzzing (coverage, ASan, UBSan).
+fuzzers:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=$(CLANG) \
+	    CFLAGS='-O1 -g' SANITIZE='$(FUZZ_FLAGS)' $(BUILD)/fuzz/libjdxx.a
+	@$(MAKE) --no-print-directory $(FUZZERS)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/fuzz/libjdxx.a
+	$(CLANG) -O1 -g $(subst fuzzer-no-link,fuzzer,$(FUZZ_FLAGS)) \
+	    $(BASE_CFLAGS) -o $@ $< $(BUILD)/fuzz/libjdxx.a $(LDLIBS)
+
+fuzz:
+	@$(INSTANCE) deps test
+	@$(MAKE) --no-print-directory fuzzers
+	@BUILD=$(BUILD) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) \
+	    bash tests/fuzz/run.sh
 
 # Installs what is missing (as root) or says what to install.
 deps:
@@ -108,7 +144,7 @@ data: deps
 
 test:
 	@$(INSTANCE) deps test
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all asan fuzzers
 	@BUILD=$(BUILD) sh tests/run.sh
 
 clean:

@@ -33,8 +33,9 @@ die() { printf 'jdxx: %s\n' "$*" >&2; exit 1; }
 case "$PORT" in ''|*[!0-9]*) die "PORT must be a number" ;; esac
 case "$WORKERS" in ''|*[!0-9]*) die "WORKERS must be a number" ;; esac
 
-# What only the test suites need: a real Atom parser.
-TEST_PACKAGES="python3 python3-feedparser"
+# What only the test suites need: a real Atom parser; clang with its
+# sanitizer and libFuzzer runtimes, and llvm-symbolizer for their reports.
+TEST_PACKAGES="python3 python3-feedparser clang libclang-rt-14-dev llvm"
 
 missing_packages() {
 	local p

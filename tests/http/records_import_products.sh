@@ -173,7 +173,9 @@ check "5,000 rows saved" [ "$(models 'PBIG-%')" = 5000 ]
 check "5,000 search rows" [ "$(sql "SELECT COUNT(*) FROM product_search s JOIN product p ON p.id = s.product_id WHERE p.model LIKE 'PBIG-%'")" = 5000 ]
 expect GET "/products/check?model=pbig04999" 200 "是中标产品"
 awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN { printf "records_import_products: 5,000 rows: dry run %.1f s, import %.1f s\n", b - a, c - b }' >&2
-check "5,000 import within 10 s" awk -v b="$t1" -v c="$t2" 'BEGIN { exit !(c - b < 10) }'
+# Speed is measured only without the sanitizers, which slow it down.
+[ "${SANITIZED:-0}" = 1 ] ||
+    check "5,000 import within 10 s" awk -v b="$t1" -v c="$t2" 'BEGIN { exit !(c - b < 10) }'
 
 # The same import from the shell.
 pcsv "$BUILD/cli-products.csv" <<'CSV'

@@ -26,6 +26,8 @@ fi
 . tests/http/records_products.sh
 . tests/http/records_import.sh
 . tests/http/records_import_products.sh
+. tests/http/badinput.sh
+. tests/http/headers.sh
 . tests/http/lifecycle.sh
 
 echo "http: $pass passed, $fail failed"

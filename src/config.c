@@ -1,4 +1,5 @@
 /* Configuration from an HDF file. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,13 +56,65 @@ config_check(struct config *c, const char *path)
 	return 0;
 }
 
+/* 1 for a character ClearSilver takes into an HDF name. */
+static int
+name_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9') ||
+	    (ch != '\0' && strchr("_.*\\", ch) != NULL);
+}
+
+/* The number of the first line that is not a blank line, a comment,
+ * "name = value", "name {" or "}", or 0. ClearSilver's links, copies
+ * and splices can point a node into itself ("DB : DB.Socket"), which it
+ * follows until the stack runs out; its multi-line values and
+ * attributes are not needed here either. -1 when the file is unreadable
+ * (hdf_read_file says why). */
+static long
+config_plain(const char *path)
+{
+	FILE	*f;
+	char	*line = NULL, *p, *name;
+	size_t	 cap = 0;
+	long	 n = 0, bad = 0;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (bad == 0 && getline(&line, &cap, f) != -1) {
+		n++;
+		for (p = line; *p == ' ' || *p == '\t'; p++)
+			continue;
+		if (*p == '#' || *p == '}' || *p == '\0' || *p == '\n' ||
+		    *p == '\r')
+			continue;
+		for (name = p; name_char(*p); p++)
+			continue;
+		if (p == name)
+			bad = n;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p != '=' && *p != '{')
+			bad = n;
+	}
+	free(line);
+	fclose(f);
+	return bad;
+}
+
 int
 config_load(struct config *c, const char *path)
 {
 	NEOERR	*err;
 	STRING	 s;
+	long	 bad;
 
 	c->hdf = NULL;
+	if ((bad = config_plain(path)) > 0) {
+		log_error("config %s:%ld: only \"name = value\", \"name {\", "
+		    "\"}\" and comments are allowed", path, bad);
+		return -1;
+	}
 	if ((err = hdf_init(&c->hdf)) == STATUS_OK)
 		err = hdf_read_file(c->hdf, path);
 	if (err != STATUS_OK) {

@@ -8,7 +8,8 @@
 #include "config.h"
 
 #define GOOD_DB	"DB.Socket = /run/x.sock\nDB.User = jdxx_app\n"
-#define SECRET	"Site.Secret = 0123456789abcdef0123456789abcdef\n"
+#define SECRET_VALUE	"0123456789abcdef0123456789abcdef"
+#define SECRET	"Site.Secret = " SECRET_VALUE "\n"
 
 static const struct {
 	const char	*text;
@@ -36,6 +37,20 @@ static const struct {
 	{ GOOD_DB SECRET "Site..Name = x\n", -1 },
 	{ GOOD_DB SECRET "Site.Name !! x\n", -1 },
 	{ GOOD_DB SECRET "#include \"/nonexistent/jdxx.hdf\"\n", -1 },
+	{ "# a comment\n\n" GOOD_DB "Site {\n  Secret = " SECRET_VALUE "\n}\n",
+	    0 },
+	/* A link into itself sent ClearSilver round until the stack ran
+	 * out (found by fuzzing); links, copies, splices, attributes and
+	 * multi-line values are refused. */
+	{ "DB : DB.Socket\n" GOOD_DB SECRET, -1 },
+	{ GOOD_DB SECRET "Site.Name : DB.User\n", -1 },
+	{ GOOD_DB SECRET "Site.Name := DB.User\n", -1 },
+	{ GOOD_DB SECRET "@DB\n", -1 },
+	{ GOOD_DB SECRET "DB.Name [Lang=zh] = x\n", -1 },
+	{ GOOD_DB SECRET "Site.Name << EOM\nx\nEOM\n", -1 },
+	{ GOOD_DB SECRET "  = x\n", -1 },
+	/* A name that runs to the end of the file (the fuzzer's find). */
+	{ GOOD_DB SECRET "Workers", -1 },
 };
 
 void

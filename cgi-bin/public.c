@@ -390,7 +390,8 @@ static const struct route routes[] = {
 };
 
 static const struct app public_app = {
-	"public", routes, sizeof(routes) / sizeof(routes[0]), NULL, NULL, 0
+	"public", routes, sizeof(routes) / sizeof(routes[0]), NULL, NULL, 0,
+	open311_error_page
 };
 
 int

@@ -89,6 +89,10 @@ int	handle_open311_post(struct ctx *);
 int	handle_open311_request(struct ctx *);
 int	handle_open311_token(struct ctx *);
 int	handle_open311_unknown(struct ctx *);
+/* The app's error_page: errors under /open311/ that no handler answered
+ * (unknown paths, methods, sizes, content types) as the spec's error
+ * list, in XML for a path ending in .xml, else JSON. */
+int	open311_error_page(struct ctx *, int status, const char *reason);
 
 /* Complaint statistics. */
 enum { ST_REGION, ST_YEAR, ST_COUNT };

@@ -421,6 +421,18 @@ handle_open311_token(struct ctx *c)
 	    "answered with their service_request_id at once");
 }
 
+int
+open311_error_page(struct ctx *c, int status, const char *reason)
+{
+	const char	*p = c->req->path;
+	size_t		 n = strlen(p);
+
+	if (strncmp(p, "/open311/", 9) != 0)
+		return 0;
+	return error_answer(c, n > 4 && strcmp(p + n - 4, ".xml") == 0 ?
+	    OPEN311_XML : OPEN311_JSON, status, reason) == H_OK;
+}
+
 /* Any other resource: a 404 in the format asked for, else JSON. */
 int
 handle_open311_unknown(struct ctx *c)

@@ -449,7 +449,7 @@ static const struct request_limits staff_limits = {
 
 static const struct app staff_app = {
 	"staff", routes, sizeof(routes) / sizeof(routes[0]), staff_before,
-	&staff_limits, 1
+	&staff_limits, 1, NULL
 };
 
 int

@@ -295,6 +295,10 @@ ctx_error_page(struct ctx *c, int status, const char *reason)
 {
 	response_reset(c->resp);
 	c->resp->status = status;
+	if (c->app != NULL && c->app->error_page != NULL &&
+	    c->app->error_page(c, status, reason != NULL ? reason :
+	    error_title(status)))
+		return;
 	if (c->json) {
 		const char *msg = reason != NULL ? reason : error_title(status);
 
@@ -539,6 +543,7 @@ serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
 	c.req = &req;
 	c.resp = &resp;
 	c.cfg = &s->cfg;
+	c.app = s->app;
 	c.route = NULL;
 	c.json = 0;
 	c.user = NULL;

@@ -22,12 +22,14 @@ enum handler_result {
 };
 
 struct staff_user;
+struct app;
 
 struct ctx {
 	struct request		*req;
 	struct response		*resp;
 	HDF			*hdf;	/* page data, rendered by ctx_render */
 	const struct config	*cfg;
+	const struct app	*app;
 	const struct route	*route;	/* NULL until matched */
 	int			 json;	/* errors answer in JSON */
 	struct staff_user	*user;	/* the signed-in staff member, or NULL */
@@ -70,6 +72,11 @@ struct app {
 	int			(*before)(struct ctx *);
 	const struct request_limits *limits;	/* NULL: the defaults */
 	int			 signals_changes;	/* moves the change signal */
+	/* Answers an error in another format for the paths it owns (the
+	 * Open311 error lists): 1 when it did, 0 for the HTML page. May be
+	 * NULL. */
+	int			(*error_page)(struct ctx *, int status,
+				    const char *reason);
 };
 
 #define PARAMS(p)	(p), (sizeof(p) / sizeof((p)[0]))

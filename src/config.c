@@ -1,31 +1,23 @@
 /* Configuration from an HDF file. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "log.h"
 
-int
-config_load(struct config *c, const char *path)
+/* Takes the values from c->hdf and checks them; 0, or -1 with the
+ * reason logged. */
+static int
+config_check(struct config *c, const char *path)
 {
-	NEOERR	*err;
-	STRING	 s;
+	int	 timeout;
 
-	if ((err = hdf_init(&c->hdf)) == STATUS_OK)
-		err = hdf_read_file(c->hdf, path);
-	if (err != STATUS_OK) {
-		string_init(&s);
-		nerr_error_string(err, &s);
-		log_error("config %s: %s", path, s.buf != NULL ? s.buf : "?");
-		string_clear(&s);
-		nerr_ignore(&err);
-		return -1;
-	}
 	c->db.socket = hdf_get_value(c->hdf, "DB.Socket", NULL);
 	c->db.user = hdf_get_value(c->hdf, "DB.User", NULL);
 	c->db.password = hdf_get_value(c->hdf, "DB.Password", "");
 	c->db.name = hdf_get_value(c->hdf, "DB.Name", "jdxx");
-	c->db.timeout = (unsigned)hdf_get_int_value(c->hdf, "DB.Timeout", 5);
+	timeout = hdf_get_int_value(c->hdf, "DB.Timeout", 5);
 	c->templates = hdf_get_value(c->hdf, "Site.Templates", "templates");
 	c->site_name = hdf_get_value(c->hdf, "Site.Name", "家电下乡公共服务网");
 	c->timezone = hdf_get_value(c->hdf, "Site.TimeZone", "Asia/Shanghai");
@@ -68,8 +60,90 @@ config_load(struct config *c, const char *path)
 		log_error("config %s: PageCacheCheckMs must be 0 to 500", path);
 		return -1;
 	}
+	if (timeout < 1 || timeout > 300) {
+		log_error("config %s: DB.Timeout must be 1 to 300 seconds", path);
+		return -1;
+	}
+	c->db.timeout = (unsigned)timeout;
 	if (c->workers < 1 || c->workers > 256) {
 		log_error("config %s: Workers must be 1 to 256", path);
+		return -1;
+	}
+	return 0;
+}
+
+/* 1 for a character ClearSilver takes into an HDF name. */
+static int
+name_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9') ||
+	    (ch != '\0' && strchr("_.*\\", ch) != NULL);
+}
+
+/* The number of the first line that is not a blank line, a comment,
+ * "name = value", "name {" or "}", or 0. ClearSilver's links, copies
+ * and splices can point a node into itself ("DB : DB.Socket"), which it
+ * follows until the stack runs out; its multi-line values and
+ * attributes are not needed here either. -1 when the file is unreadable
+ * (hdf_read_file says why). */
+static long
+config_plain(const char *path)
+{
+	FILE	*f;
+	char	*line = NULL, *p, *name;
+	size_t	 cap = 0;
+	long	 n = 0, bad = 0;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (bad == 0 && getline(&line, &cap, f) != -1) {
+		n++;
+		for (p = line; *p == ' ' || *p == '\t'; p++)
+			continue;
+		if (*p == '#' || *p == '}' || *p == '\0' || *p == '\n' ||
+		    *p == '\r')
+			continue;
+		for (name = p; name_char(*p); p++)
+			continue;
+		if (p == name)
+			bad = n;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p != '=' && *p != '{')
+			bad = n;
+	}
+	free(line);
+	fclose(f);
+	return bad;
+}
+
+int
+config_load(struct config *c, const char *path)
+{
+	NEOERR	*err;
+	STRING	 s;
+	long	 bad;
+
+	c->hdf = NULL;
+	if ((bad = config_plain(path)) > 0) {
+		log_error("config %s:%ld: only \"name = value\", \"name {\", "
+		    "\"}\" and comments are allowed", path, bad);
+		return -1;
+	}
+	if ((err = hdf_init(&c->hdf)) == STATUS_OK)
+		err = hdf_read_file(c->hdf, path);
+	if (err != STATUS_OK) {
+		string_init(&s);
+		nerr_error_string(err, &s);
+		log_error("config %s: %s", path, s.buf != NULL ? s.buf : "?");
+		string_clear(&s);
+		nerr_ignore(&err);
+		hdf_destroy(&c->hdf);
+		return -1;
+	}
+	if (config_check(c, path) == -1) {
+		hdf_destroy(&c->hdf);
 		return -1;
 	}
 	return 0;

@@ -25,7 +25,7 @@ struct config {
 	const char	*change_signal;	/* shared counter file, or NULL */
 };
 
-/* Returns 0, or -1 with the reason logged. */
+/* Returns 0, or -1 with the reason logged and nothing kept. */
 int	config_load(struct config *, const char *path);
 void	config_free(struct config *);
 

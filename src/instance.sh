@@ -50,9 +50,10 @@ case "$PAGE_CACHE" in 0|1) ;; *) die "PAGE_CACHE must be 0 or 1" ;; esac
 
 # What only the test suites need: a real Atom parser, sqlmap, wrk and
 # valgrind (make soak), openssl and systemd-analyze (the production
-# configuration), a browser and the fonts for Chinese pages.
+# configuration), a browser and the fonts for Chinese pages, clang with its
+# sanitizer and libFuzzer runtimes, and llvm-symbolizer for their reports.
 TEST_PACKAGES="python3 python3-feedparser sqlmap wrk valgrind openssl systemd
-	chromium fonts-noto-cjk"
+	chromium fonts-noto-cjk clang libclang-rt-14-dev llvm"
 # What only the benchmark needs: the load generator.
 BENCH_PACKAGES="wrk"
 
@@ -235,6 +236,7 @@ HDF
 	local keep='/# load test only$/d'
 	[ "$LOAD_TEST" = 0 ] || keep='s/ *# load test only$//'
 	sed -e "s|@VAR@|$VAR|g" -e "s|@PORT@|$PORT|g" -e "s|@SHARE@|$SHARE|g" \
+	    -e "s|@ROOT@|$ROOT|g" \
 	    -e "s|@RUN@|$RT|g" -e "s|@USER@|$nginx_user|g" \
 	    -e "s|@LIMIT_KEY@|$limit_key|g" -e "$keep" \
 	    "$ROOT/src/conf/nginx.conf.in" > "$VAR/nginx.conf"

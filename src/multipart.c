@@ -302,24 +302,34 @@ parse_header(const char *s, size_t len, struct multipart_part *part)
 	return MP_OK;
 }
 
+/* Bytes of s[0..len) before its first CRLF, or len. */
+static size_t
+line_length(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i + 1 < len; i++)
+		if (s[i] == '\r' && s[i + 1] == '\n')
+			return i;
+	return len;
+}
+
 /* Header lines are joined by CRLF; an empty first line means no headers
  * at all and, having no colon, is refused. */
 static enum multipart_status
 parse_headers(const char *s, size_t len, struct multipart_part *part)
 {
-	const char		*line = s, *end = s + len, *eol;
+	size_t			 pos = 0, n;
 	enum multipart_status	 st;
 
 	for (;;) {
-		eol = memmem(line, (size_t)(end - line), "\r\n", 2);
-		if (eol == NULL)
-			eol = end;
-		if ((st = parse_header(line, (size_t)(eol - line), part)) !=
-		    MP_OK)
+		n = line_length(s + pos, len - pos);
+		if ((st = parse_header(s + pos, n, part)) != MP_OK)
 			return st;
-		if (eol == end)
+		pos += n;
+		if (pos == len)
 			break;
-		line = eol + 2;
+		pos += 2;
 	}
 	return part->name != NULL ? MP_OK : MP_MALFORMED;
 }

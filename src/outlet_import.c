@@ -2,7 +2,6 @@
  * with their database answers remembered per value, the duplicate search
  * per county and the batched insert. */
 #include <errno.h>
-#include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 #include "audit.h"
 #include "csv.h"
 #include "csv_read.h"
+#include "csv_text.h"
 #include "import_job.h"
 #include "outlet_import.h"
 #include "outlet_record.h"
@@ -928,66 +928,25 @@ blank_record(const struct csv_reader *r)
 	return 1;
 }
 
-/* The text as UTF-8 without a BOM: as it is when valid UTF-8, else
- * converted from GB18030 (a superset of GBK and GB2312). NULL when it
- * is neither (a problem says so). */
+/* The text as UTF-8 without a BOM (csv_text.h). NULL when it is not
+ * text (a problem says so) or memory ran out. */
 static const char *
 decode(struct outlet_import *imp, const char *data, size_t *len)
 {
-	struct import_state	*s = imp->state;
-	iconv_t			 cd;
-	char			*in, *out;
-	size_t			 inleft, outleft, cap;
+	struct csv_text		 t;
+	enum csv_text_status	 st;
 
-	if ((*len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0) ||
-	    (*len >= 4 && memcmp(data, "\xd0\xcf\x11\xe0", 4) == 0)) {
-		file_problem(imp, 0, "这是 Excel 工作簿，不是 CSV 文件：请在 Excel 中"
-		    "“另存为”“CSV（逗号分隔）”后再上传");
+	if ((st = csv_text_decode(&t, data, *len)) != CSV_TEXT_OK) {
+		if (st == CSV_TEXT_NOMEM)
+			imp->state->nomem = 1;
+		else
+			file_problem(imp, 0, csv_text_message(st));
 		return NULL;
 	}
-	if (*len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
-		data += 3;
-		*len -= 3;
-	}
-	if (utf8_valid(data, *len)) {
-		imp->encoding = "UTF-8";
-		return data;
-	}
-	/* A GB18030 character becomes at most 4 UTF-8 bytes from 2 or 4. */
-	cap = *len * 2 + 16;
-	if ((s->text = malloc(cap)) == NULL) {
-		s->nomem = 1;
-		return NULL;
-	}
-	if ((cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1) {
-		file_problem(imp, 0, "无法转换 GBK 编码");
-		return NULL;
-	}
-	out = s->text;
-	outleft = cap;
-	in = (char *)data;
-	inleft = *len;
-	if (iconv(cd, &in, &inleft, &out, &outleft) == (size_t)-1 ||
-	    iconv(cd, NULL, NULL, &out, &outleft) == (size_t)-1) {
-		iconv_close(cd);
-		file_problem(imp, 0, "文件既不是 UTF-8 也不是 GBK 编码的文本："
-		    "请在 Excel 中“另存为”“CSV（逗号分隔）”或“CSV UTF-8”");
-		return NULL;
-	}
-	iconv_close(cd);
-	*len = cap - outleft;
-	out = s->text;
-	if (*len >= 3 && memcmp(out, "\xef\xbb\xbf", 3) == 0) {
-		out += 3;
-		*len -= 3;
-	}
-	if (!utf8_valid(out, *len)) {
-		file_problem(imp, 0, "文件中有无法识别的字符（如空字符），"
-		    "请确认上传的是 CSV 文本文件");
-		return NULL;
-	}
-	imp->encoding = "GBK/GB18030";
-	return out;
+	imp->state->text = t.owned;
+	imp->encoding = t.encoding;
+	*len = t.len;
+	return t.text;
 }
 
 /* Refuses the registration numbers of list that are taken. */

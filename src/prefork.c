@@ -10,12 +10,35 @@
 #include "log.h"
 #include "prefork.h"
 
+/* Sanitizer builds check each worker for leaks when it ends. */
+#if defined(__SANITIZE_ADDRESS__)
+#define PREFORK_LEAK_CHECK 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PREFORK_LEAK_CHECK 1
+#endif
+#endif
+#ifdef PREFORK_LEAK_CHECK
+#include <sanitizer/lsan_interface.h>
+#endif
+
 #define MAX_WORKERS	256
 #define STOP_GRACE_SEC	10
 
 static volatile sig_atomic_t	 master_stop;
 static volatile sig_atomic_t	 worker_busy;
 static volatile sig_atomic_t	 worker_stop;
+
+/* A worker's end: _exit, as the master's state is not the worker's to
+ * clean up; first a leak report in a sanitizer build. */
+static _Noreturn void
+worker_exit(int code)
+{
+#ifdef PREFORK_LEAK_CHECK
+	__lsan_do_leak_check();
+#endif
+	_exit(code);
+}
 
 static void
 on_master_signal(int sig)
@@ -30,7 +53,7 @@ on_worker_signal(int sig)
 {
 	(void)sig;
 	if (!worker_busy)
-		_exit(0);
+		worker_exit(0);
 	worker_stop = 1;
 }
 
@@ -39,7 +62,7 @@ prefork_set_busy(int busy)
 {
 	worker_busy = busy;
 	if (!busy && worker_stop)
-		_exit(0);
+		worker_exit(0);
 }
 
 int
@@ -69,7 +92,7 @@ spawn(int (*worker)(void *), void *ctx)
 	set_handler(SIGTERM, on_worker_signal);
 	set_handler(SIGINT, SIG_IGN);
 	set_handler(SIGHUP, SIG_IGN);
-	_exit(worker(ctx));
+	worker_exit(worker(ctx));
 }
 
 int

@@ -1,6 +1,5 @@
 /* Product models in bulk: CSV in (checked, then saved all at once) and
  * out. */
-#include <iconv.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +10,7 @@
 #include "caps.h"
 #include "csv.h"
 #include "csv_read.h"
+#include "csv_text.h"
 #include "import_job.h"
 #include "param.h"
 #include "product.h"
@@ -166,63 +166,25 @@ cell(const char *v, size_t len)
 	return csv_cell_clean(v, len, d);
 }
 
-/* The text as UTF-8 without a BOM; NULL with a problem when it is not
- * UTF-8 or GB18030 text. */
+/* The text as UTF-8 without a BOM (csv_text.h); NULL with a problem
+ * when it is not text, or with *nomem set. */
 static const char *
 decode(struct product_import *imp, const char *data, size_t *len, int *nomem)
 {
-	iconv_t	 cd;
-	char	*in, *out;
-	size_t	 inleft, outleft, cap;
+	struct csv_text		 t;
+	enum csv_text_status	 st;
 
-	if (*len >= 4 && (memcmp(data, "PK\x03\x04", 4) == 0 ||
-	    memcmp(data, "\xd0\xcf\x11\xe0", 4) == 0)) {
-		add_problem(imp, 0, "", "", "这是 Excel 工作簿，不是 CSV 文件：请在 "
-		    "Excel 中“另存为”“CSV（逗号分隔）”后再上传");
+	if ((st = csv_text_decode(&t, data, *len)) != CSV_TEXT_OK) {
+		if (st == CSV_TEXT_NOMEM)
+			*nomem = 1;
+		else
+			add_problem(imp, 0, "", "", "%s", csv_text_message(st));
 		return NULL;
 	}
-	if (*len >= 3 && memcmp(data, CSV_BOM, 3) == 0) {
-		data += 3;
-		*len -= 3;
-	}
-	if (utf8_valid(data, *len)) {
-		imp->encoding = "UTF-8";
-		return data;
-	}
-	cap = *len * 2 + 16;
-	if ((imp->text = malloc(cap)) == NULL) {
-		*nomem = 1;
-		return NULL;
-	}
-	if ((cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1) {
-		add_problem(imp, 0, "", "", "无法转换 GBK 编码");
-		return NULL;
-	}
-	out = imp->text;
-	outleft = cap;
-	in = (char *)data;
-	inleft = *len;
-	if (iconv(cd, &in, &inleft, &out, &outleft) == (size_t)-1 ||
-	    iconv(cd, NULL, NULL, &out, &outleft) == (size_t)-1) {
-		iconv_close(cd);
-		add_problem(imp, 0, "", "", "文件既不是 UTF-8 也不是 GBK 编码的文本："
-		    "请在 Excel 中“另存为”“CSV（逗号分隔）”或“CSV UTF-8”");
-		return NULL;
-	}
-	iconv_close(cd);
-	*len = cap - outleft;
-	out = imp->text;
-	if (*len >= 3 && memcmp(out, CSV_BOM, 3) == 0) {
-		out += 3;
-		*len -= 3;
-	}
-	if (!utf8_valid(out, *len)) {
-		add_problem(imp, 0, "", "", "文件中有无法识别的字符（如空字符），"
-		    "请确认上传的是 CSV 文本文件");
-		return NULL;
-	}
-	imp->encoding = "GBK/GB18030";
-	return out;
+	imp->text = t.owned;
+	imp->encoding = t.encoding;
+	*len = t.len;
+	return t.text;
 }
 
 static int
@@ -608,7 +570,10 @@ product_import_check(struct product_import *imp, const char *data,
 	for (i = 0; i < imp->nlist; i++)
 		if (!bad[i])
 			imp->good++;
-	qsort(imp->problems, imp->nproblems, sizeof(*imp->problems), by_line);
+	/* qsort may not be given NULL, which problems is when empty. */
+	if (imp->nproblems > 1)
+		qsort(imp->problems, imp->nproblems, sizeof(*imp->problems),
+		    by_line);
 	goto out;
 nomem:
 	csv_reader_free(&r);

@@ -123,6 +123,20 @@ parse_multipart(struct request *r, const char *content_type,
 	}
 }
 
+/* 0, or the status for a path that is too long or not plain UTF-8. */
+static int
+path_status(const char *path)
+{
+	size_t	 plen = strlen(path);
+
+	if (plen > REQUEST_MAX_PATH)
+		return 414;
+	if (path[0] != '/' || !utf8_valid(path, plen) ||
+	    utf8_has_controls(path, plen, 0))
+		return 400;
+	return 0;
+}
+
 struct request_error
 request_parse(struct request *r, const char *method, const char *path,
     const char *query, const char *cookie, const char *content_type,
@@ -130,17 +144,16 @@ request_parse(struct request *r, const char *method, const char *path,
 {
 	struct request_error	 ok = { 0, NULL }, e;
 	struct form_limits	 body_limits = { 64, 64, lim->max_field };
-	size_t			 plen;
 
 	r->method_name = method != NULL ? method : "";
 	r->method = method_of(r->method_name);
 	path = path != NULL ? path : "/";
-	plen = strlen(path);
-	if (plen > REQUEST_MAX_PATH)
+	switch (path_status(path)) {
+	case 414:
 		return (struct request_error){ 414, "网址太长" };
-	if (path[0] != '/' || !utf8_valid(path, plen) ||
-	    utf8_has_controls(path, plen, 0))
+	case 400:
 		return (struct request_error){ 400, "网址不正确" };
+	}
 	r->path = path;
 	if (query != NULL) {
 		if (strlen(query) > REQUEST_MAX_QUERY)
@@ -178,13 +191,18 @@ request_read(struct request *r, char **envp, FCGX_Stream *in,
     const struct request_limits *lim)
 {
 	struct request_error	 e;
-	const char		*cl, *addr;
+	const char		*cl, *addr, *uri;
 	char			*body = NULL;
 	long long		 len = 0;
 	int			 got;
 
 	if ((addr = FCGX_GetParam("REMOTE_ADDR", envp)) != NULL)
 		r->remote_addr = addr;
+	/* Known before the body, so a refused body is answered in the
+	 * path's format (JSON, Open311). */
+	if ((uri = FCGX_GetParam("DOCUMENT_URI", envp)) != NULL &&
+	    path_status(uri) == 0)
+		r->path = uri;
 	cl = FCGX_GetParam("CONTENT_LENGTH", envp);
 	if (cl != NULL && cl[0] != '\0' &&
 	    parse_int(cl, 0, 1LL << 40, &len) == -1)

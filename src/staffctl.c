@@ -155,7 +155,7 @@ add_account(const char *user, const char *role, const char *region)
 	HDF		*h;
 	long		 n = 0;
 	enum db_status	 st;
-	int		 rc;
+	int		 rc, known;
 
 	if (!username_valid(user) || role_bit(role) == 0) {
 		fprintf(stderr, "jdxx-staff: bad username or role "
@@ -163,14 +163,16 @@ add_account(const char *user, const char *role, const char *region)
 		return 2;
 	}
 	if (region[0] != '\0') {
-		if (hdf_init(&h) != STATUS_OK ||
-		    region_path(h, region, "R", &n) != DB_OK || n == 0 ||
-		    (strlen(region) != 4 && strlen(region) != 6)) {
+		h = NULL;
+		known = hdf_init(&h) == STATUS_OK &&
+		    region_path(h, region, "R", &n) == DB_OK && n > 0 &&
+		    (strlen(region) == 4 || strlen(region) == 6);
+		hdf_destroy(&h);
+		if (!known) {
 			fprintf(stderr, "jdxx-staff: no such city or county: "
 			    "%s\n", region);
 			return 2;
 		}
-		hdf_destroy(&h);
 	}
 	if ((rc = new_password_hash(user, hash)) != 0)
 		return rc;
@@ -196,8 +198,10 @@ reset_password(const char *user)
 	HDF		*h;
 	int		 found = 0, rc;
 
+	h = NULL;
 	if (hdf_init(&h) != STATUS_OK ||
 	    account_by_username(h, user, "A", &found) != DB_OK || !found) {
+		hdf_destroy(&h);
 		fprintf(stderr, "jdxx-staff: no account %s\n", user);
 		return 1;
 	}

@@ -252,7 +252,9 @@ staff_cli import-outlets "$dir/near.csv" >/dev/null 2>&1
 check "cli refuses what is registered: $?" [ $? = 1 ]
 check "cli usage" sh -c "'$BUILD/jdxx-staff' --config '$VAR/jdxx.hdf' import-outlets --bogus x.csv 2>/dev/null; test \$? = 2"
 
-# 50,000 rows through the web form, timed.
+# 50,000 rows through the web form, timed; a test of speed, so not under
+# the sanitizers, which make it several times slower.
+if [ "${SANITIZED:-0}" != 1 ]; then
 sql "INSERT IGNORE INTO enterprise (name) VALUES ('鄂北家电')"
 big_ent=$(sql "SELECT name FROM enterprise WHERE name = '鄂北家电'")
 sql "SELECT code FROM region WHERE level = 4 AND code LIKE '42%' ORDER BY code" > "$dir/townships.txt"
@@ -289,3 +291,4 @@ awk -v a="$t0" -v b="$t1" -v r="$tr" -v c="$t2" 'BEGIN { printf "records_import:
 # written after it, watched on the progress page.
 check "50,000 checked and sent to the progress page within 30 s" awk -v b="$t1" -v r="$tr" 'BEGIN { exit !(r - b < 30) }'
 check "50,000 import within 300 s" awk -v b="$t1" -v c="$t2" 'BEGIN { exit !(c - b < 300) }'
+fi

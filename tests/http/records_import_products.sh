@@ -178,8 +178,11 @@ check "5,000 search rows" [ "$(sql "SELECT COUNT(*) FROM product_search s JOIN p
 expect GET "/products/check?model=pbig04999" 200 "是中标产品"
 awk -v a="$t0" -v b="$t1" -v r="$tr" -v c="$t2" 'BEGIN { printf "records_import_products: 5,000 rows: dry run %.1f s, import %.1f s (on the progress page after %.1f s)\n", b - a, c - b, r - b }' >&2
 # The request checks the file; the models are written after it.
-check "5,000 sent to the progress page within 10 s" awk -v b="$t1" -v r="$tr" 'BEGIN { exit !(r - b < 10) }'
-check "5,000 import within 60 s" awk -v b="$t1" -v c="$t2" 'BEGIN { exit !(c - b < 60) }'
+# Speed is measured only without the sanitizers, which slow it down.
+if [ "${SANITIZED:-0}" != 1 ]; then
+	check "5,000 sent to the progress page within 10 s" awk -v b="$t1" -v r="$tr" 'BEGIN { exit !(r - b < 10) }'
+	check "5,000 import within 60 s" awk -v b="$t1" -v c="$t2" 'BEGIN { exit !(c - b < 60) }'
+fi
 
 # The same import from the shell.
 pcsv "$BUILD/cli-products.csv" <<'CSV'

@@ -37,5 +37,7 @@ void	test_csv_read(void);
 void	test_caps(void);
 void	test_import_job(void);
 void	test_page_cache(void);
+void	test_csv_text(void);
+void	test_config(void);
 
 #endif

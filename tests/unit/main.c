@@ -24,6 +24,8 @@ main(void)
 	test_caps();
 	test_import_job();
 	test_page_cache();
+	test_csv_text();
+	test_config();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed > 0;
 }

@@ -127,6 +127,16 @@ static const struct {
 
 	/* Framing. */
 	{ LIT(""), NULL, NULL, MP_MALFORMED, 0, { { 0 } } },
+	/* Header lines: split on CRLF only; a lone CR or LF is refused,
+	 * and so is an empty line among them. */
+	{ LIT(OPEN CD "name=\"a\"\r\r\n\r\n1" CLOSE), NULL, NULL,
+	    MP_MALFORMED, 0, { { 0 } } },
+	{ LIT(OPEN CD "name=\"a\"\nX-A: b\r\n\r\n1" CLOSE), NULL, NULL,
+	    MP_MALFORMED, 0, { { 0 } } },
+	{ LIT(OPEN "X-A: b\r\n" CD "name=\"a\"\r\nX-B: c\r\n\r\n1" CLOSE),
+	    NULL, NULL, MP_OK, 1, { PART("a", NULL, NULL, "1") } },
+	{ LIT(OPEN "\r\n" CD "name=\"a\"\r\n\r\n1" CLOSE), NULL, NULL,
+	    MP_MALFORMED, 0, { { 0 } } },
 	{ LIT("a=1&b=2"), NULL, NULL, MP_MALFORMED, 0, { { 0 } } },
 	{ LIT(OPEN FIELD("a") "1"), NULL, NULL, MP_MALFORMED, 0, { { 0 } } },
 	{ LIT(OPEN FIELD("a") "1" NEXT), NULL, NULL, MP_MALFORMED, 0,

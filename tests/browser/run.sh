@@ -6,19 +6,12 @@ cd "$(dirname "$0")/../.." || exit 1
 BUILD=${BUILD:-build}
 export VAR=${TEST_VAR:-$BUILD/test-var} PORT=${TEST_PORT:-18089} WORKERS=2 BUILD
 export BASE="http://127.0.0.1:$PORT" STAFF_PASSWORD=Browser-2009-ok
-instance() { bash src/instance.sh "$@"; }
+. tests/private-instance.sh
 
-trap 'instance stop >/dev/null 2>&1' EXIT
-instance stop >/dev/null 2>&1
-rm -rf "$VAR"
-if ! instance start > "$BUILD/browser-start.log" 2>&1; then
-	cat "$BUILD/browser-start.log" >&2
-	echo "browser: 0 passed, 1 failed"
-	exit 1
-fi
+fresh_instance browser "$BUILD/browser-start.log"
 for who in editor handler records; do
 	echo "$STAFF_PASSWORD" |
-	    "$BUILD/jdxx-staff" --config "$VAR/jdxx.hdf" add "$who" "$who" >/dev/null
+	    staff_cli add "$who" "$who" >/dev/null
 done
 rm -rf tests/browser/screenshots
 node tests/browser/main.mjs > "$BUILD/browser-result.txt"

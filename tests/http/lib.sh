@@ -4,8 +4,7 @@
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL http: $*" >&2; }
-instance() { bash src/instance.sh "$@"; }
-sql() { mariadb --defaults-file="$VAR/my.cnf" -N jdxx -e "$1"; }
+. tests/private-instance.sh
 
 # fetch METHOD PATH [BODY [CONTENT_TYPE]]: sets $status, $body, $headers
 fetch() {
@@ -46,7 +45,6 @@ is_json() { node -e 'JSON.parse(require("fs").readFileSync(0, "utf8"))' 2>/dev/n
 json_get() { node -e 'const j = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log('"$1"')' < "$BUILD/b.txt"; }
 
 # Staff accounts from the shell, as jdxx-staff.
-staff_cli() { "$BUILD/jdxx-staff" --config "$VAR/jdxx.hdf" "$@"; }
 
 # sfetch USER METHOD PATH [BODY...]: a request with USER's cookies
 # ("none": without any); extra arguments go to curl.

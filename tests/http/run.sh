@@ -7,14 +7,7 @@ export VAR=${TEST_VAR:-$BUILD/test-var} PORT=${TEST_PORT:-18089} WORKERS=2 BUILD
 BASE="http://127.0.0.1:$PORT"
 . tests/http/lib.sh
 
-trap 'instance stop >/dev/null 2>&1' EXIT
-instance stop >/dev/null 2>&1
-rm -rf "$VAR"
-if ! instance start > "$BUILD/http-start.log" 2>&1; then
-	cat "$BUILD/http-start.log" >&2
-	echo "http: 0 passed, 1 failed"
-	exit 1
-fi
+fresh_instance http "$BUILD/http-start.log"
 
 . tests/http/core.sh
 . tests/http/directory.sh

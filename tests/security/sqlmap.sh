@@ -32,19 +32,11 @@ summary=$out/sqlmap-$(date -u +%Y%m%dT%H%M%SZ).txt
 : > "$summary"
 pass=0 fail=0
 
-sql() { mariadb --defaults-file="$VAR/my.cnf" -N jdxx -e "$1"; }
-staff_cli() { "$BUILD/jdxx-staff" --config "$VAR/jdxx.hdf" "$@"; }
+. tests/private-instance.sh
 note() { echo "$*" | tee -a "$summary" >&2; }
 
 if [ "$mode" = full ]; then
-	trap 'bash src/instance.sh stop >/dev/null 2>&1' EXIT
-	bash src/instance.sh stop >/dev/null 2>&1
-	rm -rf "$VAR"
-	if ! LOAD_TEST=1 WORKERS=2 bash src/instance.sh start > "$out/start.log" 2>&1; then
-		cat "$out/start.log" >&2
-		echo "sqlmap: 0 passed, 1 failed"
-		exit 1
-	fi
+	LOAD_TEST=1 WORKERS=2 fresh_instance sqlmap "$out/start.log"
 fi
 
 # What the targets need: accounts, an Open311 key, a filed complaint.
@@ -59,14 +51,7 @@ victim=$(sql "SELECT id FROM staff WHERE username = 'victim'")
 apikey=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 sql "INSERT INTO api_key (key_hash, name, created_at) VALUES
     ('$(printf %s "$apikey" | sha256sum | cut -c1-64)', 'sqlmap', NOW())"
-curl -s -o "$out/receipt.html" --max-time 20 \
-    --data-urlencode "form_token=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | cut -c1-43)" \
-    --data-urlencode outlet=1 --data-urlencode category=overcharge \
-    --data-urlencode "description=注入测试用的投诉，彩电加收送货费" \
-    --data-urlencode name=王五 --data-urlencode phone=13912345678 \
-    --data-urlencode region=420607001 --data-urlencode consent=1 \
-    --data-urlencode action=submit "$BASE/complaints"
-codes=$(grep -o 'class="code">[0-9A-Z-]*<' "$out/receipt.html" | cut -d'>' -f2 | tr -d '<')
+codes=$(file_complaint "$out/receipt.html" "注入测试用的投诉，彩电加收送货费")
 no=$(echo "$codes" | sed -n 1p) code=$(echo "$codes" | sed -n 2p)
 if [ -z "$no" ] || [ -z "$code" ]; then
 	echo "FAIL sqlmap: no complaint receipt to track" >&2

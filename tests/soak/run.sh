@@ -21,26 +21,12 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL soak: $*" >&2; }
 figure() { echo "soak: $*" | tee -a "$figures" >&2; }
-instance() { bash src/instance.sh "$@"; }
+. tests/private-instance.sh
 
-trap 'instance stop >/dev/null 2>&1' EXIT
-instance stop >/dev/null 2>&1
-rm -rf "$VAR"
-if ! instance start > "$out/start.log" 2>&1; then
-	cat "$out/start.log" >&2
-	echo "soak: 0 passed, 1 failed"
-	exit 1
-fi
+fresh_instance soak "$out/start.log"
 
 # A complaint to track, as the traffic does.
-curl -s -o "$out/receipt.html" --max-time 20 \
-    --data-urlencode "form_token=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | cut -c1-43)" \
-    --data-urlencode outlet=1 --data-urlencode category=overcharge \
-    --data-urlencode "description=长时间运行测试的投诉，彩电加收送货费" \
-    --data-urlencode name=王五 --data-urlencode phone=13912345678 \
-    --data-urlencode region=420607001 --data-urlencode consent=1 \
-    --data-urlencode action=submit "$BASE/complaints"
-codes=$(grep -o 'class="code">[0-9A-Z-]*<' "$out/receipt.html" | cut -d'>' -f2 | tr -d '<')
+codes=$(file_complaint "$out/receipt.html" "长时间运行测试的投诉，彩电加收送货费")
 export TRACK_NO=$(echo "$codes" | sed -n 1p) TRACK_CODE=$(echo "$codes" | sed -n 2p)
 [ -n "$TRACK_NO" ] && ok || bad "no complaint to track"
 

@@ -20,6 +20,7 @@
 
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { helpers, makeRandom } from './random.mjs';
 
 function die(msg) {
   process.stderr.write(`generate-activity: ${msg}\n`);
@@ -46,28 +47,9 @@ const opt = { seed: '1' };
   if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(opt.today)) die('--today must be YYYY-MM-DD');
 }
 
-// xorshift128 from a string hash: the same stream everywhere.
-let s0 = 0x9e3779b9, s1 = 0x243f6a88, s2 = 0xb7e15162, s3 = 0x6a09e667;
-for (const ch of `activity:${opt.seed}`) {
-  s0 = Math.imul(s0 ^ ch.charCodeAt(0), 2654435761) >>> 0;
-  s1 = (s1 + s0) >>> 0;
-}
-function rnd() {
-  const t = (s3 ^ (s3 << 11)) >>> 0;
-  s3 = s2; s2 = s1; s1 = s0;
-  s0 = (s0 ^ (s0 >>> 19) ^ t ^ (t >>> 8)) >>> 0;
-  return s0 / 4294967296;
-}
-for (let i = 0; i < 20; i++) rnd();
-const int = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
-const pick = (arr) => arr[Math.floor(rnd() * arr.length)];
-function weighted(pairs) {
-  const total = pairs.reduce((s, p) => s + p[1], 0);
-  let r = rnd() * total;
-  for (const [v, w] of pairs) { if ((r -= w) < 0) return v; }
-  return pairs[pairs.length - 1][0];
-}
-const pad = (n, w) => String(n).padStart(w, '0');
+// Its own stream, apart from the directory's of the same seed.
+const rnd = makeRandom(`activity:${opt.seed}`);
+const { int, pick, weighted, pad } = helpers(rnd);
 
 const DAY = 86400000;
 const dayOf = (iso) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY);

@@ -26,6 +26,7 @@ fi
 . tests/http/records_products.sh
 . tests/http/records_import.sh
 . tests/http/records_import_products.sh
+. tests/http/privilege.sh
 . tests/http/lifecycle.sh
 . tests/http/faults.sh
 

@@ -147,7 +147,9 @@ while IFS='|' read -r scope method path body only; do
 	elif grep -q 'do not appear to be injectable' "$log"; then
 		verdict="not injectable"
 	else
-		verdict="NOT TESTED ($(grep -m1 -E 'CRITICAL|ERROR|^\[!\]' "$log" | cut -c1-100))"
+		why=$(grep -m1 -E 'CRITICAL|ERROR' "$log" ||
+		    grep '^\[!\]' "$log" | grep -vm1 'legal disclaimer')
+		verdict="NOT TESTED (${why:0:100})"
 	fi
 	line="$verdict | $scope $method $path | $requests requests | $secs s"
 	if [ "$verdict" = "not injectable" ] && [ "$requests" -gt 10 ]; then

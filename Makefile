@@ -187,7 +187,7 @@ security:
 	@$(INSTANCE) deps test
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) SECURITY_VAR=$(SECURITY_VAR) SECURITY_PORT=$(SECURITY_PORT) \
-	    bash tests/security/sqlmap.sh full
+	    SECURITY_ONLY='$(SECURITY_ONLY)' bash tests/security/sqlmap.sh full
 
 soak:
 	@$(INSTANCE) deps test

@@ -128,7 +128,8 @@ layout() {
 	RT=$VAR/run SHARE=$ROOT MYSQL_SOCK=$VAR/mysql/mysqld.sock
 	as_root || return 0
 	ensure_run_user
-	chmod 755 "$VAR" "$VAR/mysql" "$VAR/log"
+	# jdxx passes through to its sockets; it lists and reads nothing here.
+	chmod 711 "$VAR" "$VAR/mysql"
 	if ! as_run_user test -x "$VAR/run"; then
 		RT=$(run_dir)
 		MYSQL_SOCK=$RT/mysqld.sock

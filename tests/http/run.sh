@@ -23,6 +23,7 @@ fresh_instance http "$BUILD/http-start.log"
 . tests/http/records_import_jobs.sh
 . tests/http/badinput.sh
 . tests/http/headers.sh
+. tests/http/privilege.sh
 . tests/http/lifecycle.sh
 . tests/http/cache.sh
 . tests/http/faults.sh

@@ -6,6 +6,9 @@
 #   sqlmap.sh light   the "light" targets, --level 1 --risk 1, against the
 #                     running instance at VAR and PORT (make test)
 #
+# SECURITY_ONLY, an extended regular expression, picks the targets whose
+# "SCOPE|METHOD|PATH" it matches (to split a sweep between runs).
+#
 # One line per target, then "sqlmap: N passed, N failed": a target passes
 # when sqlmap tested it and found nothing injectable. The lines are kept
 # in $BUILD/security/ (full runs: one file per run, never overwritten).
@@ -98,6 +101,8 @@ note "sqlmap $(sqlmap --version 2>/dev/null | head -n 1) --level $level --risk $
 while IFS='|' read -r scope method path body only; do
 	case "$scope" in ''|\#*) continue ;; esac
 	printf '%s\n' "$scopes" | tr '|' '\n' | grep -qx "$scope" || continue
+	[ -z "${SECURITY_ONLY:-}" ] ||
+	    printf '%s|%s|%s\n' "$scope" "$method" "$path" | grep -qE -- "$SECURITY_ONLY" || continue
 	n=$((n + 1))
 	cookie= csrf=
 	sql "DELETE FROM login_throttle"
@@ -127,7 +132,9 @@ while IFS='|' read -r scope method path body only; do
 	elif grep -q 'do not appear to be injectable' "$log"; then
 		verdict="not injectable"
 	else
-		verdict="NOT TESTED ($(grep -m1 -E 'CRITICAL|ERROR' "$log" | cut -c1-100))"
+		why=$(grep -m1 -E 'CRITICAL|ERROR' "$log" ||
+		    grep '^\[!\]' "$log" | grep -vm1 'legal disclaimer')
+		verdict="NOT TESTED (${why:0:100})"
 	fi
 	line="$verdict | $scope $method $path | $requests requests | $secs s"
 	if [ "$verdict" = "not injectable" ] && [ "$requests" -gt 10 ]; then

@@ -18,13 +18,13 @@ local body = "outlet=1&category=overcharge&name=%E7%8E%8B%E4%BA%94" ..
     "&description=%E5%BD%A9%E7%94%B5%E7%BB%93%E8%B4%A6%E6%97%B6%E5%8A%A0" ..
     "%E6%94%B6%E9%80%81%E8%B4%A7%E8%B4%B9300%E5%85%83&form_token="
 local headers = { ["Content-Type"] = "application/x-www-form-urlencoded" }
-local n, tid = 0, 0
+local n = 0
 local threads = {}
 
+-- tid is a global of each thread's own state, set here from the main one.
 function setup(thread)
-	tid = tid + 1
-	thread:set("tid", tid)
 	table.insert(threads, thread)
+	thread:set("tid", #threads)
 end
 
 function init(args)

@@ -130,19 +130,23 @@ case "$cookie" in *'jdxx_staff=;'*'HttpOnly'*'Max-Age=0'*) ok ;;
 
 # Over TLS (Site.TLS = 1) the cookie gets Secure and the __Host- prefix:
 # the staff program restarted with that configuration.
+# Its socket is where nginx looks for it; as root it serves as jdxx.
 tls_staff() {
-	local conf=$1 i
+	local conf=$1 i sock user=()
+	sock=$(grep -o 'unix:[^;]*/staff\.sock' "$VAR/nginx.conf" | head -n 1)
+	sock=${sock#unix:}
+	[ "$(id -u)" != 0 ] || user=(--user jdxx)
 	kill -TERM "$(cat "$VAR/run/staff.pid")" 2>/dev/null
 	for i in $(seq 1 100); do
 		kill -0 "$(cat "$VAR/run/staff.pid")" 2>/dev/null || break
 		sleep 0.1
 	done
-	rm -f "$VAR/run/staff.sock"
-	setsid "$BUILD/staff.fcgi" --config "$conf" --socket "$VAR/run/staff.sock" \
-	    >> "$VAR/log/staff.log" 2>&1 < /dev/null &
+	rm -f "$sock"
+	setsid "$BUILD/staff.fcgi" --config "$conf" --socket "$sock" \
+	    "${user[@]}" >> "$VAR/log/staff.log" 2>&1 < /dev/null &
 	echo $! > "$VAR/run/staff.pid"
 	for i in $(seq 1 100); do
-		[ -S "$VAR/run/staff.sock" ] && break
+		[ -S "$sock" ] && break
 		sleep 0.1
 	done
 }

@@ -37,5 +37,6 @@ void	test_csv_read(void);
 void	test_caps(void);
 void	test_import_job(void);
 void	test_page_cache(void);
+void	test_calendar_cache(void);
 
 #endif

@@ -24,6 +24,7 @@ main(void)
 	test_caps();
 	test_import_job();
 	test_page_cache();
+	test_calendar_cache();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed > 0;
 }

@@ -61,7 +61,8 @@ CORE	 = buf utf8 form param request response view log config db money \
 	   product enterprise json multipart session throttle audit account \
 	   attachment workday complaint outlet_record apikey open311 \
 	   caps_record product_record stats csv csv_read outlet_import \
-	   product_import import_job page_cache change_signal csv_text
+	   product_import import_job page_cache change_signal csv_text \
+	   calendar_cache
 PUBLIC_OBJ = $(BUILD)/obj/cgi-public.o $(BUILD)/obj/cgi-public_outlets.o \
 	   $(BUILD)/obj/cgi-public_products.o $(BUILD)/obj/cgi-public_api.o \
 	   $(BUILD)/obj/cgi-public_complaints.o $(BUILD)/obj/cgi-public_open311.o \

@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "apikey.h"
+#include "calendar_cache.h"
 #include "complaint.h"
 #include "config.h"
 #include "open311.h"
@@ -514,7 +515,7 @@ file_request(struct ctx *c, enum open311_format f)
 	const struct param_value *p = c->req->param;
 	struct complaint_input	 in;
 	struct complaint_receipt rec;
-	struct calendar		 cal;
+	const struct calendar	*cal;
 	enum handler_result	 r;
 	enum db_status		 st;
 	long long		 key_id = 0;
@@ -557,11 +558,10 @@ file_request(struct ctx *c, enum open311_format f)
 	in.address = c->req->remote_addr;
 	if (sodium_init() < 0)
 		return H_ERROR;
-	if ((st = calendar_load(&cal)) != DB_OK)
+	if ((st = calendar_cached(&cal)) != DB_OK)
 		return from_db(st);
-	st = complaint_file(&in, NULL, c->cfg->secret, &cal,
+	st = complaint_file(&in, NULL, c->cfg->secret, cal,
 	    c->cfg->accept_days, &rec);
-	calendar_free(&cal);
 	if (st != DB_OK)
 		return from_db(st);
 	snprintf(notice, sizeof(notice), "投诉已收到，受理编号 %s，查询码 %s。"

@@ -10,6 +10,7 @@
 #include <fcgiapp.h>
 
 #include "app.h"
+#include "calendar_cache.h"
 #include "change_signal.h"
 #include "config.h"
 #include "db.h"
@@ -598,6 +599,7 @@ worker(void *arg)
 		prefork_set_busy(0);
 	}
 	page_cache_clear();
+	calendar_cache_clear();
 	view_forget_parsed();
 	db_close();
 	change_signal_close();

@@ -195,7 +195,10 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 	} else
 		complaint_form_token(token);
 	/* Handlers work by where the shop is. */
-	if (in->outlet_id > 0) {
+	if (in->outlet_id > 0 && in->outlet_region != NULL &&
+	    in->outlet_region[0] != '\0')
+		outlet_region = in->outlet_region;
+	else if (in->outlet_id > 0) {
 		o[0] = DB_INT(in->outlet_id);
 		if (hdf_init(&h) != STATUS_OK)
 			return DB_ERROR;

@@ -20,6 +20,7 @@ struct complaint_input {
 	const char	*region;	/* the complainant's township */
 	const char	*category;	/* a complaint_category code */
 	long long	 outlet_id;	/* 0 when the shop is not listed */
+	const char	*outlet_region;	/* the listed shop's, when looked up */
 	const char	*outlet_name;	/* when not listed */
 	const char	*outlet_address;
 	const char	*purchase_date;	/* YYYY-MM-DD or "" */

@@ -50,8 +50,9 @@ config_check(struct config *c, const char *path)
 		    "ResolveDays 1 to 120", path);
 		return -1;
 	}
-	if (c->complaints_per_hour < 1 || c->complaints_per_hour > 1000000) {
-		log_error("config %s: Complaints.PerHour must be 1 to 1000000",
+	/* 0: not counted at all, for loopback load tests only. */
+	if (c->complaints_per_hour < 0 || c->complaints_per_hour > 1000000) {
+		log_error("config %s: Complaints.PerHour must be 0 to 1000000",
 		    path);
 		return -1;
 	}

@@ -16,7 +16,7 @@ struct config {
 	const char	*asset_version;	/* changes with static/: busts caches */
 	int		 accept_days;	/* working days to accept a complaint */
 	int		 resolve_days;	/* working days to resolve one */
-	int		 complaints_per_hour;	/* from one address */
+	int		 complaints_per_hour;	/* from one address; 0: no limit */
 	int		 demo;		/* the instance holds demo data */
 	int		 tls;		/* served over HTTPS */
 	int		 workers;

@@ -344,26 +344,30 @@ db_query_row(struct db_stmt *s, const struct db_arg *args, size_t n,
 enum db_status
 db_begin(void)
 {
-	if (db_ping() != DB_OK)
-		return DB_DOWN;
-	if (mysql_autocommit(conn, 0) != 0) {
+	int	 attempt;
+
+	/* One round trip, no ping first: a connection found dead here is
+	 * made again, as nothing of the transaction is lost yet. */
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (db_connect() != DB_OK)
+			return DB_DOWN;
+		if (mysql_real_query(conn, "START TRANSACTION", 17) == 0) {
+			in_transaction = 1;
+			return DB_OK;
+		}
+		log_error("db begin: %s", mysql_error(conn));
 		db_close();
-		return DB_DOWN;
 	}
-	in_transaction = 1;
-	return DB_OK;
+	return DB_DOWN;
 }
 
 enum db_status
 db_commit(void)
 {
-	int	 rc;
-
 	if (conn == NULL || !in_transaction)
 		return DB_DOWN;
-	rc = mysql_commit(conn);
 	in_transaction = 0;
-	if (rc != 0 || mysql_autocommit(conn, 1) != 0) {
+	if (mysql_commit(conn) != 0) {
 		log_error("db commit: %s", mysql_error(conn));
 		db_close();
 		return DB_DOWN;
@@ -385,7 +389,7 @@ db_rollback(void)
 	if (conn == NULL || !in_transaction)
 		return;
 	in_transaction = 0;
-	if (mysql_rollback(conn) != 0 || mysql_autocommit(conn, 1) != 0)
+	if (mysql_rollback(conn) != 0)
 		db_close();
 }
 

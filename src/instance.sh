@@ -167,8 +167,8 @@ write_configs() {
 	fi
 	layout
 	! as_root || nginx_user="$RUN_USER $RUN_USER"
-	# An empty limit_req key is never counted.
-	[ "$LOAD_TEST" = 0 ] || { per_hour=1000000; limit_key='""'; }
+	# An empty limit_req key is never counted; PerHour 0 is not counted.
+	[ "$LOAD_TEST" = 0 ] || { per_hour=0; limit_key='""'; }
 	pw=$(cat "$VAR/secret/db-password")
 	[ ! -f "$VAR/demo" ] || site_demo=1
 	(umask 077; cat > "$VAR/owner.cnf" <<CNF

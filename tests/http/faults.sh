@@ -16,7 +16,7 @@ check "default PerHour 5" grep -q 'PerHour = 5$' "$VAR/jdxx.hdf"
 check "default limit_req key" grep -qF 'default $binary_remote_addr;' "$VAR/nginx.conf"
 instance stop >/dev/null 2>&1
 LOAD_TEST=1 instance start > "$BUILD/faults-start.log" 2>&1 || bad "LOAD_TEST=1 start"
-check "LOAD_TEST PerHour" grep -q 'PerHour = 1000000$' "$VAR/jdxx.hdf"
+check "LOAD_TEST PerHour" grep -q 'PerHour = 0$' "$VAR/jdxx.hdf"
 check "LOAD_TEST limit_req key" grep -qF 'default "";' "$VAR/nginx.conf"
 LOAD_TEST=2 instance status >/dev/null 2>&1 && bad "LOAD_TEST=2 accepted" || ok
 

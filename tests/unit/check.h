@@ -39,5 +39,6 @@ void	test_import_job(void);
 void	test_page_cache(void);
 void	test_csv_text(void);
 void	test_config(void);
+void	test_calendar_cache(void);
 
 #endif

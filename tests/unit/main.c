@@ -26,6 +26,7 @@ main(void)
 	test_page_cache();
 	test_csv_text();
 	test_config();
+	test_calendar_cache();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed > 0;
 }

@@ -47,24 +47,30 @@ bodyfile() {
 a300=$(printf 'a%.0s' $(seq 1 300))
 a2100=$(printf 'a%.0s' $(seq 1 2100))
 
+# send_case METHOD PATH CONTENT_TYPE BODY: one case of a table below, as
+# it says; sets $status, the answer in $BUILD/h.txt and $BUILD/b.txt.
+send_case() {
+	local args=(-s -X "$1" -D "$BUILD/h.txt" -o "$BUILD/b.txt"
+	    -w '%{http_code}' --max-time 10 --path-as-is)
+	case "$3" in
+	-) ;;
+	none) args+=(-H 'Content-Type:') ;;
+	*) args+=(-H "Content-Type: $3") ;;
+	esac
+	if [ "$4" != - ]; then
+		bodyfile "$4"
+		args+=(--data-binary "@$BUILD/body.bin")
+	fi
+	status=$(curl "${args[@]}" "$BASE$2")
+}
+
 # One line a case: what it is | method | path | content type ("-" for
 # curl's own, "none" for no header) | body (see bodyfile; "-" for none) | status | text in the body.
 while IFS='|' read -r what m p ct spec want text; do
 	[ -z "$what" ] || [ "${what#\#}" != "$what" ] && continue
 	p=${p//\{a300\}/$a300}
 	p=${p//\{a2100\}/$a2100}
-	args=(-s -X "$m" -D "$BUILD/h.txt" -o "$BUILD/b.txt" -w '%{http_code}'
-	    --max-time 10 --path-as-is)
-	case "$ct" in
-	-) ;;
-	none) args+=(-H 'Content-Type:') ;;
-	*) args+=(-H "Content-Type: $ct") ;;
-	esac
-	if [ "$spec" != - ]; then
-		bodyfile "$spec"
-		args+=(--data-binary "@$BUILD/body.bin")
-	fi
-	status=$(curl "${args[@]}" "$BASE$p")
+	send_case "$m" "$p" "$ct" "$spec"
 	if [ "$status" != "$want" ]; then
 		bad "$what ($m $p): status $status, want $want"
 	elif [ -n "$text" ] && ! grep -qF -- "$text" "$BUILD/b.txt"; then
@@ -180,18 +186,7 @@ CASES
 # format: JSON, or XML for .xml.
 while IFS='|' read -r what m p ct spec want type text; do
 	[ -z "$what" ] || [ "${what#\#}" != "$what" ] && continue
-	args=(-s -X "$m" -D "$BUILD/h.txt" -o "$BUILD/b.txt" -w '%{http_code}'
-	    --max-time 10 --path-as-is)
-	case "$ct" in
-	-) ;;
-	none) args+=(-H 'Content-Type:') ;;
-	*) args+=(-H "Content-Type: $ct") ;;
-	esac
-	if [ "$spec" != - ]; then
-		bodyfile "$spec"
-		args+=(--data-binary "@$BUILD/body.bin")
-	fi
-	status=$(curl "${args[@]}" "$BASE$p")
+	send_case "$m" "$p" "$ct" "$spec"
 	if [ "$status" != "$want" ]; then
 		bad "open311 $what ($m $p): status $status, want $want"
 	elif ! grep -qi "^Content-Type: $type" "$BUILD/h.txt"; then

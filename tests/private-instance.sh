@@ -5,6 +5,13 @@ instance() { bash src/instance.sh "$@"; }
 sql() { mariadb --defaults-file="$VAR/my.cnf" -N jdxx -e "$1"; }
 staff_cli() { "$BUILD/jdxx-staff" --config "$VAR/jdxx.hdf" "$@"; }
 
+# The directory of the programs' sockets, which nginx's workers reach:
+# VAR/run, or /run/jdxx-* when the instance runs as root and they cannot.
+runtime_dir() {
+	sed -n 's|.*fastcgi_pass unix:\(.*\)/public\.sock;.*|\1|p' \
+	    "$VAR/nginx.conf" | head -n 1
+}
+
 # fresh_instance SUITE LOG: a new instance, stopped when the suite ends; if
 # it does not start, the log and a failed result line, and the suite ends.
 fresh_instance() {

@@ -33,13 +33,16 @@ mkdir -p "$OUT"
 
 say() { printf 'bench: %s\n' "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
-instance() { bash src/instance.sh "$@"; }
-sql() { mariadb --defaults-file="$VAR/my.cnf" -N jdxx -e "$1"; }
+. tests/private-instance.sh
 command -v wrk >/dev/null || die "wrk is missing; run make bench as root once"
 
 # ------------------------------------------------------------- the instance
 
 instance start >&2
+# The runtime directory nginx's workers reach (VAR/run, or /run/jdxx-* when
+# they cannot reach VAR): the yardsticks live there.
+RT=$(runtime_dir)
+COPIES=$RT/bench-static
 instance generate >&2
 # generate rewrites the configuration; the programs take it up again.
 instance reload >&2
@@ -93,11 +96,11 @@ done
 
 # The yardsticks: each page's bytes as nginx serves a static file, and from
 # a bare FastCGI program.
-rm -rf "$VAR/bench/static"
-mkdir -p "$VAR/bench/static"
+rm -rf "$COPIES"
+mkdir -p "$COPIES"
 for p in "${pages[@]}"; do
 	name=${p%% *} path=${p#* }
-	code=$(curl -s -o "$VAR/bench/static/$name.html" -w '%{http_code}' "$BASE$path")
+	code=$(curl -s -o "$COPIES/$name.html" -w '%{http_code}' "$BASE$path")
 	[ "$code" = 200 ] || die "$path answered $code"
 done
 stop_fcgi() {
@@ -107,8 +110,8 @@ stop_fcgi() {
 }
 trap stop_fcgi EXIT
 stop_fcgi
-"$BUILD/bench-fcgi" --dir "$VAR/bench/static" --socket \
-    "$VAR/run/bench-fcgi.sock" --workers "$WORKERS" >> "$VAR/log/bench-fcgi.log" 2>&1 &
+"$BUILD/bench-fcgi" --dir "$COPIES" --socket \
+    "$RT/bench-fcgi.sock" --workers "$WORKERS" >> "$VAR/log/bench-fcgi.log" 2>&1 &
 echo $! > "$VAR/run/bench-fcgi.pid"
 sleep 0.5
 
@@ -169,7 +172,7 @@ printf 'meta\tdata\t%s\n' "$(sql "SELECT CONCAT((SELECT COUNT(*) FROM outlet), '
     ' complaints, ', (SELECT COUNT(*) FROM notice), ' notices')")" >> "$RESULTS"
 for p in "${pages[@]}"; do
 	printf 'url\t%s\t%s\t%s\n' "${p%% *}" "${p#* }" \
-	    "$(wc -c < "$VAR/bench/static/${p%% *}.html")" >> "$RESULTS"
+	    "$(wc -c < "$COPIES/${p%% *}.html")" >> "$RESULTS"
 done
 memory start >> "$RESULTS"
 

@@ -120,8 +120,9 @@ check "cache: a product write moves the change counter" test "$v2" -gt "$v1"
 
 # Writes by the staff programs move the shared change signal, so the public
 # workers look at the counter at once rather than within PageCacheCheckMs.
-signal() { od -An -tu8 "$VAR/run/site-change" | tr -d ' '; }
-check "cache: the change signal file exists" test -s "$VAR/run/site-change"
+signal_file=$(sed -n 's/^  ChangeSignal = //p' "$VAR/jdxx.hdf")
+signal() { od -An -tu8 "$signal_file" | tr -d ' '; }
+check "cache: the change signal file exists" test -s "$signal_file"
 s1=$(signal)
 echo "Cache-2009-ok" | staff_cli add cachewatch editor >/dev/null
 s2=$(signal)

@@ -133,8 +133,7 @@ case "$cookie" in *'jdxx_staff=;'*'HttpOnly'*'Max-Age=0'*) ok ;;
 # Its socket is where nginx looks for it; as root it serves as jdxx.
 tls_staff() {
 	local conf=$1 i sock user=()
-	sock=$(grep -o 'unix:[^;]*/staff\.sock' "$VAR/nginx.conf" | head -n 1)
-	sock=${sock#unix:}
+	sock=$(runtime_dir)/staff.sock
 	[ "$(id -u)" != 0 ] || user=(--user jdxx)
 	kill -TERM "$(cat "$VAR/run/staff.pid")" 2>/dev/null
 	for i in $(seq 1 100); do

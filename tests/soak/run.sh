@@ -75,7 +75,7 @@ chmod 600 "$out/valgrind.hdf"
 # directory that user can reach.
 vgdir=$(mktemp -d /tmp/jdxx-valgrind.XXXXXX)
 chmod 1777 "$vgdir"
-sock=$(sed -n 's|.*fastcgi_pass unix:\(.*/public.sock\);|\1|p' "$VAR/nginx.conf" | head -n 1)
+sock=$(runtime_dir)/public.sock
 user=()
 [ "$(id -u)" -ne 0 ] || user=(--user jdxx)
 rm -f "$sock"

@@ -657,22 +657,26 @@ app_main(int argc, char **argv, const struct app *app)
 		db_on_write(change_signal_bump);
 	if (FCGX_Init() != 0) {
 		log_error("FCGX_Init failed");
-		return 1;
+		rc = 1;
+		goto out;
 	}
 	unlink(sock);
 	/* Bursts queue here rather than fail in nginx with EAGAIN. */
 	if ((s.listen_fd = FCGX_OpenSocket(sock, 1024)) < 0) {
 		log_error("cannot listen on %s: %s", sock, strerror(errno));
-		return 1;
+		rc = 1;
+		goto out;
 	}
 	/* nginx may run as another user; the socket's directory guards it. */
 	chmod(sock, 0666);
-	if (geteuid() == 0 && privilege_drop(user) == -1) {
-		unlink(sock);
-		return 1;
-	}
-	rc = prefork_run(s.cfg.workers, worker, &s);
+	if (geteuid() == 0 && privilege_drop(user) == -1)
+		rc = 1;
+	else
+		rc = prefork_run(s.cfg.workers, worker, &s);
 	unlink(sock);
+	/* Every way out frees what the configuration holds. */
+out:
+	change_signal_close();
 	config_free(&s.cfg);
 	return rc;
 }

@@ -89,7 +89,7 @@ static struct db_stmt defer_search = DB_WRITE(
 static struct db_stmt resume_search = DB_WRITE(
     "SET @outlet_search_deferred = NULL, @site_change_deferred = NULL");
 
-/* The import counts once in the change counter (sql/011_site_change.sql)
+/* The import counts once in the change counter (sql/013_site_change.sql)
  * instead of once a row. */
 static struct db_stmt count_change = DB_WRITE(
     "INSERT INTO site_change (shard, n) VALUES (CONNECTION_ID() % 1024, 1) "

@@ -301,36 +301,55 @@ import_report(const struct outlet_import *imp, const char *path)
 	}
 }
 
+/* An import's "[--dry-run] [--confirm-duplicates] FILE", the second only
+ * where confirm is not NULL: the file's *path, read into *data, and its
+ * name without directories in *base. 0, or the exit status. */
 static int
-import_outlets(int argc, char **argv)
+import_args(int argc, char **argv, int *dry, int *confirm,
+    const char **path, char **data, size_t *len, const char **base)
 {
-	struct outlet_import	 imp;
-	struct timespec		 t0;
-	const char		*path = NULL, *base;
-	enum db_status		 st;
-	char			*data;
-	size_t			 len;
-	int			 i, dry = 0, confirm = 0, rc = 1;
+	int		 i;
 
+	*path = NULL;
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--dry-run") == 0)
-			dry = 1;
-		else if (strcmp(argv[i], "--confirm-duplicates") == 0)
-			confirm = 1;
-		else if (path == NULL && argv[i][0] != '-')
-			path = argv[i];
+			*dry = 1;
+		else if (confirm != NULL &&
+		    strcmp(argv[i], "--confirm-duplicates") == 0)
+			*confirm = 1;
+		else if (*path == NULL && argv[i][0] != '-')
+			*path = argv[i];
 		else {
 			usage();
 			return 2;
 		}
 	}
-	if (path == NULL) {
+	if (*path == NULL) {
 		usage();
 		return 2;
 	}
-	if ((data = read_file(path, &len)) == NULL)
+	if ((*data = read_file(*path, len)) == NULL)
 		return 1;
-	base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
+	*base = strrchr(*path, '/') != NULL ? strrchr(*path, '/') + 1 :
+	    *path;
+	return 0;
+}
+
+static int
+import_outlets(int argc, char **argv)
+{
+	struct outlet_import	 imp;
+	struct timespec		 t0;
+	const char		*path, *base;
+	enum db_status		 st;
+	char			*data;
+	size_t			 len;
+	int			 dry = 0, confirm = 0, rc = 1;
+
+	if ((rc = import_args(argc, argv, &dry, &confirm, &path, &data,
+	    &len, &base)) != 0)
+		return rc;
+	rc = 1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	outlet_import_init(&imp, "", import_progress, NULL);
 	st = outlet_import_check(&imp, data, len);
@@ -377,29 +396,16 @@ import_products(int argc, char **argv)
 {
 	struct product_import	 imp;
 	struct timespec		 t0;
-	const char		*path = NULL, *base;
+	const char		*path, *base;
 	enum db_status		 st;
 	char			*data;
 	size_t			 len, i;
-	int			 a, dry = 0, rc = 1;
+	int			 dry = 0, rc = 1;
 
-	for (a = 0; a < argc; a++) {
-		if (strcmp(argv[a], "--dry-run") == 0)
-			dry = 1;
-		else if (path == NULL && argv[a][0] != '-')
-			path = argv[a];
-		else {
-			usage();
-			return 2;
-		}
-	}
-	if (path == NULL) {
-		usage();
-		return 2;
-	}
-	if ((data = read_file(path, &len)) == NULL)
-		return 1;
-	base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
+	if ((rc = import_args(argc, argv, &dry, NULL, &path, &data, &len,
+	    &base)) != 0)
+		return rc;
+	rc = 1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	product_import_init(&imp);
 	if ((st = product_import_check(&imp, data, len)) != DB_OK) {

@@ -505,8 +505,11 @@ static void
 cache_store(struct response *resp, const char *key)
 {
 	struct buf	 b;
-	size_t		 mark = resp->headers.len, head_len;
+	size_t		 mark, head_len;
 
+	/* nginx may keep it too, for a second at most (micro_cache.conf). */
+	response_header(resp, "X-Accel-Expires", "1");
+	mark = resp->headers.len;
 	buf_init(&b);
 	if (response_header(resp, "X-Page-Cache", "hit") == 0 &&
 	    response_serialise(resp, 1, &b) == 0) {
@@ -655,6 +658,10 @@ app_main(int argc, char **argv, const struct app *app)
 	if (s.cfg.change_signal != NULL &&
 	    change_signal_open(s.cfg.change_signal) == 0 && app->signals_changes)
 		db_on_write(change_signal_bump);
+	/* libfcgi lingers up to 2 s after each answer for nginx to hang up
+	 * first, a TCP habit: over a Unix socket the answer is already in
+	 * nginx's buffer, and the worker could be taking the next request. */
+	setenv("LIBFCGI_OS_CLOSE_POLL_TIMEOUT", "0", 1);
 	if (FCGX_Init() != 0) {
 		log_error("FCGX_Init failed");
 		rc = 1;

@@ -127,6 +127,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "bench-fcgi: %s: %s\n", dir, strerror(errno));
 		return 1;
 	}
+	/* The same transport as the portal's workers (src/app.c). */
+	setenv("LIBFCGI_OS_CLOSE_POLL_TIMEOUT", "0", 1);
 	FCGX_Init();
 	unlink(sock);
 	if ((fd = FCGX_OpenSocket(sock, 1024)) < 0) {

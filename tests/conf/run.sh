@@ -22,6 +22,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=jdxx.example.cn \
 sed -e "s|/etc/ssl/jdxx/fullchain.pem|$dir/cert.pem|" \
     -e "s|/etc/ssl/jdxx/privkey.pem|$dir/key.pem|" \
     -e 's|include fastcgi_params;|include /etc/nginx/fastcgi_params;|' \
+    -e "s|/var/cache/nginx/jdxx|$dir/cache|" \
     -e 's|listen \(\[::\]:\)\{0,1\}\(80\|443\)|listen 127.0.0.1:1\2|' \
     "$conf" > "$dir/server.conf"
 cat > "$dir/nginx.conf" <<NGINX
@@ -60,6 +61,8 @@ tracking limited|limit_req zone=jdxx_track
 sign-in limited|limit_req zone=jdxx_login
 styled 502|error_page 502 /static/errors/502.html;
 styled 503|error_page 503 504 /static/errors/503.html;
+public micro-cache|fastcgi_cache jdxx_pages;
+micro-cache key of the half second|fastcgi_cache_key "[$]jdxx_half_second[|]
 CASES
 # Each limit_req sits in the location it is meant for.
 awk '/location = \/complaints \{/ { f = 1 } f && /limit_req zone=jdxx_complaints/ { print "ok"; exit } f && /\}/ { exit }' "$conf" | grep -q ok && ok || bad "complaints location without its limit"

@@ -62,7 +62,6 @@ category_known(struct ctx *c, const char *code)
 enum handler_result
 load_caps_today(struct ctx *c)
 {
-	enum db_status	 st;
 	char		 d[11];
 	long		 n;
 	int		 found;
@@ -70,9 +69,8 @@ load_caps_today(struct ctx *c)
 	if (hdf_get_obj(c->hdf, "Rate") != NULL)
 		return H_OK;
 	today(d);
-	if ((st = caps_in_force(c->hdf, d, "Caps", &n)) != DB_OK)
-		return from_db(st);
-	return from_db(rate_in_force(c->hdf, d, "Rate", &found));
+	return from_db(caps_and_rate_in_force(c->hdf, d, "Caps", "Rate", &n,
+	    &found));
 }
 
 static int

@@ -24,8 +24,10 @@ enum { OL_REGION, OL_Q, OL_CATEGORY, OL_STATUS, OL_ENTERPRISE, OL_PAGE,
 	OL_COUNT };
 extern const struct param_spec	outlet_params[OL_COUNT];
 /* Fills q from the validated parameters; H_OK, or 400 with the field
- * marked when a value names nothing that exists. */
-int	outlet_query_from_params(struct ctx *, struct outlet_query *);
+ * marked when a value names nothing that exists. The chosen region's
+ * children go under children, unless NULL. */
+int	outlet_query_from_params(struct ctx *, struct outlet_query *,
+	    const char *children);
 
 enum { OC_Q, OC_COUNT };
 extern const struct param_spec	outlet_check_params[OC_COUNT];

@@ -92,7 +92,7 @@ handle_api_outlets(struct ctx *c)
 	long long		 total;
 	json_t			*root;
 
-	if ((r = outlet_query_from_params(c, &q)) != H_OK)
+	if ((r = outlet_query_from_params(c, &q, NULL)) != H_OK)
 		return r;
 	if (c->resp->status != 200)
 		return field_error_json(c);

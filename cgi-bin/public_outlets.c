@@ -29,13 +29,14 @@ const struct param_spec page_params[PG_COUNT] = {
 };
 
 int
-outlet_query_from_params(struct ctx *c, struct outlet_query *q)
+outlet_query_from_params(struct ctx *c, struct outlet_query *q,
+    const char *children)
 {
 	const struct param_value *p = c->req->param;
 	const char	*status = p[OL_STATUS].present && p[OL_STATUS].valid ?
 	    p[OL_STATUS].s : "active";
 	enum handler_result r;
-	long		 n;
+	long		 n, nchildren;
 
 	memset(q, 0, sizeof(*q));
 	q->region = valid_text(c, OL_REGION);
@@ -58,8 +59,11 @@ outlet_query_from_params(struct ctx *c, struct outlet_query *q)
 	if (q->category[0] && !category_known(c, q->category))
 		ctx_field_error(c, "category", "没有这个商品类别");
 	if (q->region[0]) {
-		if ((r = from_db(region_path(c->hdf, q->region, "RegionPath",
-		    &n))) != H_OK)
+		r = from_db(children == NULL ?
+		    region_path(c->hdf, q->region, "RegionPath", &n) :
+		    region_path_and_children(c->hdf, q->region, "RegionPath",
+		    children, &n, &nchildren));
+		if (r != H_OK)
 			return r;
 		if (n == 0) {
 			ctx_field_error(c, "region", "没有这个地区代码");
@@ -108,11 +112,11 @@ handle_outlets(struct ctx *c)
 	long			 n;
 
 	hset(c->hdf, "Page.Title", "家电下乡指定网点");
-	if ((r = outlet_query_from_params(c, &q)) != H_OK)
-		return r;
 	/* The next level down from the chosen region, or the provinces. */
-	if ((r = from_db(region_children(c->hdf, q.region, "RegionChildren",
-	    &n))) != H_OK)
+	if ((r = outlet_query_from_params(c, &q, "RegionChildren")) != H_OK)
+		return r;
+	if (q.region[0] == '\0' && (r = from_db(region_children(c->hdf, "",
+	    "RegionChildren", &n))) != H_OK)
 		return r;
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;

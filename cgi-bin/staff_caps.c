@@ -84,8 +84,8 @@ caps_page(struct ctx *c)
 
 	hset(c->hdf, "Page.Title", "限价与补贴比例");
 	today(d);
-	if ((st = caps_in_force(c->hdf, d, "Caps", &n)) != DB_OK ||
-	    (st = rate_in_force(c->hdf, d, "Rate", &found)) != DB_OK ||
+	if ((st = caps_and_rate_in_force(c->hdf, d, "Caps", "Rate", &n,
+	    &found)) != DB_OK ||
 	    (st = category_list(c->hdf, "Categories", &n)) != DB_OK ||
 	    (st = caps_history(c->hdf, "History", &n)) != DB_OK ||
 	    (st = rate_history(c->hdf, "Rates", &n)) != DB_OK)

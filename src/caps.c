@@ -41,6 +41,25 @@ static struct db_stmt rate_on_date = DB_READ(
     "FROM subsidy_rate WHERE effective_from <= ? AND withdrawn_at IS NULL "
     "ORDER BY effective_from DESC LIMIT 1");
 
+/* caps_on_date and rate_on_date in one round trip: part 0 the caps,
+ * part 1 the rate (db_query_parts). */
+static struct db_stmt caps_and_rate_on_date = DB_READ(
+    "SELECT 0 AS part, c.code, c.name, cc.cap_fen, "
+    "DATE_FORMAT(cc.effective_from, '%Y-%m-%d') AS effective_from, "
+    "NULL AS rate_bp, NULL AS central_share_bp, NULL AS note, "
+    "c.sort_order "
+    "FROM category c JOIN category_cap cc ON cc.category_code = c.code "
+    "AND cc.withdrawn_at IS NULL "
+    "AND cc.effective_from = (SELECT MAX(x.effective_from) "
+    "FROM category_cap x WHERE x.category_code = c.code "
+    "AND x.withdrawn_at IS NULL AND x.effective_from <= ?) "
+    "UNION ALL (SELECT 1, NULL, NULL, NULL, "
+    "DATE_FORMAT(effective_from, '%Y-%m-%d'), rate_bp, central_share_bp, "
+    "note, NULL FROM subsidy_rate "
+    "WHERE effective_from <= ? AND withdrawn_at IS NULL "
+    "ORDER BY effective_from DESC LIMIT 1) "
+    "ORDER BY part, sort_order, code");
+
 void
 percent_format(char *out, size_t len, long long bp)
 {
@@ -180,4 +199,26 @@ caps_mark_state(HDF *rows, const char *group, const char *date)
 		} else
 			hset(r, "state", "past");
 	}
+}
+
+enum db_status
+caps_and_rate_in_force(HDF *hdf, const char *date, const char *caps_prefix,
+    const char *rate_prefix, long *ncaps, int *rate_found)
+{
+	struct db_arg	 a[] = { DB_TEXT(date), DB_TEXT(date) };
+	struct db_part	 parts[] = { { caps_prefix, 0, 0 },
+	    { rate_prefix, 1, 0 } };
+	enum db_status	 st;
+
+	st = db_query_parts(&caps_and_rate_on_date, a, DB_NARGS(a), hdf,
+	    parts, DB_NARGS(parts));
+	*ncaps = parts[0].rows;
+	*rate_found = parts[1].rows > 0;
+	if (st != DB_OK)
+		return st;
+	if (*ncaps > 0)
+		add_yuan(hdf_get_obj(hdf, caps_prefix), 0);
+	if (*rate_found)
+		add_percents(hdf_get_obj(hdf, rate_prefix));
+	return DB_OK;
 }

@@ -31,6 +31,10 @@ void		caps_mark_state(HDF *rows, const char *group, const char *date);
  * percent, central_percent, provincial_percent}. */
 enum db_status	rate_in_force(HDF *, const char *date, const char *prefix,
 		    int *found);
+/* caps_in_force and rate_in_force together, in one round trip. */
+enum db_status	caps_and_rate_in_force(HDF *, const char *date,
+		    const char *caps_prefix, const char *rate_prefix,
+		    long *ncaps, int *rate_found);
 /* Formats basis points as a percentage without trailing zeros: 1300 -> 13. */
 void		percent_format(char *out, size_t len, long long bp);
 /* Formats fen as yuan, dropping ".00": 200000 -> 2000, 25987 -> 259.87. */

@@ -206,10 +206,11 @@ execute(struct db_stmt *s, const struct db_arg *args, size_t n)
 	return DB_DOWN;
 }
 
-/* Fetches every row into hdf; one row without an index when single. */
+/* Fetches every row into hdf under its part's prefix; with more than one
+ * part, the first column names the part and is not kept. */
 static enum db_status
-fetch_rows(struct db_stmt *s, HDF *hdf, const char *prefix, int single,
-    long *nrows)
+fetch_parts(struct db_stmt *s, HDF *hdf, struct db_part *parts,
+    size_t nparts)
 {
 	MYSQL_RES	*meta;
 	MYSQL_FIELD	*fields;
@@ -220,13 +221,15 @@ fetch_rows(struct db_stmt *s, HDF *hdf, const char *prefix, int single,
 	char		 name[256];
 	HDF		*node;
 	NEOERR		*err;
-	unsigned	 ncol, i;
+	unsigned	 ncol, i, first = nparts > 1;
 	my_bool		 update_max = 1;
-	long		 row = 0;
+	struct db_part	*part = parts;
 	enum db_status	 st = DB_OK;
 	int		 rc;
+	long		 k;
 
-	*nrows = 0;
+	for (k = 0; (size_t)k < nparts; k++)
+		parts[k].rows = 0;
 	memset(val, 0, sizeof(val));
 	if ((meta = mysql_stmt_result_metadata(s->handle)) == NULL)
 		return DB_OK;
@@ -274,16 +277,28 @@ fetch_rows(struct db_stmt *s, HDF *hdf, const char *prefix, int single,
 			st = DB_ERROR;
 			goto out;
 		}
-		if (single && row > 0)
+		if (first) {
+			val[0][len[0]] = '\0';
+			k = isnull[0] ? -1 : strtol(val[0], NULL, 10);
+			if (k < 0 || (size_t)k >= nparts) {
+				log_error("db fetch: no part %s in: %s",
+				    val[0], s->sql);
+				st = DB_ERROR;
+				goto out;
+			}
+			part = &parts[k];
+		}
+		if (part->single && part->rows > 0)
 			continue;
 		/* The row's node once, then each column a child of it: no
 		 * walk from the root for every cell. */
-		if (single)
-			snprintf(name, sizeof(name), "%s", prefix);
+		if (part->single)
+			snprintf(name, sizeof(name), "%s", part->prefix);
 		else
-			snprintf(name, sizeof(name), "%s.%ld", prefix, row);
+			snprintf(name, sizeof(name), "%s.%ld", part->prefix,
+			    part->rows);
 		node = NULL;
-		for (i = 0; i < ncol; i++) {
+		for (i = first; i < ncol; i++) {
 			if (isnull[i])
 				continue;
 			if (node == NULL && (err = hdf_get_node(hdf, name,
@@ -295,13 +310,12 @@ fetch_rows(struct db_stmt *s, HDF *hdf, const char *prefix, int single,
 			val[i][len[i]] = '\0';
 			hset(node, fields[i].name, val[i]);
 		}
-		row++;
+		part->rows++;
 	}
 	if (rc != MYSQL_NO_DATA) {
 		log_error("db fetch: %s", mysql_stmt_error(s->handle));
 		st = DB_ERROR;
 	}
-	*nrows = row;
 out:
 	for (i = 0; i < ncol; i++)
 		free(val[i]);
@@ -318,12 +332,32 @@ db_query(struct db_stmt *s, const struct db_arg *args, size_t n, HDF *hdf,
 	enum db_status	 st;
 	long		 dummy;
 
+	struct db_part	 part = { prefix, 0, 0 };
+
 	if (nrows == NULL)
 		nrows = &dummy;
 	*nrows = 0;
 	if ((st = execute(s, args, n)) != DB_OK)
 		return st;
-	return fetch_rows(s, hdf, prefix, 0, nrows);
+	st = fetch_parts(s, hdf, &part, 1);
+	*nrows = part.rows;
+	return st;
+}
+
+enum db_status
+db_query_parts(struct db_stmt *s, const struct db_arg *args, size_t n,
+    HDF *hdf, struct db_part *parts, size_t nparts)
+{
+	enum db_status	 st;
+	size_t		 i;
+
+	for (i = 0; i < nparts; i++)
+		parts[i].rows = 0;
+	if (nparts < 2)
+		return DB_ERROR;
+	if ((st = execute(s, args, n)) != DB_OK)
+		return st;
+	return fetch_parts(s, hdf, parts, nparts);
 }
 
 enum db_status
@@ -331,13 +365,13 @@ db_query_row(struct db_stmt *s, const struct db_arg *args, size_t n,
     HDF *hdf, const char *prefix, int *found)
 {
 	enum db_status	 st;
-	long		 rows = 0;
+	struct db_part	 part = { prefix, 1, 0 };
 
 	*found = 0;
 	if ((st = execute(s, args, n)) != DB_OK)
 		return st;
-	st = fetch_rows(s, hdf, prefix, 1, &rows);
-	*found = rows > 0;
+	st = fetch_parts(s, hdf, &part, 1);
+	*found = part.rows > 0;
 	return st;
 }
 

@@ -11,6 +11,9 @@
 /* Keyword searches count and page no further than this. */
 #define OUTLET_KEYWORD_MAX	1000
 #define OUTLET_KEYWORD_COUNT	1001
+/* From this length of region code (a county's) down, keywords are
+ * matched by reading the region's rows rather than by Mroonga. */
+#define OUTLET_SCAN_REGION	6
 
 struct outlet_query {
 	const char	*region;	/* a region code of any level, or "" */

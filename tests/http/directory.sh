@@ -119,6 +119,23 @@ fetch GET "/api/v1/outlets?status=all"
 check "all outlets $n" [ "$(json_get 'j.total')" = "$n" ]
 check "page size 20" [ "$(json_get 'j.outlets.length')" = "$(( n < 20 ? n : 20 ))" ]
 
+# In a county, keywords are matched by reading its rows (LIKE), not by
+# Mroonga: the same outlets in the same order, for words, several words,
+# LIKE's own characters and full-width letters.
+for w in 华润 家电 "华润 黄集" "鑫隆%" "_" "%" "xy-420607" ＸＹ "楚天 石桥" \
+    "(示例)" "（示例）"; do
+	ft=$(node -e 'process.stdout.write(process.argv[1].split(/\s+/)
+	    .filter(Boolean).map(t => "+\"" + t + "\"").join(" "))' "$w")
+	want=$(sql "SELECT COALESCE(GROUP_CONCAT(outlet_id ORDER BY outlet_id),
+	    '') FROM (SELECT outlet_id FROM outlet_search WHERE MATCH(body)
+	    AGAINST('${ft//\'/\'\'}' IN BOOLEAN MODE) AND region_code LIKE
+	    '420607%' AND status = 'active' ORDER BY outlet_id LIMIT 20) t")
+	fetch GET "/api/v1/outlets?region=420607&q=$(node -e \
+	    'process.stdout.write(encodeURIComponent(process.argv[1]))' "$w")"
+	got=$(json_get 'j.outlets.map(o => o.id).join(",")')
+	check "county keyword $w: $got, Mroonga $want" [ "$got" = "$want" ]
+done
+
 # Exact number and phone come first in a keyword search.
 fetch GET "/api/v1/outlets?q=$regno_active"
 check "regno first" [ "$(json_get 'j.outlets[0].reg_no')" = "$regno_active" ]

@@ -26,6 +26,23 @@ static const struct {
 };
 
 static const struct {
+	const char	*in;
+	int		 terms;
+	const char	*want[SEARCH_MAX_TERMS];
+} like_cases[] = {
+	{ "家电", 1, { "%家电%", "%", "%", "%", "%" } },
+	{ " 华润\xe3\x80\x80襄州 ", 2, { "%华润%", "%襄州%", "%", "%", "%" } },
+	{ "100%_a", 1, { "%100\\%\\_a%", "%", "%", "%", "%" } },
+	{ "a\"b\\", 1, { "%ab%", "%", "%", "%", "%" } },
+	/* Full-width forms stay: the collation matches them. */
+	{ "\xef\xbc\xb4\xef\xbc\x85", 1,
+	    { "%\xef\xbc\xb4\xef\xbc\x85%", "%", "%", "%", "%" } },
+	{ "", 0, { "%", "%", "%", "%", "%" } },
+	{ "\"", 0, { "%", "%", "%", "%", "%" } },
+	{ "a b c d e f", 5, { "%a%", "%b%", "%c%", "%d%", "%e%" } },
+};
+
+static const struct {
 	const char	*in, *want;
 } phone_cases[] = {
 	{ "13872291056", "13872291056" },
@@ -61,6 +78,17 @@ test_search(void)
 		    query_cases[i].in, n);
 		CHECK(strcmp(out, query_cases[i].want) == 0, "query of [%s]: [%s]",
 		    query_cases[i].in, out);
+	}
+	for (i = 0; i < NELEM(like_cases); i++) {
+		char	 pat[SEARCH_MAX_TERMS][SEARCH_PATTERN_MAX];
+		int	 k;
+
+		n = search_like_patterns(pat, like_cases[i].in);
+		CHECK(n == like_cases[i].terms, "like terms of case %zu: %d",
+		    i, n);
+		for (k = 0; k < SEARCH_MAX_TERMS; k++)
+			CHECK(strcmp(pat[k], like_cases[i].want[k]) == 0,
+			    "like case %zu pattern %d: %s", i, k, pat[k]);
 	}
 	CHECK(search_query(out, 6, "华润家电") == -1, "small buffer");
 	CHECK(search_query(out, 0, "a") == -1, "no buffer");

@@ -80,6 +80,7 @@ all_pages=(
 	"county-deep /outlets?region=$county&page=$deep"
 	"search-frequent /outlets?q=$(urlenc 家电)"
 	"search-rare /outlets?q=$(urlenc 张湾)"
+	"search-county /outlets?region=$county&q=$(urlenc 家电)"
 	"store-check /outlets/check?q=$reg_no"
 	"outlet /outlets/$oid"
 	"products-tv /products?category=tv"

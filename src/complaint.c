@@ -187,12 +187,11 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 	HDF			*h;
 
 	memset(r, 0, sizeof(*r));
-	if (form_token != NULL) {
-		if ((st = find_by_token(form_token, secret, r, &found)) !=
-		    DB_OK || found)
-			return st;
+	/* A form sent twice is found by its token's unique key below, on
+	 * the insert: no look-up first. */
+	if (form_token != NULL)
 		snprintf(token, sizeof(token), "%s", form_token);
-	} else
+	else
 		complaint_form_token(token);
 	/* Handlers work by where the shop is. */
 	if (in->outlet_id > 0 && in->outlet_region != NULL &&
@@ -256,7 +255,7 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 		db_rollback();
 		if (st != DB_DUPLICATE)
 			return st;
-		/* The same token from a parallel request won the race. */
+		/* The same token: the form sent before, or twice at once. */
 		if (form_token != NULL) {
 			if ((st = find_by_token(form_token, secret, r,
 			    &found)) != DB_OK || found)

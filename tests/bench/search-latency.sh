@@ -12,6 +12,7 @@ pages=(
 	"keyword-rare:/outlets?q=%E5%BC%A0%E6%B9%BE"
 	"keyword-frequent:/outlets?q=%E5%AE%B6%E7%94%B5"
 	"keyword-in-county:/outlets?region=420607&q=%E5%8D%8E"
+	"frequent-in-county:/outlets?region=420607&q=%E5%AE%B6%E7%94%B5"
 	"store-check-regno:/outlets/check?q=XY-420607-0001"
 	"store-check-name:/outlets/check?q=%E5%BC%A0%E6%B9%BE"
 	"api-county:/api/v1/outlets?region=420607"

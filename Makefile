@@ -12,7 +12,8 @@
 #   make security sqlmap --level 5 --risk 3 over every parameter, on a
 #                 throwaway instance (SECURITY_VAR, SECURITY_PORT)
 #   make soak     10 minutes of mixed traffic at c=64, then valgrind over a
-#                 worker (SOAK_VAR, SOAK_PORT, SOAK_SECONDS)
+#                 public worker and over a staff worker (SOAK_VAR,
+#                 SOAK_PORT, SOAK_SECONDS); make soak-staff: the staff one
 #   make fuzz     every libFuzzer harness for FUZZ_SECONDS each (or until
 #                 FUZZ_RUNS executions); prints executions and findings
 
@@ -88,8 +89,8 @@ INSTANCE = env VAR=$(VAR) PORT=$(PORT) WORKERS=$(WORKERS) BUILD=$(BUILD) \
 	   NOTICES=$(NOTICES) LOAD_TEST=$(LOAD_TEST) PAGE_CACHE=$(PAGE_CACHE) \
 	   bash src/instance.sh
 
-.PHONY: all deps run start stop status data bench test security soak asan \
-	fuzzers fuzz clean
+.PHONY: all deps run start stop status data bench test security soak \
+	soak-staff asan fuzzers fuzz clean
 
 all: $(PROGRAMS) $(TESTS)
 
@@ -190,11 +191,20 @@ security:
 	@BUILD=$(BUILD) SECURITY_VAR=$(SECURITY_VAR) SECURITY_PORT=$(SECURITY_PORT) \
 	    SECURITY_ONLY='$(SECURITY_ONLY)' bash tests/security/sqlmap.sh full
 
+# Both halves run; either failing fails the target.
 soak:
 	@$(INSTANCE) deps test
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) SOAK_VAR=$(SOAK_VAR) SOAK_PORT=$(SOAK_PORT) \
-	    SOAK_SECONDS=$(SOAK_SECONDS) bash tests/soak/run.sh
+	    SOAK_SECONDS=$(SOAK_SECONDS) bash tests/soak/run.sh; s=$$?; \
+	    BUILD=$(BUILD) SOAK_VAR=$(SOAK_VAR) SOAK_PORT=$(SOAK_PORT) \
+	    bash tests/soak/staff-valgrind.sh && exit $$s
+
+soak-staff:
+	@$(INSTANCE) deps test
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) SOAK_VAR=$(SOAK_VAR) SOAK_PORT=$(SOAK_PORT) \
+	    bash tests/soak/staff-valgrind.sh
 
 clean:
 	rm -rf $(BUILD)

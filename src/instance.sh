@@ -14,8 +14,8 @@
 # instance and serves the benchmark's static copies, for load and fault
 # tests; the defaults stay as they are.
 #
-# Started as root, the FastCGI programs and nginx's workers run as the
-# system user $RUN_USER (created here); MariaDB keeps the starting user.
+# Started as root, MariaDB, the FastCGI programs and nginx's workers run as
+# the system user $RUN_USER (created here).
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -117,24 +117,34 @@ ensure_run_user() {
 	    die "could not create the user $RUN_USER"
 }
 
-run_dir() { printf '/run/jdxx-%s\n' "$(printf '%s' "$VAR" | md5sum | cut -c1-10)"; }
+instance_key() { printf '%s' "$VAR" | md5sum | cut -c1-10; }
+run_dir() { printf '/run/jdxx-%s\n' "$(instance_key)"; }
+# Where the database lives when $RUN_USER cannot reach $VAR: kept across
+# reboots, unlike run_dir; $VAR/mysql is then a link to it.
+db_dir() { printf '/var/lib/jdxx-%s\n' "$(instance_key)"; }
 
 # Where the things the programs and nginx's workers touch live: RT holds
 # the sockets and nginx's temporary files, SHARE the templates and static
-# files, MYSQL_SOCK the database socket. As root they must be reachable
-# by $RUN_USER: a checkout or VAR under /root is not, so then they move
-# to /run and a copy.
+# files, MYSQL_SOCK the database socket, DB_HOME the database's files (data,
+# tmp, pid), which DB_OS_USER, the user mariadbd runs as, owns. As root
+# they must be reachable by $RUN_USER: a checkout or VAR under /root is
+# not, so then they move to /run, /var/lib and a copy.
 layout() {
-	RT=$VAR/run SHARE=$ROOT MYSQL_SOCK=$VAR/mysql/mysqld.sock
-	as_root || return 0
+	RT=$VAR/run SHARE=$ROOT DB_HOME=$VAR/mysql DB_OS_USER=$ME
+	as_root || { MYSQL_SOCK=$DB_HOME/mysqld.sock; mkdir -p "$DB_HOME/tmp"; return 0; }
 	ensure_run_user
+	DB_OS_USER=$RUN_USER
 	# jdxx passes through to its sockets; it lists and reads nothing here.
-	chmod 711 "$VAR" "$VAR/mysql"
+	chmod 711 "$VAR"
 	if ! as_run_user test -x "$VAR/run"; then
 		RT=$(run_dir)
-		MYSQL_SOCK=$RT/mysqld.sock
 		mkdir -p "$RT"
+		db_out_of_reach
 	fi
+	DB_HOME=$(readlink -f "$VAR/mysql")
+	MYSQL_SOCK=$DB_HOME/mysqld.sock
+	[ "$RT" = "$VAR/run" ] || MYSQL_SOCK=$RT/mysqld.sock
+	db_owned
 	chown "root:$RUN_USER" "$RT"
 	chmod 770 "$RT"
 	if ! as_run_user test -r "$ROOT/templates/layout.cs" ||
@@ -146,6 +156,45 @@ layout() {
 		chown -R "root:$RUN_USER" "$SHARE"
 		chmod -R u=rwX,g=rX,o= "$SHARE"
 	fi
+}
+
+# $VAR/mysql becomes a link to db_dir, where $RUN_USER can reach it; an
+# instance made before (a directory there) moves once. What is in db_dir
+# without a link to it is left by an instance whose VAR was removed: it is
+# set aside, never reused or deleted.
+db_out_of_reach() {
+	local home old
+	home=$(db_dir)
+	[ "$(readlink "$VAR/mysql")" != "$home" ] || return 0
+	! pid_alive "$VAR/run/mariadb.pid" ||
+	    die "MariaDB runs from $VAR/mysql, which $RUN_USER cannot reach; stop the instance first"
+	if [ -e "$home" ]; then
+		old=$home.old-$(date +%Y%m%dT%H%M%S)
+		say "setting aside $home, left by an earlier instance, as $old"
+		mv "$home" "$old"
+	fi
+	if [ -d "$VAR/mysql" ] && [ ! -L "$VAR/mysql" ]; then
+		[ -z "$(ls -A "$VAR/mysql")" ] ||
+		    say "moving the database to $home, where $RUN_USER can reach it"
+		mv "$VAR/mysql" "$home" || die "could not move $VAR/mysql to $home"
+	else
+		rm -f "$VAR/mysql"
+		mkdir -p "$home"
+	fi
+	ln -s "$home" "$VAR/mysql"
+}
+
+# mariadbd runs as $RUN_USER: its files become that user's, including
+# those of an instance that ran as root before.
+db_owned() {
+	mkdir -p "$DB_HOME/tmp"
+	if [ -n "$(find "$DB_HOME" ! -user "$RUN_USER" -print -quit)" ]; then
+		[ "$(stat -c %U "$DB_HOME/data/mysql" 2>/dev/null ||
+		    echo "$RUN_USER")" = "$RUN_USER" ] ||
+		    say "giving the database files in $DB_HOME to $RUN_USER"
+		chown -R "$RUN_USER:$RUN_USER" "$DB_HOME"
+	fi
+	chmod 700 "$DB_HOME"
 }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -186,12 +235,13 @@ default-character-set = utf8mb4
 user = $ME
 
 [mariadbd]
-user = $ME
-datadir = $VAR/mysql/data
+user = $DB_OS_USER
+datadir = $DB_HOME/data
 socket = $MYSQL_SOCK
-pid-file = $VAR/mysql/mysqld.pid
-log-error = $VAR/log/mariadb.log
-tmpdir = $VAR/tmp
+pid-file = $DB_HOME/mysqld.pid
+tmpdir = $DB_HOME/tmp
+# No log-error: the log is its standard error, $VAR/log/mariadb.log,
+# opened by the start before mariadbd becomes $DB_OS_USER.
 skip-networking
 skip-name-resolve
 character-set-server = utf8mb4

@@ -17,6 +17,10 @@ runtime_dir() {
 fresh_instance() {
 	trap 'instance stop >/dev/null 2>&1' EXIT
 	instance stop >/dev/null 2>&1
+	# A database kept out of VAR's reach (instance.sh) goes with it.
+	case "$(readlink "$VAR/mysql" 2>/dev/null)" in
+	/var/lib/jdxx-*) rm -rf "$(readlink "$VAR/mysql")" ;;
+	esac
 	rm -rf "$VAR"
 	if ! instance start > "$2" 2>&1; then
 		cat "$2" >&2

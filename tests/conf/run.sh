@@ -69,6 +69,14 @@ awk '/location = \/complaints \{/ { f = 1 } f && /limit_req zone=jdxx_complaints
 awk '/location = \/staff\/login \{/ { f = 1 } f && /limit_req zone=jdxx_login/ { print "ok"; exit } f && /\}/ { exit }' "$conf" | grep -q ok && ok || bad "login location without its limit"
 awk '/location ~ \^\/complaints\/\(track/ { f = 1 } f && /limit_req zone=jdxx_track/ { print "ok"; exit } f && /\}/ { exit }' "$conf" | grep -q ok && ok || bad "tracking location without its limit"
 
+# The JSON API's 413 from nginx is its error object, and the pages for a
+# program that is down stay in that location.
+for e in 'error_page 413 /static/errors/api-413.json;' 'error_page 502 /static/errors/502.html;'; do
+	awk -v e="$e" '/location \^~ \/api\/ \{/ { f = 1 } f && index($0, e) { print "ok"; exit } f && /\}/ { exit }' "$conf" | grep -q ok && ok || bad "api location without $e"
+done
+node -e 'const j = JSON.parse(require("fs").readFileSync(0, "utf8")); if (j.error.status !== 413) process.exit(1)' \
+    < static/errors/api-413.json 2>/dev/null && ok || bad "static/errors/api-413.json"
+
 # The unit: sandboxing directives and systemd's own score.
 for d in 'NoNewPrivileges=yes' 'ProtectSystem=strict' 'PrivateTmp=yes' \
     'SystemCallFilter=@system-service' 'User=jdxx' 'CapabilityBoundingSet=$' \

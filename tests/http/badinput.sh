@@ -216,6 +216,17 @@ invalid UTF-8|POST|/open311/v2/requests.json|application/x-www-form-urlencoded|d
 too many fields|POST|/open311/v2/requests.xml|application/x-www-form-urlencoded|@70*f=1&|400|text/xml|提交的项目太多
 CASES
 
+# Under /api/ nginx's own refusal of a body is the API's error object,
+# JSON in UTF-8 as the program's answers.
+send_case POST /api/v1/outlets application/x-www-form-urlencoded '@70000*a'
+check "api body over 64 KB: status $status" [ "$status" = 413 ]
+type=$(grep -i '^Content-Type:' "$BUILD/h.txt" | tr -d '\r')
+check "api 413 type: $type" [ "${type,,}" = 'content-type: application/json; charset=utf-8' ]
+check "api 413 is the error object: $(head -c 200 "$BUILD/b.txt")" node -e '
+    const j = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    if (j.error.status !== 413 || j.error.code !== "too_large" ||
+        j.error.message !== "提交的内容太大") process.exit(1)' < "$BUILD/b.txt"
+
 # The slow client: closed by nginx within its timeout, never a 5xx, and
 # the server answered everyone else meanwhile (the whole catalogue).
 wait "$slow_pid"

@@ -156,6 +156,7 @@ kill -TERM "$master"
 for i in $(seq 1 100); do kill -0 "$master" 2>/dev/null || break; sleep 0.1; done
 expect GET / 502 "服务暂时不可用"
 expect GET "/outlets?region=420607" 502 "错误代码 502"
+expect GET "/api/v1/regions" 502 "错误代码 502"
 mapfile -t args < <(complaint_args "workers-down")
 st=$(curl -s -o "$fdir/502.html" -w '%{http_code}' --max-time 10 "${args[@]}" "$BASE/complaints")
 check "complaint with workers down: $st" [ "$st" = 502 ]

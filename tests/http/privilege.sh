@@ -1,6 +1,6 @@
 # Least privilege: the programs' database account reads and writes rows
-# and nothing more; started as root, the programs and nginx's workers run
-# as jdxx, and a program will not serve as root.
+# and nothing more; started as root, MariaDB, the programs and nginx's
+# workers run as jdxx, and a program will not serve as root.
 
 app_sql() {
 	mariadb --defaults-file="$VAR/my.cnf" --user=jdxx_app \
@@ -37,6 +37,23 @@ for p in public staff; do
 done
 nginx_workers=$(ps -o user= --ppid "$(cat "$VAR/run/nginx.pid")" | sort -u | paste -sd,)
 check "nginx workers run as $want ($nginx_workers)" [ "$nginx_workers" = "$want" ]
+db_users() { ps -o euser=,ruser= -p "$(cat "$VAR/run/mariadb.pid")" | tr -s ' ' | sed 's/^ //'; }
+check "mariadbd runs as $want ($(db_users))" [ "$(db_users)" = "$want $want" ]
+db_home=$(readlink -f "$VAR/mysql")
+check "the database files are $want's" [ -z "$(find "$db_home" ! -user "$want" -print -quit)" ]
+if [ "$(id -u)" -eq 0 ]; then
+	check "the database files are private" [ "$(stat -c %a "$db_home")" = 700 ]
+	# An instance whose database ran as root before: its files change
+	# hands on the next start and it serves with its data.
+	kill -TERM "$(cat "$VAR/run/mariadb.pid")"
+	for i in $(seq 1 100); do kill -0 "$(cat "$VAR/run/mariadb.pid")" 2>/dev/null || break; sleep 0.1; done
+	chown -R root:root "$db_home"
+	instance start > "$BUILD/privilege-restart.log" 2>&1 || bad "start over a database owned by root"
+	check "says it gives the files to jdxx" grep -q 'giving the database files' "$BUILD/privilege-restart.log"
+	check "mariadbd runs as jdxx again ($(db_users))" [ "$(db_users)" = "jdxx jdxx" ]
+	check "root's database files are jdxx's now" [ -z "$(find "$db_home" ! -user jdxx -print -quit)" ]
+	expect GET /notices/1 200 "发文机关"
+fi
 if [ "$(id -u)" -eq 0 ]; then
 	"$BUILD/public.fcgi" --config "$VAR/jdxx.hdf" --socket "$BUILD/root-probe.sock" \
 	    > "$BUILD/root-probe.log" 2>&1

@@ -22,6 +22,7 @@ ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL soak: $*" >&2; }
 figure() { echo "soak: $*" | tee -a "$figures" >&2; }
 . tests/private-instance.sh
+. tests/soak/valgrind.sh
 
 fresh_instance soak "$out/start.log"
 
@@ -67,24 +68,7 @@ awk -v a="$rss0" -v b="$rss1" 'BEGIN { exit !(b <= a * 1.2 && b - a <= 2048) }' 
 grep "ended (status" "$VAR/log/public.log" && bad "a worker ended" || ok
 
 # One worker under valgrind serving mixed requests, then stopped.
-kill -TERM "$(cat "$VAR/run/public.pid")"
-for i in $(seq 1 150); do kill -0 "$(cat "$VAR/run/public.pid")" 2>/dev/null || break; sleep 0.1; done
-sed 's/^Workers = .*/Workers = 1/' "$VAR/jdxx.hdf" > "$out/valgrind.hdf"
-chmod 600 "$out/valgrind.hdf"
-# The worker writes its own log once it no longer is root, so in a
-# directory that user can reach.
-vgdir=$(mktemp -d /tmp/jdxx-valgrind.XXXXXX)
-chmod 1777 "$vgdir"
-sock=$(runtime_dir)/public.sock
-user=()
-[ "$(id -u)" -ne 0 ] || user=(--user jdxx)
-rm -f "$sock"
-setsid valgrind --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
-    --log-file="$vgdir/public-%p.log" "$BUILD/public.fcgi" --config "$out/valgrind.hdf" \
-    --socket "$sock" "${user[@]}" >> "$VAR/log/public.log" 2>&1 < /dev/null &
-vg=$!
-for i in $(seq 1 300); do [ -S "$sock" ] && break; sleep 0.1; done
-sleep 2
+valgrind_start public
 t=$EPOCHREALTIME
 base_lines=$(grep -c "" "$VAR/log/nginx-access.log")
 wrk -t 1 -c 2 -d 600s --timeout 30s -s tests/soak/mixed.lua "$BASE" > "$out/valgrind-wrk.txt" 2>&1 &
@@ -99,19 +83,8 @@ done
 kill -INT "$wrkpid" 2>/dev/null
 wait "$wrkpid"
 served=$((served - base_lines))
-kill -TERM "$vg"
-wait "$vg"
 figure "valgrind: one worker served $served mixed requests in $(awk -v a="$t" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s"
-mkdir -p "$out/valgrind"
-mv "$vgdir"/public-*.log "$out/valgrind/"
-rmdir "$vgdir"
-for f in "$out"/valgrind/public-*.log; do
-	lost=$(sed -n 's/.*definitely lost: \([0-9,]*\) bytes.*/\1/p' "$f" | tr -d , | tail -n 1)
-	errs=$(sed -n 's/.*ERROR SUMMARY: \([0-9]*\) errors.*/\1/p' "$f" | tail -n 1)
-	figure "valgrind $(basename "$f"): definitely lost ${lost:-0} bytes, ${errs:-?} errors"
-	[ "${lost:-0}" = 0 ] && ok || bad "$(basename "$f"): $lost bytes definitely lost"
-	[ "${errs:-1}" = 0 ] && ok || bad "$(basename "$f"): $errs valgrind errors"
-done
+valgrind_verdict public
 [ "$served" -ge "$vg_requests" ] && ok || bad "the worker under valgrind served only $served"
 echo "soak: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

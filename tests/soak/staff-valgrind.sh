@@ -28,30 +28,14 @@ bad() { fail=$((fail + 1)); echo "FAIL soak-staff: $*" >&2; }
 figure() { echo "soak-staff: $*" | tee -a "$figures" >&2; }
 check() { local name=$1; shift; if "$@"; then ok; else bad "$name"; fi; }
 . tests/private-instance.sh
+. tests/soak/valgrind.sh
 
 fresh_instance soak-staff "$out/start.log"
 admin_pw=$(cat "$VAR/initial-admin-password")
 jar=$out/jar
 
 # One staff worker under valgrind in place of the staff program.
-kill -TERM "$(cat "$VAR/run/staff.pid")"
-for i in $(seq 1 150); do kill -0 "$(cat "$VAR/run/staff.pid")" 2>/dev/null || break; sleep 0.1; done
-sed 's/^Workers = .*/Workers = 1/' "$VAR/jdxx.hdf" > "$out/valgrind.hdf"
-chmod 600 "$out/valgrind.hdf"
-# The worker writes its own log once it no longer is root, so in a
-# directory that user can reach.
-vgdir=$(mktemp -d /tmp/jdxx-valgrind.XXXXXX)
-chmod 1777 "$vgdir"
-sock=$(runtime_dir)/staff.sock
-user=()
-[ "$(id -u)" -ne 0 ] || user=(--user jdxx)
-rm -f "$sock"
-setsid valgrind --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
-    --log-file="$vgdir/staff-%p.log" "$BUILD/staff.fcgi" --config "$out/valgrind.hdf" \
-    --socket "$sock" "${user[@]}" >> "$VAR/log/staff.log" 2>&1 < /dev/null &
-vg=$!
-for i in $(seq 1 300); do [ -S "$sock" ] && break; sleep 0.1; done
-sleep 2
+valgrind_start staff
 
 # req METHOD PATH [curl arguments...]: one request of the worker's,
 # signed in with the jar, its status in $out/statuses.
@@ -182,20 +166,8 @@ check "every draft published" \
 check "the outlet edited" \
     [ "$(sql "SELECT address FROM outlet WHERE reg_no = 'XY-420607-0951'")" = "襄州区峪山镇新街${rounds}号" ]
 
-kill -TERM "$vg"
-wait "$vg"
+valgrind_verdict staff
 figure "valgrind: one staff worker served $served requests in $secs s"
-mkdir -p "$out/valgrind"
-mv "$vgdir"/staff-*.log "$out/valgrind/"
-rmdir "$vgdir"
-for f in "$out"/valgrind/staff-*.log; do
-	lost=$(sed -n 's/.*definitely lost: \([0-9,]*\) bytes.*/\1/p' "$f" | tr -d , | tail -n 1)
-	ind=$(sed -n 's/.*indirectly lost: \([0-9,]*\) bytes.*/\1/p' "$f" | tr -d , | tail -n 1)
-	errs=$(sed -n 's/.*ERROR SUMMARY: \([0-9]*\) errors.*/\1/p' "$f" | tail -n 1)
-	figure "valgrind $(basename "$f"): definitely lost ${lost:-0} bytes, indirectly ${ind:-0}, ${errs:-?} errors"
-	[ "${lost:-0}" = 0 ] && ok || bad "$(basename "$f"): $lost bytes definitely lost"
-	[ "${errs:-1}" = 0 ] && ok || bad "$(basename "$f"): $errs valgrind errors"
-done
 [ "$served" -ge 1000 ] && ok || bad "the worker under valgrind served only $served"
 echo "soak-staff: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

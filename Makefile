@@ -189,7 +189,7 @@ security:
 	@$(INSTANCE) deps test
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) SECURITY_VAR=$(SECURITY_VAR) SECURITY_PORT=$(SECURITY_PORT) \
-	    SECURITY_ONLY='$(SECURITY_ONLY)' bash tests/security/sqlmap.sh full
+	    SECURITY_ONLY='$(value SECURITY_ONLY)' bash tests/security/sqlmap.sh full
 
 # Both halves run; either failing fails the target.
 soak:

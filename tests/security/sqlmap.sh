@@ -8,6 +8,8 @@
 #
 # SECURITY_ONLY, an extended regular expression, picks the targets whose
 # "SCOPE|METHOD|PATH" it matches (to split a sweep between runs).
+# SECURITY_SKIP_SHARED=1 leaves out the headers and the session cookie,
+# for the later parts of a split sweep whose first part tried them.
 #
 # One line per target, then "sqlmap: N passed, N failed": a target passes
 # when sqlmap tested it and found nothing injectable. The lines are kept
@@ -29,9 +31,15 @@ esac
 export BUILD
 BASE="http://127.0.0.1:$PORT"
 out=$BUILD/security/$mode
-mkdir -p "$out"
-summary=$out/sqlmap-$(date -u +%Y%m%dT%H%M%SZ).txt
-[ "$mode" = full ] || summary=$out/summary.txt
+# Full runs may go in parallel (one SECURITY_PORT each): each keeps its
+# logs in a directory of its own.
+work=$out
+summary=$out/summary.txt
+if [ "$mode" = full ]; then
+	stamp=$(date -u +%Y%m%dT%H%M%SZ)-$PORT
+	work=$out/$stamp summary=$out/sqlmap-$stamp.txt
+fi
+mkdir -p "$work"
 : > "$summary"
 pass=0 fail=0
 
@@ -39,7 +47,7 @@ pass=0 fail=0
 note() { echo "$*" | tee -a "$summary" >&2; }
 
 if [ "$mode" = full ]; then
-	LOAD_TEST=1 WORKERS=2 fresh_instance sqlmap "$out/start.log"
+	LOAD_TEST=1 WORKERS=2 fresh_instance sqlmap "$work/start.log"
 fi
 
 # What the targets need: accounts, an Open311 key, a filed complaint.
@@ -54,7 +62,7 @@ victim=$(sql "SELECT id FROM staff WHERE username = 'victim'")
 apikey=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 sql "INSERT INTO api_key (key_hash, name, created_at) VALUES
     ('$(printf %s "$apikey" | sha256sum | cut -c1-64)', 'sqlmap', NOW())"
-codes=$(file_complaint "$out/receipt.html" "注入测试用的投诉，彩电加收送货费")
+codes=$(file_complaint "$work/receipt.html" "注入测试用的投诉，彩电加收送货费")
 no=$(echo "$codes" | sed -n 1p) code=$(echo "$codes" | sed -n 2p)
 if [ -z "$no" ] || [ -z "$code" ]; then
 	echo "FAIL sqlmap: no complaint receipt to track" >&2
@@ -70,7 +78,7 @@ trap 'kill "$unthrottle" 2>/dev/null; [ "$mode" != full ] || bash src/instance.s
 
 # Signs sqlmap in afresh; sets $cookie and $csrf.
 sign_in() {
-	local jar=$out/jar
+	local jar=$work/jar
 	rm -f "$jar"
 	echo "$password" | staff_cli reset-password sqlmap >/dev/null
 	curl -s -o /dev/null -c "$jar" --max-time 20 --data-urlencode username=sqlmap \
@@ -80,12 +88,31 @@ sign_in() {
 	    sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
 }
 
+# An attachment on a published notice, uploaded through the staff pages, for
+# /attachments/@ATTACHMENT@ to reach its statements (full runs:
+# their instance is a throwaway one).
+attachment=
+if [ "$mode" = full ]; then
+	printf '%%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%%%EOF\n' > "$work/sweep.pdf"
+	nid=$(sql "SELECT MIN(id) FROM notice WHERE status = 'published'")
+	sign_in
+	curl -s -o /dev/null -b "$work/jar" --max-time 20 -F "csrf=$csrf" \
+	    -F "file=@$work/sweep.pdf;filename=sweep.pdf" "$BASE/staff/notices/$nid/attachments"
+	attachment=$(sql "SELECT MAX(id) FROM attachment WHERE notice_id = '$nid'")
+	if [ -z "$attachment" ] || [ "$attachment" = NULL ]; then
+		echo "FAIL sqlmap: no attachment to download" >&2
+		echo "sqlmap: 0 passed, 1 failed"
+		exit 1
+	fi
+fi
+
 fill() {
 	local s=$1
 	s=${s//@NO@/$no}
 	s=${s//@CODE@/$code}
 	s=${s//@APIKEY@/$apikey}
 	s=${s//@VICTIM@/$victim}
+	s=${s//@ATTACHMENT@/$attachment}
 	s=${s//@PASSWORD@/$password}
 	s=${s//@CSRF@/${csrf:-}}
 	printf '%s' "$s"
@@ -97,6 +124,9 @@ n=0
 # reach the same code on every page: try them on the first target and
 # the first staff target only.
 skip_headers= skip_cookie=
+if [ -n "${SECURITY_SKIP_SHARED:-}" ]; then
+	skip_headers=user-agent,referer,host skip_cookie=jdxx_staff
+fi
 note "sqlmap $(sqlmap --version 2>/dev/null | head -n 1) --level $level --risk $risk against $BASE ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
 while IFS='|' read -r scope method path body only; do
 	case "$scope" in ''|\#*) continue ;; esac
@@ -109,7 +139,7 @@ while IFS='|' read -r scope method path body only; do
 	[ "$scope" != staff ] || sign_in
 	url=$BASE$(fill "$path")
 	args=(-u "$url" --batch --disable-coloring --flush-session
-	    --output-dir="$out/sqlmap" --level "$level" --risk "$risk"
+	    --output-dir="$work/sqlmap" --level "$level" --risk "$risk"
 	    --dbms=mysql --timeout=15 --retries=1 --ignore-code=401)
 	[ "$method" != POST ] || args+=(--method POST --data "$(fill "$body")")
 	[ "$mode" != light ] || [ -z "$only" ] || args+=(-p "$only")
@@ -121,7 +151,7 @@ while IFS='|' read -r scope method path body only; do
 	fi
 	[ -z "$skip" ] || args+=(--skip="$skip")
 	skip_headers=user-agent,referer,host
-	log=$out/target-$n.log
+	log=$work/target-$n.log
 	before=$(wc -l < "$VAR/log/nginx-access.log")
 	t=$EPOCHREALTIME
 	sqlmap "${args[@]}" > "$log" 2>&1

@@ -10,13 +10,19 @@ build(struct filtered_sql *f, unsigned mask)
 {
 	char	 where[1024];
 	char	*list, *count;
-	size_t	 i;
+	size_t	 i, len = 0;
+	int	 n;
 
-	snprintf(where, sizeof(where), "%s", f->where);
-	for (i = 0; i < f->nfilters; i++)
-		if (mask & f->filters[i].bit)
-			strncat(where, f->filters[i].sql,
-			    sizeof(where) - strlen(where) - 1);
+	/* Cut SQL would be wrong SQL: refuse rather than shorten. */
+	for (i = 0; i <= f->nfilters; i++) {
+		if (i > 0 && !(mask & f->filters[i - 1].bit))
+			continue;
+		n = snprintf(where + len, sizeof(where) - len, "%s",
+		    i == 0 ? f->where : f->filters[i - 1].sql);
+		if (n < 0 || (size_t)n >= sizeof(where) - len)
+			return -1;
+		len += (size_t)n;
+	}
 	if (asprintf(&list, "%s%s%s", f->list_head, where, f->list_tail) == -1)
 		return -1;
 	if (asprintf(&count, "%s%s%s", f->count_head, where,

@@ -30,6 +30,29 @@ placeholders(const char *s)
 	return n;
 }
 
+/* A WHERE over the builder's buffer is refused, never cut short. */
+static void
+test_filtered_too_long(void)
+{
+	static char		 wide[1100];
+	static struct sql_fragment big[] = { { 1, wide } };
+	static struct filtered_sql too_long = {
+		.list_head = "SELECT id FROM t ",
+		.count_head = "SELECT COUNT(*) FROM t ",
+		.where = "WHERE 1 = 1",
+		.filters = big,
+		.nfilters = 1,
+		.list_tail = "",
+		.count_tail = "",
+	};
+
+	memset(wide, 'x', sizeof(wide) - 1);
+	memcpy(wide, " AND ", 5);
+	CHECK(filtered_list(&too_long, 1) == NULL, "over-long WHERE refused");
+	CHECK(filtered_count(&too_long, 1) == NULL, "its count refused too");
+	CHECK(filtered_list(&too_long, 0) != NULL, "without it, built");
+}
+
 void
 test_filtered(void)
 {
@@ -72,4 +95,5 @@ test_filtered(void)
 		    cases[i].mask);
 	}
 	CHECK(filtered_list(&q, FILTERED_COMBOS) == NULL, "mask out of range");
+	test_filtered_too_long();
 }

@@ -30,7 +30,7 @@ config_check(struct config *c, const char *path)
 	    "Complaints.PerHour", 5);
 	c->demo = hdf_get_int_value(c->hdf, "Site.Demo", 0);
 	c->tls = hdf_get_int_value(c->hdf, "Site.TLS", 0);
-	c->workers = hdf_get_int_value(c->hdf, "Workers", 4);
+	c->workers = hdf_get_int_value(c->hdf, "Workers", 8);
 	c->page_cache = hdf_get_int_value(c->hdf, "PageCache", 1);
 	c->page_cache_check_ms = hdf_get_int_value(c->hdf,
 	    "PageCacheCheckMs", 250);

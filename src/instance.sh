@@ -5,7 +5,7 @@
 #   instance.sh deps [test|bench] | run | start | stop | status | init |
 #       generate | reload
 #
-# Environment: VAR (default var), PORT (8080), WORKERS (4), BUILD (build),
+# Environment: VAR (default var), PORT (8080), WORKERS (8), BUILD (build),
 # DEMO (1: load demo data into a fresh instance); for generate: OUTLETS
 # (200000), ENTERPRISES (1000), PRODUCTS (20000), COMPLAINTS (1000000),
 # NOTICES (2000), SEED (1), FORCE (0). PAGE_CACHE (1) keeps rendered public
@@ -23,7 +23,7 @@ abs() { case "$1" in /*) printf '%s\n' "$1" ;; *) printf '%s/%s\n' "$(pwd)" "$1"
 VAR=$(abs "${VAR:-var}")
 BUILD=$(abs "${BUILD:-build}")
 PORT=${PORT:-8080}
-WORKERS=${WORKERS:-4}
+WORKERS=${WORKERS:-8}
 DEMO=${DEMO:-1}
 LOAD_TEST=${LOAD_TEST:-0}
 PAGE_CACHE=${PAGE_CACHE:-1}

@@ -8,27 +8,16 @@ header() {
 	    sed -n "s/^$1: //Ip" | head -n 1
 }
 
-# worker_fetch PATH: a GET answered by a worker, not by nginx's cache
-# (each half second starts without it).
-worker_fetch() {
-	local i
-	for i in $(seq 1 40); do
-		fetch GET "$1"
-		[ "$(header X-Micro-Cache)" = HIT ] || return 0
-		sleep 0.05
-	done
-}
-
 # cache_state PATH: "hit", "miss" or "" (not a cached page): the workers'.
 cache_state() {
-	worker_fetch "$1"
+	fetch_fresh "$1"
 	header X-Page-Cache
 }
 
 # Asks twice per worker so that every worker has the page.
 warm() {
 	local i
-	for i in 1 2 3 4; do worker_fetch "$1"; done
+	for i in 1 2 3 4; do fetch_fresh "$1"; done
 }
 
 # visible_within PATH TEXT MS: polls until TEXT shows; fails after MS.

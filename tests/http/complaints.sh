@@ -4,7 +4,7 @@
 
 # new_form [QUERY]: GET the form; sets $token.
 new_form() {
-	fetch GET "/complaints/new${1:-}"
+	fetch_fresh "/complaints/new${1:-}"
 	token=$(sed -n 's/.*name="form_token" value="\([^"]*\)".*/\1/p' "$BUILD/b.txt" | head -n 1)
 }
 # submit TOKEN [extra curl args...]: a complete, valid complaint unless
@@ -187,7 +187,7 @@ expect GET "/complaints/track?no=%FF&code=x" 400 "UTF-8"
 expect GET "/complaints/track" 200 "受理编号"
 for i in $(seq 1 10); do fetch GET "/complaints/track?no=ABCD-EFGH&code=WRONG$i"; done
 check "tracking throttled: $status" [ "$status" = 429 ]
-fetch GET "/complaints/track?no=$no1&code=$code1"
+fetch_fresh "/complaints/track?no=$no1&code=$code1"
 check "throttle covers right codes too: $status" [ "$status" = 429 ]
 reset_rate
 

@@ -59,7 +59,7 @@ CASES
 
 # Security headers on pages, errors and static files alike.
 for p in / /caps /nope /static/site.css "/?q=%FF"; do
-	fetch GET "$p"
+	fetch_fresh "$p"
 	for h in 'X-Content-Type-Options: nosniff' 'X-Frame-Options: DENY' \
 	    'Referrer-Policy: same-origin' "Content-Security-Policy: default-src 'none'"; do
 		if grep -qiF "$h" "$BUILD/h.txt"; then ok; else bad "$p lacks $h"; fi

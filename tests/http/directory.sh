@@ -101,10 +101,10 @@ expect GET "/outlets?status=all&region=$(sql "SELECT LEFT(region_code, 6) FROM o
 # Counts: the page, the API and the database agree for each filter.
 for f in "region=4206" "region=42&category=tv" "status=all" "status=suspended" \
     "q=%E5%8D%8E%E6%B6%A6" "enterprise=1&status=all"; do
-	fetch GET "/outlets?$f"
+	fetch_fresh "/outlets?$f"
 	page_total=$(sed -n 's/.*共找到 <strong>\([0-9]*\)<\/strong>.*/\1/p' "$BUILD/b.txt")
 	page_first=$(grep -o 'href="/outlets/[0-9]*"' "$BUILD/b.txt" | head -n 1 | tr -dc 0-9)
-	fetch GET "/api/v1/outlets?$f"
+	fetch_fresh "/api/v1/outlets?$f"
 	check "api $f is JSON" is_json < "$BUILD/b.txt"
 	api_total=$(json_get 'j.total')
 	api_first=$(json_get 'j.outlets.length ? j.outlets[0].id : ""')
@@ -112,10 +112,10 @@ for f in "region=4206" "region=42&category=tv" "status=all" "status=suspended" \
 	check "outlets?$f first: page $page_first, api $api_first" [ "$page_first" = "$api_first" ]
 done
 n=$(sql "SELECT COUNT(*) FROM outlet WHERE region_code LIKE '4206%' AND status = 'active'")
-fetch GET "/api/v1/outlets?region=4206"
+fetch_fresh "/api/v1/outlets?region=4206"
 check "region 4206 count $n" [ "$(json_get 'j.total')" = "$n" ]
 n=$(sql "SELECT COUNT(*) FROM outlet")
-fetch GET "/api/v1/outlets?status=all"
+fetch_fresh "/api/v1/outlets?status=all"
 check "all outlets $n" [ "$(json_get 'j.total')" = "$n" ]
 check "page size 20" [ "$(json_get 'j.outlets.length')" = "$(( n < 20 ? n : 20 ))" ]
 
@@ -137,22 +137,22 @@ for w in 华润 家电 "华润 黄集" "鑫隆%" "_" "%" "xy-420607" ＸＹ "楚
 done
 
 # Exact number and phone come first in a keyword search.
-fetch GET "/api/v1/outlets?q=$regno_active"
+fetch_fresh "/api/v1/outlets?q=$regno_active"
 check "regno first" [ "$(json_get 'j.outlets[0].reg_no')" = "$regno_active" ]
 
 # Paging is deterministic: page 2 continues page 1 without overlap.
-fetch GET "/api/v1/outlets?status=all&page=1"
+fetch_fresh "/api/v1/outlets?status=all&page=1"
 p1=$(json_get 'j.outlets.map(o => o.id).join(",")')
-fetch GET "/api/v1/outlets?status=all&page=2"
+fetch_fresh "/api/v1/outlets?status=all&page=2"
 p2=$(json_get 'j.outlets.map(o => o.id).join(",")')
-fetch GET "/api/v1/outlets?status=all&page=1"
+fetch_fresh "/api/v1/outlets?status=all&page=1"
 check "page 1 stable" [ "$(json_get 'j.outlets.map(o => o.id).join(",")')" = "$p1" ]
 check "pages do not overlap" [ -z "$(printf '%s\n%s\n' "${p1//,/$'\n'}" "${p2//,/$'\n'}" | sort | uniq -d)" ]
 
 # The JSON API: shapes, types and errors.
 while IFS='|' read -r p want expr; do
 	[ -z "$p" ] && continue
-	fetch GET "$p"
+	fetch_fresh "$p"
 	check "$p status $status" [ "$status" = "$want" ]
 	check "$p JSON" is_json < "$BUILD/b.txt"
 	check "$p content type" grep -qi '^Content-Type: application/json' "$BUILD/h.txt"

@@ -24,7 +24,7 @@ for i in $(seq 1 100); do kill -0 "$(cat "$VAR/run/mariadb.pid")" 2>/dev/null ||
 expect GET /healthz 503 "database unavailable"
 expect GET / 503 "服务暂时不可用"
 expect GET "/subsidy?category=tv&price=1999" 503 "服务暂时不可用"
-fetch GET /
+fetch_fresh /
 if grep -qi '^Retry-After:' "$BUILD/h.txt"; then ok; else bad "503 without Retry-After"; fi
 instance start >/dev/null 2>&1 || bad "restart after db stop"
 expect GET /healthz 200 "ok"

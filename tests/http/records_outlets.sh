@@ -94,9 +94,9 @@ check "suspended: $status" [ "$status" = 303 ]
 expect GET "/outlets/check?q=XY-420607-0901" 200 "已暂停"
 expect GET "/outlets/check?q=XY-420607-0901" 200 "2009-06-01"
 expect GET "/outlets/$oid" 200 "超限价销售，暂停整改"
-fetch GET "/api/v1/outlets/$oid"
+fetch_fresh "/api/v1/outlets/$oid"
 check "api shows suspended" [ "$(json_get 'j.outlet.status')" = suspended ]
-fetch GET "/outlets?region=420607108"
+fetch_fresh "/outlets?region=420607108"
 check "gone from the default directory" sh -c "! grep -q 'XY-420607-0901' '$BUILD/b.txt'"
 sfetch keeper POST "/staff/outlets/$oid/status" --data-urlencode "csrf=$ck" --data-urlencode status=active \
     --data-urlencode "reason=整改完成，恢复资格"
@@ -108,7 +108,7 @@ check "cancelled: $status" [ "$status" = 303 ]
 sfetch keeper POST "/staff/outlets/$oid/status" --data-urlencode "csrf=$ck" --data-urlencode status=active \
     --data-urlencode "reason=想恢复"
 check "cancelled is final: $status" [ "$status" = 400 ]
-fetch GET "/outlets/$oid"
+fetch_fresh "/outlets/$oid"
 check "history has four steps" [ "$(grep -o '<li><time' "$BUILD/b.txt" | wc -l)" = 4 ]
 check "status changes audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'outlet_status' AND object_id = $oid")" = 3 ]
 

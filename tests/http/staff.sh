@@ -201,7 +201,7 @@ sfetch editor POST /staff/notices/new --data-urlencode "csrf=${csrf[editor]}" \
 check "draft saved: $status" [ "$status" = 303 ]
 lid=$(sql "SELECT id FROM notice WHERE title LIKE '生命周期测试%'")
 expect GET "/notices/$lid" 404 "找不到这个页面"
-fetch GET /notices.atom
+fetch_fresh /notices.atom
 check "draft not in feed" sh -c "! grep -q 'notice-$lid<' '$BUILD/b.txt'"
 sfetch editor POST "/staff/notices/$lid/status" --data-urlencode "csrf=${csrf[editor]}" --data-urlencode status=published
 check "published: $status" [ "$status" = 303 ]
@@ -213,16 +213,16 @@ expect GET "/notices?q=%E7%94%9F%E5%91%BD%E5%91%A8%E6%9C%9F" 200 "生命周期�
 expect GET "/notices?kind=guide" 200 "通知公告"
 expect GET "/notices?kind=bogus" 400 "没有这个类别"
 for p in "/notices/$lid" /notices / "/notices?q=%E7%94%9F%E5%91%BD"; do
-	fetch GET "$p"
+	fetch_fresh "$p"
 	check "$p has no injected script" sh -c "! grep -q '<script>alert\|<img src=x\|javascript:' '$BUILD/b.txt'"
 done
-fetch GET "/notices/$lid"
+fetch_fresh "/notices/$lid"
 check "payload shown as text" grep -qF '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;' "$BUILD/b.txt"
 for p in /staff/notices "/staff/notices/$lid" "/staff/audit"; do
 	sfetch admin GET "$p"
 	check "staff $p has no injected script" sh -c "! grep -q '<script>alert\|<img src=x' '$BUILD/b.txt'"
 done
-fetch GET /notices.atom
+fetch_fresh /notices.atom
 check "feed content type" grep -qi '^Content-Type: application/atom+xml' "$BUILD/h.txt"
 check "feed has no raw script" sh -c "! grep -q '<script>' '$BUILD/b.txt'"
 check "feed parsed by feedparser" /usr/bin/python3 -c '
@@ -256,7 +256,7 @@ printf '%%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%%%EOF\n' > "$BUILD/t.pdf"
 sfetch editor POST "/staff/notices/$lid/attachments" -F "csrf=${csrf[editor]}" -F "file=@$BUILD/t.pdf;filename=名单附后\"<x>.pdf"
 check "pdf uploaded: $status" [ "$status" = 303 ]
 aid=$(sql "SELECT MAX(id) FROM attachment WHERE notice_id = $lid")
-fetch GET "/attachments/$aid"
+fetch_fresh "/attachments/$aid"
 check "download 200" [ "$status" = 200 ]
 check "download type" grep -qi '^Content-Type: application/pdf' "$BUILD/h.txt"
 check "safe disposition" grep -qi "^Content-Disposition: attachment; filename=\"[^\"<>]*\"; filename\*=UTF-8''%E5%90%8D" "$BUILD/h.txt"
@@ -277,9 +277,9 @@ sfetch editor POST "/staff/notices/$lid/status" --data-urlencode "csrf=${csrf[ed
 check "withdrawn: $status" [ "$status" = 303 ]
 expect GET "/notices/$lid" 404 "找不到这个页面"
 expect GET "/attachments/$aid" 404 "找不到这个页面"
-fetch GET /notices
+fetch_fresh /notices
 check "withdrawn not listed" sh -c "! grep -q '生命周期测试' '$BUILD/b.txt'"
-fetch GET /notices.atom
+fetch_fresh /notices.atom
 check "withdrawn not in feed" sh -c "! grep -q 'notice-$lid<' '$BUILD/b.txt'"
 sfetch editor POST "/staff/notices/$lid/status" --data-urlencode "csrf=${csrf[editor]}" --data-urlencode status=gone
 check "bad status: $status" [ "$status" = 400 ]

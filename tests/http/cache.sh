@@ -59,6 +59,13 @@ check "micro-cache: a kept page has the bytes of a fresh one" \
     cmp -s "$BUILD/micro-hit.txt" "$BUILD/b.txt"
 check "micro-cache: X-Accel-Expires stays between nginx and the program" \
     test -z "$(printf '%s\n' "$headers" | grep -i '^x-accel')"
+# Signed-in staff see their own changes at once: never from nginx's cache.
+for i in 1 2 3; do
+	code=$(curl -s -o /dev/null -D "$BUILD/staff-h.txt" -w '%{http_code}' \
+	    -H 'Cookie: jdxx_staff=x' "$BASE/notices")
+done
+check "micro-cache: staff cookie bypasses it ($code)" \
+    grep -qix 'x-micro-cache: bypass' <(tr -d '\r' < "$BUILD/staff-h.txt")
 for p in /complaints/new /stats /outlets/999999 \
     "/complaints/track?no=AAAA-AAAA&code=AAAAAAAA"; do
 	check "micro-cache: $p is never kept" test "$(micro_state "$p")" != HIT

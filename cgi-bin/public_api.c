@@ -171,11 +171,15 @@ handle_api_regions(struct ctx *c)
 	enum handler_result	 r;
 	json_t			*root;
 	HDF			*self = NULL;
-	long			 n;
+	long			 n, nrows;
 
-	if (parent[0] != '\0') {
-		if ((r = from_db(region_path(c->hdf, parent, "Path", &n))) !=
+	if (parent[0] == '\0') {
+		if ((r = from_db(region_children(c->hdf, "", "Rows", &n))) !=
 		    H_OK)
+			return r;
+	} else {
+		if ((r = from_db(region_path_and_children(c->hdf, parent,
+		    "Path", "Rows", &n, &nrows))) != H_OK)
 			return r;
 		if (n == 0)
 			return H_NOT_FOUND;
@@ -183,8 +187,6 @@ handle_api_regions(struct ctx *c)
 		    self = hdf_obj_next(self))
 			continue;
 	}
-	if ((r = from_db(region_children(c->hdf, parent, "Rows", &n))) != H_OK)
-		return r;
 	root = json_object();
 	json_object_set_new(root, "parent", self != NULL ? json_from_row(self,
 	    region_fields, NFIELDS(region_fields)) : json_null());

@@ -41,8 +41,8 @@ static struct db_stmt rate_on_date = DB_READ(
     "FROM subsidy_rate WHERE effective_from <= ? AND withdrawn_at IS NULL "
     "ORDER BY effective_from DESC LIMIT 1");
 
-/* caps_on_date and rate_on_date in one round trip: part 0 the caps,
- * part 1 the rate (db_query_parts). */
+/* Every cap in force on a date and the rate in one round trip: part 0
+ * the caps (as caps_on_date), part 1 the rate (as rate_on_date). */
 static struct db_stmt caps_and_rate_on_date = DB_READ(
     "SELECT 0 AS part, c.code, c.name, cc.cap_fen, "
     "DATE_FORMAT(cc.effective_from, '%Y-%m-%d') AS effective_from, "
@@ -93,18 +93,6 @@ add_yuan(HDF *rows, int single)
 		    atoll(hdf_get_value(row, "cap_fen", "0")));
 		hset(row, "cap_yuan", y);
 	}
-}
-
-enum db_status
-caps_in_force(HDF *hdf, const char *date, const char *prefix, long *n)
-{
-	struct db_arg	 a[] = { DB_TEXT(date), DB_NULLARG };
-	enum db_status	 st;
-
-	st = db_query(&caps_on_date, a, DB_NARGS(a), hdf, prefix, n);
-	if (st == DB_OK && *n > 0)
-		add_yuan(hdf_get_obj(hdf, prefix), 0);
-	return st;
 }
 
 enum db_status

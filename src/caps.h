@@ -7,10 +7,6 @@
 
 #include "db.h"
 
-/* Every category with a cap in force on date, as prefix.N.{code, name,
- * cap_fen, cap_yuan, effective_from}, in display order. */
-enum db_status	caps_in_force(HDF *, const char *date, const char *prefix,
-		    long *n);
 /* One category's cap on date as prefix.{code, name, cap_fen, ...}. */
 enum db_status	cap_of_category(HDF *, const char *code, const char *date,
 		    const char *prefix, int *found);
@@ -31,7 +27,9 @@ void		caps_mark_state(HDF *rows, const char *group, const char *date);
  * percent, central_percent, provincial_percent}. */
 enum db_status	rate_in_force(HDF *, const char *date, const char *prefix,
 		    int *found);
-/* caps_in_force and rate_in_force together, in one round trip. */
+/* Every category with a cap in force on date, as caps_prefix.N.{code,
+ * name, cap_fen, cap_yuan, effective_from, sort_order}, in display order,
+ * and the rate as rate_in_force puts it under rate_prefix: one round trip. */
 enum db_status	caps_and_rate_in_force(HDF *, const char *date,
 		    const char *caps_prefix, const char *rate_prefix,
 		    long *ncaps, int *rate_found);

@@ -14,17 +14,14 @@
     "o.status_reason, DATE_FORMAT(o.registered_on, '%Y-%m-%d') " \
     "AS registered_on, o.is_demo, o.region_code, t.name AS township, " \
     "c.code AS county_code, c.name AS county, " \
-    "o.enterprise_id, e.name AS enterprise, " \
-    "(SELECT GROUP_CONCAT(cat.name ORDER BY cat.sort_order SEPARATOR '、') " \
-    "FROM outlet_category oc JOIN category cat ON cat.code = " \
-    "oc.category_code WHERE oc.outlet_id = o.id) AS categories, " \
-    "(SELECT GROUP_CONCAT(oc.category_code ORDER BY oc.category_code) " \
-    "FROM outlet_category oc WHERE oc.outlet_id = o.id) AS category_codes "
+    "o.enterprise_id, e.name AS enterprise, ocs.names AS categories, " \
+    "ocs.codes AS category_codes "
 
 #define OUTLET_JOINS \
     "JOIN enterprise e ON e.id = o.enterprise_id " \
     "LEFT JOIN region t ON t.code = o.region_code " \
-    "LEFT JOIN region c ON c.code = t.parent_code "
+    "LEFT JOIN region c ON c.code = t.parent_code " \
+    "LEFT JOIN outlet_category_summary ocs ON ocs.outlet_id = o.id "
 
 #define PAGE_JOIN ") pg JOIN outlet o ON o.id = pg.id " OUTLET_JOINS
 

@@ -125,6 +125,17 @@ static struct db_stmt build_search = DB_WRITE(
     "JOIN outlet o ON o.reg_no = j.reg_no "
     "JOIN enterprise e ON e.id = o.enterprise_id");
 
+/* The category summaries as the triggers of sql/014 make them. */
+static struct db_stmt build_category_summary = DB_WRITE(
+    "REPLACE INTO outlet_category_summary (outlet_id, codes, names) "
+    "SELECT oc.outlet_id, GROUP_CONCAT(oc.category_code "
+    "ORDER BY oc.category_code), GROUP_CONCAT(c.name ORDER BY c.sort_order, "
+    "c.code SEPARATOR '、') FROM JSON_TABLE(?, '$[*]' "
+    "COLUMNS (reg_no VARCHAR(32) PATH '$')) AS j "
+    "JOIN outlet o ON o.reg_no = j.reg_no "
+    "JOIN outlet_category oc ON oc.outlet_id = o.id "
+    "JOIN category c ON c.code = oc.category_code GROUP BY oc.outlet_id");
+
 /* Read uncommitted: another import's outlets in the same id range are
  * kept, and their locks are not waited for. */
 static struct db_stmt read_uncommitted = DB_WRITE(
@@ -143,12 +154,10 @@ static struct db_stmt export_count = DB_READ(
 
 static struct db_stmt export_page = DB_READ(
     "SELECT o.id, o.reg_no, o.name, e.name AS enterprise, o.mode, "
-    "o.region_code, o.address, o.phone, (SELECT GROUP_CONCAT(c.name "
-    "ORDER BY c.sort_order, c.code SEPARATOR '、') FROM outlet_category oc "
-    "JOIN category c ON c.code = oc.category_code "
-    "WHERE oc.outlet_id = o.id) AS categories, o.services, "
-    "DATE_FORMAT(o.registered_on, '%Y-%m-%d') AS registered_on "
+    "o.region_code, o.address, o.phone, ocs.names AS categories, "
+    "o.services, DATE_FORMAT(o.registered_on, '%Y-%m-%d') AS registered_on "
     "FROM outlet o JOIN enterprise e ON e.id = o.enterprise_id "
+    "LEFT JOIN outlet_category_summary ocs ON ocs.outlet_id = o.id "
     "WHERE o.region_code LIKE CONCAT(?, '%') AND (? = '' OR o.status = ?) "
     "AND o.id > ? ORDER BY o.id LIMIT 5000");
 
@@ -1421,7 +1430,8 @@ out:
 	return st;
 }
 
-/* The search rows of one batch's registration numbers. */
+/* The search and category summary rows of one batch's registration
+ * numbers. */
 static enum db_status
 search_batch(json_t *regnos)
 {
@@ -1433,6 +1443,8 @@ search_batch(json_t *regnos)
 		return DB_ERROR;
 	a = DB_TEXT(t);
 	st = db_exec(&build_search, &a, 1, NULL, NULL);
+	if (st == DB_OK)
+		st = db_exec(&build_category_summary, &a, 1, NULL, NULL);
 	free(t);
 	return st;
 }

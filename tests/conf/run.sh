@@ -71,11 +71,20 @@ awk '/location ~ \^\/complaints\/\(track/ { f = 1 } f && /limit_req zone=jdxx_tr
 
 # The JSON API's 413 from nginx is its error object, and the pages for a
 # program that is down stay in that location.
-for e in 'error_page 413 /static/errors/api-413.json;' 'error_page 502 /static/errors/502.html;'; do
+for code in 413 500 502 503 504; do
+	e="error_page $code /static/errors/api-$code.json;"
 	awk -v e="$e" '/location \^~ \/api\/ \{/ { f = 1 } f && index($0, e) { print "ok"; exit } f && /\}/ { exit }' "$conf" | grep -q ok && ok || bad "api location without $e"
+	node -e 'const j = JSON.parse(require("fs").readFileSync(0, "utf8")); if (j.error.status !== +process.argv[1]) process.exit(1)' \
+	    "$code" < "static/errors/api-$code.json" 2>/dev/null && ok || bad "static/errors/api-$code.json"
 done
-node -e 'const j = JSON.parse(require("fs").readFileSync(0, "utf8")); if (j.error.status !== 413) process.exit(1)' \
-    < static/errors/api-413.json 2>/dev/null && ok || bad "static/errors/api-413.json"
+# Each Open311 location answers nginx's own errors as the spec's list.
+for code in 413 429 500 502 503 504; do
+	e="error_page $code /static/errors/open311-$code.json;"
+	n=$(awk -v e="$e" '/location [=^~ ]*\/open311\// { f = 1; want++ } f && index($0, e) { got++; f = 0 } f && /\}/ { f = 0 } END { print want - got }' "$conf")
+	[ "$n" = 0 ] && ok || bad "an open311 location without $e"
+	node -e 'const j = JSON.parse(require("fs").readFileSync(0, "utf8")); if (j[0].code !== +process.argv[1]) process.exit(1)' \
+	    "$code" < "static/errors/open311-$code.json" 2>/dev/null && ok || bad "static/errors/open311-$code.json"
+done
 
 # The unit: sandboxing directives and systemd's own score.
 for d in 'NoNewPrivileges=yes' 'ProtectSystem=strict' 'PrivateTmp=yes' \

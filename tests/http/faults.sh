@@ -156,7 +156,14 @@ kill -TERM "$master"
 for i in $(seq 1 100); do kill -0 "$master" 2>/dev/null || break; sleep 0.1; done
 expect GET / 502 "服务暂时不可用"
 expect GET "/outlets?region=420607" 502 "错误代码 502"
-expect GET "/api/v1/regions" 502 "错误代码 502"
+# The APIs' clients get their own error bodies, as JSON.
+for p in "/api/v1/regions|j.error.status === 502 && j.error.code === 'unavailable'" \
+    "/open311/v2/services.json|j[0].code === 502 && j[0].description.length > 0"; do
+	fetch GET "${p%%|*}"
+	check "${p%%|*} with workers down: $status" [ "$status" = 502 ]
+	check "${p%%|*} down: JSON" grep -qi '^content-type: application/json; charset=utf-8' <<<"$headers"
+	check "${p%%|*} down: its error body" [ "$(json_get "${p#*|}")" = true ]
+done
 mapfile -t args < <(complaint_args "workers-down")
 st=$(curl -s -o "$fdir/502.html" -w '%{http_code}' --max-time 10 "${args[@]}" "$BASE/complaints")
 check "complaint with workers down: $st" [ "$st" = 502 ]

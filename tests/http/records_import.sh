@@ -68,6 +68,7 @@ check "modes and services mapped" [ "$(sql "SELECT CONCAT(mode, '/', services) F
 check "dates read" [ "$(sql "SELECT GROUP_CONCAT(registered_on ORDER BY reg_no) FROM outlet WHERE reg_no LIKE 'IMP-000%'")" = "2009-03-05,2009-03-06,2009-03-07" ]
 check "history started" [ "$(sql "SELECT COUNT(*) FROM outlet_status_history h JOIN outlet o ON o.id = h.outlet_id WHERE o.reg_no LIKE 'IMP-000%'")" = 3 ]
 check "search rows built" [ "$(sql "SELECT COUNT(*) FROM outlet_search s JOIN outlet o ON o.id = s.outlet_id WHERE o.reg_no LIKE 'IMP-000%' AND s.categories = CONCAT(',', (SELECT GROUP_CONCAT(c.category_code ORDER BY c.category_code) FROM outlet_category c WHERE c.outlet_id = o.id), ',') COLLATE utf8mb4_general_ci AND s.body LIKE CONCAT('%', o.name, '%', o.reg_no, '%') COLLATE utf8mb4_general_ci")" = 3 ]
+check "category summaries built" [ "$(sql "SELECT GROUP_CONCAT(CONCAT(s.codes, '/', s.names) ORDER BY o.reg_no SEPARATOR ' ') FROM outlet_category_summary s JOIN outlet o ON o.id = s.outlet_id WHERE o.reg_no IN ('IMP-0001', 'IMP-0002')")" = "fridge,tv/彩电、冰箱(含冷柜) phone,washer/手机、洗衣机" ]
 expect GET "/outlets/check?q=IMP-0002" 200 "是指定店"
 expect GET "/outlets?q=%E4%B8%87%E5%AE%B6%E7%A6%8F" 200 "龙王镇万家福电器"
 expect GET "/outlets?region=$t2&category=washer" 200 "和平通讯城"
@@ -284,6 +285,7 @@ check "50,000 progress seen going up ($(echo $job_seen | wc -w) figures)" \
     awk '$1 > 0 && $1 < 50000 { n++ } END { exit n < 2 }' <<<"$job_seen"
 check "50,000 rows saved" [ "$(regs 'BIG-%')" = 50000 ]
 check "50,000 categories saved" [ "$(sql "SELECT COUNT(*) FROM outlet_category c JOIN outlet o ON o.id = c.outlet_id WHERE o.reg_no LIKE 'BIG-%'")" = 75000 ]
+check "50,000 category summaries" [ "$(sql "SELECT COUNT(*) FROM outlet_category_summary s JOIN outlet o ON o.id = s.outlet_id WHERE o.reg_no LIKE 'BIG-%'")" = 50000 ]
 check "50,000 search rows" [ "$(sql "SELECT COUNT(*) FROM outlet_search s JOIN outlet o ON o.id = s.outlet_id WHERE o.reg_no LIKE 'BIG-%'")" = 50000 ]
 expect GET "/outlets/check?q=BIG-049999" 200 "是指定店"
 awk -v a="$t0" -v b="$t1" -v r="$tr" -v c="$t2" 'BEGIN { printf "records_import: 50,000 rows: dry run %.1f s, import %.1f s (checked and redirected to the progress page after %.1f s)\n", b - a, c - b, r - b }' >&2

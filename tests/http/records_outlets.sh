@@ -54,6 +54,8 @@ outlet_form keeper "$ck" /staff/outlets/new
 check "created: $status" [ "$status" = 303 ]
 oid=$(sql "SELECT id FROM outlet WHERE reg_no = 'XY-420607-0901'")
 check "categories kept" [ "$(sql "SELECT GROUP_CONCAT(category_code ORDER BY category_code) FROM outlet_category WHERE outlet_id = '$oid'")" = "tv,washer" ]
+check "category summary kept" [ "$(sql "SELECT CONCAT(codes, '/', names) FROM outlet_category_summary WHERE outlet_id = '$oid'")" = "tv,washer/彩电、洗衣机" ]
+expect GET "/outlets/$oid" 200 "彩电、洗衣机"
 expect GET "/outlets/check?q=XY-420607-0901" 200 "是指定店"
 expect GET "/outlets?q=%E5%B3%AA%E5%B1%B1%E9%95%87%E6%83%A0%E5%86%9C" 200 "XY-420607-0901"
 expect GET "/outlets?region=420607108&category=washer" 200 "峪山镇惠农家电下乡指定店"
@@ -81,9 +83,12 @@ outlet_form keeper "$ck" "/staff/outlets/$oid" reg_no=XY-420607-0902
 check "edit to a taken number: $status" [ "$status" = 400 ]
 outlet_form keeper "$ck" "/staff/outlets/$oid" "address=襄州区峪山镇新街10号"
 check "edit held by the twin's phone: $status" [ "$status" = 409 ]
-outlet_form keeper "$ck" "/staff/outlets/$oid" "address=襄州区峪山镇新街10号" confirm=1
+outlet_form keeper "$ck" "/staff/outlets/$oid" "address=襄州区峪山镇新街10号" cat_fridge=1 confirm=1
 check "edited: $status" [ "$status" = 303 ]
 expect GET "/outlets/$oid" 200 "襄州区峪山镇新街10号"
+expect GET "/outlets/$oid" 200 "彩电、冰箱(含冷柜)、洗衣机"
+check "category summary follows the edit" [ "$(sql "SELECT codes FROM outlet_category_summary WHERE outlet_id = '$oid'")" = "fridge,tv,washer" ]
+check "every outlet's summary matches its categories" [ "$(sql "SELECT COUNT(*) FROM outlet o LEFT JOIN outlet_category_summary s ON s.outlet_id = o.id WHERE NOT (s.codes <=> (SELECT GROUP_CONCAT(c.category_code ORDER BY c.category_code) FROM outlet_category c WHERE c.outlet_id = o.id))")" = 0 ]
 
 # Status: suspend, restore, cancel; history public at once; cancel is final.
 sfetch keeper POST "/staff/outlets/$oid/status" --data-urlencode "csrf=$ck" --data-urlencode status=suspended

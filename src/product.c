@@ -17,7 +17,12 @@
 
 #define PRODUCT_JOINS "JOIN category c ON c.code = p.category_code "
 
-#define ORDER		"p.category_code, p.brand, p.model, p.id"
+/* (category_code, brand, model) is unique, so this order is total. An
+ * id after it, or the category when the WHERE fixes it (its collation
+ * keeps MariaDB from treating it as constant), makes MariaDB sort every
+ * matching row instead of reading the index in order. */
+#define ORDER		"p.category_code, p.brand, p.model"
+#define ORDER_IN_CATEGORY "p.brand, p.model"
 #define PAGE_JOIN	") pg JOIN product p ON p.id = pg.id " PRODUCT_JOINS
 
 /* Full-text matches, or the model number itself. */
@@ -46,6 +51,18 @@ static struct filtered_sql catalogue = {
 	.count_tail = "",
 };
 
+/* One category: the same list, its order without the category. */
+static struct filtered_sql category_catalogue = {
+	.list_head = PRODUCT_COLUMNS "FROM (SELECT p.id FROM product p ",
+	.count_head = "SELECT COUNT(*) FROM product p ",
+	.where = "WHERE 1 = 1",
+	.filters = filter_fragments,
+	.nfilters = sizeof(filter_fragments) / sizeof(filter_fragments[0]),
+	.list_tail = " ORDER BY " ORDER_IN_CATEGORY " LIMIT ? OFFSET ?"
+	    PAGE_JOIN "ORDER BY " ORDER_IN_CATEGORY,
+	.count_tail = "",
+};
+
 /* With a keyword the exact model number comes first. */
 static struct filtered_sql keyword_catalogue = {
 	.list_head = PRODUCT_COLUMNS "FROM (SELECT p.id, p.model_key = ? "
@@ -66,9 +83,16 @@ static struct db_stmt by_model_key = DB_READ(
     PRODUCT_COLUMNS "FROM product p " PRODUCT_JOINS
     "WHERE p.model_key = ? ORDER BY p.status, p.brand, p.id LIMIT 20");
 
-static struct db_stmt brands = DB_READ(
-    "SELECT DISTINCT brand FROM product WHERE status = 'active' "
-    "AND category_code = COALESCE(?, category_code) ORDER BY brand");
+/* Grouped by index prefixes, MariaDB skips from brand to brand (loose
+ * index scan) instead of reading every product. */
+static struct db_stmt brands_in_category = DB_READ(
+    "SELECT brand FROM product WHERE status = 'active' "
+    "AND category_code = ? GROUP BY status, category_code, brand "
+    "ORDER BY brand");
+
+static struct db_stmt all_brands = DB_READ(
+    "SELECT brand FROM product WHERE status = 'active' "
+    "GROUP BY status, brand ORDER BY brand");
 
 void
 product_model_key(char *out, size_t len, const char *model)
@@ -158,6 +182,8 @@ product_find(HDF *hdf, const struct product_query *q, const char *prefix,
 	if (q->category[0] != '\0') {
 		mask |= PF_CATEGORY;
 		a[na++] = DB_TEXT(q->category);
+		if (f == &catalogue)
+			f = &category_catalogue;
 	}
 	if (q->brand[0] != '\0') {
 		mask |= PF_BRAND;
@@ -174,7 +200,7 @@ product_find(HDF *hdf, const struct product_query *q, const char *prefix,
 		return st;
 	a[na++] = DB_INT(PRODUCT_PAGE_SIZE);
 	a[na++] = DB_INT((long long)(q->page - 1) * PRODUCT_PAGE_SIZE);
-	if (f == &catalogue)
+	if (f != &keyword_catalogue)
 		st = db_query(list, a + 1, na - 1, hdf, prefix, n);
 	else
 		st = db_query(list, a, na, hdf, prefix, n);
@@ -215,7 +241,9 @@ product_check_model(HDF *hdf, const char *model, const char *prefix,
 enum db_status
 product_brands(HDF *hdf, const char *category, const char *prefix, long *n)
 {
-	struct db_arg	 a[] = { category[0] ? DB_TEXT(category) : DB_NULLARG };
+	struct db_arg	 a[] = { DB_TEXT(category) };
 
-	return db_query(&brands, a, 1, hdf, prefix, n);
+	if (category[0] == '\0')
+		return db_query(&all_brands, NULL, 0, hdf, prefix, n);
+	return db_query(&brands_in_category, a, 1, hdf, prefix, n);
 }

@@ -95,6 +95,25 @@ GET|/products/check?model=NOPE-0000|200|不是中标产品型号
 GET|/products/check?model=%FF|400|UTF-8
 CASES
 
+# The catalogue: brands once each, in order, from the index; a page's
+# rows in (category, brand, model) order, as the database has them.
+for f in "category=tv" "" "category=phone&status=all" "status=withdrawn"; do
+	cat_code=$(sed -n 's/.*category=\([a-z]*\).*/\1/p' <<<"$f")
+	fetch_fresh "/products?$f"
+	got=$(sed -n '/id="brand"/,/<\/select>/p' "$BUILD/b.txt" |
+	    grep -o '<option[^>]*>[^<]*</option>' | sed 's/<[^>]*>//g' | tail -n +2 | paste -sd,)
+	want=$(sql "SELECT COALESCE(GROUP_CONCAT(DISTINCT brand ORDER BY brand), '')
+	    FROM product WHERE status = 'active' AND ('$cat_code' = '' OR category_code = '$cat_code')")
+	check "products?$f brands: $got" [ "$got" = "$want" ]
+	case "$f" in *status=all*) st="" ;; *status=withdrawn*) st=withdrawn ;; *) st=active ;; esac
+	got=$(grep -o 'href="/products/[0-9]*"' "$BUILD/b.txt" | tr -dc '0-9\n' | paste -sd,)
+	want=$(sql "SELECT COALESCE(GROUP_CONCAT(id ORDER BY category_code, brand, model), '')
+	    FROM (SELECT id, category_code, brand, model FROM product
+	    WHERE ('$cat_code' = '' OR category_code = '$cat_code') AND ('$st' = '' OR status = '$st')
+	    ORDER BY category_code, brand, model LIMIT 20) t")
+	check "products?$f order" [ "$got" = "$want" ]
+done
+
 # The directory lists suspended outlets with their warning badge.
 expect GET "/outlets?status=all&region=$(sql "SELECT LEFT(region_code, 6) FROM outlet WHERE id = $id_susp")" 200 "已暂停"
 

@@ -53,6 +53,25 @@ static struct filtered_sql directory = {
 	.count_tail = "",
 };
 
+/* Region and status alone are counted from each township's tally
+ * (sql/017_outlet_tally.sql): a few dozen rows for a county, not every
+ * outlet's index entry. Same bits and order of arguments as above. */
+static const struct sql_fragment tally_filters[] = {
+	{ OF_REGION, " AND o.region_code LIKE CONCAT(?, '%')" },
+	{ OF_STATUS, " AND o.status = ?" },
+};
+
+static struct filtered_sql tally = {
+	.list_head = "",
+	.count_head = "SELECT CAST(COALESCE(SUM(o.n), 0) AS SIGNED) AS n "
+	    "FROM outlet_tally o ",
+	.where = "WHERE 1 = 1",
+	.filters = tally_filters,
+	.nfilters = sizeof(tally_filters) / sizeof(tally_filters[0]),
+	.list_tail = "",
+	.count_tail = "",
+};
+
 /* With a keyword: Mroonga matches, filters and orders by id itself, and
  * counts no further than the cap, however common the word. */
 static const struct sql_fragment keyword_filters[] = {
@@ -200,7 +219,7 @@ outlet_find(HDF *hdf, const struct outlet_query *q, const char *prefix,
 {
 	struct filtered_sql	*f = &directory;
 	struct db_arg		 a[16];
-	struct db_stmt		*list;
+	struct db_stmt		*list, *count;
 	char			 ftq[512];
 	char			 like[SEARCH_MAX_TERMS][SEARCH_PATTERN_MAX];
 	unsigned		 mask = 0;
@@ -236,9 +255,11 @@ outlet_find(HDF *hdf, const struct outlet_query *q, const char *prefix,
 		mask |= OF_ENTERPRISE;
 		a[na++] = DB_INT(q->enterprise);
 	}
-	if ((list = filtered_list(f, mask)) == NULL)
+	count = f == &directory && (mask & ~(OF_REGION | OF_STATUS)) == 0 ?
+	    filtered_count(&tally, mask) : filtered_count(f, mask);
+	if ((list = filtered_list(f, mask)) == NULL || count == NULL)
 		return DB_ERROR;
-	st = db_query_int(filtered_count(f, mask), a, na, total);
+	st = db_query_int(count, a, na, total);
 	if (st != DB_OK || *total == 0)
 		return st;
 	a[na++] = DB_INT(OUTLET_PAGE_SIZE);

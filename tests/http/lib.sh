@@ -55,6 +55,18 @@ check() {
 	if "$@"; then ok; else bad "$name"; fi
 }
 
+# The townships' tallies (sql/017_outlet_tally.sql) agree with the outlets.
+tally_matches() {
+	[ "$(sql "SELECT COUNT(*) FROM (SELECT region_code, status, COUNT(*) AS n
+	    FROM outlet GROUP BY region_code, status) c RIGHT JOIN outlet_tally t
+	    ON t.region_code = c.region_code AND t.status = c.status
+	    WHERE COALESCE(c.n, 0) <> t.n")" = 0 ] &&
+	[ "$(sql "SELECT COUNT(*) FROM (SELECT region_code, status, COUNT(*) AS n
+	    FROM outlet GROUP BY region_code, status) c LEFT JOIN outlet_tally t
+	    ON t.region_code = c.region_code AND t.status = c.status
+	    WHERE t.n IS NULL OR t.n <> c.n")" = 0 ]
+}
+
 # Valid JSON on stdin.
 is_json() { node -e 'JSON.parse(require("fs").readFileSync(0, "utf8"))' 2>/dev/null; }
 # Prints the value of a JavaScript expression over the JSON body (as j).

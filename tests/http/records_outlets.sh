@@ -116,6 +116,9 @@ check "cancelled is final: $status" [ "$status" = 400 ]
 fetch_fresh "/outlets/$oid"
 check "history has four steps" [ "$(grep -o '<li><time' "$BUILD/b.txt" | wc -l)" = 4 ]
 check "status changes audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'outlet_status' AND object_id = $oid")" = 3 ]
+check "township tallies follow creation and status changes" tally_matches
+t_cancelled=$(sql "SELECT COUNT(*) FROM outlet WHERE region_code LIKE '420607%' AND status = 'cancelled'")
+expect GET "/outlets?region=420607&status=cancelled" 200 "共找到 <strong>$t_cancelled</strong>"
 
 # Regions and roles.
 outlet_form keeperx "$ckx" /staff/outlets/new reg_no=XY-420607-0904 "name=越界登记的店"

@@ -30,7 +30,11 @@ struct server {
 	struct config		 cfg;
 	int			 listen_fd;
 	int			 caching;	/* page cache on, cacheable routes */
+	struct buf		 body;		/* the worker's page buffer, kept */
 };
+
+/* A page buffer grown past this is given back after the request. */
+#define BODY_KEEP_MAX	(256 * 1024)
 
 /* The change counter, and how many notices wait for their publication
  * time: a notice coming due changes the public pages without a write. */
@@ -544,6 +548,10 @@ serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
 		return;
 	request_init(&req);
 	response_init(&resp);
+	/* The same buffer from one request to the next: freeing a large
+	 * block each time made malloc consolidate every small free chunk. */
+	resp.body = s->body;
+	buf_reset(&resp.body);
 	c.req = &req;
 	c.resp = &resp;
 	c.cfg = &s->cfg;
@@ -575,6 +583,10 @@ serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
 	    status, seconds_since(&req.started) * 1e3);
 	hdf_destroy(&c.hdf);
 	request_free(&req);
+	s->body = resp.body;
+	buf_init(&resp.body);
+	if (s->body.cap > BODY_KEEP_MAX)
+		buf_free(&s->body);
 	response_free(&resp);
 	*after = c.after;
 	*arg = c.after_arg;
@@ -601,6 +613,7 @@ worker(void *arg)
 			after(after_arg);
 		prefork_set_busy(0);
 	}
+	buf_free(&s->body);
 	page_cache_clear();
 	calendar_cache_clear();
 	view_forget_parsed();
@@ -645,6 +658,7 @@ app_main(int argc, char **argv, const struct app *app)
 		return 2;
 	}
 	memset(&s, 0, sizeof(s));
+	buf_init(&s.body);
 	s.app = app;
 	if (config_load(&s.cfg, config) == -1)
 		return 1;

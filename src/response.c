@@ -113,9 +113,14 @@ response_write(const struct response *r, int head_only, FCGX_Stream *out)
 	struct buf	 b;
 	int		 rc = 0;
 
+	/* The head, then the body as it is: no copy of a large page. */
 	buf_init(&b);
-	if (response_serialise(r, head_only, &b) == -1 ||
+	if (response_serialise(r, 1, &b) == -1 ||
 	    FCGX_PutStr(b.data, (int)b.len, out) != (int)b.len)
+		rc = -1;
+	else if (!head_only && r->body.len > 0 &&
+	    FCGX_PutStr(r->body.data, (int)r->body.len, out) !=
+	    (int)r->body.len)
 		rc = -1;
 	buf_free(&b);
 	return rc;

@@ -15,28 +15,27 @@ CREATE TABLE IF NOT EXISTS outlet_category_summary (
 
 DELIMITER //
 
-CREATE TRIGGER IF NOT EXISTS outlet_category_summary_insert
-AFTER INSERT ON outlet_category
-FOR EACH ROW IF @outlet_search_deferred IS NULL THEN
-  REPLACE INTO outlet_category_summary (outlet_id, codes, names)
-  SELECT oc.outlet_id,
-    GROUP_CONCAT(oc.category_code ORDER BY oc.category_code),
-    GROUP_CONCAT(c.name ORDER BY c.sort_order, c.code SEPARATOR '、')
-  FROM outlet_category oc JOIN category c ON c.code = oc.category_code
-  WHERE oc.outlet_id = NEW.outlet_id GROUP BY oc.outlet_id;
-END IF//
-
-CREATE TRIGGER IF NOT EXISTS outlet_category_summary_delete
-AFTER DELETE ON outlet_category
-FOR EACH ROW BEGIN
-  DELETE FROM outlet_category_summary WHERE outlet_id = OLD.outlet_id;
+CREATE PROCEDURE IF NOT EXISTS outlet_category_summary_refresh(
+  IN for_outlet INT UNSIGNED)
+BEGIN
+  DELETE FROM outlet_category_summary WHERE outlet_id = for_outlet;
   INSERT INTO outlet_category_summary (outlet_id, codes, names)
   SELECT oc.outlet_id,
     GROUP_CONCAT(oc.category_code ORDER BY oc.category_code),
     GROUP_CONCAT(c.name ORDER BY c.sort_order, c.code SEPARATOR '、')
   FROM outlet_category oc JOIN category c ON c.code = oc.category_code
-  WHERE oc.outlet_id = OLD.outlet_id GROUP BY oc.outlet_id;
+  WHERE oc.outlet_id = for_outlet GROUP BY oc.outlet_id;
 END//
+
+CREATE TRIGGER IF NOT EXISTS outlet_category_summary_insert
+AFTER INSERT ON outlet_category
+FOR EACH ROW IF @outlet_search_deferred IS NULL THEN
+  CALL outlet_category_summary_refresh(NEW.outlet_id);
+END IF//
+
+CREATE TRIGGER IF NOT EXISTS outlet_category_summary_delete
+AFTER DELETE ON outlet_category
+FOR EACH ROW CALL outlet_category_summary_refresh(OLD.outlet_id)//
 
 DELIMITER ;
 

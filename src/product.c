@@ -40,28 +40,22 @@ static const struct sql_fragment filter_fragments[] = {
 	{ PF_STATUS, " AND p.status = ?" },
 };
 
-static struct filtered_sql catalogue = {
-	.list_head = PRODUCT_COLUMNS "FROM (SELECT p.id FROM product p ",
-	.count_head = "SELECT COUNT(*) FROM product p ",
-	.where = "WHERE 1 = 1",
-	.filters = filter_fragments,
-	.nfilters = sizeof(filter_fragments) / sizeof(filter_fragments[0]),
-	.list_tail = " ORDER BY " ORDER " LIMIT ? OFFSET ?" PAGE_JOIN
-	    "ORDER BY " ORDER,
-	.count_tail = "",
-};
+/* Without a keyword: the page's ids in order, then their rows. */
+#define PLAIN_CATALOGUE(order) { \
+	.list_head = PRODUCT_COLUMNS "FROM (SELECT p.id FROM product p ", \
+	.count_head = "SELECT COUNT(*) FROM product p ", \
+	.where = "WHERE 1 = 1", \
+	.filters = filter_fragments, \
+	.nfilters = sizeof(filter_fragments) / sizeof(filter_fragments[0]), \
+	.list_tail = " ORDER BY " order " LIMIT ? OFFSET ?" PAGE_JOIN \
+	    "ORDER BY " order, \
+	.count_tail = "", \
+}
 
+static struct filtered_sql catalogue = PLAIN_CATALOGUE(ORDER);
 /* One category: the same list, its order without the category. */
-static struct filtered_sql category_catalogue = {
-	.list_head = PRODUCT_COLUMNS "FROM (SELECT p.id FROM product p ",
-	.count_head = "SELECT COUNT(*) FROM product p ",
-	.where = "WHERE 1 = 1",
-	.filters = filter_fragments,
-	.nfilters = sizeof(filter_fragments) / sizeof(filter_fragments[0]),
-	.list_tail = " ORDER BY " ORDER_IN_CATEGORY " LIMIT ? OFFSET ?"
-	    PAGE_JOIN "ORDER BY " ORDER_IN_CATEGORY,
-	.count_tail = "",
-};
+static struct filtered_sql category_catalogue =
+    PLAIN_CATALOGUE(ORDER_IN_CATEGORY);
 
 /* With a keyword the exact model number comes first. */
 static struct filtered_sql keyword_catalogue = {

@@ -76,7 +76,7 @@ int	handle_complaint_view(struct ctx *);
 int	handle_complaint_act(struct ctx *);
 
 /* Open311 client keys. */
-enum { AK_NAME, AK_COUNT };
+enum { AK_NAME, AK_PAGE, AK_COUNT };
 extern const struct param_spec	apikey_params[AK_COUNT];
 int	handle_apikeys(struct ctx *);
 int	handle_apikey_revoke(struct ctx *);

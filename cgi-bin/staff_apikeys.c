@@ -12,17 +12,26 @@
 
 const struct param_spec apikey_params[AK_COUNT] = {
 	[AK_NAME] = { "name", "名称", P_TEXT, 1, APIKEY_NAME_MAX, 0 },
+	[AK_PAGE] = { "page", "页码", P_INT, 1, 1000000, 0 },
 };
 
+/* The keys, newest first, a page at a time: after a new key, the first. */
 static int
 keys_page(struct ctx *c)
 {
+	const struct param_value *p = &c->req->param[AK_PAGE];
+	long			 page = c->req->method != M_POST &&
+	    p->present && p->valid ? (long)p->n : 1;
 	enum handler_result	 r;
+	long long		 total;
 	long			 n;
 
 	hset(c->hdf, "Page.Title", "Open311 接口密钥");
-	if ((r = staff_from_db(apikey_list(c->hdf, "Keys", &n))) != H_OK)
+	if ((r = staff_from_db(apikey_list(c->hdf, page, "Keys", &n,
+	    &total))) != H_OK)
 		return r;
+	ctx_paging(c, page, total, APIKEY_PAGE_SIZE);
+	ctx_query_string(c, "Query.all", "page,name");
 	return ctx_render(c, "staff/apikeys.cs");
 }
 
@@ -34,8 +43,11 @@ handle_apikeys(struct ctx *c)
 	unsigned long long	 id = 0;
 	enum db_status		 st;
 
-	if (c->req->method != M_POST)
+	if (c->req->method != M_POST) {
+		if (c->req->param_errors > 0)
+			c->resp->status = 400;
 		return keys_page(c);
+	}
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	else if (name[0] == '\0')

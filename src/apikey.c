@@ -14,8 +14,11 @@
 static struct db_stmt by_hash = DB_READ(
     "SELECT id FROM api_key WHERE key_hash = ? AND revoked_at IS NULL");
 
-static struct db_stmt all = DB_READ(
-    APIKEY_COLUMNS "ORDER BY k.id DESC");
+static struct db_stmt count_all = DB_READ(
+    "SELECT COUNT(*) FROM api_key");
+
+static struct db_stmt page_of_all = DB_READ(
+    APIKEY_COLUMNS "ORDER BY k.id DESC LIMIT ? OFFSET ?");
 
 static struct db_stmt by_id = DB_READ(
     APIKEY_COLUMNS "WHERE k.id = ?");
@@ -60,9 +63,17 @@ apikey_check(const char *key, long long *id)
 }
 
 enum db_status
-apikey_list(HDF *hdf, const char *prefix, long *n)
+apikey_list(HDF *hdf, long page, const char *prefix, long *n,
+    long long *total)
 {
-	return db_query(&all, NULL, 0, hdf, prefix, n);
+	struct db_arg	 a[] = { DB_INT(APIKEY_PAGE_SIZE),
+	    DB_INT((long long)(page - 1) * APIKEY_PAGE_SIZE) };
+	enum db_status	 st;
+
+	*n = 0;
+	if ((st = db_query_int(&count_all, NULL, 0, total)) != DB_OK)
+		return st;
+	return db_query(&page_of_all, a, 2, hdf, prefix, n);
 }
 
 enum db_status

@@ -9,6 +9,7 @@
 #define APIKEY_BYTES	32
 #define APIKEY_LEN	(APIKEY_BYTES * 2)	/* as lowercase hex */
 #define APIKEY_NAME_MAX	100			/* characters */
+#define APIKEY_PAGE_SIZE	50
 
 /* A new random key as hex. */
 void		apikey_generate(char key[APIKEY_LEN + 1]);
@@ -19,7 +20,8 @@ enum db_status	apikey_check(const char *key, long long *id);
 
 /* Every key, newest first, as prefix.N.{id, name, created_at,
  * created_by, revoked_at} (revoked_at unset while in use). */
-enum db_status	apikey_list(HDF *, const char *prefix, long *n);
+enum db_status	apikey_list(HDF *, long page, const char *prefix, long *n,
+		    long long *total);
 /* One key as prefix.{id, name, created_at, created_by, revoked_at}. */
 enum db_status	apikey_get(HDF *, long long id, const char *prefix,
 		    int *found);

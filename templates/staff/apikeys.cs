@@ -14,10 +14,10 @@
 <button type="submit">生成密钥</button>
 </form>
 <h2>已有密钥</h2>
-<?cs if:subcount(Keys) == 0 ?><p class="empty">还没有密钥。</p>
-<?cs else ?><table>
+<?cs if:#Paging.total == 0 ?><p class="empty">还没有密钥。</p>
+<?cs elif:subcount(Keys) > 0 ?><table>
 <thead><tr><th scope="col">名称</th><th scope="col">创建</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
 <tbody><?cs each:k = Keys ?><tr id="key-<?cs var:k.id ?>"><th scope="row"><?cs var:k.name ?></th><td><?cs var:k.created_at ?><?cs if:k.created_by ?>（<?cs var:k.created_by ?>）<?cs /if ?></td><td><?cs if:k.revoked_at ?>已于 <?cs var:k.revoked_at ?> 吊销<?cs else ?>使用中<?cs /if ?></td><td><?cs if:!k.revoked_at ?><form action="/staff/apikeys/<?cs var:k.id ?>/revoke" method="post" class="inline"><input type="hidden" name="csrf" value="<?cs var:Staff.csrf ?>"><button type="submit">吊销</button></form><?cs /if ?></td></tr>
 <?cs /each ?></tbody>
 </table>
-<?cs /if ?>
+<?cs /if ?><?cs call:paging("/staff/apikeys", Query.all) ?>

@@ -393,3 +393,25 @@ o3_error "database down json" 503 json
 instance start >/dev/null 2>&1
 o3 GET services.json
 check "back after the outage: $status" [ "$status" = 200 ]
+
+# The keys page shows 50 keys a page, newest first; a bad page is a 400.
+sql "INSERT INTO api_key (key_hash, name, created_at) SELECT SHA2(CONCAT('page-test-', seq), 256),
+    CONCAT('分页测试', seq), NOW() FROM seq_1_to_60"
+nkeys=$(sql "SELECT COUNT(*) FROM api_key")
+newest=$(sql "SELECT id FROM api_key ORDER BY id DESC LIMIT 1")
+sfetch admin GET /staff/apikeys
+check "keys page 1: $status" [ "$status" = 200 ]
+check "keys page 1 holds 50" [ "$(grep -c '<tr id="key-' "$BUILD/b.txt")" = 50 ]
+check "keys page 1 starts with the newest" grep -q "<tr id=\"key-$newest\"" "$BUILD/b.txt"
+check "keys page 1 links page 2" grep -q 'href="/staff/apikeys?page=2"' "$BUILD/b.txt"
+sfetch admin GET "/staff/apikeys?page=2"
+check "keys page 2 holds the rest" [ "$(grep -c '<tr id="key-' "$BUILD/b.txt")" = $((nkeys - 50 < 50 ? nkeys - 50 : 50)) ]
+for p in 0 abc; do
+	sfetch admin GET "/staff/apikeys?page=$p"
+	check "keys page=$p: $status" [ "$status" = 400 ]
+	check "keys page=$p says why" grep -q "页码" "$BUILD/b.txt"
+done
+o3_new_key "分页之后"
+check "a new key shows the first page" grep -q "<tr id=\"key-$(sql "SELECT MAX(id) FROM api_key")\"" "$BUILD/b.txt"
+check "its paging links leave the name out" sh -c "! grep -q 'apikeys?[^\"]*name=' '$BUILD/b.txt'"
+sql "DELETE FROM api_key WHERE name LIKE '分页测试%'"

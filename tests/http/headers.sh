@@ -39,6 +39,8 @@ no_inline() {
 
 # Internals that must never reach a visitor.
 no_leak() {
+	# Form tokens are random letters: "hdf" or "sql" may turn up in one.
+	sed -i -E 's/(name="(csrf|form_token)" value=")[^"]*/\1/g' "$BUILD/b.txt"
 	if grep -qiE 'SQL|mysql|mariadb|\.c:[0-9]|/work/|/tmp/|/usr/|/src/|errno|Traceback|AddressSanitizer|runtime error|NEOERR|hdf|\.cs\b' "$BUILD/b.txt"; then
 		bad "$1 leaks: $(grep -oiE 'SQL|mysql|mariadb|\.c:[0-9]+|/work/[^ ]*|/tmp/[^ ]*|/usr/[^ ]*|/src/[^ ]*|errno|Traceback|AddressSanitizer|runtime error|NEOERR|hdf|\.cs\b' "$BUILD/b.txt" | head -n 1)"
 	else

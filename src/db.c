@@ -480,23 +480,31 @@ db_query_blob(struct db_stmt *s, const struct db_arg *args, size_t n,
 }
 
 enum db_status
-db_query_int(struct db_stmt *s, const struct db_arg *args, size_t n,
-    long long *value)
+db_query_int_row(struct db_stmt *s, const struct db_arg *args, size_t n,
+    long long *value, int *found)
 {
 	HDF		*h;
 	HDF		*col;
 	enum db_status	 st;
-	int		 found;
 
 	*value = 0;
 	if (hdf_init(&h) != STATUS_OK)
 		return DB_ERROR;
-	st = db_query_row(s, args, n, h, "Row", &found);
-	if (st == DB_OK && found && (col = hdf_get_child(h, "Row")) != NULL)
+	st = db_query_row(s, args, n, h, "Row", found);
+	if (st == DB_OK && *found && (col = hdf_get_child(h, "Row")) != NULL)
 		*value = strtoll(hdf_obj_value(col) ? hdf_obj_value(col) : "0",
 		    NULL, 10);
 	hdf_destroy(&h);
 	return st;
+}
+
+enum db_status
+db_query_int(struct db_stmt *s, const struct db_arg *args, size_t n,
+    long long *value)
+{
+	int	 found;
+
+	return db_query_int_row(s, args, n, value, &found);
 }
 
 enum db_status

@@ -78,6 +78,9 @@ enum db_status	db_query_blob(struct db_stmt *, const struct db_arg *,
 /* The first column of the first row as a number (0 when no row). */
 enum db_status	db_query_int(struct db_stmt *, const struct db_arg *,
 		    size_t nargs, long long *value);
+/* The same, telling whether there was a row. */
+enum db_status	db_query_int_row(struct db_stmt *, const struct db_arg *,
+		    size_t nargs, long long *value, int *found);
 /* Runs a write; affected and insert_id may be NULL. */
 enum db_status	db_exec(struct db_stmt *, const struct db_arg *, size_t nargs,
 		    unsigned long long *affected, unsigned long long *insert_id);

@@ -125,7 +125,9 @@ static struct filtered_sql scan_directory = {
  * the words are tried on the rows first, and LIMIT ROWS EXAMINED gives up
  * (no row comes back) once they prove rarer than one row in two: first
  * on about 100 rows, then, for the count, on about 2,000. MariaDB counts
- * each row read twice and each row counted once.
+ * each row read twice and each row counted once. Only counts are cut
+ * short: a statement stopped in the middle of a sort leaves the
+ * connection unusable (MariaDB 10.11, "Sort aborted").
  */
 #define DENSE_PROBE_HITS	50
 #define DENSE_PROBE_EXAMINED	250
@@ -189,6 +191,11 @@ static struct db_stmt check_regno = DB_READ(
 static struct db_stmt check_phone = DB_READ(
     OUTLET_COLUMNS "FROM outlet o " OUTLET_JOINS
     "WHERE o.phone_digits = ? ORDER BY o.reg_no LIMIT 11");
+
+/* A name's common words read in id order (see dense_probe). */
+static struct db_stmt check_name_scan = DB_READ(
+    OUTLET_COLUMNS "FROM (SELECT s.outlet_id AS id FROM outlet_search s "
+    SCAN_WHERE " ORDER BY s.outlet_id LIMIT 11" PAGE_JOIN "ORDER BY o.id");
 
 static struct db_stmt check_name = DB_READ(
     OUTLET_COLUMNS "FROM (SELECT s.outlet_id AS id FROM outlet_search s "
@@ -300,20 +307,32 @@ filter_args(const struct outlet_query *q, struct db_arg *a, size_t *na)
 	return mask;
 }
 
-/* The count of a word found in at least every other row read in id
- * order; *dense 0 when it proved rarer. */
+/* Whether the words are in at least every other row read in id order
+ * (or in every row there is: *hits then counts them all). */
+static enum db_status
+words_dense(const struct db_arg *a, size_t na, unsigned mask,
+    long long *hits, int *dense)
+{
+	struct db_stmt	*probe = filtered_count(&dense_probe, mask);
+
+	*dense = 0;
+	if (probe == NULL)
+		return DB_ERROR;
+	return db_query_int_row(probe, a, na, hits, dense);
+}
+
+/* The count of words found in at least every other row read in id
+ * order; *dense 0 when they proved rarer. */
 static enum db_status
 dense_total(const struct db_arg *a, size_t na, unsigned mask,
     long long *total, int *dense)
 {
-	struct db_stmt	*probe = filtered_count(&dense_probe, mask);
 	struct db_stmt	*count = filtered_count(&dense_count, mask);
 	enum db_status	 st;
 
-	*dense = 0;
-	if (probe == NULL || count == NULL)
+	if (count == NULL)
 		return DB_ERROR;
-	st = db_query_int_row(probe, a, na, total, dense);
+	st = words_dense(a, na, mask, total, dense);
 	if (st != DB_OK || !*dense || *total < DENSE_PROBE_HITS)
 		return st;
 	return db_query_int_row(count, a, na, total, dense);
@@ -427,9 +446,13 @@ enum db_status
 outlet_check(HDF *hdf, const char *q, const char *prefix,
     enum outlet_check_kind *kind, long *n)
 {
-	struct db_arg	 a[1];
+	struct db_arg	 a[1], l[SEARCH_MAX_TERMS];
 	char		 buf[512];
+	char		 like[SEARCH_MAX_TERMS][SEARCH_PATTERN_MAX];
 	enum db_status	 st;
+	long long	 hits;
+	size_t		 i;
+	int		 dense = 0;
 
 	*kind = CHECK_NONE;
 	*n = 0;
@@ -450,10 +473,23 @@ outlet_check(HDF *hdf, const char *q, const char *prefix,
 			goto out;
 		}
 	}
-	if (search_query(buf, sizeof(buf), q) < 1)
+	if (search_like_patterns(like, q) > 0) {
+		for (i = 0; i < SEARCH_MAX_TERMS; i++)
+			l[i] = DB_TEXT(like[i]);
+		if ((st = words_dense(l, SEARCH_MAX_TERMS, 0, &hits,
+		    &dense)) != DB_OK)
+			return st;
+	}
+	if (dense)
+		st = db_query(&check_name_scan, l, SEARCH_MAX_TERMS, hdf,
+		    prefix, n);
+	else if (search_query(buf, sizeof(buf), q) < 1)
 		return DB_OK;
-	a[0] = DB_TEXT(buf);
-	if ((st = db_query(&check_name, a, 1, hdf, prefix, n)) != DB_OK)
+	else {
+		a[0] = DB_TEXT(buf);
+		st = db_query(&check_name, a, 1, hdf, prefix, n);
+	}
+	if (st != DB_OK)
 		return st;
 	if (*n > 0)
 		*kind = CHECK_NAME;

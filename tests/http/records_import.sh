@@ -315,6 +315,16 @@ for w in 鄂北 "鄂北 店" "店 鄂北" "$rare" "$one" "$rare 鄂北"; do
 		check "national keyword $w$f: ${got:0:40}…, Mroonga $n:${want:0:30}…" \
 		    [ "$got" = "$n:$want" ]
 	done
+	# The store check by name: the first ten in id order, any status.
+	want=$(sql "SELECT COALESCE(GROUP_CONCAT(outlet_id ORDER BY outlet_id),
+	    '') FROM (SELECT outlet_id FROM outlet_search WHERE MATCH(body)
+	    AGAINST('$ft' IN BOOLEAN MODE) ORDER BY outlet_id LIMIT 10) t")
+	fetch_fresh "/outlets/check?q=$(node -e \
+	    'process.stdout.write(encodeURIComponent(process.argv[1]))' "$w")"
+	got=$(grep -o 'href="/outlets/[0-9][0-9]*"' "$BUILD/b.txt" | grep -o '[0-9][0-9]*' |
+	    uniq | paste -sd, -)
+	check "store check $w: ${got:0:40}…, Mroonga ${want:0:40}…" \
+	    [ "$status" = 200 -a "$got" = "$want" ]
 done
 awk -v a="$t0" -v b="$t1" -v r="$tr" -v c="$t2" 'BEGIN { printf "records_import: 50,000 rows: dry run %.1f s, import %.1f s (checked and redirected to the progress page after %.1f s)\n", b - a, c - b, r - b }' >&2
 # The request only checks the file: it must end well before nginx gives

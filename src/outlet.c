@@ -74,24 +74,34 @@ static struct filtered_sql tally = {
 
 /* With a keyword: Mroonga matches, filters and orders by id itself, and
  * counts no further than the cap, however common the word. */
-static const struct sql_fragment keyword_filters[] = {
-	{ OF_REGION, " AND s.region_code LIKE CONCAT(?, '%')" },
-	{ OF_STATUS, " AND s.status = ?" },
-	{ OF_CATEGORY, " AND s.categories LIKE CONCAT('%,', ?, ',%')" },
-	{ OF_ENTERPRISE, " AND s.enterprise_id = ?" },
-};
+#define SEARCH_FILTERS(status) { \
+	{ OF_REGION, " AND s.region_code LIKE CONCAT(?, '%')" }, \
+	{ OF_STATUS, (status) }, \
+	{ OF_CATEGORY, " AND s.categories LIKE CONCAT('%,', ?, ',%')" }, \
+	{ OF_ENTERPRISE, " AND s.enterprise_id = ?" }, \
+}
 
-static struct filtered_sql keyword_directory = {
-	.list_head = OUTLET_COLUMNS
-	    "FROM (SELECT s.outlet_id AS id FROM outlet_search s ",
-	.count_head = "SELECT COUNT(*) FROM (SELECT 1 FROM outlet_search s ",
-	.where = "WHERE MATCH(s.body) AGAINST(? IN BOOLEAN MODE)",
-	.filters = keyword_filters,
-	.nfilters = sizeof(keyword_filters) / sizeof(keyword_filters[0]),
-	.list_tail = " ORDER BY s.outlet_id LIMIT ? OFFSET ?" PAGE_JOIN
-	    "ORDER BY o.id",
-	.count_tail = " LIMIT " XSTR(OUTLET_KEYWORD_COUNT) ") t",
-};
+static const struct sql_fragment keyword_filters[] =
+    SEARCH_FILTERS(" AND s.status = ?");
+
+#define MATCH_WHERE	"WHERE MATCH(s.body) AGAINST(? IN BOOLEAN MODE)"
+#define SEARCH_COUNT	"SELECT COUNT(*) FROM (SELECT 1 FROM outlet_search s "
+
+/* Outlet search rows by id, a page of them; counted up to the cap. */
+#define SEARCH_LIST(where_sql, fragments, count) { \
+	.list_head = OUTLET_COLUMNS \
+	    "FROM (SELECT s.outlet_id AS id FROM outlet_search s ", \
+	.count_head = SEARCH_COUNT, \
+	.where = (where_sql), \
+	.filters = (fragments), \
+	.nfilters = sizeof(fragments) / sizeof((fragments)[0]), \
+	.list_tail = " ORDER BY s.outlet_id LIMIT ? OFFSET ?" PAGE_JOIN \
+	    "ORDER BY o.id", \
+	.count_tail = " LIMIT " XSTR(OUTLET_KEYWORD_COUNT) ") t" count, \
+}
+
+static struct filtered_sql keyword_directory =
+    SEARCH_LIST(MATCH_WHERE, keyword_filters, "");
 
 /* One LIKE per word, the words not used "%"; the collation matches case
  * and full-width forms as Mroonga's normaliser does. */
@@ -106,17 +116,8 @@ static struct filtered_sql keyword_directory = {
  * township: its few hundred rows are read in a millisecond or two, where
  * Mroonga gathers every match in the country first (a common word: a
  * second). Also for words found in most outlets, read in id order. */
-static struct filtered_sql scan_directory = {
-	.list_head = OUTLET_COLUMNS
-	    "FROM (SELECT s.outlet_id AS id FROM outlet_search s ",
-	.count_head = "SELECT COUNT(*) FROM (SELECT 1 FROM outlet_search s ",
-	.where = SCAN_WHERE,
-	.filters = keyword_filters,
-	.nfilters = sizeof(keyword_filters) / sizeof(keyword_filters[0]),
-	.list_tail = " ORDER BY s.outlet_id LIMIT ? OFFSET ?" PAGE_JOIN
-	    "ORDER BY o.id",
-	.count_tail = " LIMIT " XSTR(OUTLET_KEYWORD_COUNT) ") t",
-};
+static struct filtered_sql scan_directory =
+    SEARCH_LIST(SCAN_WHERE, keyword_filters, "");
 
 /*
  * A word in most outlets (家电, 指定店) makes Mroonga gather all its
@@ -133,9 +134,10 @@ static struct filtered_sql scan_directory = {
 #define DENSE_PROBE_EXAMINED	250
 #define DENSE_COUNT_EXAMINED	5005
 
+/* Counts only: the probe stops at DENSE_PROBE_HITS matches. */
 static struct filtered_sql dense_probe = {
 	.list_head = "",
-	.count_head = "SELECT COUNT(*) FROM (SELECT 1 FROM outlet_search s ",
+	.count_head = SEARCH_COUNT,
 	.where = SCAN_WHERE,
 	.filters = keyword_filters,
 	.nfilters = sizeof(keyword_filters) / sizeof(keyword_filters[0]),
@@ -144,39 +146,18 @@ static struct filtered_sql dense_probe = {
 	    ") t LIMIT ROWS EXAMINED " XSTR(DENSE_PROBE_EXAMINED),
 };
 
-static struct filtered_sql dense_count = {
-	.list_head = "",
-	.count_head = "SELECT COUNT(*) FROM (SELECT 1 FROM outlet_search s ",
-	.where = SCAN_WHERE,
-	.filters = keyword_filters,
-	.nfilters = sizeof(keyword_filters) / sizeof(keyword_filters[0]),
-	.list_tail = "",
-	.count_tail = " LIMIT " XSTR(OUTLET_KEYWORD_COUNT)
-	    ") t LIMIT ROWS EXAMINED " XSTR(DENSE_COUNT_EXAMINED),
-};
+static struct filtered_sql dense_count = SEARCH_LIST(SCAN_WHERE,
+    keyword_filters, " LIMIT ROWS EXAMINED " XSTR(DENSE_COUNT_EXAMINED));
 
 /* Mroonga when the count stayed under the cap. With "status = ?" Mroonga
  * orders the matches itself and first spends 7 to 10 ms at 200,000
  * outlets however few they are; with this IN, MariaDB orders the few
  * matches (0.6 ms). Past the cap Mroonga's own ordering is the faster. */
-static const struct sql_fragment few_filters[] = {
-	{ OF_REGION, " AND s.region_code LIKE CONCAT(?, '%')" },
-	{ OF_STATUS, " AND s.status IN (?, '')" },
-	{ OF_CATEGORY, " AND s.categories LIKE CONCAT('%,', ?, ',%')" },
-	{ OF_ENTERPRISE, " AND s.enterprise_id = ?" },
-};
+static const struct sql_fragment few_filters[] =
+    SEARCH_FILTERS(" AND s.status IN (?, '')");
 
-static struct filtered_sql keyword_few = {
-	.list_head = OUTLET_COLUMNS
-	    "FROM (SELECT s.outlet_id AS id FROM outlet_search s ",
-	.count_head = "",
-	.where = "WHERE MATCH(s.body) AGAINST(? IN BOOLEAN MODE)",
-	.filters = few_filters,
-	.nfilters = sizeof(few_filters) / sizeof(few_filters[0]),
-	.list_tail = " ORDER BY s.outlet_id LIMIT ? OFFSET ?" PAGE_JOIN
-	    "ORDER BY o.id",
-	.count_tail = "",
-};
+static struct filtered_sql keyword_few =
+    SEARCH_LIST(MATCH_WHERE, few_filters, "");
 
 static struct db_stmt exact = DB_READ(
     OUTLET_COLUMNS "FROM outlet o " OUTLET_JOINS
@@ -199,8 +180,7 @@ static struct db_stmt check_name_scan = DB_READ(
 
 static struct db_stmt check_name = DB_READ(
     OUTLET_COLUMNS "FROM (SELECT s.outlet_id AS id FROM outlet_search s "
-    "WHERE MATCH(s.body) AGAINST(? IN BOOLEAN MODE) "
-    "ORDER BY s.outlet_id LIMIT 11" PAGE_JOIN "ORDER BY o.id");
+    MATCH_WHERE " ORDER BY s.outlet_id LIMIT 11" PAGE_JOIN "ORDER BY o.id");
 
 struct label {
 	const char	*code, *name;

@@ -3,6 +3,8 @@
 
 #include "search.h"
 
+_Static_assert(SEARCH_MAX_TERMS == 5, "SEARCH_LIKE_BODY has five LIKEs");
+
 static size_t
 space_len(const char *s)
 {

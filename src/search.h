@@ -21,6 +21,13 @@ int	search_query(char *out, size_t len, const char *q);
  * Returns the number of words, or -1 when one is over SEARCH_TERM_MAX. */
 int	search_like_patterns(char pattern[SEARCH_MAX_TERMS][SEARCH_PATTERN_MAX],
 	    const char *q);
+/* The SEARCH_MAX_TERMS patterns against column s.body, in SQL; the
+ * collation folds case and full-width forms as Mroonga's normaliser. */
+#define SEARCH_LIKE_ONE	"s.body LIKE ? COLLATE utf8mb4_unicode_ci"
+#define SEARCH_LIKE_BODY \
+    SEARCH_LIKE_ONE " AND " SEARCH_LIKE_ONE " AND " SEARCH_LIKE_ONE \
+    " AND " SEARCH_LIKE_ONE " AND " SEARCH_LIKE_ONE
+
 /* Copies only the digits of q into out when q looks like a phone number
  * (digits, spaces, hyphens, an optional +86); else out becomes "". */
 void	search_phone_digits(char *out, size_t len, const char *q);

@@ -77,16 +77,14 @@ static struct db_stmt by_model_key = DB_READ(
     PRODUCT_COLUMNS "FROM product p " PRODUCT_JOINS
     "WHERE p.model_key = ? ORDER BY p.status, p.brand, p.id LIMIT 20");
 
-/* Grouped by index prefixes, MariaDB skips from brand to brand (loose
- * index scan) instead of reading every product. */
+/* From each brand's tally (sql/018_product_brand_tally.sql). */
 static struct db_stmt brands_in_category = DB_READ(
-    "SELECT brand FROM product WHERE status = 'active' "
-    "AND category_code = ? GROUP BY status, category_code, brand "
-    "ORDER BY brand");
+    "SELECT brand FROM product_brand_tally WHERE status = 'active' "
+    "AND category_code = ? AND n > 0 ORDER BY brand");
 
 static struct db_stmt all_brands = DB_READ(
-    "SELECT brand FROM product WHERE status = 'active' "
-    "GROUP BY status, brand ORDER BY brand");
+    "SELECT brand FROM product_brand_tally WHERE status = 'active' "
+    "AND n > 0 GROUP BY brand ORDER BY brand");
 
 void
 product_model_key(char *out, size_t len, const char *model)

@@ -55,16 +55,27 @@ check() {
 	if "$@"; then ok; else bad "$name"; fi
 }
 
-# The townships' tallies (sql/017_outlet_tally.sql) agree with the outlets.
-tally_matches() {
-	[ "$(sql "SELECT COUNT(*) FROM (SELECT region_code, status, COUNT(*) AS n
-	    FROM outlet GROUP BY region_code, status) c RIGHT JOIN outlet_tally t
-	    ON t.region_code = c.region_code AND t.status = c.status
+# counts_match TALLY SOURCE COLUMN...: each row of TALLY holds in n the
+# number of SOURCE rows with its columns' values, and each such group of
+# SOURCE has its row.
+counts_match() {
+	local tally=$1 source=$2 cols on c
+	shift 2
+	cols=$(IFS=,; echo "$*")
+	on=
+	for c in "$@"; do on="$on${on:+ AND }t.$c = c.$c"; done
+	[ "$(sql "SELECT COUNT(*) FROM (SELECT $cols, COUNT(*) AS n FROM
+	    $source GROUP BY $cols) c RIGHT JOIN $tally t ON $on
 	    WHERE COALESCE(c.n, 0) <> t.n")" = 0 ] &&
-	[ "$(sql "SELECT COUNT(*) FROM (SELECT region_code, status, COUNT(*) AS n
-	    FROM outlet GROUP BY region_code, status) c LEFT JOIN outlet_tally t
-	    ON t.region_code = c.region_code AND t.status = c.status
+	[ "$(sql "SELECT COUNT(*) FROM (SELECT $cols, COUNT(*) AS n FROM
+	    $source GROUP BY $cols) c LEFT JOIN $tally t ON $on
 	    WHERE t.n IS NULL OR t.n <> c.n")" = 0 ]
+}
+# The townships' tallies (sql/017_outlet_tally.sql) agree with the outlets.
+tally_matches() { counts_match outlet_tally outlet region_code status; }
+# The brands' tallies (sql/018_product_brand_tally.sql), with the products.
+brand_tally_matches() {
+	counts_match product_brand_tally product status category_code brand
 }
 
 # Valid JSON on stdin.

@@ -202,3 +202,4 @@ check "cli import of the same file refused" [ $? = 1 ]
 check "cli names the line" grep -q "^line 2" "$BUILD/cli-out.txt"
 staff_cli import-products > /dev/null 2>&1
 check "cli usage" [ $? = 2 ]
+check "brand tallies follow product imports" brand_tally_matches

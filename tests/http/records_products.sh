@@ -470,3 +470,4 @@ done
 sfetch admin GET "/staff/audit?action=cap_add"
 check "audit page lists cap changes" rp_has "cap_add"
 check "no staff request failed with a 500" sh -c "! grep -q ' 500 ' '$VAR/log/staff.log'"
+check "brand tallies follow product changes" brand_tally_matches

@@ -95,7 +95,7 @@ GET|/products/check?model=NOPE-0000|200|不是中标产品型号
 GET|/products/check?model=%FF|400|UTF-8
 CASES
 
-# The catalogue: brands once each, in order, from the index; a page's
+# The catalogue: brands once each, in order, from their tallies; a page's
 # rows in (category, brand, model) order, as the database has them.
 for f in "category=tv" "" "category=phone&status=all" "status=withdrawn"; do
 	cat_code=$(sed -n 's/.*category=\([a-z]*\).*/\1/p' <<<"$f")
@@ -112,6 +112,20 @@ for f in "category=tv" "" "category=phone&status=all" "status=withdrawn"; do
 	    WHERE ('$cat_code' = '' OR category_code = '$cat_code') AND ('$st' = '' OR status = '$st')
 	    ORDER BY category_code, brand, model LIMIT 20) t")
 	check "products?$f order" [ "$got" = "$want" ]
+done
+
+# A category's name is searchable: every active product whose category,
+# brand, maker, model or specification holds the word, and only those.
+for w in 冰箱 洗衣机 "手机 示例"; do
+	like=$(node -e 'process.stdout.write(process.argv[1].split(/\s+/)
+	    .map(t => "AND CONCAT_WS(\" \", p.brand, p.manufacturer, p.model, " +
+	    "p.spec, c.name) LIKE \"%" + t + "%\"").join(" "))' "$w")
+	want=$(sql "SELECT COUNT(*) FROM product p JOIN category c
+	    ON c.code = p.category_code WHERE p.status = 'active' $like")
+	fetch_fresh "/api/v1/products?q=$(node -e \
+	    'process.stdout.write(encodeURIComponent(process.argv[1]))' "$w")"
+	check "products?q=$w: $(json_get 'j.total'), want $want (> 0)" \
+	    [ "$(json_get 'j.total')" = "$want" -a "$want" -gt 0 ]
 done
 
 # The directory lists suspended outlets with their warning badge.

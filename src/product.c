@@ -18,11 +18,12 @@
 #define PRODUCT_JOINS "JOIN category c ON c.code = p.category_code "
 
 /* (category_code, brand, model) is unique, so this order is total. An
- * id after it, or the category when the WHERE fixes it (its collation
- * keeps MariaDB from treating it as constant), makes MariaDB sort every
- * matching row instead of reading the index in order. */
+ * id after it, or the category or brand when the WHERE fixes it (their
+ * collation keeps MariaDB from treating them as constant), makes MariaDB
+ * sort every matching row instead of reading an index in order. */
 #define ORDER		"p.category_code, p.brand, p.model"
 #define ORDER_IN_CATEGORY "p.brand, p.model"
+#define ORDER_IN_BRAND	"p.category_code, p.model"
 #define PAGE_JOIN	") pg JOIN product p ON p.id = pg.id " PRODUCT_JOINS
 
 /* Full-text matches, or the model number itself. */
@@ -56,6 +57,24 @@ static struct filtered_sql catalogue = PLAIN_CATALOGUE(ORDER);
 /* One category: the same list, its order without the category. */
 static struct filtered_sql category_catalogue =
     PLAIN_CATALOGUE(ORDER_IN_CATEGORY);
+/* One brand in every category: the same list, read from product_brand
+ * (sql/020_product_brand_order.sql). */
+static struct filtered_sql brand_catalogue = PLAIN_CATALOGUE(ORDER_IN_BRAND);
+
+/* Without a keyword, counted from the brands' tallies
+ * (sql/018_product_brand_tally.sql): a few dozen rows, not a category's
+ * every index entry (5,841 televisions: 3.4 ms). Same filters, same
+ * columns. */
+static struct filtered_sql tally = {
+	.list_head = "",
+	.count_head = "SELECT CAST(COALESCE(SUM(p.n), 0) AS SIGNED) AS n "
+	    "FROM product_brand_tally p ",
+	.where = "WHERE 1 = 1",
+	.filters = filter_fragments,
+	.nfilters = sizeof(filter_fragments) / sizeof(filter_fragments[0]),
+	.list_tail = "",
+	.count_tail = "",
+};
 
 /* With a keyword the exact model number comes first. */
 static struct filtered_sql keyword_catalogue = {
@@ -152,7 +171,7 @@ product_find(HDF *hdf, const struct product_query *q, const char *prefix,
 {
 	struct filtered_sql	*f = &catalogue;
 	struct db_arg		 a[12];
-	struct db_stmt		*list;
+	struct db_stmt		*list, *count;
 	char			 ftq[512], key[80];
 	unsigned		 mask = 0;
 	size_t			 na;
@@ -180,14 +199,18 @@ product_find(HDF *hdf, const struct product_query *q, const char *prefix,
 	if (q->brand[0] != '\0') {
 		mask |= PF_BRAND;
 		a[na++] = DB_TEXT(q->brand);
+		if (f == &catalogue)
+			f = &brand_catalogue;
 	}
 	if (q->status[0] != '\0') {
 		mask |= PF_STATUS;
 		a[na++] = DB_TEXT(q->status);
 	}
-	if ((list = filtered_list(f, mask)) == NULL)
+	if ((list = filtered_list(f, mask)) == NULL ||
+	    (count = filtered_count(f == &keyword_catalogue ? f : &tally,
+	    mask)) == NULL)
 		return DB_ERROR;
-	st = db_query_int(filtered_count(f, mask), a + 1, na - 1, total);
+	st = db_query_int(count, a + 1, na - 1, total);
 	if (st != DB_OK || *total == 0)
 		return st;
 	a[na++] = DB_INT(PRODUCT_PAGE_SIZE);

@@ -114,6 +114,21 @@ for f in "category=tv" "" "category=phone&status=all" "status=withdrawn"; do
 	check "products?$f order" [ "$got" = "$want" ]
 done
 
+# One brand in every category: its models in the catalogue's order, read
+# from its own index.
+b=$(sql "SELECT brand FROM product WHERE status = 'active' GROUP BY brand
+    ORDER BY COUNT(*) DESC, brand LIMIT 1")
+for st in active withdrawn ""; do
+	fetch_fresh "/products?status=${st:-all}&brand=$(node -e \
+	    'process.stdout.write(encodeURIComponent(process.argv[1]))' "$b")"
+	got=$(grep -o 'href="/products/[0-9]*"' "$BUILD/b.txt" | tr -dc '0-9\n' | paste -sd,)
+	want=$(sql "SELECT COALESCE(GROUP_CONCAT(id ORDER BY category_code, brand, model), '')
+	    FROM (SELECT id, category_code, brand, model FROM product
+	    WHERE brand = '$b' AND ('$st' = '' OR status = '$st')
+	    ORDER BY category_code, brand, model LIMIT 20) t")
+	check "products?brand=$b&status=${st:-all} order: $got" [ "$status" = 200 -a "$got" = "$want" ]
+done
+
 # A category's name is searchable: every active product whose category,
 # brand, maker, model or specification holds the word, and only those.
 for w in 冰箱 洗衣机 "手机 示例"; do

@@ -34,24 +34,35 @@
     "COALESCE(NULLIF(CONCAT_WS(' ', COALESCE(o.name, " \
     "NULLIF(c.outlet_name, '')), COALESCE(o.address, " \
     "NULLIF(c.outlet_address, ''))), ''), CONCAT(COALESCE(tc.name, ''), " \
-    "t.name)) AS address " \
-    "FROM complaint c JOIN complaint_category k ON k.code = c.category " \
+    "t.name)) AS address "
+
+#define REQUEST_JOINS \
+    "JOIN complaint_category k ON k.code = c.category " \
     "LEFT JOIN outlet o ON o.id = c.outlet_id " \
     "LEFT JOIN region cty ON cty.code = LEFT(c.outlet_region, 6) " \
     "LEFT JOIN region t ON t.code = c.region_code " \
     "LEFT JOIN region tc ON tc.code = LEFT(c.region_code, 6) "
 
+#define REQUEST_ORDER	"ORDER BY c.submitted_at DESC, c.id DESC"
+
+/* The page's ids first, from complaint alone and its submitted_at index;
+ * its columns after, for those rows only. Joined and filtered in one
+ * query, MariaDB began at the 8 categories, read all 1,033,318
+ * complaints through them and sorted them with their two subqueries:
+ * 38 s for the default 90 days, well past the 10 s a worker waits. */
 static struct db_stmt requests_in_range = DB_READ(
-    REQUEST_COLUMNS
+    REQUEST_COLUMNS "FROM (SELECT c.id FROM complaint c "
     "WHERE c.submitted_at >= ? AND c.submitted_at <= ? "
     "AND c.category = COALESCE(?, c.category) "
     "AND (? = 0 OR c.status IN ('submitted', 'accepted', 'investigating', "
     "'reopened')) "
     "AND (? = 0 OR c.status IN ('rejected', 'resolved')) "
-    "ORDER BY c.submitted_at DESC, c.id DESC LIMIT ? OFFSET ?");
+    REQUEST_ORDER " LIMIT ? OFFSET ?) pg "
+    "JOIN complaint c ON c.id = pg.id " REQUEST_JOINS REQUEST_ORDER);
 
 static struct db_stmt request_by_no = DB_READ(
-    REQUEST_COLUMNS "WHERE c.tracking_no = ?");
+    REQUEST_COLUMNS "FROM complaint c " REQUEST_JOINS
+    "WHERE c.tracking_no = ?");
 
 static struct db_stmt township = DB_READ(
     "SELECT COUNT(*) FROM region WHERE code = ? AND level = 4");

@@ -258,6 +258,10 @@ check "overdue listed" grep -q "$no2" "$BUILD/b.txt"
 check "overdue marked" grep -q "已超期" "$BUILD/b.txt"
 sfetch admin GET /staff/
 check "dashboard shows overdue" grep -q "超期 [0-9]* 件" "$BUILD/b.txt"
+n=$(sql "SELECT COUNT(*) FROM complaint WHERE due < CURDATE()")
+check "dashboard counts the $n overdue" grep -q "超期 $n 件" "$BUILD/b.txt"
+check "complaint tallies follow filing, handling and deadlines" \
+    complaint_tally_matches
 sfetch editor GET /staff/complaints
 check "editors have no complaints: $status" [ "$status" = 403 ]
 

@@ -73,6 +73,10 @@ counts_match() {
 }
 # The townships' tallies (sql/017_outlet_tally.sql) agree with the outlets.
 tally_matches() { counts_match outlet_tally outlet region_code status; }
+# The complaints' tallies (sql/021_complaint_tally.sql), with the complaints.
+complaint_tally_matches() {
+	counts_match complaint_tally complaint outlet_region status due
+}
 # The brands' tallies (sql/018_product_brand_tally.sql), with the products.
 brand_tally_matches() {
 	counts_match product_brand_tally product status category_code brand

@@ -264,3 +264,4 @@ sql "DELETE FROM complaint WHERE tracking_no LIKE 'ST00-%'"
 sql "DELETE FROM outlet WHERE reg_no LIKE 'ST00-%'"
 sql "DELETE FROM enterprise WHERE name = '统计测试销售企业'"
 check "stats rows removed" [ "$(sql "SELECT COUNT(*) FROM complaint WHERE tracking_no LIKE 'ST00-%'")" = 0 ]
+check "complaint tallies after the stats rows came and went" complaint_tally_matches

@@ -77,16 +77,8 @@ static struct filtered_sql queue = {
  * complaints' names, so the same fragments serve; a count by category or
  * outlet reads the complaints.
  */
-static struct filtered_sql queue_tally = {
-	.list_head = "",
-	.count_head = "SELECT CAST(COALESCE(SUM(c.n), 0) AS SIGNED) AS n "
-	    "FROM complaint_tally c ",
-	.where = "WHERE 1 = 1",
-	.filters = queue_filters,
-	.nfilters = sizeof(queue_filters) / sizeof(queue_filters[0]),
-	.list_tail = "",
-	.count_tail = "",
-};
+static struct filtered_sql queue_tally =
+    FILTERED_TALLY("complaint_tally c", "c.n", queue_filters);
 
 static struct db_stmt counts_by_status = DB_READ(
     "SELECT c.status, CAST(SUM(c.n) AS SIGNED) AS n, "
@@ -137,17 +129,17 @@ static struct db_stmt insert_event = DB_WRITE(
     "to_status, public_reply, internal_note, staff_id) "
     "VALUES (?, NOW(), ?, ?, ?, ?, ?, ?)");
 
-static struct db_stmt overdue_count = DB_READ(
-    "SELECT CAST(COALESCE(SUM(c.n), 0) AS SIGNED) AS n "
-    "FROM complaint_tally c WHERE c.outlet_region LIKE CONCAT(?, '%') "
-    "AND " OVERDUE);
-
 enum db_status
 complaints_overdue(const char *region, long long *n)
 {
 	struct db_arg	 a[] = { DB_TEXT(region) };
+	struct db_stmt	*count;
 
-	return db_query_int(&overdue_count, a, 1, n);
+	*n = 0;
+	if ((count = filtered_count(&queue_tally, QF_REGION | QF_OVERDUE)) ==
+	    NULL)
+		return DB_ERROR;
+	return db_query_int(count, a, 1, n);
 }
 
 int

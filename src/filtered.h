@@ -32,6 +32,19 @@ struct filtered_sql {
 	struct db_stmt			 count[FILTERED_COMBOS];
 };
 
+/* Counts only: the sum of column n of a tally table (from: "table alias"),
+ * its rows chosen by fragments that name the alias's columns. */
+#define FILTERED_TALLY(from, n, fragments) { \
+	.list_head = "", \
+	.count_head = "SELECT CAST(COALESCE(SUM(" n "), 0) AS SIGNED) AS n " \
+	    "FROM " from " ", \
+	.where = "WHERE 1 = 1", \
+	.filters = (fragments), \
+	.nfilters = sizeof(fragments) / sizeof((fragments)[0]), \
+	.list_tail = "", \
+	.count_tail = "", \
+}
+
 /* The statements for a combination of filter bits; NULL when out of memory. */
 struct db_stmt	*filtered_list(struct filtered_sql *, unsigned mask);
 struct db_stmt	*filtered_count(struct filtered_sql *, unsigned mask);

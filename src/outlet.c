@@ -25,6 +25,9 @@
 
 #define PAGE_JOIN ") pg JOIN outlet o ON o.id = pg.id " OUTLET_JOINS
 
+/* A Mroonga boolean query made from a keyword. */
+#define OUTLET_QUERY_MAX	512
+
 #define STR(x)	#x
 #define XSTR(x)	STR(x)
 
@@ -74,16 +77,8 @@ static const struct sql_fragment tally_filters[] = {
 	{ OF_STATUS, " AND o.status = ?" },
 };
 
-static struct filtered_sql tally = {
-	.list_head = "",
-	.count_head = "SELECT CAST(COALESCE(SUM(o.n), 0) AS SIGNED) AS n "
-	    "FROM outlet_tally o ",
-	.where = "WHERE 1 = 1",
-	.filters = tally_filters,
-	.nfilters = sizeof(tally_filters) / sizeof(tally_filters[0]),
-	.list_tail = "",
-	.count_tail = "",
-};
+static struct filtered_sql tally =
+    FILTERED_TALLY("outlet_tally o", "o.n", tally_filters);
 
 /* With a keyword: Mroonga matches, filters and orders by id itself, and
  * counts no further than the cap, however common the word. */
@@ -327,13 +322,14 @@ dense_total(const struct db_arg *a, size_t na, unsigned mask,
 
 /* The count of a national or provincial keyword search, and the
  * statements that list it: a[] holds the LIKE patterns (when words > 0)
- * and the filters, and is rewritten for Mroonga when needed. */
+ * and the filters, and is rewritten for Mroonga when needed, its query
+ * in ftq (the caller's, so that it outlives this call). */
 static enum db_status
 keyword_total(const struct outlet_query *q, int words, struct db_arg *a,
-    size_t *na, unsigned mask, long long *total, struct filtered_sql **f)
+    size_t *na, unsigned mask, long long *total, struct filtered_sql **f,
+    char ftq[OUTLET_QUERY_MAX])
 {
 	struct db_stmt	*count;
-	char		 ftq[512];
 	enum db_status	 st;
 	int		 dense = 0;
 
@@ -345,7 +341,7 @@ keyword_total(const struct outlet_query *q, int words, struct db_arg *a,
 		return DB_OK;
 	}
 	/* Mroonga matches nothing for an empty query. */
-	if (search_query(ftq, sizeof(ftq), q->keyword) < 1)
+	if (search_query(ftq, OUTLET_QUERY_MAX, q->keyword) < 1)
 		ftq[0] = '\0';
 	*na = 0;
 	a[(*na)++] = DB_TEXT(ftq);
@@ -366,6 +362,7 @@ outlet_find(HDF *hdf, const struct outlet_query *q, const char *prefix,
 	struct db_arg		 a[16];
 	struct db_stmt		*list, *count;
 	char			 like[SEARCH_MAX_TERMS][SEARCH_PATTERN_MAX];
+	char			 ftq[OUTLET_QUERY_MAX];
 	unsigned		 mask;
 	size_t			 na = 0, i;
 	enum db_status		 st;
@@ -390,7 +387,7 @@ outlet_find(HDF *hdf, const struct outlet_query *q, const char *prefix,
 			return DB_ERROR;
 		st = db_query_int(count, a, na, total);
 	} else
-		st = keyword_total(q, words, a, &na, mask, total, &f);
+		st = keyword_total(q, words, a, &na, mask, total, &f, ftq);
 	if (st != DB_OK || *total == 0)
 		return st;
 	if ((list = filtered_list(f, mask)) == NULL)

@@ -65,16 +65,8 @@ static struct filtered_sql brand_catalogue = PLAIN_CATALOGUE(ORDER_IN_BRAND);
  * (sql/018_product_brand_tally.sql): a few dozen rows, not a category's
  * every index entry (5,841 televisions: 3.4 ms). Same filters, same
  * columns. */
-static struct filtered_sql tally = {
-	.list_head = "",
-	.count_head = "SELECT CAST(COALESCE(SUM(p.n), 0) AS SIGNED) AS n "
-	    "FROM product_brand_tally p ",
-	.where = "WHERE 1 = 1",
-	.filters = filter_fragments,
-	.nfilters = sizeof(filter_fragments) / sizeof(filter_fragments[0]),
-	.list_tail = "",
-	.count_tail = "",
-};
+static struct filtered_sql tally =
+    FILTERED_TALLY("product_brand_tally p", "p.n", filter_fragments);
 
 /* With a keyword the exact model number comes first. */
 static struct filtered_sql keyword_catalogue = {

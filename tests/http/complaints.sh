@@ -158,7 +158,7 @@ file_with "$token" "description=数据库中断时提交的投诉"
 check "outage: $status" [ "$status" = 503 ]
 check "outage says nothing saved" grep -q "没有</strong>提交成功" "$BUILD/b.txt"
 check "outage keeps the text" grep -q "数据库中断时提交的投诉" "$BUILD/b.txt"
-check "outage keeps the token" grep -q "$token" "$BUILD/b.txt"
+check "outage keeps the token" grep -qF -- "$token" "$BUILD/b.txt"
 instance start >/dev/null 2>&1
 file_with "$token" "description=数据库中断时提交的投诉"
 check "after outage: $status" [ "$status" = 200 ]

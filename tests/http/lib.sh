@@ -82,6 +82,19 @@ brand_tally_matches() {
 	counts_match product_brand_tally product status category_code brand
 }
 
+# public_until PATH TEXT: the public page, read again for up to 1 s until
+# it shows TEXT: either cache may keep the page from before a change that
+# long, which the design allows. 1 when it never does.
+public_until() {
+	local i
+	for i in $(seq 1 20); do
+		sfetch none GET "$1"
+		grep -qF -- "$2" "$BUILD/b.txt" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
 # Valid JSON on stdin.
 is_json() { node -e 'JSON.parse(require("fs").readFileSync(0, "utf8"))' 2>/dev/null; }
 # Prints the value of a JavaScript expression over the JSON body (as j).

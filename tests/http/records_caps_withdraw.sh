@@ -16,15 +16,7 @@ cw_has() { grep -qF -- "$1" "$BUILD/b.txt"; }
 cw_lacks() { ! grep -qF -- "$1" "$BUILD/b.txt"; }
 # cw_public_has TEXT: /caps as the public sees it shows TEXT within 1 s
 # (either cache may hold the page from before the change that long).
-cw_public_has() {
-	local i
-	for i in $(seq 1 20); do
-		sfetch none GET /caps
-		cw_has "$1" && return 0
-		sleep 0.05
-	done
-	return 1
-}
+cw_public_has() { public_until /caps "$1"; }
 # cw_post USER PATH FIELD=VALUE...: a form with USER's CSRF token.
 cw_post() {
 	local user=$1 path=$2 f

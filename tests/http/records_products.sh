@@ -318,7 +318,7 @@ check "tomorrow: 13% of 2200" rp_has "可以领取补贴 <strong class=\"amount\
 check "tomorrow: cap 2500" rp_has "彩电最高限价 2500 元"
 rp_public "/subsidy?category=tv&price=2200&date=$rp_today"
 check "explicit today: over the cap" rp_has "不能领补贴"
-rp_public /caps
+public_until /caps "<td>2500 元</td><td>$rp_tomorrow（尚未执行）</td>"
 check "/caps today still 2000" rp_has '<th scope="row">彩电</th><td>2000 元</td>'
 check "/caps history has 2500 from tomorrow" rp_has "<td>2500 元</td><td>$rp_tomorrow（尚未执行）</td><td>测试：彩电最高限价调整为2500元</td>"
 check "/caps history keeps 2000" rp_has '<td>2000 元</td><td>2008-12-01</td>'
@@ -373,7 +373,7 @@ check "tomorrow: 15% of 2200 under the 2500 cap" rp_has "330.00 元"
 check "tomorrow: split 80/20" rp_has "中央财政 264.00 元，省级财政 66.00 元"
 rp_public "/products/$rp_demo"
 check "product subsidy still at 13% today" rp_has "<dd>259.87 元</dd>"
-rp_public /caps
+public_until /caps "<th scope=\"row\">15%</th><td>80% ／ 20%</td><td>$rp_tomorrow"
 check "/caps rate today 13%" rp_has "补贴 <strong>13%</strong>"
 check "/caps rate history has 15% from tomorrow" rp_has "<th scope=\"row\">15%</th><td>80% ／ 20%</td><td>$rp_tomorrow（尚未执行）</td>"
 check "/caps rate history keeps 13%" rp_has '<th scope="row">13%</th><td>80% ／ 20%</td><td>2008-12-01</td>'
@@ -437,7 +437,7 @@ rp_public /products/check -G --data-urlencode "model=kfr35gw"
 check "no cap yet: model check says so" rp_has "空调今天还没有执行中的最高限价"
 rp_post admin /staff/caps kind=cap category=aircon cap=3000 "effective_from=$rp_today" "note=测试：空调纳入补贴"
 check "cap for the new category: $status" [ "$status" = 303 ]
-rp_public /caps
+public_until /caps '<th scope="row">空调</th><td>3000 元</td>'
 check "new category on /caps" rp_has '<th scope="row">空调</th><td>3000 元</td>'
 rp_public "/subsidy?category=aircon&price=2500"
 check "calculator for the new category" rp_has "325.00 元"

@@ -43,14 +43,11 @@ handle_apikeys(struct ctx *c)
 	unsigned long long	 id = 0;
 	enum db_status		 st;
 
-	if (c->req->method != M_POST) {
-		if (c->req->param_errors > 0)
-			c->resp->status = 400;
-		return keys_page(c);
-	}
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
-	else if (name[0] == '\0')
+	if (c->req->method != M_POST)
+		return keys_page(c);
+	if (c->resp->status == 200 && name[0] == '\0')
 		ctx_field_error(c, "name", "请填写名称，例如使用这个密钥的单位或应用");
 	if (c->resp->status != 200)
 		return keys_page(c);

@@ -73,6 +73,19 @@ load_caps_today(struct ctx *c)
 	    &found));
 }
 
+/* For pages whose only use of the caps is the category filter. */
+enum handler_result
+load_categories_today(struct ctx *c)
+{
+	char		 d[11];
+	long		 n;
+
+	if (hdf_get_obj(c->hdf, "Caps") != NULL)
+		return H_OK;
+	today(d);
+	return from_db(categories_in_force(c->hdf, d, "Caps", &n));
+}
+
 static int
 handle_home(struct ctx *c)
 {

@@ -12,7 +12,9 @@ struct product_query;
 enum handler_result	from_db(enum db_status);
 /* Loads the caps (Caps.N) and rate (Rate) in force today. */
 enum handler_result	load_caps_today(struct ctx *);
-/* 1 when code is one of the categories loaded by load_caps_today. */
+/* Loads only the names of those categories (Caps.N.{code,name}). */
+enum handler_result	load_categories_today(struct ctx *);
+/* 1 when code is one of the categories loaded by either. */
 int			category_known(struct ctx *, const char *code);
 /* The page number asked for, 1 when absent or invalid. */
 long			page_param(struct ctx *, size_t index);

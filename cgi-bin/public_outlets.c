@@ -54,7 +54,7 @@ outlet_query_from_params(struct ctx *c, struct outlet_query *q,
 		return H_OK;
 	}
 	hset(c->hdf, "Filter.status", status);
-	if ((r = load_caps_today(c)) != H_OK)
+	if ((r = load_categories_today(c)) != H_OK)
 		return r;
 	if (q->category[0] && !category_known(c, q->category))
 		ctx_field_error(c, "category", "没有这个商品类别");

@@ -41,6 +41,14 @@ static struct db_stmt rate_on_date = DB_READ(
     "FROM subsidy_rate WHERE effective_from <= ? AND withdrawn_at IS NULL "
     "ORDER BY effective_from DESC LIMIT 1");
 
+/* Only the names of the categories caps_on_date lists: for the pages
+ * that offer them as a filter and show no cap. */
+static struct db_stmt categories_on_date = DB_READ(
+    "SELECT c.code, c.name FROM category c WHERE EXISTS (SELECT 1 "
+    "FROM category_cap x WHERE x.category_code = c.code "
+    "AND x.withdrawn_at IS NULL AND x.effective_from <= ?) "
+    "ORDER BY c.sort_order, c.code");
+
 /* Every cap in force on a date and the rate in one round trip: part 0
  * the caps (as caps_on_date), part 1 the rate (as rate_on_date). */
 static struct db_stmt caps_and_rate_on_date = DB_READ(
@@ -187,6 +195,14 @@ caps_mark_state(HDF *rows, const char *group, const char *date)
 		} else
 			hset(r, "state", "past");
 	}
+}
+
+enum db_status
+categories_in_force(HDF *hdf, const char *date, const char *prefix, long *n)
+{
+	struct db_arg	 a[] = { DB_TEXT(date) };
+
+	return db_query(&categories_on_date, a, DB_NARGS(a), hdf, prefix, n);
 }
 
 enum db_status

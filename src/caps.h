@@ -27,6 +27,9 @@ void		caps_mark_state(HDF *rows, const char *group, const char *date);
  * percent, central_percent, provincial_percent}. */
 enum db_status	rate_in_force(HDF *, const char *date, const char *prefix,
 		    int *found);
+/* The categories caps_and_rate_in_force lists, as prefix.N.{code, name}. */
+enum db_status	categories_in_force(HDF *, const char *date, const char *prefix,
+		    long *n);
 /* Every category with a cap in force on date, as caps_prefix.N.{code,
  * name, cap_fen, cap_yuan, effective_from, sort_order}, in display order,
  * and the rate as rate_in_force puts it under rate_prefix: one round trip. */

@@ -69,6 +69,22 @@ static struct filtered_sql directory = DIRECTORY("");
 static struct filtered_sql directory_by_status =
     DIRECTORY("FORCE INDEX (outlet_status_region) ");
 
+/* The first pages of a region's list by status join each row as the index
+ * gives it, and stop at the page's end: no page of ids to keep and sort
+ * again. Deeper pages would join every row they skip. */
+#define SHALLOW_OFFSET_MAX	200
+
+static struct filtered_sql shallow_by_status = {
+	.list_head = OUTLET_COLUMNS
+	    "FROM outlet o FORCE INDEX (outlet_status_region) " OUTLET_JOINS,
+	.count_head = "SELECT COUNT(*) FROM outlet o ",
+	.where = "WHERE 1 = 1",
+	.filters = plain_filters,
+	.nfilters = sizeof(plain_filters) / sizeof(plain_filters[0]),
+	.list_tail = " ORDER BY o.region_code, o.reg_no LIMIT ? OFFSET ?",
+	.count_tail = "",
+};
+
 /* Region and status alone are counted from each township's tally
  * (sql/017_outlet_tally.sql): a few dozen rows for a county, not every
  * outlet's index entry. Same bits and order of arguments as above. */
@@ -366,6 +382,7 @@ outlet_find(HDF *hdf, const struct outlet_query *q, const char *prefix,
 	unsigned		 mask;
 	size_t			 na = 0, i;
 	enum db_status		 st;
+	long long		 offset;
 	int			 words = 0;
 
 	*n = *total = 0;
@@ -390,10 +407,14 @@ outlet_find(HDF *hdf, const struct outlet_query *q, const char *prefix,
 		st = keyword_total(q, words, a, &na, mask, total, &f, ftq);
 	if (st != DB_OK || *total == 0)
 		return st;
+	offset = (long long)(q->page - 1) * OUTLET_PAGE_SIZE;
+	if (f == &directory_by_status && (mask & ~OF_REGION) == OF_STATUS &&
+	    offset < SHALLOW_OFFSET_MAX)
+		f = &shallow_by_status;
 	if ((list = filtered_list(f, mask)) == NULL)
 		return DB_ERROR;
 	a[na++] = DB_INT(OUTLET_PAGE_SIZE);
-	a[na++] = DB_INT((long long)(q->page - 1) * OUTLET_PAGE_SIZE);
+	a[na++] = DB_INT(offset);
 	st = db_query(list, a, na, hdf, prefix, n);
 	if (st == DB_OK)
 		decorate_rows(hdf, prefix, 0);

@@ -34,6 +34,29 @@ year_choices(struct ctx *c, int asked)
 	return H_OK;
 }
 
+/* The filter whose kept numbers are counted again after the answer: the
+ * request's own strings are gone by then. */
+static struct {
+	char			 region[8];
+	struct stats_filter	 f;
+} pending;
+
+static void
+refresh_pending(void *f)
+{
+	stats_refresh(f);
+}
+
+static void
+refresh_after(struct ctx *c, const struct stats_filter *f)
+{
+	snprintf(pending.region, sizeof(pending.region), "%s", f->region);
+	pending.f.region = pending.region;
+	pending.f.year = f->year;
+	c->after = refresh_pending;
+	c->after_arg = &pending.f;
+}
+
 int
 handle_stats(struct ctx *c)
 {
@@ -41,6 +64,7 @@ handle_stats(struct ctx *c)
 	struct stats_filter	 f;
 	enum handler_result	 r;
 	long			 n;
+	int			 stale, busy;
 
 	hset(c->hdf, "Page.Title", "投诉统计");
 	f.region = valid_text(c, ST_REGION);
@@ -67,9 +91,23 @@ handle_stats(struct ctx *c)
 		return r;
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
-	if (c->resp->status == 200 &&
-	    (r = from_db(stats_load_cached(c->hdf, &f, "Stats"))) != H_OK)
-		return r;
+	if (c->resp->status == 200) {
+		if ((r = from_db(stats_load_shared(c->hdf, &f, "Stats", &stale,
+		    &busy))) != H_OK)
+			return r;
+		if (busy) {
+			char msg[128];
+
+			snprintf(msg, sizeof(msg), "统计数字正在计算，请过 %d "
+			    "秒再打开本页。", STATS_BUSY_RETRY);
+			ctx_error_page(c, 503, msg);
+			response_header(c->resp, "Retry-After", "%d",
+			    STATS_BUSY_RETRY);
+			return H_OK;
+		}
+		if (stale)
+			refresh_after(c, &f);
+	}
 	if (f.year != 0)
 		hseti(c->hdf, "Filter.year", f.year);
 	ctx_query_string(c, "Query.no_region", "region");

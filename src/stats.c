@@ -744,13 +744,31 @@ out:
 	return st;
 }
 
-/* The cache: few entries, each the numbers of one filter. */
-static struct cached {
-	char	 region[16];
-	int	 year;
-	time_t	 at;		/* 0: empty */
-	HDF	*data;
-} cache[STATS_CACHE_ENTRIES];
+/*
+ * Slow numbers are shared through stats_snapshot (sql/022): counted by
+ * one worker at a time, under a lock named after the database and the
+ * filter, and shown to everyone from there.
+ */
+#define LOCK_NAME "CONCAT('stats.', MD5(CONCAT_WS('.', DATABASE(), ?, ?)))"
+
+static struct db_stmt snapshot_get = DB_READ(
+    "SELECT data, DATE_FORMAT(computed_at, '%Y-%m-%d %H:%i') AS computed_at, "
+    "computed_at < NOW() - INTERVAL " XSTR(STATS_CACHE_SECONDS) " SECOND "
+    "AS stale FROM stats_snapshot WHERE region = ? AND year = ?");
+
+static struct db_stmt snapshot_put = DB_WRITE(
+    "INSERT INTO stats_snapshot (region, year, computed_at, data) "
+    "VALUES (?, ?, NOW(), ?) ON DUPLICATE KEY UPDATE "
+    "computed_at = VALUES(computed_at), data = VALUES(data)");
+
+static struct db_stmt snapshot_drop = DB_WRITE(
+    "DELETE FROM stats_snapshot WHERE region = ? AND year = ?");
+
+static struct db_stmt lock_take = DB_READ(
+    "SELECT COALESCE(GET_LOCK(" LOCK_NAME ", ?), 0) AS got");
+
+static struct db_stmt lock_release = DB_READ(
+    "SELECT RELEASE_LOCK(" LOCK_NAME ") AS released");
 
 static long
 elapsed_ms(const struct timespec *from)
@@ -762,87 +780,144 @@ elapsed_ms(const struct timespec *from)
 	    (now.tv_nsec - from->tv_nsec) / 1000000L;
 }
 
-static struct cached *
-cache_find(const struct stats_filter *f, time_t now)
+/* 1 when this connection now holds the filter's lock. */
+static int
+lock_filter(const struct stats_filter *f, int wait_seconds)
 {
-	size_t	 i;
+	struct db_arg	 a[] = { DB_TEXT(f->region), DB_INT(f->year),
+	    DB_INT(wait_seconds) };
+	long long	 got = 0;
 
-	for (i = 0; i < STATS_CACHE_ENTRIES; i++)
-		if (cache[i].at != 0 && now - cache[i].at < STATS_CACHE_SECONDS &&
-		    cache[i].year == f->year &&
-		    strcmp(cache[i].region, f->region) == 0)
-			return &cache[i];
-	return NULL;
+	return db_query_int(&lock_take, a, DB_NARGS(a), &got) == DB_OK &&
+	    got == 1;
 }
 
-/* Keeps data (taking it over) in the entry of the same filter, an
- * empty or expired one, or else the oldest. */
 static void
-cache_keep(const struct stats_filter *f, time_t now, HDF *data)
+unlock_filter(const struct stats_filter *f)
 {
-	struct cached	*slot = &cache[0];
-	size_t		 i;
+	struct db_arg	 a[] = { DB_TEXT(f->region), DB_INT(f->year) };
+	long long	 ignored;
 
-	if (strlen(f->region) >= sizeof(slot->region)) {
-		hdf_destroy(&data);
-		return;
-	}
-	for (i = 0; i < STATS_CACHE_ENTRIES; i++) {
-		struct cached *e = &cache[i];
+	(void)db_query_int(&lock_release, a, DB_NARGS(a), &ignored);
+}
 
-		if (e->at == 0 || now - e->at >= STATS_CACHE_SECONDS ||
-		    (e->year == f->year && strcmp(e->region, f->region) == 0)) {
-			slot = e;
-			break;
-		}
-		if (e->at < slot->at)
-			slot = e;
+/* The filter's kept numbers under root's "s", with s.computed_at: *kept
+ * says whether a row is there, *found whether its numbers could be read,
+ * *stale whether they are old. */
+static enum db_status
+snapshot_read(HDF *root, const struct stats_filter *f, int *kept, int *found,
+    int *stale)
+{
+	struct db_arg	 a[] = { DB_TEXT(f->region), DB_INT(f->year) };
+	enum db_status	 st;
+	NEOERR		*err;
+	HDF		*s = NULL;
+
+	*found = *stale = 0;
+	if ((st = db_query_row(&snapshot_get, a, DB_NARGS(a), root, "k",
+	    kept)) != DB_OK || !*kept)
+		return st;
+	*stale = hget(root, "k.stale") != 0;
+	if ((err = hdf_get_node(root, "s", &s)) == STATUS_OK)
+		err = hdf_read_string(s, hdf_get_value(root, "k.data", ""));
+	if (err != STATUS_OK) {
+		/* Unreadable: counted again, as if there were none. */
+		nerr_ignore(&err);
+		nerr_ignore_ok(hdf_remove_tree(root, "s"));
+		return DB_OK;
 	}
-	if (slot->data != NULL)
-		hdf_destroy(&slot->data);
-	snprintf(slot->region, sizeof(slot->region), "%s", f->region);
-	slot->year = f->year;
-	slot->at = now;
-	slot->data = data;
+	*found = 1;
+	hset(root, "s.computed_at", hdf_get_value(root, "k.computed_at", ""));
+	return DB_OK;
+}
+
+/* Counts the filter's numbers under root's "s" and keeps them when they
+ * were slow to count; forgets kept ones that have become quick. */
+static enum db_status
+count_and_keep(HDF *root, const struct stats_filter *f, int kept)
+{
+	struct db_arg	 a[3] = { DB_TEXT(f->region), DB_INT(f->year) };
+	struct timespec	 start;
+	enum db_status	 st;
+	NEOERR		*err;
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+	char		 at[20], *text = NULL;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	if ((st = stats_load(root, f, "s")) != DB_OK)
+		return st;
+	localtime_r(&now, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%d %H:%M", &tm);
+	hset(root, "s.computed_at", at);
+	if (elapsed_ms(&start) < STATS_CACHE_SLOW_MS)
+		return kept ? db_exec(&snapshot_drop, a, 2, NULL, NULL) : DB_OK;
+	if ((err = hdf_write_string(hdf_get_obj(root, "s"), &text)) !=
+	    STATUS_OK) {
+		nerr_ignore(&err);
+		return DB_OK;	/* shown, only not kept */
+	}
+	a[2] = DB_TEXT(text);
+	st = db_exec(&snapshot_put, a, DB_NARGS(a), NULL, NULL);
+	free(text);
+	return st;
 }
 
 enum db_status
-stats_load_cached(HDF *hdf, const struct stats_filter *f,
-    const char *prefix)
+stats_load_shared(HDF *hdf, const struct stats_filter *f, const char *prefix,
+    int *stale, int *busy)
 {
-	struct timespec	 start;
-	struct cached	*hit;
-	struct tm	 tm;
 	enum db_status	 st;
-	NEOERR		*err = STATUS_OK;
-	HDF		*fresh;
-	time_t		 now = time(NULL);
-	char		 at[20];
+	NEOERR		*err;
+	HDF		*root;
+	int		 kept, found;
 
-	if ((hit = cache_find(f, now)) != NULL) {
-		err = hdf_copy(hdf, prefix, hdf_get_obj(hit->data, "s"));
+	*stale = *busy = 0;
+	if ((root = scratch()) == NULL)
+		return DB_ERROR;
+	if ((st = snapshot_read(root, f, &kept, &found, stale)) != DB_OK)
 		goto out;
+	if (!found) {
+		/* Quick numbers wait their turn; slow ones being counted
+		 * by another worker are not counted twice. */
+		if (!lock_filter(f, STATS_LOCK_WAIT)) {
+			*busy = 1;
+			goto out;
+		}
+		st = snapshot_read(root, f, &kept, &found, stale);
+		if (st == DB_OK && !found)
+			st = count_and_keep(root, f, kept);
+		unlock_filter(f);
+		if (st != DB_OK)
+			goto out;
 	}
-	if ((fresh = scratch()) == NULL)
-		return DB_ERROR;
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	if ((st = stats_load(fresh, f, "s")) != DB_OK) {
-		hdf_destroy(&fresh);
-		return st;
-	}
-	localtime_r(&now, &tm);
-	strftime(at, sizeof(at), "%Y-%m-%d %H:%M", &tm);
-	hset(fresh, "s.computed_at", at);
-	err = hdf_copy(hdf, prefix, hdf_get_obj(fresh, "s"));
-	/* Cheap numbers are always fresh; only slow ones are kept. */
-	if (err == STATUS_OK && elapsed_ms(&start) >= STATS_CACHE_SLOW_MS)
-		cache_keep(f, now, fresh);
-	else
-		hdf_destroy(&fresh);
-out:
-	if (err != STATUS_OK) {
+	if ((err = hdf_copy(hdf, prefix, hdf_get_obj(root, "s"))) !=
+	    STATUS_OK) {
 		nerr_ignore(&err);
-		return DB_ERROR;
+		st = DB_ERROR;
 	}
-	return DB_OK;
+out:
+	hdf_destroy(&root);
+	return st;
+}
+
+void
+stats_refresh(const struct stats_filter *f)
+{
+	HDF	*root;
+	int	 kept, found, stale;
+
+	if ((root = scratch()) == NULL)
+		return;
+	/* Another worker counting them already: nothing to do. */
+	if (lock_filter(f, 0)) {
+		if (snapshot_read(root, f, &kept, &found, &stale) == DB_OK &&
+		    kept && (stale || !found)) {
+			hdf_destroy(&root);
+			if ((root = scratch()) != NULL)
+				(void)count_and_keep(root, f, kept);
+		}
+		unlock_filter(f);
+	}
+	hdf_destroy(&root);
 }

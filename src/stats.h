@@ -17,9 +17,10 @@
 #define STATS_YEAR_MAX		2099
 #define STATS_BAR_MAX		300	/* the longest bar, in SVG units */
 #define STATS_LABEL_CHARS	11	/* longer chart labels are cut */
-#define STATS_CACHE_ENTRIES	16
 #define STATS_CACHE_SECONDS	300
 #define STATS_CACHE_SLOW_MS	250
+#define STATS_LOCK_WAIT		2	/* seconds, for another worker's count */
+#define STATS_BUSY_RETRY	10	/* seconds, said to the asker meanwhile */
 
 struct stats_filter {
 	const char	*region;	/* a region code prefix, "" for all */
@@ -41,14 +42,19 @@ struct stats_filter {
  * Medians are exact to the hour and left out when count is 0. */
 enum db_status	stats_load(HDF *, const struct stats_filter *f,
 		    const char *prefix);
-/* stats_load through a small cache in this process, plus
- * prefix.computed_at (YYYY-MM-DD HH:MM, when the numbers were counted).
- * Numbers that took STATS_CACHE_SLOW_MS or more to count (the whole
- * country or a large province over a million complaints) are kept for
- * STATS_CACHE_SECONDS and shown again to everyone asking for the same
- * filter; cheaper ones are counted afresh for every request. */
-enum db_status	stats_load_cached(HDF *, const struct stats_filter *f,
-		    const char *prefix);
+/* stats_load plus prefix.computed_at (YYYY-MM-DD HH:MM, when the numbers
+ * were counted). Numbers that took STATS_CACHE_SLOW_MS or more to count
+ * (the whole country or a year over a million complaints) are kept in the
+ * database for every worker: *stale says they are older than
+ * STATS_CACHE_SECONDS and stats_refresh should run once the page is out.
+ * Cheaper ones are counted afresh for every request. Only one worker
+ * counts a filter at a time; *busy says another one was still counting
+ * after STATS_LOCK_WAIT seconds, and nothing was loaded. */
+enum db_status	stats_load_shared(HDF *, const struct stats_filter *f,
+		    const char *prefix, int *stale, int *busy);
+/* Counts f's kept numbers again, unless another worker is doing so or
+ * already has. */
+void		stats_refresh(const struct stats_filter *f);
 /* The first and last years in which complaints were submitted (0 and 0
  * when there are none). */
 enum db_status	stats_years(int *first, int *last);

@@ -877,9 +877,10 @@ stats_load_shared(HDF *hdf, const struct stats_filter *f, const char *prefix,
 		return DB_ERROR;
 	if ((st = snapshot_read(root, f, &kept, &found, stale)) != DB_OK)
 		goto out;
-	if (!found) {
-		/* Quick numbers wait their turn; slow ones being counted
-		 * by another worker are not counted twice. */
+	if (!found && strlen(f->region) > STATS_LOCK_REGION_MAX)
+		st = count_and_keep(root, f, kept);
+	else if (!found) {
+		/* The country or a province: not counted twice at once. */
 		if (!lock_filter(f, STATS_LOCK_WAIT)) {
 			*busy = 1;
 			goto out;
@@ -888,9 +889,9 @@ stats_load_shared(HDF *hdf, const struct stats_filter *f, const char *prefix,
 		if (st == DB_OK && !found)
 			st = count_and_keep(root, f, kept);
 		unlock_filter(f);
-		if (st != DB_OK)
-			goto out;
 	}
+	if (st != DB_OK)
+		goto out;
 	if ((err = hdf_copy(hdf, prefix, hdf_get_obj(root, "s"))) !=
 	    STATUS_OK) {
 		nerr_ignore(&err);

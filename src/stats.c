@@ -780,18 +780,6 @@ elapsed_ms(const struct timespec *from)
 	    (now.tv_nsec - from->tv_nsec) / 1000000L;
 }
 
-/* 1 when this connection now holds the filter's lock. */
-static int
-lock_filter(const struct stats_filter *f, int wait_seconds)
-{
-	struct db_arg	 a[] = { DB_TEXT(f->region), DB_INT(f->year),
-	    DB_INT(wait_seconds) };
-	long long	 got = 0;
-
-	return db_query_int(&lock_take, a, DB_NARGS(a), &got) == DB_OK &&
-	    got == 1;
-}
-
 static void
 unlock_filter(const struct stats_filter *f)
 {
@@ -799,6 +787,31 @@ unlock_filter(const struct stats_filter *f)
 	long long	 ignored;
 
 	(void)db_query_int(&lock_release, a, DB_NARGS(a), &ignored);
+}
+
+/* *got: 1 when this connection now holds the filter's lock. */
+static enum db_status
+lock_filter(const struct stats_filter *f, int wait_seconds, int *got)
+{
+	struct db_arg	 a[] = { DB_TEXT(f->region), DB_INT(f->year),
+	    DB_INT(wait_seconds) };
+	long long	 v = 0;
+	enum db_status	 st;
+
+	st = db_query_int(&lock_take, a, DB_NARGS(a), &v);
+	*got = st == DB_OK && v == 1;
+	/* Taken or not, the answer was lost: let go in case. */
+	if (st != DB_OK)
+		unlock_filter(f);
+	return st;
+}
+
+/* The country's and a province's numbers are always kept: they are the
+ * slow ones as the complaints grow, and counted one worker at a time. */
+static int
+always_kept(const struct stats_filter *f)
+{
+	return strlen(f->region) <= STATS_LOCK_REGION_MAX;
 }
 
 /* The filter's kept numbers under root's "s", with s.computed_at: *kept
@@ -817,7 +830,6 @@ snapshot_read(HDF *root, const struct stats_filter *f, int *kept, int *found,
 	if ((st = db_query_row(&snapshot_get, a, DB_NARGS(a), root, "k",
 	    kept)) != DB_OK || !*kept)
 		return st;
-	*stale = hget(root, "k.stale") != 0;
 	if ((err = hdf_get_node(root, "s", &s)) == STATUS_OK)
 		err = hdf_read_string(s, hdf_get_value(root, "k.data", ""));
 	if (err != STATUS_OK) {
@@ -827,12 +839,14 @@ snapshot_read(HDF *root, const struct stats_filter *f, int *kept, int *found,
 		return DB_OK;
 	}
 	*found = 1;
+	*stale = hget(root, "k.stale") != 0;
 	hset(root, "s.computed_at", hdf_get_value(root, "k.computed_at", ""));
 	return DB_OK;
 }
 
 /* Counts the filter's numbers under root's "s" and keeps them when they
- * were slow to count; forgets kept ones that have become quick. */
+ * were slow to count; forgets kept ones that have become quick. Numbers
+ * counted are shown even when they could not be kept. */
 static enum db_status
 count_and_keep(HDF *root, const struct stats_filter *f, int kept)
 {
@@ -850,17 +864,20 @@ count_and_keep(HDF *root, const struct stats_filter *f, int kept)
 	localtime_r(&now, &tm);
 	strftime(at, sizeof(at), "%Y-%m-%d %H:%M", &tm);
 	hset(root, "s.computed_at", at);
-	if (elapsed_ms(&start) < STATS_CACHE_SLOW_MS)
-		return kept ? db_exec(&snapshot_drop, a, 2, NULL, NULL) : DB_OK;
+	if (!always_kept(f) && elapsed_ms(&start) < STATS_CACHE_SLOW_MS) {
+		if (kept)
+			(void)db_exec(&snapshot_drop, a, 2, NULL, NULL);
+		return DB_OK;
+	}
 	if ((err = hdf_write_string(hdf_get_obj(root, "s"), &text)) !=
 	    STATUS_OK) {
 		nerr_ignore(&err);
-		return DB_OK;	/* shown, only not kept */
+		return DB_OK;
 	}
 	a[2] = DB_TEXT(text);
-	st = db_exec(&snapshot_put, a, DB_NARGS(a), NULL, NULL);
+	(void)db_exec(&snapshot_put, a, DB_NARGS(a), NULL, NULL);
 	free(text);
-	return st;
+	return DB_OK;
 }
 
 enum db_status
@@ -870,18 +887,20 @@ stats_load_shared(HDF *hdf, const struct stats_filter *f, const char *prefix,
 	enum db_status	 st;
 	NEOERR		*err;
 	HDF		*root;
-	int		 kept, found;
+	int		 kept, found, got;
 
 	*stale = *busy = 0;
 	if ((root = scratch()) == NULL)
 		return DB_ERROR;
 	if ((st = snapshot_read(root, f, &kept, &found, stale)) != DB_OK)
 		goto out;
-	if (!found && strlen(f->region) > STATS_LOCK_REGION_MAX)
+	if (!found && !always_kept(f))
 		st = count_and_keep(root, f, kept);
 	else if (!found) {
-		/* The country or a province: not counted twice at once. */
-		if (!lock_filter(f, STATS_LOCK_WAIT)) {
+		/* Not counted twice at once. */
+		if ((st = lock_filter(f, STATS_LOCK_WAIT, &got)) != DB_OK)
+			goto out;
+		if (!got) {
 			*busy = 1;
 			goto out;
 		}
@@ -906,12 +925,12 @@ void
 stats_refresh(const struct stats_filter *f)
 {
 	HDF	*root;
-	int	 kept, found, stale;
+	int	 kept, found, stale, got;
 
 	if ((root = scratch()) == NULL)
 		return;
 	/* Another worker counting them already: nothing to do. */
-	if (lock_filter(f, 0)) {
+	if (lock_filter(f, 0, &got) == DB_OK && got) {
 		if (snapshot_read(root, f, &kept, &found, &stale) == DB_OK &&
 		    kept && (stale || !found)) {
 			hdf_destroy(&root);

@@ -19,7 +19,7 @@
 #define STATS_LABEL_CHARS	11	/* longer chart labels are cut */
 #define STATS_CACHE_SECONDS	300
 #define STATS_CACHE_SLOW_MS	250
-#define STATS_LOCK_REGION_MAX	2	/* provinces and the country count alone */
+#define STATS_LOCK_REGION_MAX	2	/* the country and provinces: kept */
 #define STATS_LOCK_WAIT		2	/* seconds, for another worker's count */
 #define STATS_BUSY_RETRY	10	/* seconds, said to the asker meanwhile */
 
@@ -44,14 +44,14 @@ struct stats_filter {
 enum db_status	stats_load(HDF *, const struct stats_filter *f,
 		    const char *prefix);
 /* stats_load plus prefix.computed_at (YYYY-MM-DD HH:MM, when the numbers
- * were counted). Numbers that took STATS_CACHE_SLOW_MS or more to count
- * (the whole country or a year over a million complaints) are kept in the
+ * were counted). The numbers of the country and of a province, and others
+ * that took STATS_CACHE_SLOW_MS or more to count, are kept in the
  * database for every worker: *stale says they are older than
  * STATS_CACHE_SECONDS and stats_refresh should run once the page is out.
- * Cheaper ones are counted afresh for every request. The numbers of the
- * country or a province are counted by one worker at a time; *busy says
- * another one was still counting them after STATS_LOCK_WAIT seconds, and
- * nothing was loaded. */
+ * Cities' and counties' are counted afresh for every request unless slow.
+ * The country's and a province's are counted by one worker at a time;
+ * *busy says another one was still counting them after STATS_LOCK_WAIT
+ * seconds, and nothing was loaded. */
 enum db_status	stats_load_shared(HDF *, const struct stats_filter *f,
 		    const char *prefix, int *stale, int *busy);
 /* Counts f's kept numbers again, unless another worker is doing so or

@@ -82,6 +82,37 @@ brand_tally_matches() {
 	counts_match product_brand_tally product status category_code brand
 }
 
+# outlet_pages_in_order FILTER...: pages 1, 2, 10 and 11 of each filter's
+# outlets (the first ten pages of a list by status join as they read,
+# deeper ones join only their own rows) give the database's rows in its
+# order, with their township's and enterprise's names.
+outlet_pages_in_order() {
+	local f reg cat st page want got
+	for f in "$@"; do
+		reg=$(sed -n 's/.*region=\([0-9]*\).*/\1/p' <<< "$f")
+		cat=$(sed -n 's/.*category=\([a-z]*\).*/\1/p' <<< "$f")
+		st=$(sed -n 's/.*status=\([a-z]*\).*/\1/p' <<< "$f")
+		for page in 1 2 10 11; do
+			want=$(sql "SELECT COALESCE(GROUP_CONCAT(CONCAT(id, ':',
+			    COALESCE(t, ''), ':', e) ORDER BY region_code, reg_no),
+			    '') FROM (SELECT o.id, o.region_code, o.reg_no,
+			    t.name AS t, e.name AS e FROM outlet o JOIN enterprise e
+			    ON e.id = o.enterprise_id LEFT JOIN region t ON
+			    t.code = o.region_code WHERE o.status = '${st:-active}'
+			    AND o.region_code LIKE '$reg%' AND ('$cat' = '' OR
+			    EXISTS (SELECT 1 FROM outlet_category c WHERE
+			    c.outlet_id = o.id AND c.category_code = '$cat'))
+			    ORDER BY o.region_code, o.reg_no LIMIT 20
+			    OFFSET $(( (page - 1) * 20 ))) x")
+			fetch_fresh "/api/v1/outlets?$f${f:+&}page=$page"
+			got=$(json_get 'j.outlets.map(o => o.id + ":" +
+			    (o.township || "") + ":" + o.enterprise).join(",")')
+			check "outlets?$f page $page in order (${#want} characters)" \
+			    [ "$got" = "$want" ]
+		done
+	done
+}
+
 # public_until PATH TEXT: the public page, read again for up to 1 s until
 # it shows TEXT: either cache may keep the page from before a change that
 # long, which the design allows. 1 when it never does.

@@ -288,6 +288,11 @@ check "50,000 categories saved" [ "$(sql "SELECT COUNT(*) FROM outlet_category c
 check "50,000 category summaries" [ "$(sql "SELECT COUNT(*) FROM outlet_category_summary s JOIN outlet o ON o.id = s.outlet_id WHERE o.reg_no LIKE 'BIG-%'")" = 50000 ]
 check "50,000 search rows" [ "$(sql "SELECT COUNT(*) FROM outlet_search s JOIN outlet o ON o.id = s.outlet_id WHERE o.reg_no LIKE 'BIG-%'")" = 50000 ]
 expect GET "/outlets/check?q=BIG-049999" 200 "是指定店"
+# Lists by status over 50,000 more outlets: the first ten pages and the
+# deeper ones alike in the database's order.
+outlet_pages_in_order "" "region=42" "region=420607" "category=tv" \
+    "region=42&category=phone"
+check "page 11 of 420607 is full" [ "$(sql "SELECT COUNT(*) >= 220 FROM outlet WHERE region_code LIKE '420607%' AND status = 'active'")" = 1 ]
 # Across the country a keyword goes one of three ways: a word in most
 # outlets (鄂北, every new one's enterprise) is read in id order, a rare
 # one (two letters of a name) comes from Mroonga ordered by MariaDB, a

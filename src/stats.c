@@ -745,9 +745,10 @@ out:
 }
 
 /*
- * Slow numbers are shared through stats_snapshot (sql/022): counted by
- * one worker at a time, under a lock named after the database and the
- * filter, and shown to everyone from there.
+ * The country's and provinces' numbers, and any others slow to count, are
+ * shared through stats_snapshot (sql/022) and shown to everyone from
+ * there; the former are counted by one worker at a time, under a lock
+ * named after the database and the filter.
  */
 #define LOCK_NAME "CONCAT('stats.', MD5(CONCAT_WS('.', DATABASE(), ?, ?)))"
 

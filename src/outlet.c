@@ -45,16 +45,23 @@ static const struct sql_fragment plain_filters[] = {
 	{ OF_ENTERPRISE, " AND o.enterprise_id = ?" },
 };
 
-#define DIRECTORY(hint) { \
-	.list_head = OUTLET_COLUMNS "FROM (SELECT o.id FROM outlet o " hint, \
+#define DIRECTORY_ORDER	"ORDER BY o.region_code, o.reg_no"
+#define BY_STATUS_INDEX	"FORCE INDEX (outlet_status_region) "
+
+/* A list without a keyword: its statement's head and tail. */
+#define PLAIN_LIST(head, tail) { \
+	.list_head = head, \
 	.count_head = "SELECT COUNT(*) FROM outlet o ", \
 	.where = "WHERE 1 = 1", \
 	.filters = plain_filters, \
 	.nfilters = sizeof(plain_filters) / sizeof(plain_filters[0]), \
-	.list_tail = " ORDER BY o.region_code, o.reg_no LIMIT ? OFFSET ?" \
-	    PAGE_JOIN "ORDER BY o.region_code, o.reg_no", \
+	.list_tail = tail, \
 	.count_tail = "", \
 }
+
+#define DIRECTORY(hint) PLAIN_LIST( \
+	OUTLET_COLUMNS "FROM (SELECT o.id FROM outlet o " hint, \
+	" " DIRECTORY_ORDER " LIMIT ? OFFSET ?" PAGE_JOIN DIRECTORY_ORDER)
 
 static struct filtered_sql directory = DIRECTORY("");
 
@@ -66,24 +73,16 @@ static struct filtered_sql directory = DIRECTORY("");
  * through every active outlet's entry before it: 21-37 ms for 42 instead
  * of under 1. Named, the index is read as a range again.
  */
-static struct filtered_sql directory_by_status =
-    DIRECTORY("FORCE INDEX (outlet_status_region) ");
+static struct filtered_sql directory_by_status = DIRECTORY(BY_STATUS_INDEX);
 
 /* The first pages of a region's list by status join each row as the index
  * gives it, and stop at the page's end: no page of ids to keep and sort
  * again. Deeper pages would join every row they skip. */
 #define SHALLOW_OFFSET_MAX	200
 
-static struct filtered_sql shallow_by_status = {
-	.list_head = OUTLET_COLUMNS
-	    "FROM outlet o FORCE INDEX (outlet_status_region) " OUTLET_JOINS,
-	.count_head = "SELECT COUNT(*) FROM outlet o ",
-	.where = "WHERE 1 = 1",
-	.filters = plain_filters,
-	.nfilters = sizeof(plain_filters) / sizeof(plain_filters[0]),
-	.list_tail = " ORDER BY o.region_code, o.reg_no LIMIT ? OFFSET ?",
-	.count_tail = "",
-};
+static struct filtered_sql shallow_by_status = PLAIN_LIST(
+    OUTLET_COLUMNS "FROM outlet o " BY_STATUS_INDEX OUTLET_JOINS,
+    " " DIRECTORY_ORDER " LIMIT ? OFFSET ?");
 
 /* Region and status alone are counted from each township's tally
  * (sql/017_outlet_tally.sql): a few dozen rows for a county, not every

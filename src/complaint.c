@@ -56,13 +56,15 @@ static struct db_stmt track = DB_READ(
     "LEFT JOIN outlet o ON o.id = c.outlet_id WHERE c.tracking_no = ?");
 
 static struct db_stmt public_events = DB_READ(
-    "SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i') AS at, kind, "
+    "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i') AS at, kind, "
     "CASE kind WHEN 'submitted' THEN '提交投诉' WHEN 'accepted' THEN '受理' "
     "WHEN 'rejected' THEN '不予受理' WHEN 'investigating' THEN '开始调查' "
     "WHEN 'resolved' THEN '办结' WHEN 'reopened' THEN '投诉人要求重新办理' "
     "WHEN 'satisfaction' THEN '投诉人评价' ELSE '答复' END AS kind_name, "
-    "public_reply FROM complaint_event WHERE complaint_id = ? "
-    "AND (kind <> 'note' OR public_reply IS NOT NULL) ORDER BY at, id");
+    "public_reply FROM complaint_event e WHERE complaint_id = ? "
+    "AND (kind <> 'note' OR public_reply IS NOT NULL) "
+    /* e.at, not the minute-wide text named at: the index's order, no sort. */
+    "ORDER BY e.at, e.id");
 
 static struct db_stmt set_satisfaction = DB_WRITE(
     "UPDATE complaint SET satisfaction = ? WHERE tracking_no = ? "

@@ -217,6 +217,14 @@ act --data-urlencode action=resolve --data-urlencode "public_reply=经查属实�
 check "resolve: $status" [ "$status" = 303 ]
 expect GET "/complaints/track?no=$no1&code=$code1" 200 "已责令退还多收的300元"
 check "timeline shows acceptance" grep -q "已受理，将于30个工作日内办结" "$BUILD/b.txt"
+timeline() { grep -o '<strong>[^<]*</strong>' "$BUILD/b.txt" | sed 's/<[^>]*>//g' | paste -sd ' '; }
+check "timeline in the order of handling: $(timeline)" \
+    [ "$(timeline)" = "提交投诉 受理 开始调查 办结" ]
+# Events of the same second keep the order they were written in.
+sql "UPDATE complaint_event SET at = (SELECT submitted_at FROM complaint WHERE id = $cid) WHERE complaint_id = $cid"
+expect GET "/complaints/track?no=$no1&code=$code1" 200 "已责令退还多收的300元"
+check "same-second events in the order written: $(timeline)" \
+    [ "$(timeline)" = "提交投诉 受理 开始调查 办结" ]
 check "internal note stays internal" sh -c "! grep -q '内部记录不可公开' '$BUILD/b.txt'"
 check "handling audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE object_type = 'complaint' AND object_id = $cid")" = 3 ]
 

@@ -270,6 +270,24 @@ n=$(sql "SELECT COUNT(*) FROM complaint WHERE due < CURDATE()")
 check "dashboard counts the $n overdue" grep -q "超期 $n 件" "$BUILD/b.txt"
 check "complaint tallies follow filing, handling and deadlines" \
     complaint_tally_matches
+# The queue's count, from the tallies or (by category) from the index of
+# category and region, is the complaints' count.
+queue_total() {
+	sfetch admin GET "/staff/complaints?$1"
+	sed -n 's/.*共 \([0-9]*\) 件。.*/\1/p' "$BUILD/b.txt"
+}
+for f in "|1 = 1" "category=overcharge|category = 'overcharge'" \
+    "category=overcharge&status=submitted|category = 'overcharge' AND status = 'submitted'" \
+    "category=overcharge&region=4206|category = 'overcharge' AND outlet_region LIKE '4206%'" \
+    "category=overcharge&overdue=1|category = 'overcharge' AND due < CURDATE()" \
+    "category=no_service&region=420607&status=resolved|category = 'no_service' AND outlet_region LIKE '420607%' AND status = 'resolved'" \
+    "status=submitted&overdue=1|status = 'submitted' AND due < CURDATE()"; do
+	want=$(sql "SELECT COUNT(*) FROM complaint WHERE ${f#*|}")
+	got=$(queue_total "${f%%|*}")
+	check "queue ${f%%|*} counts $want: $got" [ "$got" = "$want" ]
+done
+check "queue by category has some to count" \
+    [ "$(sql "SELECT COUNT(*) FROM complaint WHERE category = 'overcharge'")" -gt 0 ]
 sfetch editor GET /staff/complaints
 check "editors have no complaints: $status" [ "$status" = 403 ]
 

@@ -171,6 +171,7 @@ check "page size 20" [ "$(json_get 'j.outlets.length')" = "$(( n < 20 ? n : 20 )
 # join only their own rows (again with 50,000 more in records_import.sh).
 outlet_pages_in_order "" "region=42" "region=4206" "region=420607" \
     "status=suspended" "category=tv" "region=42&category=phone"
+check "enterprises and their counties counted" enterprises_counted
 
 # In a county, keywords are matched by reading its rows (LIKE), not by
 # Mroonga: the same outlets in the same order, for words, several words,

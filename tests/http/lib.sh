@@ -82,6 +82,34 @@ brand_tally_matches() {
 	counts_match product_brand_tally product status category_code brand
 }
 
+# enterprises_counted: the first page of /enterprises gives each
+# enterprise's active outlets, in all and by county, as the database
+# counts them (from the index of enterprise and status, sql/024).
+enterprises_counted() {
+	local want got
+	fetch_fresh /enterprises
+	want=$(sql "SELECT COALESCE(GROUP_CONCAT(CONCAT(e.id, ':', (SELECT
+	    COUNT(*) FROM outlet o WHERE o.enterprise_id = e.id AND o.status =
+	    'active')) ORDER BY e.name, e.id), '') FROM (SELECT id, name FROM
+	    enterprise ORDER BY name, id LIMIT 20) e")
+	got=$(sed -n 's/.*<h2><a href="\/outlets?enterprise=\([0-9]*\)">.*/\1/p;
+	    s/.*· 网点 \([0-9]*\) 家<\/p>.*/\1/p' "$BUILD/b.txt" |
+	    paste -d: - - | paste -sd,)
+	[ "$got" = "$want" ] || { echo "enterprises: got $got, want $want" >&2; return 1; }
+	want=$(sql "SELECT COALESCE(GROUP_CONCAT(CONCAT(o.enterprise_id, ':',
+	    LEFT(o.region_code, 6), ':', o.n) ORDER BY o.enterprise_id,
+	    LEFT(o.region_code, 6)), '') FROM (SELECT enterprise_id,
+	    LEFT(region_code, 6) AS region_code, COUNT(*) AS n FROM outlet
+	    WHERE status = 'active' AND enterprise_id IN (SELECT id FROM (SELECT
+	    id FROM enterprise ORDER BY name, id LIMIT 20) p)
+	    GROUP BY enterprise_id, LEFT(region_code, 6)) o")
+	got=$(grep -o 'enterprise=[0-9]*&amp;region=[0-9]*">[^<]*</a> [0-9]* 家' \
+	    "$BUILD/b.txt" | sed 's/enterprise=\([0-9]*\)&amp;region=\([0-9]*\)">[^<]*<\/a> \([0-9]*\) 家/\1:\2:\3/' |
+	    sort -t: -k1,1n -k2,2 | paste -sd,)
+	[ "$got" = "$want" ] || { echo "counties: got $got, want $want" >&2; return 1; }
+	[ -n "$got" ]
+}
+
 # outlet_pages_in_order FILTER...: pages 1, 2, 10 and 11 of each filter's
 # outlets (the first ten pages of a list by status join as they read,
 # deeper ones join only their own rows) give the database's rows in its

@@ -292,6 +292,7 @@ expect GET "/outlets/check?q=BIG-049999" 200 "是指定店"
 # deeper ones alike in the database's order.
 outlet_pages_in_order "" "region=42" "region=420607" "category=tv" \
     "region=42&category=phone"
+check "enterprises counted over 50,000 more outlets" enterprises_counted
 check "page 11 of 420607 is full" [ "$(sql "SELECT COUNT(*) >= 220 FROM outlet WHERE region_code LIKE '420607%' AND status = 'active'")" = 1 ]
 # Across the country a keyword goes one of three ways: a word in most
 # outlets (鄂北, every new one's enterprise) is read in id order, a rare

@@ -44,7 +44,7 @@ CC	?= cc
 CLANG	?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?=
-PKGS	 = libmariadb libcmark libsodium jansson libmagic
+PKGS	 = libmariadb libcmark libsodium jansson libmagic liboath libqrencode
 CFLAGS	?= -O2 -g
 # SANITIZE is set only by the sanitizer and fuzzing builds below.
 SANITIZE ?=
@@ -65,7 +65,7 @@ CORE	 = buf utf8 form param request response view log config db money \
 	   attachment workday complaint outlet_record apikey open311 \
 	   caps_record product_record stats csv csv_read outlet_import \
 	   product_import import_job page_cache change_signal csv_text \
-	   calendar_cache
+	   calendar_cache totp qr_svg authz
 PUBLIC_OBJ = $(BUILD)/obj/cgi-public.o $(BUILD)/obj/cgi-public_outlets.o \
 	   $(BUILD)/obj/cgi-public_products.o $(BUILD)/obj/cgi-public_api.o \
 	   $(BUILD)/obj/cgi-public_complaints.o $(BUILD)/obj/cgi-public_open311.o \
@@ -78,7 +78,8 @@ STAFF_OBJ = $(BUILD)/obj/cgi-staff.o $(BUILD)/obj/cgi-staff_accounts.o \
 	   $(BUILD)/obj/cgi-staff_reports.o \
 	   $(BUILD)/obj/cgi-staff_import.o \
 	   $(BUILD)/obj/cgi-staff_product_import.o \
-	   $(BUILD)/obj/cgi-staff_import_job.o
+	   $(BUILD)/obj/cgi-staff_import_job.o \
+	   $(BUILD)/obj/cgi-staff_totp.o
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 PROGRAMS = $(BUILD)/public.fcgi $(BUILD)/staff.fcgi $(BUILD)/jdxx-staff \
 	   $(BUILD)/bench-fcgi

@@ -37,7 +37,7 @@ RUN_USER=jdxx
 DEB_PACKAGES="build-essential pkg-config libfcgi-dev clearsilver-dev
  libmariadb-dev mariadb-server mariadb-client mariadb-plugin-mroonga nginx
  libsodium-dev libcmark-dev libjansson-dev libmagic-dev zlib1g-dev curl
- tzdata
+ liboath-dev libqrencode-dev tzdata
  ca-certificates"
 
 say() { printf 'jdxx: %s\n' "$*"; }
@@ -49,10 +49,11 @@ case "$LOAD_TEST" in 0|1) ;; *) die "LOAD_TEST must be 0 or 1" ;; esac
 case "$PAGE_CACHE" in 0|1) ;; *) die "PAGE_CACHE must be 0 or 1" ;; esac
 
 # What only the test suites need: a real Atom parser, sqlmap, wrk and
+# oathtool (second-factor codes computed apart from the portal),
 # valgrind (make soak), openssl and systemd-analyze (the production
 # configuration), a browser and the fonts for Chinese pages, clang with its
 # sanitizer and libFuzzer runtimes, and llvm-symbolizer for their reports.
-TEST_PACKAGES="python3 python3-feedparser sqlmap wrk valgrind openssl systemd
+TEST_PACKAGES="python3 python3-feedparser sqlmap wrk valgrind openssl systemd oathtool
 	chromium fonts-noto-cjk clang libclang-rt-14-dev llvm"
 # What only the benchmark needs: the load generator.
 BENCH_PACKAGES="wrk"

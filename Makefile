@@ -79,7 +79,7 @@ STAFF_OBJ = $(BUILD)/obj/cgi-staff.o $(BUILD)/obj/cgi-staff_accounts.o \
 	   $(BUILD)/obj/cgi-staff_import.o \
 	   $(BUILD)/obj/cgi-staff_product_import.o \
 	   $(BUILD)/obj/cgi-staff_import_job.o \
-	   $(BUILD)/obj/cgi-staff_totp.o
+	   $(BUILD)/obj/cgi-staff_totp.o $(BUILD)/obj/cgi-staff_signin.o
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 PROGRAMS = $(BUILD)/public.fcgi $(BUILD)/staff.fcgi $(BUILD)/jdxx-staff \
 	   $(BUILD)/bench-fcgi

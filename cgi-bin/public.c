@@ -290,7 +290,8 @@ handle_feed(struct ctx *c)
 	return H_OK;
 }
 
-/* A file of a published notice, with its stored type and a safe name. */
+/* A file of a public notice, with its stored type and a safe name; a
+ * draft's, a withdrawn one's or one not due yet is not found. */
 static int
 handle_attachment(struct ctx *c)
 {
@@ -299,11 +300,10 @@ handle_attachment(struct ctx *c)
 	size_t			 len;
 	int			 found;
 
-	if ((r = from_db(attachment_meta(c->hdf, c->req->path_id, "A",
+	if ((r = from_db(attachment_public_meta(c->hdf, c->req->path_id, "A",
 	    &found))) != H_OK)
 		return r;
-	if (!found || strcmp(hdf_get_value(c->hdf, "A.notice_status", ""),
-	    "published") != 0)
+	if (!found)
 		return H_NOT_FOUND;
 	if ((r = from_db(attachment_data(c->req->path_id, &data, &len))) !=
 	    H_OK)
@@ -362,8 +362,8 @@ static const struct route routes[] = {
 	    CF_COUNT, ROUTE_FORM, 0 },
 	{ "/complaints", M_POST, handle_complaint_submit, complaint_params,
 	    CF_COUNT, ROUTE_FORM, 0 },
-	{ "/complaints/track", GET, handle_complaint_track, track_params,
-	    TR_COUNT, ROUTE_FORM, 0 },
+	{ "/complaints/track", GET | M_POST, handle_complaint_track,
+	    track_params, TR_COUNT, ROUTE_FORM, 0 },
 	{ "/complaints/feedback", M_POST, handle_complaint_feedback,
 	    track_params, TR_COUNT, ROUTE_FORM, 0 },
 	{ "/enterprises", GET, handle_enterprises, page_params, PG_COUNT,
@@ -402,7 +402,7 @@ static const struct route routes[] = {
 
 static const struct app public_app = {
 	"public", routes, sizeof(routes) / sizeof(routes[0]), NULL, NULL, 0,
-	open311_error_page
+	open311_error_page, 0
 };
 
 int

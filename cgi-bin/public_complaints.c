@@ -57,6 +57,15 @@ text(struct ctx *c, size_t i)
 	return valid_text(c, i);
 }
 
+/* An answer showing a tracking number or query code, or asked for with
+ * them: never cached, and its address never sent on as a Referer. */
+static void
+keep_private(struct ctx *c)
+{
+	response_header(c->resp, "Cache-Control", "no-store");
+	response_header(c->resp, "Referrer-Policy", "no-referrer");
+}
+
 /* The region chooser: the chosen levels and the options of each, taken
  * from the most precise code given (a prefilled outlet's township too). */
 static enum handler_result
@@ -286,7 +295,7 @@ handle_complaint_submit(struct ctx *c)
 	hset(c->hdf, "Receipt.accept_due", rec.accept_due);
 	hseti(c->hdf, "Receipt.existing", rec.existing);
 	hset(c->hdf, "Page.Title", "投诉已提交");
-	response_header(c->resp, "Cache-Control", "no-store");
+	keep_private(c);
 	return ctx_render(c, "complaints/receipt.cs");
 down:
 	/* Nothing was saved: say so, and give the form back as typed. */
@@ -348,19 +357,29 @@ track(struct ctx *c, int *found)
 	return H_OK;
 }
 
+/* The form posts the number and code, so neither is in the address; a
+ * link with both (older bookmarks) still works, and a link with the
+ * number alone (the receipt's) fills it in for the code to be typed. */
 int
 handle_complaint_track(struct ctx *c)
 {
+	const struct param_value *p = c->req->param;
 	enum handler_result	 r;
 	int			 found;
 
 	hset(c->hdf, "Page.Title", "投诉查询");
-	response_header(c->resp, "Cache-Control", "no-store");
+	keep_private(c);
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
-	else if (c->req->param[TR_NO].present || c->req->param[TR_CODE].present) {
+	else if (p[TR_NO].present && p[TR_CODE].present) {
 		if ((r = track(c, &found)) != H_OK)
 			return r;
+	} else if (c->req->method == M_POST) {
+		/* Not a wrong guess: nothing to count against the address. */
+		if (!p[TR_NO].present)
+			ctx_field_error(c, "no", "请填写受理编号（在投诉回执上）");
+		if (!p[TR_CODE].present)
+			ctx_field_error(c, "code", "请填写查询码（在投诉回执上）");
 	}
 	return ctx_render(c, "complaints/track.cs");
 }
@@ -375,7 +394,7 @@ handle_complaint_feedback(struct ctx *c)
 	int		 found, done;
 
 	hset(c->hdf, "Page.Title", "投诉查询");
-	response_header(c->resp, "Cache-Control", "no-store");
+	keep_private(c);
 	if (c->req->param_errors > 0) {
 		c->resp->status = 400;
 		return ctx_render(c, "complaints/track.cs");

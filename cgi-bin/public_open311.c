@@ -1,8 +1,9 @@
 /* Open311 GeoReport v2 under /open311/v2/: the complaint categories as
- * services, filing complaints with an API key, and complaints as public
- * service requests, in JSON or XML as the path's extension says. Every
- * answer, errors included, is in that format; an unknown extension gets
- * a 404 error list in JSON. */
+ * services, filing complaints with an API key, and complaints as service
+ * requests: to the public only what the statistics show, to a key whole
+ * requests of its region. JSON or XML as the path's extension says;
+ * every answer, errors included, is in that format, and an unknown
+ * extension gets a 404 error list in JSON. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -48,6 +49,14 @@ const struct param_spec open311_post_params[O3P_COUNT] = {
 	[O3P_LAST] = { "last_name", "姓", P_TEXT, 1, NAME_MAX_CHARS, 0 },
 	[O3P_PHONE] = { "phone", "联系电话", P_TEXT, 1, 20, P_REQUIRED },
 };
+
+/* The spec passes api_key to reads as well; the read routes declare
+ * only the filters, so the key is declared and validated here. */
+static const struct param_spec read_key_param[] = {
+	{ "api_key", "密钥", P_TEXT, 1, 128, 0 },
+};
+
+#define KEY_INVALID	"api_key is not valid or has been revoked"
 
 /* Writes root (freed) as the whole answer in format f. */
 static int
@@ -141,6 +150,32 @@ field_error(json_t *errors, const char *field, const char *reason)
 	open311_error_add(errors, 400, msg);
 }
 
+/* The scope of a read: the public's without api_key, else that of the
+ * key (held in key), or a 403 answer for a key not valid or revoked. */
+static int
+read_scope(struct ctx *c, enum open311_format f, struct apikey *key,
+    struct open311_scope *scope)
+{
+	struct param_value	 v;
+	enum handler_result	 r;
+
+	memset(key, 0, sizeof(*key));
+	scope->keyed = 0;
+	scope->region = "";
+	params_validate(read_key_param, 1, &c->req->query, &v);
+	if (v.valid && !v.present)
+		return H_OK;
+	if (v.valid && (r = from_db(apikey_check(v.s, key))) != H_OK)
+		return r;
+	if (key->id == 0)
+		return error_answer(c, f, 403, KEY_INVALID);
+	/* Whole complaints: for this client only, never kept on the way. */
+	response_header(c->resp, "Cache-Control", "no-store");
+	scope->keyed = 1;
+	scope->region = key->region;
+	return H_OK;
+}
+
 static json_t *
 service_json(HDF *row)
 {
@@ -226,8 +261,8 @@ handle_open311_service(struct ctx *c)
 /* Appends the requests named in a comma-separated list to out; an
  * error answer (status 400) when the list is malformed. */
 static int
-requests_by_id(struct ctx *c, enum open311_format f, const char *list,
-    json_t *out)
+requests_by_id(struct ctx *c, enum open311_format f,
+    const struct open311_scope *scope, const char *list, json_t *out)
 {
 	char		 ids[OPEN311_MAX_IDS][COMPLAINT_NO_LEN + 1];
 	char		 copy[OPEN311_MAX_IDS * 10 + 1], name[32];
@@ -259,12 +294,13 @@ requests_by_id(struct ctx *c, enum open311_format f, const char *list,
 	}
 	for (i = 0; i < n; i++) {
 		snprintf(name, sizeof(name), "Ids.%zu", i);
-		if ((r = from_db(open311_request_get(c->hdf, ids[i], name,
-		    &found))) != H_OK)
+		if ((r = from_db(open311_request_get(c->hdf, ids[i], scope,
+		    name, &found))) != H_OK)
 			return r;
+		/* Asked for by number: the number is named in the answer. */
 		if (found)
 			json_array_append_new(out, open311_request_json(
-			    hdf_get_obj(c->hdf, name)));
+			    hdf_get_obj(c->hdf, name), scope, 1));
 	}
 	return H_OK;
 }
@@ -308,13 +344,19 @@ requests(struct ctx *c, enum open311_format f)
 {
 	const struct param_value *p = c->req->param;
 	struct open311_filter	 q;
+	struct open311_scope	 scope;
+	struct apikey		 key;
 	enum handler_result	 r;
 	const char		*status = valid_text(c, O3L_STATUS);
-	json_t			*errors = json_array(), *list;
+	json_t			*errors, *list;
 	HDF			*row;
 	long			 n;
 	int			 rc;
 
+	if ((rc = read_scope(c, f, &key, &scope)) != H_OK ||
+	    c->resp->status != 200)
+		return rc;
+	errors = json_array();
 	param_errors(c, errors);
 	memset(&q, 0, sizeof(q));
 	q.page = p[O3L_PAGE].present ? (long)p[O3L_PAGE].n : 1;
@@ -345,21 +387,24 @@ requests(struct ctx *c, enum open311_format f)
 	list = json_array();
 	/* A list of numbers overrides every other filter (the spec). */
 	if (p[O3L_IDS].present) {
-		if ((rc = requests_by_id(c, f, p[O3L_IDS].s, list)) != H_OK ||
+		if ((rc = requests_by_id(c, f, &scope, p[O3L_IDS].s, list)) !=
+		    H_OK ||
 		    c->resp->status != 200) {
 			json_decref(list);
 			return rc;
 		}
 		return answer(c, f, 200, list, "service_requests", "request");
 	}
-	if ((r = from_db(open311_requests_find(c->hdf, &q, "Requests", &n))) !=
-	    H_OK) {
+	if ((r = from_db(open311_requests_find(c->hdf, &q, &scope, "Requests",
+	    &n))) != H_OK) {
 		json_decref(list);
 		return r;
 	}
+	/* A public list names no tracking numbers; a key's list does. */
 	for (row = hdf_get_child(c->hdf, "Requests"); row != NULL;
 	    row = hdf_obj_next(row))
-		json_array_append_new(list, open311_request_json(row));
+		json_array_append_new(list, open311_request_json(row, &scope,
+		    scope.keyed));
 	return answer(c, f, 200, list, "service_requests", "request");
 }
 
@@ -377,10 +422,15 @@ static int
 request_one(struct ctx *c, enum open311_format f, const char *id)
 {
 	char			 no[COMPLAINT_NO_LEN + 1];
+	struct open311_scope	 scope;
+	struct apikey		 key;
 	enum handler_result	 r;
 	size_t			 i;
-	int			 found = 0;
+	int			 found = 0, rc;
 
+	if ((rc = read_scope(c, f, &key, &scope)) != H_OK ||
+	    c->resp->status != 200)
+		return rc;
 	if (strlen(id) != COMPLAINT_NO_LEN)
 		return error_answer(c, f, 404, "service_request_id not found");
 	for (i = 0; i <= COMPLAINT_NO_LEN; i++)
@@ -388,13 +438,15 @@ request_one(struct ctx *c, enum open311_format f, const char *id)
 		    (char)(id[i] - 'a' + 'A') : id[i];
 	if (!open311_tracking_no_valid(no))
 		return error_answer(c, f, 404, "service_request_id not found");
-	if ((r = from_db(open311_request_get(c->hdf, no, "Request", &found))) !=
-	    H_OK)
+	if ((r = from_db(open311_request_get(c->hdf, no, &scope, "Request",
+	    &found))) != H_OK)
 		return r;
+	/* Outside the key's region it is as unknown as a wrong number. */
 	if (!found)
 		return error_answer(c, f, 404, "service_request_id not found");
 	return answer(c, f, 200, json_pack("[o]", open311_request_json(
-	    hdf_get_obj(c->hdf, "Request"))), "service_requests", "request");
+	    hdf_get_obj(c->hdf, "Request"), &scope, 1)), "service_requests",
+	    "request");
 }
 
 int
@@ -463,9 +515,11 @@ full_name(const char *first, const char *last, char *out, size_t size)
 		snprintf(out, size, "%s%s", last, first);
 }
 
-/* Checks what the parameter table cannot; adds to errors. */
+/* Checks what the parameter table cannot; adds to errors. The listed
+ * outlet's township goes to outlet_region ("" without one). */
 static enum handler_result
-check_request(struct ctx *c, json_t *errors, HDF **categories)
+check_request(struct ctx *c, json_t *errors, HDF **categories,
+    char outlet_region[13])
 {
 	const struct param_value *p = c->req->param;
 	enum handler_result	 r;
@@ -488,9 +542,10 @@ check_request(struct ctx *c, json_t *errors, HDF **categories)
 			field_error(errors, "region_code",
 			    "须为投诉人户籍所在乡镇（街道）的 9 位代码");
 	}
+	outlet_region[0] = '\0';
 	if (p[O3P_OUTLET].present && p[O3P_OUTLET].valid) {
-		if ((r = from_db(open311_outlet_exists(p[O3P_OUTLET].n,
-		    &found))) != H_OK)
+		if ((r = from_db(open311_outlet_region(p[O3P_OUTLET].n,
+		    outlet_region, &found))) != H_OK)
 			return r;
 		if (!found)
 			field_error(errors, "outlet_id", "没有这个网点");
@@ -509,6 +564,24 @@ check_request(struct ctx *c, json_t *errors, HDF **categories)
 	return H_OK;
 }
 
+/* A key files only complaints its region handles: those about an
+ * outlet of the region or, without an outlet, from a township of it
+ * (where such a complaint is handled). H_OK, with a 403 answer when
+ * outside. */
+static int
+check_key_region(struct ctx *c, enum open311_format f,
+    const struct apikey *key, const char *outlet_region)
+{
+	if (outlet_region[0] != '\0' && !apikey_holds(key, outlet_region))
+		return error_answer(c, f, 403, "outlet_id: the outlet is "
+		    "outside the region of this api_key");
+	if (outlet_region[0] == '\0' &&
+	    !apikey_holds(key, c->req->param[O3P_REGION].s))
+		return error_answer(c, f, 403, "region_code: outside the "
+		    "region of this api_key; name an outlet_id of the region");
+	return H_OK;
+}
+
 static int
 file_request(struct ctx *c, enum open311_format f)
 {
@@ -518,28 +591,33 @@ file_request(struct ctx *c, enum open311_format f)
 	const struct calendar	*cal;
 	enum handler_result	 r;
 	enum db_status		 st;
-	long long		 key_id = 0;
+	struct apikey		 key;
 	json_t			*errors;
 	HDF			*categories;
-	char			 name[128], notice[512];
+	char			 name[128], notice[512], outlet_region[13];
+	int			 rc;
 
 	response_header(c->resp, "Cache-Control", "no-store");
+	memset(&key, 0, sizeof(key));
 	if (p[O3P_KEY].present && p[O3P_KEY].valid &&
-	    (r = from_db(apikey_check(p[O3P_KEY].s, &key_id))) != H_OK)
+	    (r = from_db(apikey_check(p[O3P_KEY].s, &key))) != H_OK)
 		return r;
-	if (key_id == 0)
+	if (key.id == 0)
 		return error_answer(c, f, 403, p[O3P_KEY].present ?
-		    "api_key is not valid or has been revoked" :
-		    "api_key is required");
+		    KEY_INVALID : "api_key is required");
 	errors = json_array();
 	param_errors(c, errors);
-	if ((r = check_request(c, errors, &categories)) != H_OK) {
+	if ((r = check_request(c, errors, &categories, outlet_region)) !=
+	    H_OK) {
 		json_decref(errors);
 		return r;
 	}
 	if (json_array_size(errors) > 0)
 		return errors_answer(c, f, 400, errors);
 	json_decref(errors);
+	if ((rc = check_key_region(c, f, &key, outlet_region)) != H_OK ||
+	    c->resp->status != 200)
+		return rc;
 	full_name(valid_text(c, O3P_FIRST), valid_text(c, O3P_LAST), name,
 	    sizeof(name));
 	memset(&in, 0, sizeof(in));
@@ -548,6 +626,7 @@ file_request(struct ctx *c, enum open311_format f)
 	in.region = p[O3P_REGION].s;
 	in.category = p[O3P_SERVICE].s;
 	in.outlet_id = p[O3P_OUTLET].present ? p[O3P_OUTLET].n : 0;
+	in.outlet_region = outlet_region;
 	in.outlet_name = "";
 	in.outlet_address = valid_text(c, O3P_ADDRESS);
 	in.purchase_date = "";

@@ -6,18 +6,13 @@
 
 #include <sodium.h>
 
-#include "account.h"
 #include "audit.h"
+#include "authz.h"
 #include "config.h"
-#include "password.h"
 #include "session.h"
 #include "staff.h"
-#include "throttle.h"
+#include "totp.h"
 #include "view.h"
-
-/* A valid Argon2id hash of a random password, checked when the username
- * is unknown so both failures take the same time. */
-static char	 dummy_hash[crypto_pwhash_STRBYTES];
 
 static struct staff_user	 current_user;
 
@@ -73,41 +68,8 @@ staff_saved(struct ctx *c, enum db_status st, const char *fmt, long long id)
 	return staff_redirect(c, path);
 }
 
-static const char *
-cookie_name(const struct ctx *c)
-{
-	/* __Host- binds the cookie to this exact host over HTTPS. */
-	return c->cfg->tls ? "__Host-jdxx_staff" : "jdxx_staff";
-}
-
-static void
-set_cookie(struct ctx *c, const char *value, int max_age)
-{
-	response_header(c->resp, "Set-Cookie",
-	    "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s",
-	    cookie_name(c), value, max_age, c->cfg->tls ? "; Secure" : "");
-}
-
-/* Where to go after signing in: only our own staff pages. */
-static int
-next_valid(const char *next)
-{
-	size_t	 i;
-
-	if (strncmp(next, "/staff/", 7) != 0 || strstr(next, "//") != NULL ||
-	    strlen(next) > 200)
-		return 0;
-	for (i = 0; next[i] != '\0'; i++)
-		if (!((next[i] >= 'a' && next[i] <= 'z') ||
-		    (next[i] >= 'A' && next[i] <= 'Z') ||
-		    (next[i] >= '0' && next[i] <= '9') ||
-		    strchr("/_-.?=&%", next[i]) != NULL))
-			return 0;
-	return 1;
-}
-
-static void
-user_to_hdf(struct ctx *c)
+void
+staff_user_to_hdf(struct ctx *c)
 {
 	hset(c->hdf, "Staff.username", c->user->username);
 	hset(c->hdf, "Staff.display_name", c->user->display_name[0] ?
@@ -115,6 +77,10 @@ user_to_hdf(struct ctx *c)
 	hset(c->hdf, "Staff.role", c->user->role_name);
 	hset(c->hdf, "Staff.region", c->user->region);
 	hset(c->hdf, "Staff.csrf", c->user->csrf);
+	hseti(c->hdf, "Staff.totp_enabled", c->user->totp_enabled);
+	/* Half signed in: no way into the work until the second factor. */
+	if (c->user->stage != STAGE_FULL)
+		return;
 	hseti(c->hdf, "Staff.is_admin", c->user->role == ROLE_ADMIN);
 	hseti(c->hdf, "Staff.can_notices",
 	    (c->user->role & (ROLE_ADMIN | ROLE_EDITOR)) != 0);
@@ -150,139 +116,120 @@ sent_csrf(const struct ctx *c)
 	return staff_part_text(c, "csrf", buf, sizeof(buf));
 }
 
-/* Session, role and CSRF checks before any staff handler runs. */
+/* Sends a signed-out browser to the sign-in page (a form post is
+ * refused: what it carried cannot follow). */
+static int
+sign_in_first(struct ctx *c)
+{
+	char	 next[256];
+
+	if (c->req->method == M_POST) {
+		ctx_error_page(c, 403, "您尚未登录，或登录已过期。"
+		    "请重新登录后再提交。");
+		return 403;
+	}
+	snprintf(next, sizeof(next), "/staff/login?next=%s", c->req->path);
+	response_redirect(c->resp, staff_next_valid(c->req->path) ? next :
+	    "/staff/login");
+	return 303;
+}
+
+/* A session with its second factor still due reaches only the pages
+ * that complete it. */
+static int
+stage_allows(const struct ctx *c)
+{
+	switch (c->user->stage) {
+	case STAGE_FULL:
+		return !(c->route->flags & ROUTE_OTP);
+	case STAGE_OTP:
+		return (c->route->flags & (ROUTE_OTP | ROUTE_ANY_STAGE)) != 0;
+	case STAGE_ENROL:
+		return (c->route->flags & (ROUTE_ENROL | ROUTE_ANY_STAGE)) != 0;
+	}
+	return 0;
+}
+
+/* Records a refusal, then answers it: 404 when the account may not
+ * learn that the object exists, else 403 saying why. */
+static int
+refuse(struct ctx *c, enum authz_verdict v, int found)
+{
+	static const char *const actions[] = {
+		[AUTHZ_NO_ROLE] = "refused_role",
+		[AUTHZ_NOT_FOUND] = "refused_read",
+		[AUTHZ_OUTSIDE] = "refused_write",
+	};
+	enum authz_object obj = ACCESS_OBJECT(c->route->roles);
+
+	if (v != AUTHZ_NOT_FOUND || found)
+		audit_write(c->user, NULL, staff_address(c), actions[v],
+		    authz_object_name(obj), c->req->path_id, NULL,
+		    json_pack("{s:s,s:s}", "method", c->req->method_name,
+		    "path", c->req->path));
+	if (v == AUTHZ_NOT_FOUND)
+		return H_NOT_FOUND;
+	ctx_error_page(c, 403, v == AUTHZ_NO_ROLE ?
+	    "您的账号没有这项操作的权限。" : obj == OBJ_NATIONAL ?
+	    "这是全国统一的记录，只能由不限地区的账号登记、修改和导出。" :
+	    "这条记录不在您的账号负责的地区内，不能修改。");
+	return 403;
+}
+
+/* Session, stage, role, CSRF, then the object's region: every check
+ * before any staff handler reads or writes anything. */
 static int
 staff_before(struct ctx *c)
 {
-	const struct kv	*cookie;
+	const char	*token = staff_session_cookie(c);
+	unsigned	 access = c->route->roles;
+	enum authz_verdict v;
 	enum db_status	 st;
-	char		 next[256];
-	int		 found = 0;
+	char		 region[16];
+	int		 found = 0, write = c->req->method == M_POST;
 
 	hset(c->hdf, "Page.Staff", "1");
-	cookie = kvlist_get(&c->req->cookies, cookie_name(c));
-	if (cookie != NULL) {
-		st = session_load(cookie->val, &current_user, &found);
-		if (st != DB_OK)
+	if (token[0] != '\0') {
+		if ((st = session_load(token, &current_user, &found)) != DB_OK)
 			return staff_from_db(st);
 		if (found) {
 			c->user = &current_user;
-			user_to_hdf(c);
+			/* A role that came to need a second factor after its
+			 * sign-in sets one up before anything else. */
+			if (current_user.stage == STAGE_FULL &&
+			    !current_user.totp_enabled &&
+			    (c->cfg->second_factor_roles & current_user.role))
+				current_user.stage = STAGE_ENROL;
+			staff_user_to_hdf(c);
 		}
 	}
-	if (c->route->roles == 0)
+	if (ACCESS_ROLES(access) == 0)
 		return H_OK;
-	if (c->user == NULL) {
-		if (c->req->method == M_POST) {
-			ctx_error_page(c, 403, "您尚未登录，或登录已过期。"
-			    "请重新登录后再提交。");
-			return 403;
-		}
-		snprintf(next, sizeof(next), "/staff/login?next=%s",
-		    c->req->path);
-		response_redirect(c->resp, next_valid(c->req->path) ? next :
-		    "/staff/login");
+	if (c->user == NULL)
+		return sign_in_first(c);
+	if (!stage_allows(c)) {
+		response_redirect(c->resp, c->user->stage == STAGE_OTP ?
+		    "/staff/login/otp" : c->user->stage == STAGE_ENROL ?
+		    "/staff/totp" : "/staff/");
 		return 303;
 	}
-	if (!(c->user->role & c->route->roles) && c->user->role != ROLE_ADMIN)
-		return H_FORBIDDEN;
-	if (c->req->method == M_POST &&
-	    !token_equal(sent_csrf(c), c->user->csrf)) {
+	if ((v = authz_decide(c->user, access, write, 1, "")) ==
+	    AUTHZ_NO_ROLE)
+		return refuse(c, v, 1);
+	found = 0;
+	if (c->req->path_id > 0 && (st = authz_object_region(
+	    ACCESS_OBJECT(access), c->req->path_id, region, &found)) != DB_OK)
+		return staff_from_db(st);
+	if (ACCESS_OBJECT(access) == OBJ_NATIONAL || c->req->path_id > 0)
+		v = authz_decide(c->user, access, write, found, region);
+	if (v != AUTHZ_ALLOW)
+		return refuse(c, v, found);
+	if (write && !token_equal(sent_csrf(c), c->user->csrf)) {
 		ctx_error_page(c, 403, "表单已过期或来源不明，没有保存任何内容。"
 		    "请返回、刷新页面后再提交。");
 		return 403;
 	}
 	return H_OK;
-}
-
-enum { LG_USERNAME, LG_PASSWORD, LG_NEXT, LG_COUNT };
-
-static const struct param_spec login_params[LG_COUNT] = {
-	[LG_USERNAME] = { "username", "用户名", P_TEXT, 1, 32, 0 },
-	[LG_PASSWORD] = { "password", "密码", P_TEXT, 1, 128, 0 },
-	[LG_NEXT] = { "next", "返回地址", P_TEXT, 1, 200, 0 },
-};
-
-static int
-login_form(struct ctx *c, int status, const char *message)
-{
-	c->resp->status = status;
-	if (message != NULL)
-		hset(c->hdf, "Login.message", message);
-	/* The password is never sent back. */
-	hset(c->hdf, "Form.password", "");
-	hset(c->hdf, "Page.Title", "工作人员登录");
-	return ctx_render(c, "staff/login.cs");
-}
-
-static int
-handle_login(struct ctx *c)
-{
-	const char	*user = staff_text(c, LG_USERNAME);
-	const char	*pass = c->req->param[LG_PASSWORD].s;
-	const char	*next = staff_text(c, LG_NEXT);
-	const char	*addr = staff_address(c);
-	char		 token[SESSION_TOKEN_LEN + 1], msg[160];
-	long long	 wait_user = 0, wait_addr = 0, id;
-	enum db_status	 st;
-	int		 found = 0, good;
-
-	if (!next_valid(next))
-		next = "/staff/";
-	hset(c->hdf, "Form.next", next);
-	if (c->req->method != M_POST)
-		return login_form(c, 200, NULL);
-	if (!c->req->param[LG_USERNAME].present || !c->req->param[LG_PASSWORD].present)
-		return login_form(c, 400, "请填写用户名和密码。");
-	if (c->req->param_errors > 0)
-		return login_form(c, 400, "用户名或密码不正确。");
-	if ((st = throttle_wait("account", user, &wait_user)) != DB_OK ||
-	    (st = throttle_wait("address", addr, &wait_addr)) != DB_OK)
-		return staff_from_db(st);
-	if (wait_user > 0 || wait_addr > 0) {
-		snprintf(msg, sizeof(msg), "登录失败次数过多，请在 %lld 秒后再试。",
-		    wait_user > wait_addr ? wait_user : wait_addr);
-		response_header(c->resp, "Retry-After", "%lld",
-		    wait_user > wait_addr ? wait_user : wait_addr);
-		return login_form(c, 429, msg);
-	}
-	if ((st = account_by_username(c->hdf, user, "Account", &found)) !=
-	    DB_OK)
-		return staff_from_db(st);
-	good = password_verify(found ? hdf_get_value(c->hdf,
-	    "Account.password_hash", dummy_hash) : dummy_hash, pass) &&
-	    found && hdf_get_int_value(c->hdf, "Account.disabled", 1) == 0;
-	nerr_ignore_ok(hdf_remove_tree(c->hdf, "Account.password_hash"));
-	if (!good) {
-		if ((st = throttle_fail("account", user)) != DB_OK ||
-		    (st = throttle_fail("address", addr)) != DB_OK)
-			return staff_from_db(st);
-		audit_write(NULL, user, addr, "login_failed", "staff", 0, NULL,
-		    NULL);
-		return login_form(c, 401, "用户名或密码不正确。");
-	}
-	id = hdf_get_int_value(c->hdf, "Account.id", 0);
-	throttle_clear("account", user);
-	/* A fresh token at every sign-in: no session fixation. */
-	if ((st = session_create(id, addr, token)) != DB_OK)
-		return staff_from_db(st);
-	audit_write(NULL, user, addr, "login", "staff", id, NULL, NULL);
-	set_cookie(c, token, SESSION_LIFETIME_SEC);
-	sodium_memzero(token, sizeof(token));
-	return staff_redirect(c, next);
-}
-
-static int
-handle_logout(struct ctx *c)
-{
-	enum db_status	 st;
-
-	if ((st = session_end(c->user->token)) != DB_OK)
-		return staff_from_db(st);
-	audit_write(c->user, NULL, staff_address(c), "logout", "staff",
-	    c->user->id, NULL, NULL);
-	set_cookie(c, "", 0);
-	return staff_redirect(c, "/staff/login");
 }
 
 static int
@@ -301,134 +248,95 @@ handle_dashboard(struct ctx *c)
 	return ctx_render(c, "staff/dashboard.cs");
 }
 
-enum { PW_CURRENT, PW_NEW, PW_CONFIRM, PW_COUNT };
-
-static const struct param_spec password_params[PW_COUNT] = {
-	[PW_CURRENT] = { "current", "当前密码", P_TEXT, 1, 128, P_REQUIRED },
-	[PW_NEW] = { "new", "新密码", P_TEXT, 1, 128, P_REQUIRED },
-	[PW_CONFIRM] = { "confirm", "确认新密码", P_TEXT, 1, 128, P_REQUIRED },
-};
-
-static int
-handle_password(struct ctx *c)
-{
-	const struct param_value *p = c->req->param;
-	char		 hash[crypto_pwhash_STRBYTES];
-	char		 token[SESSION_TOKEN_LEN + 1];
-	const char	*problem;
-	enum db_status	 st;
-	int		 found;
-
-	hset(c->hdf, "Page.Title", "修改密码");
-	if (c->req->method == M_POST && c->req->param_errors == 0) {
-		st = account_by_username(c->hdf, c->user->username, "Me",
-		    &found);
-		if (st != DB_OK)
-			return staff_from_db(st);
-		if (!found || !password_verify(hdf_get_value(c->hdf,
-		    "Me.password_hash", dummy_hash), p[PW_CURRENT].s))
-			ctx_field_error(c, "current", "当前密码不正确");
-		else if ((problem = password_problem(c->user->username,
-		    p[PW_NEW].s)) != NULL)
-			ctx_field_error(c, "new", problem);
-		else if (strcmp(p[PW_NEW].s, p[PW_CONFIRM].s) != 0)
-			ctx_field_error(c, "confirm", "两次输入的新密码不一致");
-		nerr_ignore_ok(hdf_remove_tree(c->hdf, "Me"));
-		if (c->resp->status == 200) {
-			if (password_hash(hash, p[PW_NEW].s) == -1)
-				return H_ERROR;
-			if ((st = account_set_password(c->user->id, hash)) !=
-			    DB_OK || (st = session_end_all(c->user->id)) !=
-			    DB_OK || (st = session_create(c->user->id,
-			    staff_address(c), token)) != DB_OK)
-				return staff_from_db(st);
-			audit_write(c->user, NULL, staff_address(c),
-			    "password_change", "staff", c->user->id, NULL, NULL);
-			set_cookie(c, token, SESSION_LIFETIME_SEC);
-			return staff_redirect(c, "/staff/?done=password");
-		}
-	} else if (c->req->method == M_POST)
-		c->resp->status = 400;
-	/* Passwords are never put back into the form. */
-	hset(c->hdf, "Form.current", "");
-	hset(c->hdf, "Form.new", "");
-	hset(c->hdf, "Form.confirm", "");
-	return ctx_render(c, "staff/password.cs");
-}
-
 #define GET	(M_GET | M_HEAD)
 #define FORM	(M_GET | M_HEAD | M_POST)
 #define EDITORS	(ROLE_ADMIN | ROLE_EDITOR)
 #define HANDLERS (ROLE_ADMIN | ROLE_HANDLER)
 #define RECORDS	(ROLE_ADMIN | ROLE_RECORDS)
+#define ADMINS	ROLE_ADMIN
 
+/* The staff routes and their authority: the last column names the roles
+ * a route admits and the object its {id} names, whose region is checked
+ * against the account's before the handler runs (src/authz.h). Lists
+ * without an object filter by the account's region themselves. */
 static const struct route routes[] = {
-	{ "/staff/login", FORM, handle_login, login_params, LG_COUNT,
+	{ "/staff/login", FORM, handle_login, login_params, LOGIN_PARAM_COUNT,
 	    ROUTE_FORM, 0 },
-	{ "/staff/logout", M_POST, handle_logout, NOPARAMS, 0, ROLE_ANY },
+	{ "/staff/login/otp", FORM, handle_login_otp, otp_params,
+	    OTP_PARAM_COUNT, ROUTE_FORM | ROUTE_OTP, ROLE_ANY },
+	{ "/staff/logout", M_POST, handle_logout, NOPARAMS, ROUTE_ANY_STAGE,
+	    ROLE_ANY },
+	{ "/staff/totp", FORM, handle_totp_enrol, totp_params,
+	    TOTP_PARAM_COUNT, ROUTE_FORM | ROUTE_ENROL, ROLE_ANY },
 	{ "/staff/", GET, handle_dashboard, NOPARAMS, 0, ROLE_ANY },
-	{ "/staff/password", FORM, handle_password, password_params, PW_COUNT,
-	    ROUTE_FORM, ROLE_ANY },
-	{ "/staff/accounts", GET, handle_accounts, NOPARAMS, 0, ROLE_ADMIN },
+	{ "/staff/password", FORM, handle_password, password_params,
+	    PASSWORD_PARAM_COUNT, ROUTE_FORM, ROLE_ANY },
+	{ "/staff/accounts", GET, handle_accounts, NOPARAMS, 0, ADMINS },
 	{ "/staff/accounts/new", FORM, handle_account_new, account_params,
-	    AC_COUNT, ROUTE_FORM, ROLE_ADMIN },
+	    AC_COUNT, ROUTE_FORM, ADMINS },
 	{ "/staff/accounts/{id}", FORM, handle_account_edit, account_params,
-	    AC_COUNT, ROUTE_FORM, ROLE_ADMIN },
+	    AC_COUNT, ROUTE_FORM, ACCESS(ADMINS, OBJ_ACCOUNT) },
+	{ "/staff/accounts/{id}/totp-reset", M_POST, handle_totp_reset,
+	    NOPARAMS, 0, ACCESS(ADMINS, OBJ_ACCOUNT) },
 	{ "/staff/audit", GET, handle_audit, audit_params, AU_COUNT, 0,
-	    ROLE_ADMIN },
+	    ADMINS },
 	{ "/staff/complaints", GET, handle_complaint_queue, queue_params,
 	    QU_COUNT, ROUTE_FORM, HANDLERS },
 	{ "/staff/complaints/{id}", GET, handle_complaint_view, NOPARAMS, 0,
-	    HANDLERS },
+	    ACCESS(HANDLERS, OBJ_COMPLAINT) },
 	{ "/staff/complaints/{id}", M_POST, handle_complaint_act, handle_params,
-	    HA_COUNT, ROUTE_FORM, HANDLERS },
+	    HA_COUNT, ROUTE_FORM, ACCESS(HANDLERS, OBJ_COMPLAINT) },
 	{ "/staff/outlets", GET, handle_staff_outlets, staff_outlet_list_params,
 	    SL_COUNT, ROUTE_FORM, RECORDS },
 	{ "/staff/outlets/new", FORM, handle_outlet_new, outlet_edit_params,
 	    OE_COUNT, ROUTE_FORM, RECORDS },
 	{ "/staff/outlets/{id}", FORM, handle_outlet_edit, outlet_edit_params,
-	    OE_COUNT, ROUTE_FORM, RECORDS },
+	    OE_COUNT, ROUTE_FORM, ACCESS(RECORDS, OBJ_OUTLET) },
 	{ "/staff/outlets/{id}/status", M_POST, handle_outlet_status,
-	    outlet_status_params, OS_COUNT, ROUTE_FORM, RECORDS },
+	    outlet_status_params, OS_COUNT, ROUTE_FORM,
+	    ACCESS(RECORDS, OBJ_OUTLET) },
 	{ "/staff/enterprises", GET, handle_staff_enterprises, NOPARAMS, 0,
 	    RECORDS },
 	{ "/staff/enterprises/new", FORM, handle_enterprise_edit,
-	    enterprise_params, EN_COUNT, ROUTE_FORM, RECORDS },
+	    enterprise_params, EN_COUNT, ROUTE_FORM,
+	    ACCESS(RECORDS, OBJ_NATIONAL) },
 	{ "/staff/enterprises/{id}", FORM, handle_enterprise_edit,
-	    enterprise_params, EN_COUNT, ROUTE_FORM, RECORDS },
+	    enterprise_params, EN_COUNT, ROUTE_FORM,
+	    ACCESS(RECORDS, OBJ_NATIONAL) },
 	{ "/staff/notices", GET, handle_staff_notices, NOPARAMS, 0, EDITORS },
 	{ "/staff/notices/new", FORM, handle_notice_new, notice_edit_params,
 	    NE_COUNT, ROUTE_FORM, EDITORS },
 	{ "/staff/notices/{id}", FORM, handle_notice_edit, notice_edit_params,
-	    NE_COUNT, ROUTE_FORM, EDITORS },
+	    NE_COUNT, ROUTE_FORM, ACCESS(EDITORS, OBJ_NOTICE) },
 	{ "/staff/notices/{id}/status", M_POST, handle_notice_status,
-	    notice_status_params, NS_COUNT, 0, EDITORS },
+	    notice_status_params, NS_COUNT, 0, ACCESS(EDITORS, OBJ_NOTICE) },
 	{ "/staff/notices/{id}/attachments", M_POST, handle_attachment_upload,
-	    NOPARAMS, ROUTE_MULTIPART, EDITORS },
+	    NOPARAMS, ROUTE_MULTIPART, ACCESS(EDITORS, OBJ_NOTICE) },
 	{ "/staff/attachments/{id}/delete", M_POST, handle_attachment_delete,
-	    NOPARAMS, 0, EDITORS },
+	    NOPARAMS, 0, ACCESS(EDITORS, OBJ_ATTACHMENT) },
 	{ "/staff/apikeys", FORM, handle_apikeys, apikey_params, AK_COUNT,
-	    ROUTE_FORM, ROLE_ADMIN },
+	    ROUTE_FORM, ADMINS },
 	{ "/staff/apikeys/{id}/revoke", M_POST, handle_apikey_revoke,
-	    NOPARAMS, 0, ROLE_ADMIN },
+	    NOPARAMS, 0, ACCESS(ADMINS, OBJ_APIKEY) },
 	{ "/staff/products", GET, handle_staff_products,
-	    staff_product_list_params, SP_COUNT, ROUTE_FORM,
-	    ROLE_ADMIN | ROLE_RECORDS },
+	    staff_product_list_params, SP_COUNT, ROUTE_FORM, RECORDS },
 	{ "/staff/products/new", FORM, handle_product_new, product_edit_params,
-	    PE_COUNT, ROUTE_FORM, ROLE_ADMIN | ROLE_RECORDS },
+	    PE_COUNT, ROUTE_FORM, ACCESS(RECORDS, OBJ_NATIONAL) },
 	{ "/staff/products/{id}", FORM, handle_product_edit,
 	    product_edit_params, PE_COUNT, ROUTE_FORM,
-	    ROLE_ADMIN | ROLE_RECORDS },
-	{ "/staff/caps", GET, handle_staff_caps, NOPARAMS, 0,
-	    ROLE_ADMIN | ROLE_RECORDS },
+	    ACCESS(RECORDS, OBJ_NATIONAL) },
+	{ "/staff/caps", GET, handle_staff_caps, NOPARAMS, 0, RECORDS },
 	{ "/staff/caps", M_POST, handle_caps_change, caps_change_params,
-	    CC_COUNT, ROUTE_FORM, ROLE_ADMIN },
+	    CC_COUNT, ROUTE_FORM, ACCESS(ADMINS, OBJ_NATIONAL) },
 	{ "/staff/caps/{id}/withdraw", M_POST, handle_cap_withdraw,
-	    caps_withdraw_params, CW_COUNT, ROUTE_FORM, ROLE_ADMIN },
+	    caps_withdraw_params, CW_COUNT, ROUTE_FORM,
+	    ACCESS(ADMINS, OBJ_NATIONAL) },
 	{ "/staff/rates/{id}/withdraw", M_POST, handle_rate_withdraw,
-	    caps_withdraw_params, CW_COUNT, ROUTE_FORM, ROLE_ADMIN },
+	    caps_withdraw_params, CW_COUNT, ROUTE_FORM,
+	    ACCESS(ADMINS, OBJ_NATIONAL) },
 	{ "/staff/categories", M_POST, handle_category_add,
-	    category_add_params, CG_COUNT, ROUTE_FORM, ROLE_ADMIN },
+	    category_add_params, CG_COUNT, ROUTE_FORM,
+	    ACCESS(ADMINS, OBJ_NATIONAL) },
 	{ "/staff/reports/weekly", GET, handle_weekly, weekly_params, WK_COUNT,
 	    ROUTE_FORM, ROLE_ADMIN | ROLE_HANDLER | ROLE_RECORDS },
 	{ "/staff/outlets/import", FORM, handle_outlet_import, NOPARAMS,
@@ -436,10 +344,11 @@ static const struct route routes[] = {
 	{ "/staff/outlets/export.csv", GET, handle_outlet_export,
 	    outlet_export_params, OX_COUNT, 0, RECORDS },
 	{ "/staff/products/import", FORM, handle_product_import, NOPARAMS,
-	    ROUTE_MULTIPART, RECORDS },
+	    ROUTE_MULTIPART, ACCESS(RECORDS, OBJ_NATIONAL) },
 	{ "/staff/products/export.csv", GET, handle_product_export, NOPARAMS,
-	    0, RECORDS },
-	{ "/staff/imports/{id}", GET, handle_import_job, NOPARAMS, 0, RECORDS },
+	    0, ACCESS(RECORDS, OBJ_NATIONAL) },
+	{ "/staff/imports/{id}", GET, handle_import_job, NOPARAMS, 0,
+	    ACCESS(RECORDS, OBJ_IMPORT_JOB) },
 };
 
 /* Notice bodies run long; uploads up to 8 MB. */
@@ -449,18 +358,14 @@ static const struct request_limits staff_limits = {
 
 static const struct app staff_app = {
 	"staff", routes, sizeof(routes) / sizeof(routes[0]), staff_before,
-	&staff_limits, 1, NULL
+	&staff_limits, 1, NULL, 1
 };
 
 int
 main(int argc, char **argv)
 {
-	char	 pw[PASSWORD_RANDOM_LEN + 1];
-
-	if (sodium_init() < 0)
-		return 1;
-	password_random(pw, sizeof(pw));
-	if (password_hash(dummy_hash, pw) == -1)
+	if (sodium_init() < 0 || totp_init() == -1 ||
+	    staff_signin_init() == -1)
 		return 1;
 	return app_main(argc, argv, &staff_app);
 }

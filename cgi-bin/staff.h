@@ -9,6 +9,8 @@ enum handler_result	staff_from_db(enum db_status);
 /* 1 when the signed-in user may act on records of region code ("" or
  * NULL: records without a region, which only unlimited staff change). */
 int	staff_in_region(const struct ctx *, const char *code);
+/* The signed-in user as page data (Staff.*). */
+void	staff_user_to_hdf(struct ctx *);
 /* The remote address for the audit log. */
 const char *staff_address(const struct ctx *);
 /* A validated parameter's text, or "". */
@@ -23,6 +25,36 @@ int	staff_redirect(struct ctx *, const char *path);
  * redirects to the page of object id (fmt holds one %lld). */
 int	staff_saved(struct ctx *, enum db_status, const char *fmt,
 	    long long id) __attribute__((format(printf, 3, 0)));
+
+/* Sign-in (staff_signin.c): the password, the second factor, sign-out,
+ * the password change, and the session's cookie. */
+#define LOGIN_PARAM_COUNT	4
+#define OTP_PARAM_COUNT		2
+#define PASSWORD_PARAM_COUNT	3
+extern const struct param_spec	login_params[LOGIN_PARAM_COUNT];
+extern const struct param_spec	otp_params[OTP_PARAM_COUNT];
+extern const struct param_spec	password_params[PASSWORD_PARAM_COUNT];
+int	staff_signin_init(void);
+int	handle_login(struct ctx *);
+int	handle_login_otp(struct ctx *);
+int	handle_logout(struct ctx *);
+int	handle_password(struct ctx *);
+/* The session token the browser sent, or "". */
+const char *staff_session_cookie(const struct ctx *);
+/* Sets the session cookie ("" ends it). */
+void	staff_set_session_cookie(struct ctx *, const char *token);
+/* 1 for a path the sign-in may send back to. */
+int	staff_next_valid(const char *next);
+/* Replaces the current session, whose second factor is now done, by a
+ * full one under a new token. */
+enum db_status	staff_session_full(struct ctx *);
+
+/* The second factor (staff_totp.c): setting it up, and its reset by an
+ * account of wider scope. */
+extern const struct param_spec	totp_params[];
+#define TOTP_PARAM_COUNT	1
+int	handle_totp_enrol(struct ctx *);
+int	handle_totp_reset(struct ctx *);
 
 int	handle_accounts(struct ctx *);
 int	handle_account_new(struct ctx *);

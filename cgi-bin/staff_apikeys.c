@@ -1,5 +1,7 @@
 /* Keys for Open311 clients, for admins: each is shown once when made,
- * only its hash is kept, and it can be revoked. */
+ * only its hash is kept, and it can be revoked. A key reads and files
+ * complaints of the region of the account that made it, and an account
+ * sees and revokes only the keys inside its own region. */
 #include <stdio.h>
 #include <string.h>
 
@@ -27,8 +29,8 @@ keys_page(struct ctx *c)
 	long			 n;
 
 	hset(c->hdf, "Page.Title", "Open311 接口密钥");
-	if ((r = staff_from_db(apikey_list(c->hdf, page, "Keys", &n,
-	    &total))) != H_OK)
+	if ((r = staff_from_db(apikey_list(c->hdf, c->user->region, page,
+	    "Keys", &n, &total))) != H_OK)
 		return r;
 	ctx_paging(c, page, total, APIKEY_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page,name");
@@ -57,11 +59,13 @@ handle_apikeys(struct ctx *c)
 		sodium_memzero(key, sizeof(key));
 		return staff_from_db(st);
 	}
-	st = apikey_create(name, hash, c->user->id, &id);
+	/* The key may do what its maker may: the maker's region. */
+	st = apikey_create(name, c->user->region, hash, c->user->id, &id);
 	if (st == DB_OK)
 		st = audit_write(c->user, NULL, staff_address(c),
 		    "apikey_create", "api_key", (long long)id, NULL,
-		    json_pack("{s:s}", "name", name));
+		    json_pack("{s:s,s:s?}", "name", name, "region_code",
+		    c->user->region[0] != '\0' ? c->user->region : NULL));
 	if ((st = db_finish(st)) != DB_OK) {
 		sodium_memzero(key, sizeof(key));
 		return staff_from_db(st);
@@ -69,6 +73,7 @@ handle_apikeys(struct ctx *c)
 	/* The only time the key is seen: not kept, not cached. */
 	hset(c->hdf, "NewKey.key", key);
 	hset(c->hdf, "NewKey.name", name);
+	hset(c->hdf, "NewKey.region", c->user->region);
 	hseti(c->hdf, "NewKey.id", (long long)id);
 	sodium_memzero(key, sizeof(key));
 	hset(c->hdf, "Form.name", "");
@@ -85,7 +90,9 @@ handle_apikey_revoke(struct ctx *c)
 
 	if ((st = apikey_get(c->hdf, id, "Key", &found)) != DB_OK)
 		return staff_from_db(st);
-	if (!found)
+	/* A key outside the account's region is not there for it. */
+	if (!found || !staff_in_region(c, hdf_get_value(c->hdf,
+	    "Key.region_code", NULL)))
 		return H_NOT_FOUND;
 	if ((st = db_begin()) != DB_OK)
 		return staff_from_db(st);

@@ -104,17 +104,6 @@ handle_staff_caps(struct ctx *c)
 	return caps_page(c);
 }
 
-/* Caps and rates hold nationwide: a region-limited admin only reads. */
-static int
-refuse_limited(struct ctx *c)
-{
-	if (staff_in_region(c, NULL))
-		return 0;
-	ctx_error_page(c, 403, "限价、补贴比例和类别全国统一，"
-	    "只能由不限地区的管理员调整。");
-	return 1;
-}
-
 static void
 require(struct ctx *c, const struct param_spec *spec, size_t i,
     const char *message)
@@ -202,8 +191,6 @@ handle_caps_change(struct ctx *c)
 	json_t			*before = NULL;
 	int			 is_cap;
 
-	if (refuse_limited(c))
-		return H_OK;
 	if (strcmp(kind, "cap") != 0 && strcmp(kind, "rate") != 0) {
 		ctx_error_page(c, 400, "请说明要添加的是最高限价（kind=cap）"
 		    "还是补贴比例（kind=rate）。");
@@ -260,8 +247,6 @@ handle_category_add(struct ctx *c)
 	long		 n;
 	int		 found;
 
-	if (refuse_limited(c))
-		return H_OK;
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	require(c, category_add_params, CG_CODE, "请填写类别代码");
@@ -316,8 +301,6 @@ withdraw(struct ctx *c, int is_cap)
 	char			 d[11], msg[400];
 	HDF			*row;
 
-	if (refuse_limited(c))
-		return H_OK;
 	hsetf(c->hdf, "WithdrawFor", "%s-%lld", is_cap ? "cap" : "rate", id);
 	if (c->req->param_errors > 0 || reason[0] == '\0') {
 		if (c->req->param_errors == 0)

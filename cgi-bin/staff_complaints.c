@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "authz.h"
 #include "complaint.h"
 #include "config.h"
 #include "filtered.h"
@@ -218,7 +219,7 @@ load(struct ctx *c, long long id)
 		return H_NOT_FOUND;
 	if (!staff_in_region(c, hdf_get_value(c->hdf, "Complaint.outlet_region",
 	    "")))
-		return H_FORBIDDEN;
+		return H_NOT_FOUND;
 	hset(c->hdf, "Complaint.status_name", complaint_status_name(
 	    hdf_get_value(c->hdf, "Complaint.status", "")));
 	r[0] = DB_TEXT(hdf_get_value(c->hdf, "Complaint.outlet_region", ""));
@@ -270,7 +271,7 @@ handle_complaint_act(struct ctx *c)
 	enum db_status	 st;
 	unsigned long long affected = 0;
 	size_t		 i, k;
-	int		 allowed = 0;
+	int		 allowed = 0, covers = 0;
 
 	if ((r = load(c, id)) != H_OK)
 		return r;
@@ -301,6 +302,15 @@ handle_complaint_act(struct ctx *c)
 		ctx_field_error(c, "internal_note", "请填写公开答复或内部记录");
 	if (strcmp(action, "assign") == 0 && !p[HA_ASSIGNEE].present)
 		ctx_field_error(c, "assignee", "请选择承办人");
+	else if (strcmp(action, "assign") == 0) {
+		if ((st = authz_handler_covers(p[HA_ASSIGNEE].n,
+		    hdf_get_value(c->hdf, "Complaint.outlet_region", ""),
+		    &covers)) != DB_OK)
+			return staff_from_db(st);
+		if (!covers)
+			ctx_field_error(c, "assignee", "承办人须是负责这件投诉所在"
+			    "地区、在岗的投诉处理人员");
+	}
 	if (c->resp->status != 200)
 		return ctx_render(c, "staff/complaint.cs");
 	if (to != NULL && strcmp(to, "accepted") == 0) {

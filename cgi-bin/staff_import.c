@@ -192,6 +192,5 @@ handle_outlet_export(struct ctx *c)
 	response_header(c->resp, "Content-Disposition",
 	    "attachment; filename=\"outlets-%s-%s.csv\"",
 	    region[0] != '\0' ? region : "all", d);
-	response_header(c->resp, "Cache-Control", "private, no-store");
 	return H_OK;
 }

@@ -34,7 +34,6 @@ handle_import_job(struct ctx *c)
 	hsetf(c->hdf, "Page.Title", "导入进度（第 %lld 号）", c->req->path_id);
 	if (strcmp(hdf_get_value(c->hdf, "Job.state", ""), "running") == 0)
 		hseti(c->hdf, "Page.Refresh", REFRESH_SEC);
-	response_header(c->resp, "Cache-Control", "private, no-store");
 	return ctx_render(c, "staff/import_job.cs");
 }
 

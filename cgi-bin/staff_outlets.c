@@ -403,8 +403,6 @@ handle_enterprise_edit(struct ctx *c)
 	int			 found = 0;
 	json_t			*before = NULL, *after;
 
-	if (c->user->region[0] != '\0')
-		return H_FORBIDDEN;
 	hset(c->hdf, "Page.Title", id > 0 ? "编辑中标销售企业" : "新增中标销售企业");
 	if (id > 0) {
 		k[0] = DB_INT(id);

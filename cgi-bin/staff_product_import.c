@@ -18,15 +18,6 @@
 #define REPORT_MAX	500
 
 static int
-refuse_limited(struct ctx *c)
-{
-	if (staff_in_region(c, NULL))
-		return 0;
-	ctx_error_page(c, 403, "中标产品全国统一，只能由不限地区的账号导入和导出。");
-	return 1;
-}
-
-static int
 import_page(struct ctx *c)
 {
 	return ctx_render(c, "staff/import_products.cs");
@@ -107,8 +98,6 @@ handle_product_import(struct ctx *c)
 	int				 ready, rc;
 
 	hset(c->hdf, "Page.Title", "批量导入中标产品");
-	if (refuse_limited(c))
-		return H_OK;
 	if (c->req->method != M_POST)
 		return import_page(c);
 	staff_part_text(c, "action", action, sizeof(action));
@@ -164,8 +153,6 @@ handle_product_export(struct ctx *c)
 	enum db_status	 st;
 	char		 d[11];
 
-	if (refuse_limited(c))
-		return H_OK;
 	buf_reset(&c->resp->body);
 	if ((st = product_export_csv(&c->resp->body, &n)) != DB_OK) {
 		buf_reset(&c->resp->body);
@@ -175,6 +162,5 @@ handle_product_export(struct ctx *c)
 	today(d);
 	response_header(c->resp, "Content-Disposition",
 	    "attachment; filename=\"products-%s.csv\"", d);
-	response_header(c->resp, "Cache-Control", "private, no-store");
 	return H_OK;
 }

@@ -96,7 +96,6 @@ weekly_csv(struct ctx *c)
 	    hdf_get_value(c->hdf, "Report.region", "")[0] ?
 	    hdf_get_value(c->hdf, "Report.region", "") : "all",
 	    hdf_get_value(c->hdf, "Report.week", ""));
-	response_header(c->resp, "Cache-Control", "private, no-store");
 	return H_OK;
 }
 

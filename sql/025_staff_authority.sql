@@ -38,4 +38,4 @@ ALTER TABLE staff_session
 -- Throttles gain the second factor and the password change.
 ALTER TABLE login_throttle
   MODIFY scope ENUM('account','address','track','complaint','otp','password',
-    'hashing') NOT NULL;
+    'device') NOT NULL;

@@ -9,6 +9,7 @@
 #define ACCOUNT_COLUMNS \
     "SELECT id, username, display_name, role, " \
     "COALESCE(region_code, '') AS region_code, disabled, " \
+    "totp_enabled_at IS NOT NULL AS totp_enabled, " \
     "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at "
 
 static struct db_stmt by_username = DB_READ(
@@ -18,7 +19,8 @@ static struct db_stmt by_id = DB_READ(
     ACCOUNT_COLUMNS "FROM staff WHERE id = ?");
 
 static struct db_stmt all = DB_READ(
-    ACCOUNT_COLUMNS "FROM staff ORDER BY username");
+    ACCOUNT_COLUMNS "FROM staff WHERE ? = '' OR region_code LIKE "
+    "CONCAT(?, '%') ORDER BY username");
 
 static struct db_stmt insert_account = DB_WRITE(
     "INSERT INTO staff (username, display_name, role, region_code, "
@@ -50,9 +52,11 @@ account_get(HDF *hdf, long long id, const char *prefix, int *found)
 }
 
 enum db_status
-account_list(HDF *hdf, const char *prefix, long *n)
+account_list(HDF *hdf, const char *region, const char *prefix, long *n)
 {
-	return db_query(&all, NULL, 0, hdf, prefix, n);
+	struct db_arg	 a[] = { DB_TEXT(region), DB_TEXT(region) };
+
+	return db_query(&all, a, 2, hdf, prefix, n);
 }
 
 enum db_status

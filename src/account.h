@@ -16,8 +16,9 @@ enum db_status	account_by_username(HDF *, const char *username,
 		    const char *prefix, int *found);
 /* The same without the hash, by id. */
 enum db_status	account_get(HDF *, long long id, const char *prefix, int *found);
-/* Every account, by username, as prefix.N.*. */
-enum db_status	account_list(HDF *, const char *prefix, long *n);
+/* The accounts within region ("": all), by username, as prefix.N.*. */
+enum db_status	account_list(HDF *, const char *region, const char *prefix,
+		    long *n);
 enum db_status	account_create(const char *username, const char *display_name,
 		    const char *role, const char *region, const char *hash,
 		    unsigned long long *id);

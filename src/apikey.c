@@ -1,4 +1,6 @@
 /* Open311 client keys. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -6,26 +8,34 @@
 #include "apikey.h"
 
 #define APIKEY_COLUMNS \
-    "SELECT k.id, k.name, DATE_FORMAT(k.created_at, '%Y-%m-%d %H:%i') " \
+    "SELECT k.id, k.name, k.region_code, r.name AS region_name, " \
+    "DATE_FORMAT(k.created_at, '%Y-%m-%d %H:%i') " \
     "AS created_at, s.username AS created_by, " \
     "DATE_FORMAT(k.revoked_at, '%Y-%m-%d %H:%i') AS revoked_at " \
-    "FROM api_key k LEFT JOIN staff s ON s.id = k.created_by "
+    "FROM api_key k LEFT JOIN staff s ON s.id = k.created_by " \
+    "LEFT JOIN region r ON r.code = k.region_code "
+
+/* A key of the whole country lies inside no region but the country. */
+#define APIKEY_INSIDE \
+    "COALESCE(k.region_code, '') LIKE CONCAT(?, '%') "
 
 static struct db_stmt by_hash = DB_READ(
-    "SELECT id FROM api_key WHERE key_hash = ? AND revoked_at IS NULL");
+    "SELECT id, region_code FROM api_key "
+    "WHERE key_hash = ? AND revoked_at IS NULL");
 
-static struct db_stmt count_all = DB_READ(
-    "SELECT COUNT(*) FROM api_key");
+static struct db_stmt count_inside = DB_READ(
+    "SELECT COUNT(*) FROM api_key k WHERE " APIKEY_INSIDE);
 
-static struct db_stmt page_of_all = DB_READ(
-    APIKEY_COLUMNS "ORDER BY k.id DESC LIMIT ? OFFSET ?");
+static struct db_stmt page_inside = DB_READ(
+    APIKEY_COLUMNS "WHERE " APIKEY_INSIDE
+    "ORDER BY k.id DESC LIMIT ? OFFSET ?");
 
 static struct db_stmt by_id = DB_READ(
     APIKEY_COLUMNS "WHERE k.id = ?");
 
 static struct db_stmt insert_key = DB_WRITE(
-    "INSERT INTO api_key (key_hash, name, created_by, created_at) "
-    "VALUES (?, ?, ?, NOW())");
+    "INSERT INTO api_key (key_hash, name, region_code, created_by, "
+    "created_at) VALUES (?, ?, ?, ?, NOW())");
 
 static struct db_stmt revoke_key = DB_WRITE(
     "UPDATE api_key SET revoked_at = NOW() WHERE id = ? "
@@ -51,29 +61,49 @@ apikey_hash(const char *key, char out[65])
 }
 
 enum db_status
-apikey_check(const char *key, long long *id)
+apikey_check(const char *key, struct apikey *k)
 {
 	char		 hash[65];
 	struct db_arg	 a[1];
+	enum db_status	 st;
+	HDF		*h;
+	int		 found = 0;
 
-	*id = 0;
+	memset(k, 0, sizeof(*k));
 	apikey_hash(key, hash);
 	a[0] = DB_TEXT(hash);
-	return db_query_int(&by_hash, a, 1, id);
+	if (hdf_init(&h) != STATUS_OK)
+		return DB_ERROR;
+	st = db_query_row(&by_hash, a, 1, h, "Key", &found);
+	if (st == DB_OK && found) {
+		k->id = strtoll(hdf_get_value(h, "Key.id", "0"), NULL, 10);
+		snprintf(k->region, sizeof(k->region), "%s",
+		    hdf_get_value(h, "Key.region_code", ""));
+	}
+	hdf_destroy(&h);
+	return st;
+}
+
+int
+apikey_holds(const struct apikey *k, const char *code)
+{
+	size_t	 n = strlen(k->region);
+
+	return code != NULL && strncmp(code, k->region, n) == 0;
 }
 
 enum db_status
-apikey_list(HDF *hdf, long page, const char *prefix, long *n,
-    long long *total)
+apikey_list(HDF *hdf, const char *region, long page, const char *prefix,
+    long *n, long long *total)
 {
-	struct db_arg	 a[] = { DB_INT(APIKEY_PAGE_SIZE),
+	struct db_arg	 a[] = { DB_TEXT(region), DB_INT(APIKEY_PAGE_SIZE),
 	    DB_INT((long long)(page - 1) * APIKEY_PAGE_SIZE) };
 	enum db_status	 st;
 
 	*n = 0;
-	if ((st = db_query_int(&count_all, NULL, 0, total)) != DB_OK)
+	if ((st = db_query_int(&count_inside, a, 1, total)) != DB_OK)
 		return st;
-	return db_query(&page_of_all, a, 2, hdf, prefix, n);
+	return db_query(&page_inside, a, DB_NARGS(a), hdf, prefix, n);
 }
 
 enum db_status
@@ -85,10 +115,11 @@ apikey_get(HDF *hdf, long long id, const char *prefix, int *found)
 }
 
 enum db_status
-apikey_create(const char *name, const char *hash, long long staff_id,
-    unsigned long long *id)
+apikey_create(const char *name, const char *region, const char *hash,
+    long long staff_id, unsigned long long *id)
 {
 	struct db_arg	 a[] = { DB_TEXT(hash), DB_TEXT(name),
+	    region[0] != '\0' ? DB_TEXT(region) : DB_NULLARG,
 	    staff_id > 0 ? DB_INT(staff_id) : DB_NULLARG };
 
 	return db_exec(&insert_key, a, DB_NARGS(a), NULL, id);

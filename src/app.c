@@ -575,6 +575,8 @@ serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
 	} else
 		status = dispatch(&c, s->app);
 	resp.status = status;
+	if (s->app->private_pages)
+		response_header(&resp, "Cache-Control", "private, no-store");
 	if (cacheable && status == 200 && c.route != NULL &&
 	    (c.route->flags & ROUTE_CACHE))
 		cache_store(&resp, key);

@@ -48,6 +48,12 @@ struct ctx {
 /* The same for everyone until the site changes: 200 answers are kept in
  * the worker's page cache. */
 #define ROUTE_CACHE	0x8
+/* Staff sessions whose second factor is still due reach only routes
+ * marked for their stage: the code (ROUTE_OTP, and only then), setting
+ * one up (ROUTE_ENROL), or any stage (sign-out). */
+#define ROUTE_OTP	0x10
+#define ROUTE_ENROL	0x20
+#define ROUTE_ANY_STAGE	0x40
 
 struct route {
 	/* Exact, or holding one "{id}" (a number from 1) or one "{key}" (1
@@ -59,7 +65,9 @@ struct route {
 	const struct param_spec	*params;
 	size_t			 nparams;
 	unsigned		 flags;
-	unsigned		 roles;		/* staff roles allowed; 0: public */
+	/* Staff access (src/authz.h ACCESS): the roles allowed and the
+	 * object the path names; 0: public. */
+	unsigned		 roles;
 };
 
 struct app {
@@ -77,6 +85,8 @@ struct app {
 	 * NULL. */
 	int			(*error_page)(struct ctx *, int status,
 				    const char *reason);
+	/* Answers hold private data: never stored by any cache. */
+	int			 private_pages;
 };
 
 #define PARAMS(p)	(p), (sizeof(p) / sizeof((p)[0]))

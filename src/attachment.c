@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include "attachment.h"
+#include "notice.h"
 #include "utf8.h"
 
 static struct db_stmt insert_attachment = DB_WRITE(
@@ -22,6 +23,13 @@ static struct db_stmt meta_of = DB_READ(
     "SELECT a.id, a.notice_id, a.filename, a.content_type, a.size, "
     "n.status AS notice_status, COALESCE(n.region_code, '') AS region_code "
     "FROM attachment a JOIN notice n ON n.id = a.notice_id WHERE a.id = ?");
+
+/* Only a file of a notice the public may read: a draft's, a withdrawn
+ * one's or one not yet due is not found. */
+static struct db_stmt public_meta_of = DB_READ(
+    "SELECT a.id, a.notice_id, a.filename, a.content_type, a.size "
+    "FROM attachment a JOIN notice n ON n.id = a.notice_id "
+    "WHERE a.id = ? AND " NOTICE_IS_PUBLIC);
 
 static struct db_stmt data_of = DB_READ(
     "SELECT data FROM attachment WHERE id = ?");
@@ -170,6 +178,14 @@ attachment_meta(HDF *hdf, long long id, const char *prefix, int *found)
 	struct db_arg	 a[] = { DB_INT(id) };
 
 	return db_query_row(&meta_of, a, 1, hdf, prefix, found);
+}
+
+enum db_status
+attachment_public_meta(HDF *hdf, long long id, const char *prefix, int *found)
+{
+	struct db_arg	 a[] = { DB_INT(id) };
+
+	return db_query_row(&public_meta_of, a, 1, hdf, prefix, found);
 }
 
 enum db_status

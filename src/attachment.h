@@ -29,9 +29,14 @@ enum db_status	attachment_add(long long notice_id, const char *filename,
 /* prefix.N.{id, filename, content_type, size, size_kb} of a notice. */
 enum db_status	attachment_list(HDF *, long long notice_id, const char *prefix,
 		    long *n);
-/* prefix.{id, notice_id, filename, content_type, size, notice_status}. */
+/* Staff: prefix.{id, notice_id, filename, content_type, size,
+ * notice_status, region_code}, whatever the notice's status. */
 enum db_status	attachment_meta(HDF *, long long id, const char *prefix,
 		    int *found);
+/* The public: prefix.{id, notice_id, filename, content_type, size}, found
+ * only while the notice is public (NOTICE_IS_PUBLIC in notice.h). */
+enum db_status	attachment_public_meta(HDF *, long long id,
+		    const char *prefix, int *found);
 enum db_status	attachment_data(long long id, char **data, size_t *len);
 enum db_status	attachment_delete(long long id);
 

@@ -5,9 +5,9 @@
 #include "audit.h"
 
 static struct db_stmt insert_audit = DB_WRITE(
-    "INSERT INTO audit_log (at, staff_id, username, address, action, "
-    "object_type, object_id, before_json, after_json) "
-    "VALUES (NOW(), ?, ?, ?, ?, ?, ?, ?, ?)");
+    "INSERT INTO audit_log (at, staff_id, username, region_code, address, "
+    "action, object_type, object_id, before_json, after_json) "
+    "VALUES (NOW(), ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
 static char *
 dump(json_t *j)
@@ -27,18 +27,20 @@ audit_write(const struct staff_user *u, const char *username,
     long long object_id, json_t *before, json_t *after)
 {
 	char		*b = dump(before), *a = dump(after);
-	struct db_arg	 args[8];
+	struct db_arg	 args[9];
 	enum db_status	 st;
 
 	args[0] = u != NULL ? DB_INT(u->id) : DB_NULLARG;
 	args[1] = DB_TEXT(u != NULL ? u->username : username);
-	args[2] = DB_TEXT(address);
-	args[3] = DB_TEXT(action);
-	args[4] = DB_TEXT(object_type);
-	args[5] = object_id > 0 ? DB_INT(object_id) : DB_NULLARG;
-	args[6] = b != NULL ? DB_TEXT(b) : DB_NULLARG;
-	args[7] = a != NULL ? DB_TEXT(a) : DB_NULLARG;
-	st = db_exec(&insert_audit, args, 8, NULL, NULL);
+	/* Whose log it is: an entry belongs to the acting account's region. */
+	args[2] = DB_TEXT(u != NULL ? u->region : "");
+	args[3] = DB_TEXT(address);
+	args[4] = DB_TEXT(action);
+	args[5] = DB_TEXT(object_type);
+	args[6] = object_id > 0 ? DB_INT(object_id) : DB_NULLARG;
+	args[7] = b != NULL ? DB_TEXT(b) : DB_NULLARG;
+	args[8] = a != NULL ? DB_TEXT(a) : DB_NULLARG;
+	st = db_exec(&insert_audit, args, 9, NULL, NULL);
 	free(b);
 	free(a);
 	return st;

@@ -5,6 +5,33 @@
 
 #include "config.h"
 #include "log.h"
+#include "session.h"
+
+/* The roles named in a comma-separated list, admins always among them;
+ * -1 for a name that is no role. */
+static int
+second_factor_roles(const char *list, unsigned *roles)
+{
+	char	 name[16];
+	size_t	 n;
+
+	*roles = ROLE_ADMIN;
+	while (*list != '\0') {
+		n = strcspn(list, ", ");
+		if (n >= sizeof(name))
+			return -1;
+		if (n > 0) {
+			memcpy(name, list, n);
+			name[n] = '\0';
+			if (role_bit(name) == 0)
+				return -1;
+			*roles |= role_bit(name);
+		}
+		list += n;
+		list += strspn(list, ", ");
+	}
+	return 0;
+}
 
 /* Takes the values from c->hdf and checks them; 0, or -1 with the
  * reason logged. */
@@ -35,6 +62,19 @@ config_check(struct config *c, const char *path)
 	c->page_cache_check_ms = hdf_get_int_value(c->hdf,
 	    "PageCacheCheckMs", 250);
 	c->change_signal = hdf_get_value(c->hdf, "Site.ChangeSignal", NULL);
+	c->hash_slots = hdf_get_int_value(c->hdf, "Staff.HashSlots", 2);
+	c->hash_lock_dir = hdf_get_value(c->hdf, "Staff.HashLockDir", NULL);
+	if (second_factor_roles(hdf_get_value(c->hdf, "Staff.SecondFactor",
+	    "admin"), &c->second_factor_roles) == -1) {
+		log_error("config %s: Staff.SecondFactor must list roles "
+		    "(admin, editor, handler, records) separated by commas",
+		    path);
+		return -1;
+	}
+	if (c->hash_slots < 1 || c->hash_slots > 64) {
+		log_error("config %s: Staff.HashSlots must be 1 to 64", path);
+		return -1;
+	}
 	if (c->db.socket == NULL || c->db.user == NULL) {
 		log_error("config %s: DB.Socket and DB.User are required", path);
 		return -1;

@@ -23,6 +23,13 @@ struct config {
 	int		 page_cache;	/* keep whole public answers */
 	int		 page_cache_check_ms;	/* how often to ask for changes */
 	const char	*change_signal;	/* shared counter file, or NULL */
+	/* Staff sign-in: Argon2id hashes computed at once on this host
+	 * (each takes 64 MiB), counted by locks on files in hash_lock_dir
+	 * (NULL: each worker counts its own); roles (enum staff_role bits)
+	 * that must use a second factor, admins always. */
+	int		 hash_slots;
+	const char	*hash_lock_dir;
+	unsigned	 second_factor_roles;
 };
 
 /* Returns 0, or -1 with the reason logged and nothing kept. */

@@ -49,11 +49,13 @@ case "$LOAD_TEST" in 0|1) ;; *) die "LOAD_TEST must be 0 or 1" ;; esac
 case "$PAGE_CACHE" in 0|1) ;; *) die "PAGE_CACHE must be 0 or 1" ;; esac
 
 # What only the test suites need: a real Atom parser, sqlmap, wrk and
-# oathtool (second-factor codes computed apart from the portal),
+# oathtool (second-factor codes computed apart from the portal), zbarimg
+# and rsvg-convert (the enrolment's QR code read back),
 # valgrind (make soak), openssl and systemd-analyze (the production
 # configuration), a browser and the fonts for Chinese pages, clang with its
 # sanitizer and libFuzzer runtimes, and llvm-symbolizer for their reports.
 TEST_PACKAGES="python3 python3-feedparser sqlmap wrk valgrind openssl systemd oathtool
+	zbar-tools librsvg2-bin
 	chromium fonts-noto-cjk clang libclang-rt-14-dev llvm"
 # What only the benchmark needs: the load generator.
 BENCH_PACKAGES="wrk"
@@ -274,6 +276,11 @@ Site {
   Secret = $(cat "$VAR/secret/app-secret")
   AssetVersion = $(cat "$ROOT"/static/*.css "$ROOT"/static/*.svg "$ROOT"/static/*.js | md5sum | cut -c1-10)
   ChangeSignal = $RT/site-change
+}
+Staff {
+  SecondFactor = admin
+  HashSlots = 2
+  HashLockDir = $RT
 }
 Complaints {
   AcceptDays = 7

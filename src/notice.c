@@ -21,7 +21,7 @@
     "DATE_FORMAT(n.updated_at, '%Y-%m-%dT%H:%i:%s+08:00') AS updated_at, " \
     "n.version, n.is_demo "
 
-#define PUBLISHED " AND n.status = 'published' AND n.published_at <= NOW()"
+#define PUBLISHED " AND " NOTICE_IS_PUBLIC
 
 enum { NF_KIND = 1 };
 

@@ -10,6 +10,12 @@
 
 #define NOTICE_PAGE_SIZE	20
 
+/* The rule that makes a notice public, as SQL over the notice aliased n:
+ * published, and its publication time has come. Whatever the public
+ * reads of a notice (its page, the lists, the feed, its files) uses it. */
+#define NOTICE_IS_PUBLIC \
+    "n.status = 'published' AND n.published_at <= NOW()"
+
 /* The fields staff edit. */
 struct notice_fields {
 	const char	*kind;		/* notice, policy, guide, exposure */

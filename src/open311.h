@@ -62,18 +62,34 @@ struct open311_filter {
 	long		 page_size;
 };
 
+/* Who reads: the public, without a key, sees what the statistics show
+ * (the service, the status, the dates and the shop's county); a key
+ * sees whole requests, but only those inside its region. */
+struct open311_scope {
+	int		 keyed;		/* 0: the public */
+	const char	*region;	/* a key's region; "" the whole country */
+};
+
 /* Requests filed in the filter's range, newest first, as prefix.N.*
- * with the columns open311_request_fields names. */
+ * with the columns open311_request_json reads for the scope. */
 enum db_status	open311_requests_find(HDF *, const struct open311_filter *,
-		    const char *prefix, long *n);
-/* One request by tracking number under prefix. */
+		    const struct open311_scope *, const char *prefix,
+		    long *n);
+/* One request by tracking number under prefix; *found is 0 for one
+ * outside the scope's region, as for an unknown number. */
 enum db_status	open311_request_get(HDF *, const char *tracking_no,
-		    const char *prefix, int *found);
-/* The spec's request fields over one row of those. */
-json_t		*open311_request_json(HDF *row);
+		    const struct open311_scope *, const char *prefix,
+		    int *found);
+/* The spec's request fields over one row of those, as the scope may see
+ * them; named: with its service_request_id (a public list leaves the
+ * tracking numbers out: half of what tracks a complaint). */
+json_t		*open311_request_json(HDF *row, const struct open311_scope *,
+		    int named);
 /* *found is 1 when code names a township (level 4) region. */
 enum db_status	open311_township_exists(const char *code, int *found);
-/* *found is 1 when the outlet exists (whatever its status). */
-enum db_status	open311_outlet_exists(long long id, int *found);
+/* *found is 1 when the outlet exists (whatever its status); region
+ * then holds its township's code. */
+enum db_status	open311_outlet_region(long long id, char region[13],
+		    int *found);
 
 #endif

@@ -1,5 +1,10 @@
 /* Argon2id through libsodium's crypto_pwhash_str. */
+#include <sys/file.h>
+
+#include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -31,4 +36,32 @@ password_verify(const char *hash, const char *password)
 {
 	return crypto_pwhash_str_verify(hash, password,
 	    strlen(password)) == 0;
+}
+
+int
+password_slot_take(const char *dir, int slots)
+{
+	char	 path[4096];
+	int	 i, fd;
+
+	/* Without a shared directory a worker computes one hash at a time. */
+	if (dir == NULL)
+		return open("/dev/null", O_RDONLY | O_CLOEXEC);
+	for (i = 0; i < slots; i++) {
+		snprintf(path, sizeof(path), "%s/hash-slot-%d", dir, i);
+		if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1)
+			return -1;
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return fd;
+		close(fd);
+	}
+	return -1;
+}
+
+void
+password_slot_give(int fd)
+{
+	/* Closing the file releases its lock. */
+	if (fd != -1)
+		close(fd);
 }

@@ -12,5 +12,11 @@ void	password_random(char *out, size_t len);
 int	password_hash(char *out, const char *password);
 /* 1 when password matches the stored hash. */
 int	password_verify(const char *hash, const char *password);
+/* One of slots places to compute a hash, held by a lock on a file in dir
+ * (NULL: this process alone): a descriptor to give back, -1 when every
+ * place is taken, so a flood of sign-ins is refused at once rather than
+ * holding 64 MiB each. */
+int	password_slot_take(const char *dir, int slots);
+void	password_slot_give(int);
 
 #endif

@@ -9,18 +9,26 @@
 
 static struct db_stmt insert_session = DB_WRITE(
     "INSERT INTO staff_session (token_hash, staff_id, created_at, "
-    "last_seen_at, expires_at, address) VALUES (?, ?, NOW(), NOW(), "
-    "NOW() + INTERVAL ? SECOND, ?)");
+    "last_seen_at, expires_at, address, stage) VALUES (?, ?, NOW(), NOW(), "
+    "NOW() + INTERVAL ? SECOND, ?, ?)");
 
 static struct db_stmt load_session = DB_READ(
     "SELECT s.id, s.username, s.display_name, s.role, "
-    "COALESCE(s.region_code, '') AS region_code "
+    "COALESCE(s.region_code, '') AS region_code, x.stage, "
+    "s.totp_enabled_at IS NOT NULL AS totp_enabled "
     "FROM staff_session x JOIN staff s ON s.id = x.staff_id "
     "WHERE x.token_hash = ? AND x.expires_at > NOW() "
     "AND x.last_seen_at > NOW() - INTERVAL ? SECOND AND s.disabled = 0");
 
 static struct db_stmt touch_session = DB_WRITE(
     "UPDATE staff_session SET last_seen_at = NOW() WHERE token_hash = ?");
+
+static struct db_stmt count_otp_failure = DB_WRITE(
+    "UPDATE staff_session SET otp_failures = otp_failures + 1 "
+    "WHERE token_hash = ?");
+
+static struct db_stmt otp_failures_of = DB_READ(
+    "SELECT otp_failures FROM staff_session WHERE token_hash = ?");
 
 static struct db_stmt delete_session = DB_WRITE(
     "DELETE FROM staff_session WHERE token_hash = ?");
@@ -56,13 +64,27 @@ token_hash(const char *token, char out[65])
 	sodium_bin2hex(out, 65, h, sizeof(h));
 }
 
+static const char *const stage_names[] = {
+	[STAGE_FULL] = "full", [STAGE_OTP] = "otp", [STAGE_ENROL] = "enrol"
+};
+
+static enum session_stage
+stage_of(const char *name)
+{
+	if (strcmp(name, "otp") == 0)
+		return STAGE_OTP;
+	if (strcmp(name, "enrol") == 0)
+		return STAGE_ENROL;
+	return STAGE_FULL;
+}
+
 enum db_status
 session_create(long long staff_id, const char *address,
-    char token[SESSION_TOKEN_LEN + 1])
+    enum session_stage stage, char token[SESSION_TOKEN_LEN + 1])
 {
 	unsigned char	 raw[32];
 	char		 hash[65];
-	struct db_arg	 a[4];
+	struct db_arg	 a[5];
 	struct db_arg	 e[] = { DB_INT(SESSION_IDLE_SEC) };
 
 	randombytes_buf(raw, sizeof(raw));
@@ -74,9 +96,10 @@ session_create(long long staff_id, const char *address,
 	a[1] = DB_INT(staff_id);
 	a[2] = DB_INT(SESSION_LIFETIME_SEC);
 	a[3] = DB_TEXT(address);
+	a[4] = DB_TEXT(stage_names[stage]);
 	/* Old sessions are swept here rather than by a separate job. */
 	db_exec(&delete_expired, e, 1, NULL, NULL);
-	return db_exec(&insert_session, a, 4, NULL, NULL);
+	return db_exec(&insert_session, a, 5, NULL, NULL);
 }
 
 enum db_status
@@ -108,12 +131,28 @@ session_load(const char *token, struct staff_user *u, int *found)
 		snprintf(u->region, sizeof(u->region), "%s",
 		    hdf_get_value(h, "S.region_code", ""));
 		u->role = role_bit(u->role_name);
+		u->stage = stage_of(hdf_get_value(h, "S.stage", ""));
+		u->totp_enabled = hdf_get_int_value(h, "S.totp_enabled", 0);
 		snprintf(u->token, sizeof(u->token), "%s", token);
 		session_csrf(token, u->csrf);
 		st = db_exec(&touch_session, a, 1, NULL, NULL);
 	}
 	hdf_destroy(&h);
 	return st;
+}
+
+enum db_status
+session_otp_failed(const char *token, long long *failures)
+{
+	char		 hash[65];
+	struct db_arg	 a[1];
+	enum db_status	 st;
+
+	token_hash(token, hash);
+	a[0] = DB_TEXT(hash);
+	if ((st = db_exec(&count_otp_failure, a, 1, NULL, NULL)) != DB_OK)
+		return st;
+	return db_query_int(&otp_failures_of, a, 1, failures);
 }
 
 enum db_status

@@ -17,6 +17,13 @@ enum staff_role {
 	ROLE_ANY = 15
 };
 
+/* How far a sign-in has come: only a full session reaches staff work. */
+enum session_stage {
+	STAGE_FULL = 0,		/* password and, where due, second factor */
+	STAGE_OTP,		/* password right; the code is still due */
+	STAGE_ENROL		/* password right; a second factor must be set up */
+};
+
 struct staff_user {
 	long long	 id;
 	char		 username[33];
@@ -24,15 +31,20 @@ struct staff_user {
 	char		 role_name[16];
 	unsigned	 role;		/* one enum staff_role bit */
 	char		 region[13];	/* "" for every region */
+	enum session_stage stage;
+	int		 totp_enabled;	/* a confirmed second factor */
 	char		 csrf[SESSION_TOKEN_LEN + 1];
 	char		 token[SESSION_TOKEN_LEN + 1];
 };
 
 /* The role bit for a stored role name, 0 when unknown. */
 unsigned	role_bit(const char *name);
-/* Starts a session; token receives the new cookie value. */
+/* Starts a session at stage; token receives the new cookie value. */
 enum db_status	session_create(long long staff_id, const char *address,
-		    char token[SESSION_TOKEN_LEN + 1]);
+		    enum session_stage, char token[SESSION_TOKEN_LEN + 1]);
+/* Counts a wrong second-factor code against the session; *failures is
+ * the count so far. */
+enum db_status	session_otp_failed(const char *token, long long *failures);
 /* Loads the user of a live session and marks it used; *found is 0 for
  * an unknown, expired, idle or disabled one. */
 enum db_status	session_load(const char *token, struct staff_user *,

@@ -9,6 +9,10 @@
  *   jdxx-staff --config FILE reset-password USERNAME
  *	sets a new password read from standard input and ends the
  *	account's sessions.
+ *   jdxx-staff --config FILE totp-reset USERNAME
+ *	removes the account's second factor and recovery codes and ends
+ *	its sessions, to be set up anew (the way back for an account no
+ *	other account is wider than).
  *   jdxx-staff --config FILE import-products [--dry-run] FILE.csv
  *	checks a CSV file of product models and, unless --dry-run, imports
  *	every row or none.
@@ -42,6 +46,7 @@
 #include "password.h"
 #include "region.h"
 #include "session.h"
+#include "totp.h"
 #include "view.h"
 
 static struct db_stmt count_staff = DB_READ(
@@ -215,6 +220,45 @@ reset_password(const char *user)
 	audit_write(NULL, "jdxx-staff", "shell", "account_update_password",
 	    "staff", id, NULL, NULL);
 	printf("password of %s reset\n", user);
+	return 0;
+}
+
+static int
+totp_reset_account(const char *user)
+{
+	struct totp_status	 s;
+	enum db_status		 st;
+	long long		 id;
+	HDF			*h;
+	int			 found = 0;
+
+	if (totp_init() == -1)
+		return 1;
+	h = NULL;
+	if (hdf_init(&h) != STATUS_OK ||
+	    account_by_username(h, user, "A", &found) != DB_OK || !found) {
+		hdf_destroy(&h);
+		fprintf(stderr, "jdxx-staff: no account %s\n", user);
+		return 1;
+	}
+	id = hdf_get_int_value(h, "A.id", 0);
+	hdf_destroy(&h);
+	if (totp_status(id, &s, &found) != DB_OK || db_begin() != DB_OK)
+		return 1;
+	st = totp_reset(id);
+	if (st == DB_OK)
+		st = session_end_all(id);
+	if (st == DB_OK)
+		st = audit_write(NULL, "jdxx-staff", "shell", "totp_reset",
+		    "staff", id, json_pack("{s:s,s:s,s:I}", "username", user,
+		    "totp", totp_state_name(s.state),
+		    "recovery_left", (json_int_t)s.recovery_left),
+		    json_pack("{s:s,s:s}", "username", user, "totp",
+		    totp_state_name(TOTP_NONE)));
+	if (db_finish(st) != DB_OK)
+		return 1;
+	printf("second factor of %s reset%s\n", user,
+	    s.state == TOTP_NONE ? " (it had none)" : "");
 	return 0;
 }
 
@@ -458,6 +502,7 @@ usage(void)
 	fprintf(stderr, "usage: jdxx-staff --config FILE init-admin OUTFILE\n"
 	    "       jdxx-staff --config FILE add USERNAME ROLE [REGION]\n"
 	    "       jdxx-staff --config FILE reset-password USERNAME\n"
+	    "       jdxx-staff --config FILE totp-reset USERNAME\n"
 	    "       jdxx-staff --config FILE import-products [--dry-run] "
 	    "FILE.csv\n"
 	    "       jdxx-staff --config FILE import-outlets [--dry-run] "
@@ -492,6 +537,8 @@ main(int argc, char **argv)
 		rc = import_outlets(argc - 4, argv + 4);
 	else if (strcmp(argv[3], "reset-password") == 0 && argc == 5)
 		rc = reset_password(argv[4]);
+	else if (strcmp(argv[3], "totp-reset") == 0 && argc == 5)
+		rc = totp_reset_account(argv[4]);
 	else {
 		usage();
 		rc = 2;

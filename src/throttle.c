@@ -1,8 +1,66 @@
 /* Failed sign-ins, counted in the database so every worker and host
  * sees the same counts. */
+#include <arpa/inet.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "throttle.h"
+
+struct scope_rule {
+	const char	*scope;
+	long long	 free;
+	long long	 max_wait;
+	int		 by_address;
+};
+
+static const struct scope_rule rules[] = {
+	{ "account", THROTTLE_FREE_ACCOUNT, THROTTLE_ACCOUNT_MAX_WAIT_SEC, 0 },
+	{ "address", THROTTLE_FREE_ADDRESS, THROTTLE_MAX_WAIT_SEC, 1 },
+	{ "device", THROTTLE_FREE_ADDRESS, THROTTLE_MAX_WAIT_SEC, 0 },
+	{ "track", THROTTLE_FREE_ADDRESS, THROTTLE_MAX_WAIT_SEC, 1 },
+	{ "otp", THROTTLE_FREE_ACCOUNT, THROTTLE_MAX_WAIT_SEC, 0 },
+	{ "password", THROTTLE_FREE_ACCOUNT, THROTTLE_MAX_WAIT_SEC, 0 },
+};
+
+static const struct scope_rule *
+rule_of(const char *scope)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
+		if (strcmp(rules[i].scope, scope) == 0)
+			return &rules[i];
+	return &rules[1];
+}
+
+void
+throttle_address(const char *address, char out[THROTTLE_SUBJECT_LEN + 1])
+{
+	unsigned char	 a[16];
+	char		 text[INET6_ADDRSTRLEN];
+
+	/* One IPv6 subscriber holds a whole /64: count it as one. */
+	if (inet_pton(AF_INET6, address, a) == 1 &&
+	    !(memcmp(a, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12) == 0)) {
+		memset(a + 8, 0, 8);
+		if (inet_ntop(AF_INET6, a, text, sizeof(text)) != NULL) {
+			snprintf(out, THROTTLE_SUBJECT_LEN + 1, "%s/64", text);
+			return;
+		}
+	}
+	snprintf(out, THROTTLE_SUBJECT_LEN + 1, "%s", address);
+}
+
+/* The subject as stored: addresses by their counted form. */
+static const char *
+subject_of(const struct scope_rule *r, const char *subject,
+    char buf[THROTTLE_SUBJECT_LEN + 1])
+{
+	if (!r->by_address)
+		return subject;
+	throttle_address(subject, buf);
+	return buf;
+}
 
 static struct db_stmt wait_of = DB_READ(
     "SELECT GREATEST(0, TIMESTAMPDIFF(SECOND, NOW(), locked_until)) "
@@ -27,7 +85,7 @@ static struct db_stmt clear = DB_WRITE(
     "DELETE FROM login_throttle WHERE scope = ? AND subject = ?");
 
 long long
-throttle_delay(long long failures, long long free)
+throttle_delay(long long failures, long long free, long long max)
 {
 	long long	 d = 1;
 
@@ -35,8 +93,8 @@ throttle_delay(long long failures, long long free)
 		return 0;
 	for (failures -= free; failures > 0; failures--) {
 		d *= 2;
-		if (d >= THROTTLE_MAX_WAIT_SEC)
-			return THROTTLE_MAX_WAIT_SEC;
+		if (d >= max)
+			return max;
 	}
 	return d;
 }
@@ -44,7 +102,9 @@ throttle_delay(long long failures, long long free)
 enum db_status
 throttle_wait(const char *scope, const char *subject, long long *seconds)
 {
-	struct db_arg	 a[] = { DB_TEXT(scope), DB_TEXT(subject) };
+	char		 buf[THROTTLE_SUBJECT_LEN + 1];
+	struct db_arg	 a[] = { DB_TEXT(scope),
+	    DB_TEXT(subject_of(rule_of(scope), subject, buf)) };
 
 	return db_query_int(&wait_of, a, 2, seconds);
 }
@@ -52,7 +112,10 @@ throttle_wait(const char *scope, const char *subject, long long *seconds)
 enum db_status
 throttle_fail(const char *scope, const char *subject)
 {
-	struct db_arg	 a[] = { DB_TEXT(scope), DB_TEXT(subject) };
+	const struct scope_rule *r = rule_of(scope);
+	char		 buf[THROTTLE_SUBJECT_LEN + 1];
+	struct db_arg	 a[] = { DB_TEXT(scope),
+	    DB_TEXT(subject_of(r, subject, buf)) };
 	struct db_arg	 l[4];
 	enum db_status	 st;
 	long long	 n, d;
@@ -61,19 +124,20 @@ throttle_fail(const char *scope, const char *subject)
 		return st;
 	if ((st = db_query_int(&failures_of, a, 2, &n)) != DB_OK)
 		return st;
-	d = throttle_delay(n, strcmp(scope, "account") == 0 ?
-	    THROTTLE_FREE_ACCOUNT : THROTTLE_FREE_ADDRESS);
+	d = throttle_delay(n, r->free, r->max_wait);
 	l[0] = DB_INT(d);
 	l[1] = DB_INT(d);
-	l[2] = DB_TEXT(scope);
-	l[3] = DB_TEXT(subject);
+	l[2] = a[0];
+	l[3] = a[1];
 	return db_exec(&set_lock, l, 4, NULL, NULL);
 }
 
 enum db_status
 throttle_clear(const char *scope, const char *subject)
 {
-	struct db_arg	 a[] = { DB_TEXT(scope), DB_TEXT(subject) };
+	char		 buf[THROTTLE_SUBJECT_LEN + 1];
+	struct db_arg	 a[] = { DB_TEXT(scope),
+	    DB_TEXT(subject_of(rule_of(scope), subject, buf)) };
 
 	return db_exec(&clear, a, 2, NULL, NULL);
 }

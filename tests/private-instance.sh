@@ -42,3 +42,89 @@ file_complaint() {
 	    --data-urlencode action=submit "$BASE/complaints"
 	grep -o 'class="code">[0-9A-Z-]*<' "$1" | cut -d'>' -f2 | tr -d '<'
 }
+
+# Signing staff in, as the suites and the soak do.
+
+# sfetch USER METHOD PATH [BODY...]: a request with USER's cookies
+# ("none": without any); extra arguments go to curl.
+sfetch() {
+	local user=$1 m=$2 p=$3
+	shift 3
+	local jar=(-b "$BUILD/jar-$user" -c "$BUILD/jar-$user")
+	[ "$user" = none ] && jar=()
+	status=$(curl -s -X "$m" "${jar[@]}" -D "$BUILD/h.txt" -o "$BUILD/b.txt" \
+	    -w '%{http_code}' --max-time 20 "$@" "$BASE$p")
+}
+# login USER PASSWORD [curl arguments...]: signs in through the forms as
+# a browser does: the sign-in form's token, the password, then where
+# asked the second factor, set up on the first sign-in that asks for it
+# (its secret kept in $BUILD/totp-$PORT-USER) and answered with a code
+# oathtool computes. $status is the password step's answer, or 303 when
+# a second step followed and signed in.
+login() {
+	local user=$1 pass=$2 token
+	shift 2
+	rm -f "$BUILD/jar-$user"
+	sfetch "$user" GET /staff/login "$@"
+	token=$(login_token)
+	sfetch "$user" POST /staff/login --data-urlencode "username=$user" \
+	    --data-urlencode "password=$pass" --data-urlencode "login_token=$token" "$@"
+	case "$status:$(location)" in
+	303:/staff/totp) totp_enrol "$user" "$@" ;;
+	303:/staff/login/otp*) totp_answer "$user" "$@" ;;
+	esac
+}
+# The sign-in form's own token on the last page.
+login_token() {
+	sed -n 's/.*name="login_token" value="\([^"]*\)".*/\1/p' "$BUILD/b.txt" | head -n 1
+}
+# The first form token (name="csrf") of the last page.
+page_csrf() {
+	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$BUILD/b.txt" | head -n 1
+}
+# The Location of the last answer, or nothing.
+location() {
+	sed -n 's/^[Ll]ocation: \([^\r]*\).*/\1/p' "$BUILD/h.txt" | tr -d '\r' | head -n 1
+}
+# The second factor's secret on the set-up page, in groups of four.
+page_secret() { sed -n 's/.*id="secret">\([A-Z2-7 ]*\)<.*/\1/p' "$BUILD/b.txt" | head -n 1; }
+totp_file() { printf '%s/totp-%s-%s\n' "$BUILD" "$PORT" "$1"; }
+# totp_code USER: a code for the user's secret at a step not used
+# before (the portal takes each step once), waiting for one if need be.
+totp_code() {
+	local f now step last
+	f=$(totp_file "$1")
+	now=$(( $(date +%s) / 30 ))
+	last=$(cat "$f.step" 2>/dev/null || echo 0)
+	step=$now
+	[ "$step" -gt "$last" ] || step=$((last + 1))
+	# One step ahead is still taken; two are not.
+	if [ "$step" -gt $((now + 1)) ]; then
+		sleep $(( (step - 1) * 30 - $(date +%s) + 1 ))
+	fi
+	echo "$step" > "$f.step"
+	oathtool --totp -b -N "@$((step * 30))" "$(cat "$f")"
+}
+# totp_enrol USER: sets up the second factor the sign-in asks for.
+totp_enrol() {
+	local user=$1 secret f token
+	shift
+	f=$(totp_file "$user")
+	sfetch "$user" GET /staff/totp "$@"
+	secret=$(page_secret | tr -d ' ')
+	token=$(page_csrf)
+	printf '%s\n' "$secret" > "$f"
+	sfetch "$user" POST /staff/totp --data-urlencode "csrf=$token" \
+	    --data-urlencode "code=$(totp_code "$user")" "$@"
+	grep -o '[a-z0-9]\{5\}-[a-z0-9]\{5\}' "$BUILD/b.txt" > "$f.recovery"
+	[ "$status" = 200 ] && [ -s "$f.recovery" ] && status=303
+}
+# totp_answer USER: the second step of a sign-in.
+totp_answer() {
+	local user=$1 token
+	shift
+	sfetch "$user" GET /staff/login/otp "$@"
+	token=$(page_csrf)
+	sfetch "$user" POST /staff/login/otp --data-urlencode "csrf=$token" \
+	    --data-urlencode "code=$(totp_code "$user")" "$@"
+}

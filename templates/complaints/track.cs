@@ -26,9 +26,9 @@
 <button type="submit" name="action" value="reopen" class="secondary">要求重新办理</button><?cs /if ?>
 </form><?cs /if ?>
 </section><?cs /if ?>
-<form action="/complaints/track" method="get" class="filters">
-<div class="field"><label for="no">受理编号</label><input id="no" name="no" maxlength="20" autocomplete="off" value="<?cs var:Form.no ?>"></div>
-<div class="field"><label for="code">查询码</label><input id="code" name="code" maxlength="20" autocomplete="off" value="<?cs var:Form.code ?>"></div>
+<form action="/complaints/track" method="post" class="filters">
+<div class="field"><label for="no">受理编号</label><input id="no" name="no" maxlength="20" autocomplete="off" value="<?cs var:Form.no ?>"<?cs if:Errors.no ?> aria-invalid="true" aria-describedby="no-error"<?cs /if ?>><?cs call:field_error("no") ?></div>
+<div class="field"><label for="code">查询码</label><input id="code" name="code" maxlength="20" autocomplete="off" value="<?cs var:Form.code ?>"<?cs if:Errors.code ?> aria-invalid="true" aria-describedby="code-error"<?cs /if ?>><?cs call:field_error("code") ?></div>
 <button type="submit">查询</button>
 </form>
 <p class="hint">受理编号和查询码在投诉回执上。为了保护投诉人，查询结果不显示姓名和电话。</p>

@@ -177,12 +177,22 @@ async function fileComplaint(j, { pub }, state) {
 		await printCheck(j, page, 'receipt', ['.receipt .code']);
 		await press(page.getByRole('link', { name: '查询处理进度' }));
 		await page.waitForURL(/\/complaints\/track\?no=/);
+		j.check('the receipt\'s number is filled in',
+		    await page.getByLabel('受理编号').inputValue() === no);
+		j.check('no miss said before the code is typed',
+		    await page.locator('p.warn').count() === 0);
 		await page.getByLabel('查询码').fill(code);
 		await press(page.getByLabel('查询码'));
 		await page.locator('.complaint-status').waitFor();
 		const status = await text(page.locator('#status-title'));
 		j.check('tracking shows the status', status.includes(no) && status.includes('待受理'), status);
+		await codeKeptPrivate(j, page, no, code);
 		await j.step(page, 'track');
+		await press(page.locator('a.brand'));
+		await page.waitForURL(/\/$/);
+		j.check('the tracking page is named in no Referer',
+		    await page.evaluate(() => document.referrer) === '',
+		    await page.evaluate(() => document.referrer));
 	});
 	if (j.variant.js)
 		await j.test('outlet picker', () => pickOutlet(j, page));
@@ -248,6 +258,15 @@ async function publishNotice(j, { editor, pub }, state) {
 	await page.close();
 }
 
+// The tracking number and query code are posted: the address carries
+// neither, nor any query at all.
+async function codeKeptPrivate(j, page, no, code) {
+	const url = new URL(page.url());
+	j.check('tracked at an address without the number or code',
+	    url.pathname === '/complaints/track' && url.search === '' &&
+	    !page.url().includes(code) && !page.url().includes(no), page.url());
+}
+
 // 6. A handler accepts and resolves the complaint with a public reply; the
 // tracking page shows the timeline; the complainant is satisfied.
 async function handleComplaint(j, { handler, pub }, state) {
@@ -274,7 +293,12 @@ async function handleComplaint(j, { handler, pub }, state) {
 	const track = await pub.newPage();
 	await j.test('the timeline is public; the complainant is satisfied', async () => {
 		const { no, code } = state.complaint;
-		await track.goto(`/complaints/track?no=${no}&code=${encodeURIComponent(code)}`);
+		await track.goto('/complaints/track');
+		await track.getByLabel('受理编号').fill(no);
+		await track.getByLabel('查询码').fill(code);
+		await press(track.getByLabel('查询码'));
+		await track.locator('.timeline').waitFor();
+		await codeKeptPrivate(j, track, no, code);
 		const steps = await track.locator('.timeline li').allInnerTexts();
 		j.check('timeline: submitted, accepted, resolved',
 		    /提交投诉/.test(steps[0]) && steps.some(s => /受理/.test(s)) &&
@@ -284,6 +308,8 @@ async function handleComplaint(j, { handler, pub }, state) {
 		await track.locator('dt', { hasText: '您的评价' }).waitFor();
 		const facts = await text(track.locator('.complaint-status .facts'));
 		j.check('satisfied recorded', facts.includes('您的评价 满意'), facts);
+		j.check('rated at an address without the code',
+		    new URL(track.url()).search === '' && !track.url().includes(code), track.url());
 		await j.step(track, 'track-satisfied');
 	});
 	await track.close();

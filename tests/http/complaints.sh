@@ -36,6 +36,19 @@ file_with() {
 	cpost "${args[@]}"
 }
 reset_rate() { sql "UPDATE complaint SET submit_address = 'earlier'"; sql "DELETE FROM login_throttle"; }
+# tpost [FIELD=VALUE...]: the tracking form, posted as a browser does.
+tpost() {
+	local args=() f
+	for f in "$@"; do args+=(--data-urlencode "$f"); done
+	status=$(curl -s -X POST -D "$BUILD/h.txt" -o "$BUILD/b.txt" \
+	    -w '%{http_code}' --max-time 10 "${args[@]}" "$BASE/complaints/track")
+}
+# The last answer's Referrer-Policy, all its headers joined: a page that
+# shows a tracking number or query code, or was asked for with them,
+# sends one, no-referrer.
+referrer_policy() {
+	tr -d '\r' < "$BUILD/h.txt" | sed -n 's/^referrer-policy: *//Ip' | paste -sd ,
+}
 
 new_form "?outlet=1"
 check "form 200" [ "$status" = 200 ]
@@ -109,6 +122,7 @@ code1=$(sed -n 's/.*<dt>查询码<\/dt><dd><strong class="code">\([^<]*\)<.*/\1/
 check "tracking number shape: $no1" sh -c "echo '$no1' | grep -Eq '^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$'"
 check "query code shape: $code1" sh -c "echo '$code1' | grep -Eq '^[2-9A-HJ-NP-Z]{8}$'"
 check "receipt not cached" grep -qi '^Cache-Control: no-store' "$BUILD/h.txt"
+check "receipt named in no Referer: $(referrer_policy)" [ "$(referrer_policy)" = no-referrer ]
 file_with "$token" "description=第一件：加收送货费<script>alert(1)</script>"
 check "double submit: same receipt" grep -q "$no1" "$BUILD/b.txt"
 check "double submit: same code" grep -q "$code1" "$BUILD/b.txt"
@@ -174,21 +188,91 @@ check "rate limit keeps the form" grep -q "第六件投诉内容" "$BUILD/b.txt"
 sql "DELETE FROM complaint WHERE tracking_no LIKE 'RLT%'"
 reset_rate
 
-# Tracking: right number and code; wrong ones look the same; throttled.
-expect GET "/complaints/track?no=$no1&code=$code1" 200 "待受理"
+# Tracking: the form posts the number and code, so that neither is in an
+# address, a log or a Referer; right number and code; wrong ones look
+# the same; throttled.
+expect GET "/complaints/track" 200 "受理编号"
+check "the tracking form posts" \
+    grep -qF '<form action="/complaints/track" method="post"' "$BUILD/b.txt"
+tpost "no=$no1" "code=$code1"
+check "track: $status" [ "$status" = 200 ]
+check "track: the status" grep -q "待受理" "$BUILD/b.txt"
+check "track: not cached" grep -qi '^Cache-Control: no-store' "$BUILD/h.txt"
+check "track: named in no Referer: $(referrer_policy)" [ "$(referrer_policy)" = no-referrer ]
+check "track: the feedback form posts too" sh -c "! grep -q 'method=\"get\"' '$BUILD/b.txt'"
 check "track hides the name" sh -c "! grep -q '王五' '$BUILD/b.txt'"
 check "track hides the phone" sh -c "! grep -q '13912345678' '$BUILD/b.txt'"
 lower=$(echo "$no1" | tr 'A-Z' 'a-z' | tr -d -)
+tpost "no=$lower" "code=$(echo "$code1" | tr 'A-Z' 'a-z')"
+check "track in lower case, no dash: $status" [ "$status" = 200 ]
+check "track in lower case: the number" grep -q "$no1" "$BUILD/b.txt"
+while IFS='|' read -r no code; do
+	tpost "no=$no" "code=$code"
+	check "track $no/$code: $status" [ "$status" = 404 ]
+	check "track $no/$code: the same answer" grep -q "没有找到这件投诉" "$BUILD/b.txt"
+	check "track $no/$code: no Referer" [ "$(referrer_policy)" = no-referrer ]
+done <<CASES
+$no1|AAAAAAAA
+ZZZZ-ZZZZ|$code1
+$no2|$code1
+CASES
+reset_rate
+# A field left out: said so, the other kept, and no miss counted.
+while IFS='|' read -r field value message; do
+	for i in $(seq 1 12); do tpost "$field=$value"; done
+	check "track with $field alone: $status" [ "$status" = 400 ]
+	check "track with $field alone: $message" grep -q "$message" "$BUILD/b.txt"
+	check "track with $field alone: kept" grep -qF "value=\"$value\"" "$BUILD/b.txt"
+done <<CASES
+no|$no1|请填写查询码
+code|$code1|请填写受理编号
+CASES
+tpost
+check "track with nothing: $status" [ "$status" = 400 ]
+check "track with nothing: both named" sh -c "grep -q 请填写受理编号 '$BUILD/b.txt' && grep -q 请填写查询码 '$BUILD/b.txt'"
+status=$(curl -s -o "$BUILD/b.txt" -w '%{http_code}' --data-binary 'no=%FF&code=x' "$BASE/complaints/track")
+check "track with bad UTF-8: $status" [ "$status" = 400 ]
+check "track with bad UTF-8: said so" grep -q "UTF-8" "$BUILD/b.txt"
+tpost "no=$no1" "code=$code1"
+check "fields left out are no misses: $status" [ "$status" = 200 ]
+# The receipt's link carries the number alone: it is filled in, the code
+# is asked for, nothing is counted.
+for i in $(seq 1 12); do fetch GET "/complaints/track?no=$no1"; done
+check "receipt's link: $status" [ "$status" = 200 ]
+check "receipt's link: the number filled in" grep -qF "value=\"$no1\"" "$BUILD/b.txt"
+check "receipt's link: no miss said" sh -c "! grep -q '没有找到' '$BUILD/b.txt'"
+check "receipt's link: no Referer" [ "$(referrer_policy)" = no-referrer ]
+# Links with both (bookmarked before the form posted) still work.
+expect GET "/complaints/track?no=$no1&code=$code1" 200 "待受理"
+check "link with the code: no Referer: $(referrer_policy)" [ "$(referrer_policy)" = no-referrer ]
 expect GET "/complaints/track?no=$lower&code=$(echo "$code1" | tr 'A-Z' 'a-z')" 200 "$no1"
 expect GET "/complaints/track?no=$no1&code=AAAAAAAA" 404 "没有找到这件投诉"
-expect GET "/complaints/track?no=ZZZZ-ZZZZ&code=$code1" 404 "没有找到这件投诉"
-expect GET "/complaints/track?no=$no2&code=$code1" 404 "没有找到这件投诉"
 expect GET "/complaints/track?no=%FF&code=x" 400 "UTF-8"
-expect GET "/complaints/track" 200 "受理编号"
-for i in $(seq 1 10); do fetch GET "/complaints/track?no=ABCD-EFGH&code=WRONG$i"; done
-check "tracking throttled: $status" [ "$status" = 429 ]
+reset_rate
+# Neither reaches nginx's access log, as the request or as a Referer.
+logged() { grep -cF -- "$1" "$VAR/log/nginx-access.log"; }
+n=$(logged '"GET /complaints/track HTTP/1.1" 200')
 fetch_fresh "/complaints/track?no=$no1&code=$code1"
+curl -s -o /dev/null -H "Referer: $BASE/complaints/track?no=$no1&code=$code1" "$BASE/static/site.css"
+check "access log: the tracking request, without its query" \
+    [ "$(logged '"GET /complaints/track HTTP/1.1" 200')" = $((n + 1)) ]
+check "access log: the Referer, without its query" \
+    grep -qF "\"$BASE/complaints/track\"" "$VAR/log/nginx-access.log"
+check "access log: no query code" sh -c "! grep -qF '$code1' '$VAR/log/nginx-access.log'"
+check "access log: no tracking number" sh -c "! grep -qF '$no1' '$VAR/log/nginx-access.log'"
+# nginx's own answers for a tracking address send no Referer either.
+big=$(head -c 70000 /dev/zero | tr '\0' 'a')
+status=$(curl -s -D "$BUILD/h.txt" -o "$BUILD/b.txt" -w '%{http_code}' --data-binary "no=$big" "$BASE/complaints/track")
+check "track, body too large: $status" [ "$status" = 413 ]
+check "track, body too large: no Referer: $(referrer_policy)" [ "$(referrer_policy)" = no-referrer ]
+# Posted or linked, misses count alike and the throttle holds them all.
+for i in $(seq 1 12); do tpost no=ABCD-EFGH "code=WRONG$i"; done
+check "tracking throttled: $status" [ "$status" = 429 ]
+check "throttled: said so" grep -q "查询次数过多" "$BUILD/b.txt"
+tpost "no=$no1" "code=$code1"
 check "throttle covers right codes too: $status" [ "$status" = 429 ]
+fetch_fresh "/complaints/track?no=$no1&code=$code1"
+check "throttle covers links too: $status" [ "$status" = 429 ]
 reset_rate
 
 # Staff handling: accept, investigate, resolve; the public sees each step.
@@ -215,7 +299,9 @@ act --data-urlencode action=resolve
 check "resolve without reply: $status" [ "$status" = 400 ]
 act --data-urlencode action=resolve --data-urlencode "public_reply=经查属实，已责令退还多收的300元。"
 check "resolve: $status" [ "$status" = 303 ]
-expect GET "/complaints/track?no=$no1&code=$code1" 200 "已责令退还多收的300元"
+tpost "no=$no1" "code=$code1"
+check "track after resolving: $status" [ "$status" = 200 ]
+check "track shows the reply" grep -q "已责令退还多收的300元" "$BUILD/b.txt"
 check "timeline shows acceptance" grep -q "已受理，将于30个工作日内办结" "$BUILD/b.txt"
 timeline() { grep -o '<strong>[^<]*</strong>' "$BUILD/b.txt" | sed 's/<[^>]*>//g' | paste -sd ' '; }
 check "timeline in the order of handling: $(timeline)" \
@@ -229,8 +315,9 @@ check "internal note stays internal" sh -c "! grep -q '内部记录不可公开'
 check "handling audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE object_type = 'complaint' AND object_id = $cid")" = 3 ]
 
 # The complainant: satisfied once; reopening another within 15 days.
-status=$(curl -s -o "$BUILD/b.txt" -w '%{http_code}' --data-urlencode "no=$no1" --data-urlencode "code=$code1" --data-urlencode action=satisfied "$BASE/complaints/feedback")
+status=$(curl -s -D "$BUILD/h.txt" -o "$BUILD/b.txt" -w '%{http_code}' --data-urlencode "no=$no1" --data-urlencode "code=$code1" --data-urlencode action=satisfied "$BASE/complaints/feedback")
 check "satisfied: $status" [ "$status" = 200 ]
+check "feedback named in no Referer: $(referrer_policy)" [ "$(referrer_policy)" = no-referrer ]
 check "satisfaction stored" [ "$(sql "SELECT satisfaction FROM complaint WHERE id = $cid")" = satisfied ]
 status=$(curl -s -o "$BUILD/b.txt" -w '%{http_code}' --data-urlencode "no=$no1" --data-urlencode "code=$code1" --data-urlencode action=unsatisfied "$BASE/complaints/feedback")
 check "second rating refused: $status" [ "$status" = 409 ]
@@ -254,7 +341,7 @@ reset_rate
 echo "Region-2009-ok" | staff_cli add fancheng handler 420606 >/dev/null
 login fancheng Region-2009-ok
 sfetch fancheng GET "/staff/complaints/$cid"
-check "other region's complaint: $status" [ "$status" = 403 ]
+check "other region's complaint: $status" [ "$status" = 404 ]
 sfetch fancheng GET /staff/complaints
 check "other region not listed" sh -c "! grep -q '$no1' '$BUILD/b.txt'"
 sfetch fancheng GET "/staff/complaints?region=4206"

@@ -2,12 +2,17 @@
 # CSP without inline script and pages that need none, the staff cookie's
 # flags (plain HTTP and TLS), and error pages that leak nothing inside.
 
+# headers_ok WHAT [REFERRER_POLICY]: the security headers, with one
+# Referrer-Policy (same-origin unless given).
 headers_ok() {
-	local what=$1 h
-	for h in 'X-Content-Type-Options: nosniff' 'X-Frame-Options: DENY' \
-	    'Referrer-Policy: same-origin'; do
+	local what=$1 policy=${2:-same-origin} h
+	for h in 'X-Content-Type-Options: nosniff' 'X-Frame-Options: DENY'; do
 		grep -qiF "$h" "$BUILD/h.txt" || { bad "$what lacks $h"; return; }
 	done
+	h=$(tr -d '\r' < "$BUILD/h.txt" | sed -n 's/^referrer-policy: *//Ip' | paste -sd ,)
+	if [ "$h" != "$policy" ]; then
+		bad "$what: Referrer-Policy '$h', want $policy"; return
+	fi
 	csp=$(grep -i '^Content-Security-Policy:' "$BUILD/h.txt" | tr -d '\r')
 	case "$csp" in
 	*"default-src 'none'"*"script-src 'self'"*"frame-ancestors 'none'"*) ;;
@@ -40,7 +45,7 @@ no_inline() {
 # Internals that must never reach a visitor.
 no_leak() {
 	# Form tokens are random letters: "hdf" or "sql" may turn up in one.
-	sed -i -E 's/(name="(csrf|form_token)" value=")[^"]*/\1/g' "$BUILD/b.txt"
+	sed -i -E 's/(name="(csrf|form_token|login_token)" value=")[^"]*/\1/g' "$BUILD/b.txt"
 	if grep -qiE 'SQL|mysql|mariadb|\.c:[0-9]|/work/|/tmp/|/usr/|/src/|errno|Traceback|AddressSanitizer|runtime error|NEOERR|hdf|\.cs\b' "$BUILD/b.txt"; then
 		bad "$1 leaks: $(grep -oiE 'SQL|mysql|mariadb|\.c:[0-9]+|/work/[^ ]*|/tmp/[^ ]*|/usr/[^ ]*|/src/[^ ]*|errno|Traceback|AddressSanitizer|runtime error|NEOERR|hdf|\.cs\b' "$BUILD/b.txt" | head -n 1)"
 	else
@@ -65,7 +70,12 @@ while IFS='|' read -r who m p data ct want; do
 	if [ "$status" != "$want" ]; then
 		bad "headers: $m $p: status $status, want $want"; continue
 	fi
-	headers_ok "$m $p ($status)"
+	# What shows or was asked with a tracking number or query code is
+	# named in no Referer.
+	case "$p" in
+	/complaints/track*|/complaints/feedback*) headers_ok "$m $p ($status)" no-referrer ;;
+	*) headers_ok "$m $p ($status)" ;;
+	esac
 	case "$p" in /static/*.css|/static/*.svg|*.json|*.xml|*.atom|*.csv|/healthz|/api/*|/open311/*) ;;
 	*) [ "$m" = HEAD ] || no_inline "$m $p" ;;
 	esac
@@ -80,7 +90,11 @@ none|GET|/products|-|-|200
 none|GET|/notices|-|-|200
 none|GET|/notices.atom|-|-|200
 none|GET|/complaints/new|-|-|200
+none|GET|/complaints/track|-|-|200
 none|GET|/complaints/track?no=ZZZZ-ZZZZ&code=1|-|-|404
+none|POST|/complaints/track|no=ZZZZ-ZZZZ&code=1|application/x-www-form-urlencoded|404
+none|POST|/complaints/track|no=ZZZZ-ZZZZ|application/x-www-form-urlencoded|400
+none|POST|/complaints/feedback|no=ZZZZ-ZZZZ&code=1&action=satisfied|application/x-www-form-urlencoded|404
 none|GET|/stats|-|-|200
 none|GET|/subsidy?category=tv&price=abc|-|-|400
 none|GET|/nope|-|-|404
@@ -102,7 +116,7 @@ none|GET|/favicon.ico|-|-|204
 none|GET|/staff|-|-|301
 none|GET|/staff/|-|-|303
 none|GET|/staff/login|-|-|200
-none|POST|/staff/login|username=admin&password=wrong|application/x-www-form-urlencoded|401
+none|POST|/staff/login|username=admin&password=wrong|application/x-www-form-urlencoded|403
 admin|GET|/staff/|-|-|200
 admin|GET|/staff/complaints|-|-|200
 admin|GET|/staff/products/export.csv|-|-|200
@@ -153,8 +167,16 @@ tls_staff() {
 }
 sed 's/^  TLS = 0$/  TLS = 1/' "$VAR/jdxx.hdf" > "$VAR/jdxx-tls.hdf"
 tls_staff "$VAR/jdxx-tls.hdf"
-login admin "$admin_pw"
-cookie=$(grep -i '^Set-Cookie:' "$BUILD/h.txt" | tr -d '\r')
+# curl keeps no Secure cookie over plain HTTP: the form's is sent by hand.
+sfetch none GET /staff/login
+check "TLS sign-in form's cookie is Secure and __Host-" \
+    grep -qi '^Set-Cookie: __Host-jdxx_login=.*; Secure' "$BUILD/h.txt"
+tok=$(login_token)
+sfetch none POST /staff/login -b "__Host-jdxx_login=$tok" \
+    --data-urlencode username=admin --data-urlencode "password=$admin_pw" \
+    --data-urlencode "login_token=$tok"
+check "TLS sign-in: $status" [ "$status" = 303 ]
+cookie=$(grep -i '^Set-Cookie: __Host-jdxx_staff' "$BUILD/h.txt" | tr -d '\r')
 for flag in '__Host-jdxx_staff=' '; Path=/' '; HttpOnly' '; SameSite=Lax' '; Secure'; do
 	case "$cookie" in *"$flag"*) ok ;; *) bad "TLS staff cookie lacks $flag: $cookie" ;; esac
 done

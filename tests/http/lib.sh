@@ -159,23 +159,7 @@ is_json() { node -e 'JSON.parse(require("fs").readFileSync(0, "utf8"))' 2>/dev/n
 # Prints the value of a JavaScript expression over the JSON body (as j).
 json_get() { node -e 'const j = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log('"$1"')' < "$BUILD/b.txt"; }
 
-# Staff accounts from the shell, as jdxx-staff.
-
-# sfetch USER METHOD PATH [BODY...]: a request with USER's cookies
-# ("none": without any); extra arguments go to curl.
-sfetch() {
-	local user=$1 m=$2 p=$3
-	shift 3
-	local jar=(-b "$BUILD/jar-$user" -c "$BUILD/jar-$user")
-	[ "$user" = none ] && jar=()
-	status=$(curl -s -X "$m" "${jar[@]}" -D "$BUILD/h.txt" -o "$BUILD/b.txt" \
-	    -w '%{http_code}' --max-time 20 "$@" "$BASE$p")
-}
-login() {
-	rm -f "$BUILD/jar-$1"
-	sfetch "$1" POST /staff/login --data-urlencode "username=$1" \
-	    --data-urlencode "password=$2"
-}
+# The CSRF token of USER's session.
 csrf_of() {
 	sfetch "$1" GET /staff/
 	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$BUILD/b.txt" | head -n 1

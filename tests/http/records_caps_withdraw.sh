@@ -64,7 +64,7 @@ for u in capclerk caphandler; do
 done
 cw_post capadminx "/staff/caps/$cw_cap/withdraw" "reason=越权撤回"
 check "region admin may not withdraw: $status" [ "$status" = 403 ]
-check "region admin told why" cw_has "只能由不限地区的管理员调整"
+check "region admin told why" cw_has "全国统一的记录，只能由不限地区的账号"
 sfetch none POST "/staff/caps/$cw_cap/withdraw" --data-urlencode "reason=没有登录"
 check "signed out may not withdraw: $status" [ "$status" = 403 ]
 sfetch admin POST "/staff/caps/$cw_cap/withdraw" --data-urlencode "reason=没有令牌"

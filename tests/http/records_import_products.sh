@@ -30,7 +30,7 @@ check "product importer sees the form: $status" [ "$status" = 200 ]
 check "product form has both buttons" grep -q 'value="dryrun"' "$BUILD/b.txt"
 sfetch pimporterx GET /staff/products/import
 check "region account refused the import: $status" [ "$status" = 403 ]
-check "region refusal says why" grep -q "中标产品全国统一" "$BUILD/b.txt"
+check "region refusal says why" grep -q "全国统一的记录，只能由不限地区的账号" "$BUILD/b.txt"
 sfetch pimporterx GET /staff/products/export.csv
 check "region account refused the export: $status" [ "$status" = 403 ]
 sfetch pimphandler GET /staff/products/import

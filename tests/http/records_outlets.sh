@@ -125,7 +125,7 @@ outlet_form keeperx "$ckx" /staff/outlets/new reg_no=XY-420607-0904 "name=越界
 check "outside own region: $status" [ "$status" = 400 ]
 check "region message" grep -q "只能登记您负责地区内的网点" "$BUILD/b.txt"
 sfetch keeperx GET "/staff/outlets/$oid"
-check "other region's outlet: $status" [ "$status" = 403 ]
+check "other region's outlet: $status" [ "$status" = 404 ]
 sfetch keeperx GET /staff/outlets
 check "own region listed only" sh -c "! grep -q 'XY-420607-0902' '$BUILD/b.txt' && grep -q 'XY-420607-0903' '$BUILD/b.txt'"
 sfetch editor GET /staff/outlets

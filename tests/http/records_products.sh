@@ -68,7 +68,7 @@ POST /staff/caps 403 400 403 403 403 403
 POST /staff/categories 403 400 403 403 403 403
 MATRIX
 sfetch prodcounty GET /staff/products/new
-check "region-limited records told why" rp_has "只能由不限地区的账号登记和修改"
+check "region-limited records told why" rp_has "只能由不限地区的账号登记、修改"
 sfetch prodclerk GET /staff/caps
 check "records sees the caps" rp_has "限价调整记录"
 check "records gets no caps forms" rp_lacks 'action="/staff/caps" method="post"'
@@ -299,7 +299,7 @@ check "county admin reads caps: $status" [ "$status" = 200 ]
 check "county admin gets no caps forms" rp_lacks 'action="/staff/caps" method="post"'
 rp_post prodadminx /staff/caps kind=cap category=tv cap=2500 "effective_from=$rp_tomorrow" note=越权
 check "county admin may not change caps: $status" [ "$status" = 403 ]
-check "county admin told why" rp_has "只能由不限地区的管理员调整"
+check "county admin told why" rp_has "全国统一的记录，只能由不限地区的账号"
 rp_post prodadminx /staff/categories code=countycat "name=县里的类别"
 check "county admin may not add categories: $status" [ "$status" = 403 ]
 check "refused cap saved nothing" [ "$(rp_count category_cap)" = "$rp_ncaps" ]

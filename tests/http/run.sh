@@ -12,6 +12,7 @@ fresh_instance http "$BUILD/http-start.log"
 . tests/http/core.sh
 . tests/http/directory.sh
 . tests/http/staff.sh
+. tests/http/attachments_public.sh
 . tests/http/complaints.sh
 . tests/http/records_outlets.sh
 . tests/http/open311.sh
@@ -24,6 +25,9 @@ fresh_instance http "$BUILD/http-start.log"
 . tests/http/badinput.sh
 . tests/http/headers.sh
 . tests/http/privilege.sh
+. tests/http/authz.sh
+. tests/http/attacks.sh
+. tests/http/totp.sh
 . tests/http/lifecycle.sh
 . tests/http/cache.sh
 . tests/http/faults.sh

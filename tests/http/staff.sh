@@ -66,7 +66,7 @@ GET /staff/audit 303 200 403 403 403 403
 GET /staff/notices 303 200 200 200 403 403
 GET /staff/notices/new 303 200 200 200 403 403
 GET /staff/notices/$nid_x 303 200 200 200 403 403
-GET /staff/notices/$nid_other 303 200 200 403 403 403
+GET /staff/notices/$nid_other 303 200 200 404 403 403
 POST /staff/password 403 400 400 400 400 400
 POST /staff/accounts/new 403 400 403 403 403 403
 POST /staff/accounts/$acct 403 400 403 403 403 403
@@ -90,10 +90,14 @@ check "region message" grep -q "只能发布本地区的通知" "$BUILD/b.txt"
 check "nothing saved" [ "$(sql "SELECT COUNT(*) FROM notice WHERE title = '越权通知'")" = 0 ]
 
 # CSRF: a missing or wrong token changes nothing on every staff POST.
+sql "INSERT INTO attachment (notice_id, filename, content_type, size, sha256,
+    data, created_at) VALUES ($nid_x, 'csrf.pdf', 'application/pdf', 4,
+    SHA2('%PDF', 256), '%PDF', NOW())"
+att_x=$(sql "SELECT MAX(id) FROM attachment WHERE notice_id = $nid_x")
 before=$(sql "SELECT COUNT(*) FROM notice")
 for p in /staff/notices/new "/staff/notices/$nid_x" "/staff/notices/$nid_x/status" \
     /staff/accounts/new "/staff/accounts/$acct" /staff/password /staff/logout \
-    "/staff/notices/$nid_x/attachments" /staff/attachments/1/delete; do
+    "/staff/notices/$nid_x/attachments" "/staff/attachments/$att_x/delete"; do
 	sfetch admin POST "$p" --data-urlencode kind=notice --data-urlencode "title=CSRF测试" \
 	    --data-urlencode "issuer=某局" --data-urlencode "body=x" --data-urlencode status=withdrawn \
 	    --data-urlencode action=save

@@ -43,7 +43,9 @@ mkdir -p "$work"
 : > "$summary"
 pass=0 fail=0
 
-. tests/private-instance.sh
+# The suites' helpers: the instance, and signing in as a browser does.
+. tests/http/lib.sh
+pass=0 fail=0
 note() { echo "$*" | tee -a "$summary" >&2; }
 
 if [ "$mode" = full ]; then
@@ -78,14 +80,11 @@ trap 'kill "$unthrottle" 2>/dev/null; [ "$mode" != full ] || bash src/instance.s
 
 # Signs sqlmap in afresh; sets $cookie and $csrf.
 sign_in() {
-	local jar=$work/jar
-	rm -f "$jar"
+	local jar=$BUILD/jar-sqlmap
 	echo "$password" | staff_cli reset-password sqlmap >/dev/null
-	curl -s -o /dev/null -c "$jar" --max-time 20 --data-urlencode username=sqlmap \
-	    --data-urlencode "password=$password" "$BASE/staff/login"
+	login sqlmap "$password"
+	csrf=$(csrf_of sqlmap)
 	cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk 'NF == 7 && $1 !~ /^#/ { print $6 "=" $7 }' | paste -sd';')
-	csrf=$(curl -s -b "$jar" --max-time 20 "$BASE/staff/" |
-	    sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
 }
 
 # An attachment on a published notice, uploaded through the staff pages, for
@@ -115,9 +114,11 @@ fill() {
 	s=${s//@ATTACHMENT@/$attachment}
 	s=${s//@PASSWORD@/$password}
 	s=${s//@CSRF@/${csrf:-}}
+	s=${s//@LOGINCSRF@/$login_token}
 	printf '%s' "$s"
 }
 
+login_token=sqlmap$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 started=$EPOCHREALTIME
 n=0
 # The headers (level 3 and up) and the session cookie (level 2 and up)
@@ -143,9 +144,11 @@ while IFS='|' read -r scope method path body only; do
 	    --dbms=mysql --timeout=15 --retries=1 --ignore-code=401)
 	[ "$method" != POST ] || args+=(--method POST --data "$(fill "$body")")
 	[ "$mode" != light ] || [ -z "$only" ] || args+=(-p "$only")
-	[ -z "$cookie" ] || args+=(--cookie "$cookie")
+	# The sign-in form's token must match its cookie: sqlmap sends both.
+	case "$path" in /staff/login) cookie="jdxx_login=$login_token" ;; esac
+	[ -z "$cookie" ] || args+=(--cookie "$cookie" --drop-set-cookie)
 	skip=$skip_headers
-	if [ -n "$cookie" ]; then
+	if [ "$scope" = staff ]; then
 		[ -z "$skip_cookie" ] || skip=${skip:+$skip,}$skip_cookie
 		skip_cookie=jdxx_staff
 	fi

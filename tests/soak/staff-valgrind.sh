@@ -70,8 +70,11 @@ printf '%%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%%%EOF\n' > "$out/a.pdf
 
 t=$EPOCHREALTIME
 for r in $(seq 1 "$rounds"); do
-	rm -f "$jar"
-	req POST /staff/login --data-urlencode username=admin --data-urlencode "password=$admin_pw"
+	# The forms of a browser: the sign-in's token, then the second factor.
+	login admin "$admin_pw"
+	st=$status
+	echo "$st POST /staff/login" >> "$out/statuses"
+	cp "$BUILD/jar-admin" "$jar"
 	[ "$st" = 303 ] || bad "round $r: sign-in answered $st"
 	cookie=$(awk '$6 == "jdxx_staff" { print $7 }' "$jar")
 	req GET /staff/

@@ -38,7 +38,11 @@ void	test_caps(void);
 void	test_import_job(void);
 void	test_page_cache(void);
 void	test_csv_text(void);
+void	test_authz(void);
 void	test_config(void);
 void	test_calendar_cache(void);
+void	test_totp(void);
+void	test_qr_svg(void);
+void	test_open311(void);
 
 #endif

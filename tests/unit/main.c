@@ -27,6 +27,10 @@ main(void)
 	test_csv_text();
 	test_config();
 	test_calendar_cache();
+	test_open311();
+	test_authz();
+	test_totp();
+	test_qr_svg();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed > 0;
 }

@@ -51,6 +51,15 @@ static const struct {
 	{ GOOD_DB SECRET "  = x\n", -1 },
 	/* A name that runs to the end of the file (the fuzzer's find). */
 	{ GOOD_DB SECRET "Workers", -1 },
+	/* Staff: second-factor roles and hash places. */
+	{ GOOD_DB SECRET "Staff.SecondFactor = admin, handler,records\n", 0 },
+	{ GOOD_DB SECRET "Staff.SecondFactor = \n", 0 },
+	{ GOOD_DB SECRET "Staff.SecondFactor = admin,boss\n", -1 },
+	{ GOOD_DB SECRET "Staff.SecondFactor = administratorrrrrrr\n", -1 },
+	{ GOOD_DB SECRET "Staff.HashSlots = 64\nStaff.HashLockDir = /run/x\n",
+	    0 },
+	{ GOOD_DB SECRET "Staff.HashSlots = 0\n", -1 },
+	{ GOOD_DB SECRET "Staff.HashSlots = 65\n", -1 },
 };
 
 void

@@ -24,7 +24,7 @@ static const struct route routes[] = {
 };
 
 static const struct app app = { "test", routes, NELEM(routes), NULL, NULL,
-    0, NULL };
+    0, NULL, 0 };
 
 static const struct {
 	const char		*path;

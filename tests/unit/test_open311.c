@@ -1,0 +1,139 @@
+/* Open311 scopes: which complaints a key's region holds, and which
+ * fields of a request the public and a key are shown. */
+#include <string.h>
+
+#include "apikey.h"
+#include "check.h"
+#include "open311.h"
+
+static void
+test_apikey_holds(void)
+{
+	static const struct {
+		const char	*key;		/* the key's region */
+		const char	*code;		/* a complaint's region */
+		int		 holds;
+	} cases[] = {
+		{ "", "420606101", 1 },		/* the whole country */
+		{ "", "", 1 },
+		{ "", NULL, 0 },		/* no region at all */
+		{ "42", "420606101", 1 },
+		{ "4206", "420606101", 1 },
+		{ "420606", "420606101", 1 },
+		{ "420606", "420606", 1 },
+		{ "420606101", "420606101", 1 },
+		{ "420606", "420607001", 0 },	/* the next county */
+		{ "420606", "42060", 0 },	/* coarser than the key */
+		{ "420606", "4206", 0 },
+		{ "420606", "", 0 },
+		{ "420606", NULL, 0 },
+		{ "4206", "4106061", 0 },
+		{ "4206", "1420606", 0 },	/* inside, not a prefix */
+		{ "420606101", "420606102", 0 },
+	};
+	struct apikey	 k;
+	size_t		 i;
+
+	for (i = 0; i < NELEM(cases); i++) {
+		memset(&k, 0, sizeof(k));
+		k.id = 1;
+		strcpy(k.region, cases[i].key);
+		CHECK(apikey_holds(&k, cases[i].code) == cases[i].holds,
+		    "key '%s' holds '%s': want %d", cases[i].key,
+		    cases[i].code != NULL ? cases[i].code : "(null)",
+		    cases[i].holds);
+	}
+}
+
+/* The field names of obj, comma-separated, in order. */
+static void
+keys_of(json_t *obj, char *out, size_t size)
+{
+	const char	*key;
+	json_t		*v;
+
+	out[0] = '\0';
+	json_object_foreach(obj, key, v) {
+		(void)v;
+		if (out[0] != '\0')
+			strncat(out, ",", size - strlen(out) - 1);
+		strncat(out, key, size - strlen(out) - 1);
+	}
+}
+
+static void
+test_request_fields(void)
+{
+	/* A row as the full query gives it: the public must still not see
+	 * what it holds beyond the public fields. */
+	static const char *row[][2] = {
+		{ "service_request_id", "AB3D-7K9Q" },
+		{ "status", "open" },
+		{ "status_notes", "已责令退还" },
+		{ "service_name", "超限价或乱收费" },
+		{ "service_code", "overcharge" },
+		{ "description", "私密的投诉经过" },
+		{ "agency_responsible", "樊城区商务局" },
+		{ "requested_datetime", "2009-03-15T08:00:00+08:00" },
+		{ "updated_datetime", "2009-03-16T08:00:00+08:00" },
+		{ "expected_datetime", "2009-03-24T23:59:59+08:00" },
+		{ "address", "某某家电 某路 8 号" },
+		{ "county_code", "420606" },
+	};
+	static const struct {
+		int		 keyed;
+		int		 named;
+		const char	*keys;
+	} cases[] = {
+		{ 0, 1, "service_request_id,status,service_name,service_code,"
+		    "agency_responsible,requested_datetime,updated_datetime,"
+		    "address,county_code" },
+		{ 0, 0, "status,service_name,service_code,agency_responsible,"
+		    "requested_datetime,updated_datetime,address,county_code" },
+		{ 1, 1, "service_request_id,status,status_notes,service_name,"
+		    "service_code,description,agency_responsible,"
+		    "requested_datetime,updated_datetime,expected_datetime,"
+		    "address,zipcode,county_code" },
+		{ 1, 0, "status,status_notes,service_name,service_code,"
+		    "description,agency_responsible,requested_datetime,"
+		    "updated_datetime,expected_datetime,address,zipcode,"
+		    "county_code" },
+	};
+	struct open311_scope	 scope;
+	char			 name[64], keys[512];
+	json_t			*obj;
+	HDF			*hdf;
+	size_t			 i;
+
+	if (hdf_init(&hdf) != STATUS_OK) {
+		CHECK(0, "hdf_init");
+		return;
+	}
+	for (i = 0; i < NELEM(row); i++) {
+		snprintf(name, sizeof(name), "Row.%s", row[i][0]);
+		hdf_set_value(hdf, name, row[i][1]);
+	}
+	for (i = 0; i < NELEM(cases); i++) {
+		scope.keyed = cases[i].keyed;
+		scope.region = "";
+		obj = open311_request_json(hdf_get_obj(hdf, "Row"), &scope,
+		    cases[i].named);
+		keys_of(obj, keys, sizeof(keys));
+		CHECK(strcmp(keys, cases[i].keys) == 0,
+		    "keyed %d named %d: fields %s", cases[i].keyed,
+		    cases[i].named, keys);
+		if (!cases[i].keyed)
+			CHECK(json_object_get(obj, "description") == NULL &&
+			    json_object_get(obj, "status_notes") == NULL,
+			    "public: no text, no reply");
+		json_decref(obj);
+	}
+	hdf_destroy(&hdf);
+}
+
+void
+test_open311(void)
+{
+	test_apikey_holds();
+	test_request_fields();
+}

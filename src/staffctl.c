@@ -195,23 +195,32 @@ add_account(const char *user, const char *role, const char *region)
 	return 0;
 }
 
+/* The id of an account by username, or 0 (said on stderr). */
+static long long
+account_id(const char *user)
+{
+	long long	 id = 0;
+	HDF		*h = NULL;
+	int		 found = 0;
+
+	if (hdf_init(&h) == STATUS_OK &&
+	    account_by_username(h, user, "A", &found) == DB_OK && found)
+		id = hdf_get_int_value(h, "A.id", 0);
+	hdf_destroy(&h);
+	if (id == 0)
+		fprintf(stderr, "jdxx-staff: no account %s\n", user);
+	return id;
+}
+
 static int
 reset_password(const char *user)
 {
 	char		 hash[crypto_pwhash_STRBYTES];
 	long long	 id;
-	HDF		*h;
-	int		 found = 0, rc;
+	int		 rc;
 
-	h = NULL;
-	if (hdf_init(&h) != STATUS_OK ||
-	    account_by_username(h, user, "A", &found) != DB_OK || !found) {
-		hdf_destroy(&h);
-		fprintf(stderr, "jdxx-staff: no account %s\n", user);
+	if ((id = account_id(user)) == 0)
 		return 1;
-	}
-	id = hdf_get_int_value(h, "A.id", 0);
-	hdf_destroy(&h);
 	if ((rc = new_password_hash(user, hash)) != 0)
 		return rc;
 	if (account_set_password(id, hash) != DB_OK ||
@@ -229,20 +238,10 @@ totp_reset_account(const char *user)
 	struct totp_status	 s;
 	enum db_status		 st;
 	long long		 id;
-	HDF			*h;
 	int			 found = 0;
 
-	if (totp_init() == -1)
+	if (totp_init() == -1 || (id = account_id(user)) == 0)
 		return 1;
-	h = NULL;
-	if (hdf_init(&h) != STATUS_OK ||
-	    account_by_username(h, user, "A", &found) != DB_OK || !found) {
-		hdf_destroy(&h);
-		fprintf(stderr, "jdxx-staff: no account %s\n", user);
-		return 1;
-	}
-	id = hdf_get_int_value(h, "A.id", 0);
-	hdf_destroy(&h);
 	if (totp_status(id, &s, &found) != DB_OK || db_begin() != DB_OK)
 		return 1;
 	st = totp_reset(id);

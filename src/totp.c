@@ -404,6 +404,29 @@ recovery_replace(long long staff_id,
 	return st;
 }
 
+/* The step a code matches for the secret the statement reads, after the
+ * last step taken (-1 for none); *secret is the caller's to free. */
+static enum db_status
+matched_step(struct db_stmt *secret_of, long long staff_id, const char *code,
+    char **secret, size_t *len, long long *step)
+{
+	struct db_arg	 a[] = { DB_INT(staff_id) };
+	enum db_status	 st;
+	long long	 last;
+
+	*step = -1;
+	*secret = NULL;
+	*len = 0;
+	if ((st = db_query_blob(secret_of, a, 1, secret, len)) != DB_OK ||
+	    *secret == NULL)
+		return st;
+	if ((st = db_query_int(&last_step_of, a, 1, &last)) != DB_OK)
+		return st;
+	*step = totp_match((const unsigned char *)*secret, *len, code,
+	    time(NULL), last);
+	return DB_OK;
+}
+
 enum db_status
 totp_confirm(long long staff_id, const char *code, int *ok,
     char codes[TOTP_RECOVERY_CODES][TOTP_RECOVERY_LEN + 1])
@@ -411,21 +434,14 @@ totp_confirm(long long staff_id, const char *code, int *ok,
 	struct db_arg		 a[4];
 	unsigned long long	 affected = 0;
 	enum db_status		 st;
-	char			*secret = NULL;
-	size_t			 len = 0;
-	long long		 last, step;
+	char			*secret;
+	size_t			 len;
+	long long		 step;
 
 	*ok = 0;
 	memset(codes, 0, sizeof(codes[0]) * TOTP_RECOVERY_CODES);
-	a[0] = DB_INT(staff_id);
-	if ((st = db_query_blob(&pending_secret_locked, a, 1, &secret,
-	    &len)) != DB_OK || secret == NULL)
-		goto out;
-	if ((st = db_query_int(&last_step_of, a, 1, &last)) != DB_OK)
-		goto out;
-	step = totp_match((const unsigned char *)secret, len, code,
-	    time(NULL), last);
-	if (step < 0)
+	if ((st = matched_step(&pending_secret_locked, staff_id, code, &secret,
+	    &len, &step)) != DB_OK || step < 0)
 		goto out;
 	a[0] = DB_INT(step);
 	a[1] = DB_INT(staff_id);
@@ -450,19 +466,12 @@ check_step(long long staff_id, const char *code, int *ok)
 	struct db_arg		 a[4];
 	unsigned long long	 affected = 0;
 	enum db_status		 st;
-	char			*secret = NULL;
-	size_t			 len = 0;
-	long long		 last, step;
+	char			*secret;
+	size_t			 len;
+	long long		 step;
 
-	a[0] = DB_INT(staff_id);
-	if ((st = db_query_blob(&confirmed_secret, a, 1, &secret, &len)) !=
-	    DB_OK || secret == NULL)
-		goto out;
-	if ((st = db_query_int(&last_step_of, a, 1, &last)) != DB_OK)
-		goto out;
-	step = totp_match((const unsigned char *)secret, len, code,
-	    time(NULL), last);
-	if (step < 0)
+	if ((st = matched_step(&confirmed_secret, staff_id, code, &secret,
+	    &len, &step)) != DB_OK || step < 0)
 		goto out;
 	a[0] = DB_INT(step);
 	a[1] = DB_INT(staff_id);

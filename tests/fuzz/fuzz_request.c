@@ -29,7 +29,7 @@ static const struct route routes[] = {
 };
 
 static const struct app app = { "fuzz", routes,
-	sizeof(routes) / sizeof(routes[0]), NULL, NULL, 0, NULL };
+	sizeof(routes) / sizeof(routes[0]), NULL, NULL, 0, NULL, 0 };
 
 static const char *const methods[] = {
 	"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "get", NULL

@@ -81,8 +81,10 @@ int	handle_api_regions(struct ctx *);
 
 /* Open311 GeoReport v2; the path's {key} carries the format. */
 enum { O3L_IDS, O3L_SERVICE, O3L_START, O3L_END, O3L_STATUS, O3L_PAGE,
-	O3L_PAGE_SIZE, O3L_COUNT };
+	O3L_PAGE_SIZE, O3L_KEY, O3L_COUNT };
 extern const struct param_spec	open311_list_params[O3L_COUNT];
+enum { O3R_KEY, O3R_COUNT };
+extern const struct param_spec	open311_read_params[O3R_COUNT];
 enum { O3P_KEY, O3P_SERVICE, O3P_DESCRIPTION, O3P_REGION, O3P_ADDRESS,
 	O3P_OUTLET, O3P_FIRST, O3P_LAST, O3P_PHONE, O3P_COUNT };
 extern const struct param_spec	open311_post_params[O3P_COUNT];

@@ -230,9 +230,13 @@ handle_complaint_submit(struct ctx *c)
 	long long		 recent;
 	const char		*token = text(c, CF_TOKEN);
 	char			 fresh[44];
-	struct db_arg		 a[] = { DB_TEXT(c->req->remote_addr),
-	    DB_INT(c->cfg->complaints_per_hour) };
+	char			 sender[THROTTLE_SUBJECT_LEN + 1];
+	struct db_arg		 a[2];
 
+	/* Counted, and kept, as throttles count it: IPv6 by its /64. */
+	throttle_address(c->req->remote_addr, sender);
+	a[0] = DB_TEXT(sender);
+	a[1] = DB_INT(c->cfg->complaints_per_hour);
 	if (strlen(token) != 43) {
 		complaint_form_token(fresh);
 		token = fresh;
@@ -283,7 +287,7 @@ handle_complaint_submit(struct ctx *c)
 	in.product_model = text(c, CF_MODEL);
 	in.invoice_no = text(c, CF_INVOICE);
 	in.description = text(c, CF_DESCRIPTION);
-	in.address = c->req->remote_addr;
+	in.address = sender;
 	if ((st = calendar_cached(&cal)) != DB_OK)
 		goto down;
 	st = complaint_file(&in, token, c->cfg->secret, cal,

@@ -33,6 +33,12 @@ const struct param_spec open311_list_params[O3L_COUNT] = {
 	[O3L_PAGE] = { "page", "页码", P_INT, 1, 10000, 0 },
 	[O3L_PAGE_SIZE] = { "page_size", "每页条数", P_INT, 1,
 	    OPEN311_MAX_RESULTS, 0 },
+	[O3L_KEY] = { "api_key", "密钥", P_TEXT, 1, 128, 0 },
+};
+
+/* One request: the spec passes api_key to reads as well. */
+const struct param_spec open311_read_params[O3R_COUNT] = {
+	[O3R_KEY] = { "api_key", "密钥", P_TEXT, 1, 128, 0 },
 };
 
 const struct param_spec open311_post_params[O3P_COUNT] = {
@@ -48,12 +54,6 @@ const struct param_spec open311_post_params[O3P_COUNT] = {
 	[O3P_FIRST] = { "first_name", "名", P_TEXT, 1, NAME_MAX_CHARS, 0 },
 	[O3P_LAST] = { "last_name", "姓", P_TEXT, 1, NAME_MAX_CHARS, 0 },
 	[O3P_PHONE] = { "phone", "联系电话", P_TEXT, 1, 20, P_REQUIRED },
-};
-
-/* The spec passes api_key to reads as well; the read routes declare
- * only the filters, so the key is declared and validated here. */
-static const struct param_spec read_key_param[] = {
-	{ "api_key", "密钥", P_TEXT, 1, 128, 0 },
 };
 
 #define KEY_INVALID	"api_key is not valid or has been revoked"
@@ -150,22 +150,20 @@ field_error(json_t *errors, const char *field, const char *reason)
 	open311_error_add(errors, 400, msg);
 }
 
-/* The scope of a read: the public's without api_key, else that of the
- * key (held in key), or a 403 answer for a key not valid or revoked. */
+/* The scope of a read: the public's without api_key (v), else that of
+ * the key (held in key), or a 403 answer for a key not valid or revoked. */
 static int
-read_scope(struct ctx *c, enum open311_format f, struct apikey *key,
-    struct open311_scope *scope)
+read_scope(struct ctx *c, enum open311_format f, const struct param_value *v,
+    struct apikey *key, struct open311_scope *scope)
 {
-	struct param_value	 v;
 	enum handler_result	 r;
 
 	memset(key, 0, sizeof(*key));
 	scope->keyed = 0;
 	scope->region = "";
-	params_validate(read_key_param, 1, &c->req->query, &v);
-	if (v.valid && !v.present)
+	if (v->valid && !v->present)
 		return H_OK;
-	if (v.valid && (r = from_db(apikey_check(v.s, key))) != H_OK)
+	if (v->valid && (r = from_db(apikey_check(v->s, key))) != H_OK)
 		return r;
 	if (key->id == 0)
 		return error_answer(c, f, 403, KEY_INVALID);
@@ -353,7 +351,8 @@ requests(struct ctx *c, enum open311_format f)
 	long			 n;
 	int			 rc;
 
-	if ((rc = read_scope(c, f, &key, &scope)) != H_OK ||
+	if ((rc = read_scope(c, f, &c->req->param[O3L_KEY], &key,
+	    &scope)) != H_OK ||
 	    c->resp->status != 200)
 		return rc;
 	errors = json_array();
@@ -428,7 +427,8 @@ request_one(struct ctx *c, enum open311_format f, const char *id)
 	size_t			 i;
 	int			 found = 0, rc;
 
-	if ((rc = read_scope(c, f, &key, &scope)) != H_OK ||
+	if ((rc = read_scope(c, f, &c->req->param[O3R_KEY], &key,
+	    &scope)) != H_OK ||
 	    c->resp->status != 200)
 		return rc;
 	if (strlen(id) != COMPLAINT_NO_LEN)

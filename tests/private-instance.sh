@@ -116,8 +116,9 @@ totp_enrol() {
 	printf '%s\n' "$secret" > "$f"
 	sfetch "$user" POST /staff/totp --data-urlencode "csrf=$token" \
 	    --data-urlencode "code=$(totp_code "$user")" "$@"
-	grep -o '[a-z0-9]\{5\}-[a-z0-9]\{5\}' "$BUILD/b.txt" > "$f.recovery"
-	[ "$status" = 200 ] && [ -s "$f.recovery" ] && status=303
+	sed -n 's/^<li><code>\([a-z0-9]\{5\}-[a-z0-9]\{5\}\)<.*/\1/p' \
+	    "$BUILD/b.txt" > "$f.recovery"
+	[ "$status" = 200 ] && [ "$(wc -l < "$f.recovery")" = 10 ] && status=303
 }
 # totp_answer USER: the second step of a sign-in.
 totp_answer() {

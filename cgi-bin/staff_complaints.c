@@ -197,6 +197,9 @@ handle_complaint_queue(struct ctx *c)
 	    DB_OK || (st = complaint_categories(c->hdf, "Categories", &n)) !=
 	    DB_OK)
 		return staff_from_db(st);
+	complaint_name_rows(hdf_get_obj(c->hdf, "Queue"), 1);
+	complaint_name_rows(hdf_get_obj(c->hdf, "Counts"), 1);
+	complaint_statuses(c->hdf, "Statuses");
 	ctx_paging(c, page, total, QUEUE_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");
 	return ctx_render(c, "staff/complaints.cs");
@@ -227,6 +230,7 @@ load(struct ctx *c, long long id)
 	    (st = db_query(&handlers_of_region, r, 1, c->hdf, "Handlers", &n)) !=
 	    DB_OK)
 		return staff_from_db(st);
+	complaint_name_rows(hdf_get_obj(c->hdf, "Events"), 1);
 	return H_OK;
 }
 

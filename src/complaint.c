@@ -35,14 +35,9 @@ static struct db_stmt categories = DB_READ(
     "SELECT code, name, description FROM complaint_category "
     "ORDER BY sort_order");
 
-#define STATUS_NAME \
-    "CASE c.status WHEN 'submitted' THEN '待受理' WHEN 'accepted' THEN " \
-    "'已受理' WHEN 'rejected' THEN '不予受理' WHEN 'investigating' THEN " \
-    "'调查中' WHEN 'resolved' THEN '已办结' ELSE '已重新办理' END"
-
 static struct db_stmt track = DB_READ(
-    "SELECT c.id, c.tracking_no, c.code_hash, c.status, " STATUS_NAME
-    " AS status_name, k.name AS category_name, "
+    "SELECT c.id, c.tracking_no, c.code_hash, c.status, "
+    "k.name AS category_name, "
     "COALESCE(o.name, c.outlet_name) AS outlet, "
     "DATE_FORMAT(c.submitted_at, '%Y-%m-%d %H:%i') AS submitted_at, "
     "DATE_FORMAT(c.accept_due, '%Y-%m-%d') AS accept_due, "
@@ -57,10 +52,6 @@ static struct db_stmt track = DB_READ(
 
 static struct db_stmt public_events = DB_READ(
     "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i') AS at, kind, "
-    "CASE kind WHEN 'submitted' THEN '提交投诉' WHEN 'accepted' THEN '受理' "
-    "WHEN 'rejected' THEN '不予受理' WHEN 'investigating' THEN '开始调查' "
-    "WHEN 'resolved' THEN '办结' WHEN 'reopened' THEN '投诉人要求重新办理' "
-    "WHEN 'satisfaction' THEN '投诉人评价' ELSE '答复' END AS kind_name, "
     "public_reply FROM complaint_event e WHERE complaint_id = ? "
     "AND (kind <> 'note' OR public_reply IS NOT NULL) "
     /* e.at, not the minute-wide text named at: the index's order, no sort. */
@@ -310,20 +301,83 @@ complaint_category_valid(HDF *node, const char *code)
 	return 0;
 }
 
+/* The statuses in the order of the flow, and the steps of a complaint's
+ * timeline: their names, written once for every page, API and report.
+ * A step's staff name differs only where staff see more (notes). */
+static const struct complaint_label {
+	const char	*code, *name, *staff_name;
+} statuses[] = {
+	{ "submitted", "待受理", NULL }, { "accepted", "已受理", NULL },
+	{ "investigating", "调查中", NULL }, { "reopened", "已重新办理", NULL },
+	{ "resolved", "已办结", NULL }, { "rejected", "不予受理", NULL },
+}, steps[] = {
+	{ "submitted", "提交投诉", NULL }, { "accepted", "受理", NULL },
+	{ "rejected", "不予受理", NULL }, { "investigating", "开始调查", NULL },
+	{ "resolved", "办结", NULL }, { "reopened", "投诉人要求重新办理", NULL },
+	{ "satisfaction", "投诉人评价", NULL }, { "assign", "指定承办人", NULL },
+	{ "note", "答复", "答复或记录" },
+};
+
+static const struct complaint_label *
+label_of(const struct complaint_label *list, size_t n, const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(list[i].code, code) == 0)
+			return &list[i];
+	return NULL;
+}
+
 const char *
 complaint_status_name(const char *s)
 {
-	static const char *const names[][2] = {
-		{ "submitted", "待受理" }, { "accepted", "已受理" },
-		{ "rejected", "不予受理" }, { "investigating", "调查中" },
-		{ "resolved", "已办结" }, { "reopened", "已重新办理" },
-	};
+	const struct complaint_label *l = label_of(statuses,
+	    sizeof(statuses) / sizeof(statuses[0]), s);
+
+	return l != NULL ? l->name : "";
+}
+
+const char *
+complaint_step_name(const char *kind, int staff)
+{
+	const struct complaint_label *l = label_of(steps,
+	    sizeof(steps) / sizeof(steps[0]), kind);
+
+	/* Any other step is a note: a reply, or for staff also a record. */
+	if (l == NULL)
+		l = label_of(steps, sizeof(steps) / sizeof(steps[0]), "note");
+	return staff && l->staff_name != NULL ? l->staff_name : l->name;
+}
+
+void
+complaint_name_rows(HDF *list, int staff)
+{
+	HDF	*row;
+
+	for (row = list != NULL ? hdf_obj_child(list) : NULL; row != NULL;
+	    row = hdf_obj_next(row)) {
+		if (hdf_get_value(row, "status", NULL) != NULL)
+			hset(row, "status_name", complaint_status_name(
+			    hdf_get_value(row, "status", "")));
+		if (hdf_get_value(row, "kind", NULL) != NULL)
+			hset(row, "kind_name", complaint_step_name(
+			    hdf_get_value(row, "kind", ""), staff));
+	}
+}
+
+void
+complaint_statuses(HDF *hdf, const char *prefix)
+{
+	char	 name[64];
 	size_t	 i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(names[i][0], s) == 0)
-			return names[i][1];
-	return "";
+	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
+		snprintf(name, sizeof(name), "%s.%zu.code", prefix, i);
+		hset(hdf, name, statuses[i].code);
+		snprintf(name, sizeof(name), "%s.%zu.name", prefix, i);
+		hset(hdf, name, statuses[i].name);
+	}
 }
 
 enum db_status
@@ -357,8 +411,12 @@ complaint_track(HDF *hdf, const char *tracking_no, const char *code,
 		return DB_OK;
 	}
 	nerr_ignore_ok(hdf_remove_tree(row, "code_hash"));
+	hset(row, "status_name", complaint_status_name(hdf_get_value(row,
+	    "status", "")));
 	e[0] = DB_INT(hdf_get_int_value(row, "id", 0));
-	return db_query(&public_events, e, 1, row, "events", &n);
+	if ((st = db_query(&public_events, e, 1, row, "events", &n)) == DB_OK)
+		complaint_name_rows(hdf_get_obj(row, "events"), 0);
+	return st;
 }
 
 enum db_status

@@ -71,5 +71,13 @@ enum db_status	complaint_feedback(const char *tracking_no, const char *action,
 		    int resolve_days, int *done);
 /* The Chinese name of a status. */
 const char	*complaint_status_name(const char *status);
+/* The Chinese name of a step of the timeline (an event's kind), as the
+ * public or (staff 1) staff read it. */
+const char	*complaint_step_name(const char *kind, int staff);
+/* Sets status_name and kind_name on each row of list that has a status
+ * or a kind. */
+void		 complaint_name_rows(HDF *list, int staff);
+/* Every status in the order of the flow, as prefix.N.{code, name}. */
+void		 complaint_statuses(HDF *, const char *prefix);
 
 #endif

@@ -1,14 +1,10 @@
 <?cs include:"macros.cs" ?>
 <h1>投诉处理<?cs if:Filter.region ?>（地区 <?cs var:Filter.region ?>）<?cs /if ?></h1>
-<ul class="counts"><?cs each:k = Counts ?><li><a href="/staff/complaints?status=<?cs var:k.status ?>"><?cs if:k.status == "submitted" ?>待受理<?cs elif:k.status == "accepted" ?>已受理<?cs elif:k.status == "rejected" ?>不予受理<?cs elif:k.status == "investigating" ?>调查中<?cs elif:k.status == "resolved" ?>已办结<?cs else ?>重新办理<?cs /if ?> <?cs var:k.n ?></a><?cs if:k.overdue > 0 ?> <a class="overdue" href="/staff/complaints?status=<?cs var:k.status ?>&amp;overdue=1">超期 <?cs var:k.overdue ?></a><?cs /if ?></li><?cs /each ?></ul>
+<ul class="counts"><?cs each:k = Counts ?><li><a href="/staff/complaints?status=<?cs var:k.status ?>"><?cs var:k.status_name ?> <?cs var:k.n ?></a><?cs if:k.overdue > 0 ?> <a class="overdue" href="/staff/complaints?status=<?cs var:k.status ?>&amp;overdue=1">超期 <?cs var:k.overdue ?></a><?cs /if ?></li><?cs /each ?></ul>
 <form action="/staff/complaints" method="get" class="filters">
 <div class="field"><label for="status">状态</label><select id="status" name="status"><option value="">全部</option>
-<option value="submitted"<?cs if:Form.status == "submitted" ?> selected<?cs /if ?>>待受理</option>
-<option value="accepted"<?cs if:Form.status == "accepted" ?> selected<?cs /if ?>>已受理</option>
-<option value="investigating"<?cs if:Form.status == "investigating" ?> selected<?cs /if ?>>调查中</option>
-<option value="reopened"<?cs if:Form.status == "reopened" ?> selected<?cs /if ?>>重新办理</option>
-<option value="resolved"<?cs if:Form.status == "resolved" ?> selected<?cs /if ?>>已办结</option>
-<option value="rejected"<?cs if:Form.status == "rejected" ?> selected<?cs /if ?>>不予受理</option></select></div>
+<?cs each:s = Statuses ?>
+<option value="<?cs var:s.code ?>"<?cs if:Form.status == s.code ?> selected<?cs /if ?>><?cs var:s.name ?></option><?cs /each ?></select></div>
 <div class="field"><label for="category">类别</label><select id="category" name="category"><option value="">全部</option><?cs each:k = Categories ?>
 <option value="<?cs var:k.code ?>"<?cs if:Form.category == k.code ?> selected<?cs /if ?>><?cs var:k.name ?></option><?cs /each ?></select></div>
 <div class="field"><label for="region">地区代码</label><input id="region" name="region" maxlength="9" inputmode="numeric" value="<?cs var:Form.region ?>"></div>
@@ -19,6 +15,6 @@
 <p class="count">共 <?cs var:Paging.total ?> 件。</p>
 <table class="queue">
 <thead><tr><th scope="col">受理编号</th><th scope="col">状态</th><th scope="col">类别</th><th scope="col">被投诉商店</th><th scope="col">提交</th><th scope="col">期限</th><th scope="col">承办</th></tr></thead>
-<tbody><?cs each:q = Queue ?><tr<?cs if:q.overdue == "1" ?> class="overdue-row"<?cs /if ?>><th scope="row"><a href="/staff/complaints/<?cs var:q.id ?>"><?cs var:q.tracking_no ?></a><?cs call:demo_badge(q) ?></th><td><?cs if:q.status == "submitted" ?>待受理<?cs elif:q.status == "accepted" ?>已受理<?cs elif:q.status == "rejected" ?>不予受理<?cs elif:q.status == "investigating" ?>调查中<?cs elif:q.status == "resolved" ?>已办结<?cs else ?>重新办理<?cs /if ?></td><td><?cs var:q.category_name ?></td><td><?cs var:q.outlet ?>（<?cs var:q.county ?>）</td><td><?cs var:q.submitted ?></td><td><?cs var:q.due ?><?cs if:q.overdue == "1" ?> <strong class="overdue">已超期</strong><?cs /if ?></td><td><?cs var:q.assignee ?></td></tr>
+<tbody><?cs each:q = Queue ?><tr<?cs if:q.overdue == "1" ?> class="overdue-row"<?cs /if ?>><th scope="row"><a href="/staff/complaints/<?cs var:q.id ?>"><?cs var:q.tracking_no ?></a><?cs call:demo_badge(q) ?></th><td><?cs var:q.status_name ?></td><td><?cs var:q.category_name ?></td><td><?cs var:q.outlet ?>（<?cs var:q.county ?>）</td><td><?cs var:q.submitted ?></td><td><?cs var:q.due ?><?cs if:q.overdue == "1" ?> <strong class="overdue">已超期</strong><?cs /if ?></td><td><?cs var:q.assignee ?></td></tr>
 <?cs /each ?></tbody></table>
 <?cs call:paging("/staff/complaints", Query.all) ?>

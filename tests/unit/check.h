@@ -39,6 +39,7 @@ void	test_import_job(void);
 void	test_page_cache(void);
 void	test_csv_text(void);
 void	test_authz(void);
+void	test_complaint_labels(void);
 void	test_config(void);
 void	test_calendar_cache(void);
 void	test_totp(void);

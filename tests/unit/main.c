@@ -29,6 +29,7 @@ main(void)
 	test_calendar_cache();
 	test_open311();
 	test_authz();
+	test_complaint_labels();
 	test_totp();
 	test_qr_svg();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);

@@ -17,19 +17,6 @@
 #define HOME_NOTICES	5
 #define MAX_PRICE_FEN	(1000000LL * 100)	/* one million yuan */
 
-enum handler_result
-from_db(enum db_status st)
-{
-	switch (st) {
-	case DB_OK:
-		return H_OK;
-	case DB_DOWN:
-		return H_UNAVAILABLE;
-	default:
-		return H_ERROR;
-	}
-}
-
 long
 page_param(struct ctx *c, size_t i)
 {
@@ -69,7 +56,7 @@ load_caps_today(struct ctx *c)
 	if (hdf_get_obj(c->hdf, "Rate") != NULL)
 		return H_OK;
 	today(d);
-	return from_db(caps_and_rate_in_force(c->hdf, d, "Caps", "Rate", &n,
+	return db_result(caps_and_rate_in_force(c->hdf, d, "Caps", "Rate", &n,
 	    &found));
 }
 
@@ -83,7 +70,7 @@ load_categories_today(struct ctx *c)
 	if (hdf_get_obj(c->hdf, "Caps") != NULL)
 		return H_OK;
 	today(d);
-	return from_db(categories_in_force(c->hdf, d, "Caps", &n));
+	return db_result(categories_in_force(c->hdf, d, "Caps", &n));
 }
 
 static int
@@ -95,7 +82,7 @@ handle_home(struct ctx *c)
 
 	if ((r = load_caps_today(c)) != H_OK)
 		return r;
-	if ((r = from_db(notice_find(c->hdf, "", "", 1, HOME_NOTICES,
+	if ((r = db_result(notice_find(c->hdf, "", "", 1, HOME_NOTICES,
 	    "Notices", &n, &total))) != H_OK)
 		return r;
 	return ctx_render(c, "public/home.cs");
@@ -110,8 +97,8 @@ handle_caps(struct ctx *c)
 
 	if ((r = load_caps_today(c)) != H_OK)
 		return r;
-	if ((r = from_db(caps_history(c->hdf, "History", &n))) != H_OK ||
-	    (r = from_db(rate_history(c->hdf, "Rates", &n))) != H_OK)
+	if ((r = db_result(caps_history(c->hdf, "History", &n))) != H_OK ||
+	    (r = db_result(rate_history(c->hdf, "Rates", &n))) != H_OK)
 		return r;
 	/* Changes announced ahead show as such, not as the values today. */
 	today(d);
@@ -141,18 +128,18 @@ subsidy_result(struct ctx *c, const char *date)
 	int		 found;
 
 	if ((st = rate_in_force(c->hdf, date, "Rate", &found)) != DB_OK)
-		return from_db(st);
+		return db_result(st);
 	if (!found) {
 		ctx_field_error(c, "date", "这一天家电下乡补贴尚未开始");
 		return H_OK;
 	}
 	st = cap_of_category(c->hdf, cat->s, date, "Cap", &found);
 	if (st != DB_OK)
-		return from_db(st);
+		return db_result(st);
 	if (!found) {
 		/* A category added later has no cap on the days before it. */
 		if ((st = category_exists(cat->s, &found)) != DB_OK)
-			return from_db(st);
+			return db_result(st);
 		ctx_field_error(c, "category", found ?
 		    "这一天这类商品还没有最高限价，不在补贴范围内" :
 		    "请从列表中选择商品类别");
@@ -234,7 +221,7 @@ handle_notices(struct ctx *c)
 		ctx_field_error(c, "kind", "没有这个类别");
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
-	if (c->resp->status == 200 && (r = from_db(notice_find(c->hdf, kind,
+	if (c->resp->status == 200 && (r = db_result(notice_find(c->hdf, kind,
 	    valid_text(c, NL_Q), page, NOTICE_PAGE_SIZE, "Notices", &n,
 	    &total))) != H_OK)
 		return r;
@@ -250,12 +237,12 @@ handle_notice(struct ctx *c)
 	int			 found;
 	long			 n;
 
-	if ((r = from_db(notice_get(c->hdf, c->req->path_id, "Notice",
+	if ((r = db_result(notice_get(c->hdf, c->req->path_id, "Notice",
 	    &found))) != H_OK)
 		return r;
 	if (!found)
 		return H_NOT_FOUND;
-	if ((r = from_db(attachment_list(c->hdf, c->req->path_id,
+	if ((r = db_result(attachment_list(c->hdf, c->req->path_id,
 	    "Attachments", &n))) != H_OK)
 		return r;
 	hset(c->hdf, "Page.Title", hdf_get_value(c->hdf, "Notice.title", ""));
@@ -273,13 +260,13 @@ handle_feed(struct ctx *c)
 	HDF			*e;
 	int			 found;
 
-	if ((r = from_db(notice_find(c->hdf, "", "", 1, FEED_ENTRIES,
+	if ((r = db_result(notice_find(c->hdf, "", "", 1, FEED_ENTRIES,
 	    "Notices", &n, &total))) != H_OK)
 		return r;
 	/* Entries carry their body; the feed is read offline too. */
 	for (e = hdf_get_child(c->hdf, "Notices"); e != NULL;
 	    e = hdf_obj_next(e))
-		if ((r = from_db(notice_get(e, atoll(hdf_get_value(e, "id",
+		if ((r = db_result(notice_get(e, atoll(hdf_get_value(e, "id",
 		    "0")), "Full", &found))) != H_OK)
 			return r;
 	buf_reset(&c->resp->body);
@@ -300,12 +287,12 @@ handle_attachment(struct ctx *c)
 	size_t			 len;
 	int			 found;
 
-	if ((r = from_db(attachment_public_meta(c->hdf, c->req->path_id, "A",
+	if ((r = db_result(attachment_public_meta(c->hdf, c->req->path_id, "A",
 	    &found))) != H_OK)
 		return r;
 	if (!found)
 		return H_NOT_FOUND;
-	if ((r = from_db(attachment_data(c->req->path_id, &data, &len))) !=
+	if ((r = db_result(attachment_data(c->req->path_id, &data, &len))) !=
 	    H_OK)
 		return r;
 	if (data == NULL)

@@ -9,7 +9,6 @@ struct outlet_query;
 struct product_query;
 
 /* Maps a database status to a handler result. */
-enum handler_result	from_db(enum db_status);
 /* Loads the caps (Caps.N) and rate (Rate) in force today. */
 enum handler_result	load_caps_today(struct ctx *);
 /* Loads only the names of those categories (Caps.N.{code,name}). */

@@ -116,7 +116,7 @@ handle_api_outlet(struct ctx *c)
 	enum handler_result	 r;
 	int			 found;
 
-	if ((r = from_db(outlet_get(c->hdf, c->req->path_id, "Row",
+	if ((r = db_result(outlet_get(c->hdf, c->req->path_id, "Row",
 	    &found))) != H_OK)
 		return r;
 	if (!found)
@@ -137,7 +137,7 @@ handle_api_products(struct ctx *c)
 		return r;
 	if (c->resp->status != 200)
 		return field_error_json(c);
-	if ((r = from_db(product_find(c->hdf, &q, "Rows", &n, &total,
+	if ((r = db_result(product_find(c->hdf, &q, "Rows", &n, &total,
 	    hdf_get_obj(c->hdf, "Caps"), atoll(hdf_get_value(c->hdf,
 	    "Rate.rate_bp", "0"))))) != H_OK)
 		return r;
@@ -153,7 +153,7 @@ handle_api_product(struct ctx *c)
 
 	if ((r = load_caps_today(c)) != H_OK)
 		return r;
-	if ((r = from_db(product_get(c->hdf, c->req->path_id, "Row", &found,
+	if ((r = db_result(product_get(c->hdf, c->req->path_id, "Row", &found,
 	    hdf_get_obj(c->hdf, "Caps"), atoll(hdf_get_value(c->hdf,
 	    "Rate.rate_bp", "0"))))) != H_OK)
 		return r;
@@ -174,11 +174,11 @@ handle_api_regions(struct ctx *c)
 	long			 n, nrows;
 
 	if (parent[0] == '\0') {
-		if ((r = from_db(region_children(c->hdf, "", "Rows", &n))) !=
+		if ((r = db_result(region_children(c->hdf, "", "Rows", &n))) !=
 		    H_OK)
 			return r;
 	} else {
-		if ((r = from_db(region_path_and_children(c->hdf, parent,
+		if ((r = db_result(region_path_and_children(c->hdf, parent,
 		    "Path", "Rows", &n, &nrows))) != H_OK)
 			return r;
 		if (n == 0)

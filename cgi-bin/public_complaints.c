@@ -100,7 +100,7 @@ region_choices(struct ctx *c, const char *preset)
 		snprintf(code, sizeof(code), "%s", preset);
 	len = strlen(code);
 	for (i = 0; i < 4; i++) {
-		if ((r = from_db(region_children(c->hdf, parent,
+		if ((r = db_result(region_children(c->hdf, parent,
 		    levels[i].options, &n))) != H_OK)
 			return r;
 		if (len < levels[i].len)
@@ -123,11 +123,11 @@ form_page(struct ctx *c, const char *token)
 	const char		*preset = NULL;
 
 	hset(c->hdf, "Page.Title", "投诉");
-	if ((r = from_db(complaint_categories(c->hdf, "Categories", &n))) !=
+	if ((r = db_result(complaint_categories(c->hdf, "Categories", &n))) !=
 	    H_OK || (r = load_caps_today(c)) != H_OK)
 		return r;
 	if (outlet > 0) {
-		if ((r = from_db(outlet_get(c->hdf, outlet, "Outlet",
+		if ((r = db_result(outlet_get(c->hdf, outlet, "Outlet",
 		    &found))) != H_OK)
 			return r;
 		if (!found)
@@ -171,7 +171,7 @@ check_complaint(struct ctx *c)
 	if (strlen(text(c, CF_REGION)) != 9)
 		ctx_field_error(c, "region", "请选择您户籍所在的乡镇（街道）");
 	else {
-		if ((r = from_db(region_path(c->hdf, text(c, CF_REGION),
+		if ((r = db_result(region_path(c->hdf, text(c, CF_REGION),
 		    "RegionCheck", &n))) != H_OK)
 			return r;
 		if (n != 4)
@@ -181,13 +181,13 @@ check_complaint(struct ctx *c)
 		ctx_field_error(c, "outlet_name",
 		    "请填写被投诉商店的名称（不在指定网点名单里的商店也可以投诉）");
 	if (p[CF_OUTLET].present && p[CF_OUTLET].valid) {
-		if ((r = from_db(outlet_get(c->hdf, p[CF_OUTLET].n, "Outlet",
+		if ((r = db_result(outlet_get(c->hdf, p[CF_OUTLET].n, "Outlet",
 		    &found))) != H_OK)
 			return r;
 		if (!found)
 			ctx_field_error(c, "outlet", "没有这个网点");
 	}
-	if ((r = from_db(complaint_categories(c->hdf, "Categories", &n))) !=
+	if ((r = db_result(complaint_categories(c->hdf, "Categories", &n))) !=
 	    H_OK)
 		return r;
 	if (!complaint_category_valid(hdf_get_obj(c->hdf, "Categories"),
@@ -327,7 +327,7 @@ track(struct ctx *c, int *found)
 	size_t		 i;
 
 	*found = 0;
-	if ((r = from_db(throttle_wait("track", addr, &wait))) != H_OK)
+	if ((r = db_result(throttle_wait("track", addr, &wait))) != H_OK)
 		return r;
 	if (wait > 0) {
 		snprintf(msg, sizeof(msg), "查询次数过多，请在 %lld 秒后再试。",
@@ -346,11 +346,11 @@ track(struct ctx *c, int *found)
 		memmove(upper + 5, upper + 4, 5);
 		upper[4] = '-';
 	}
-	if ((r = from_db(complaint_track(c->hdf, upper, code, c->cfg->secret,
+	if ((r = db_result(complaint_track(c->hdf, upper, code, c->cfg->secret,
 	    "Complaint", found))) != H_OK)
 		return r;
 	if (!*found) {
-		if ((r = from_db(throttle_fail("track", addr))) != H_OK)
+		if ((r = db_result(throttle_fail("track", addr))) != H_OK)
 			return r;
 		hset(c->hdf, "Track.message",
 		    "没有找到这件投诉。请核对受理编号和查询码（在投诉回执上）。");
@@ -415,11 +415,11 @@ handle_complaint_feedback(struct ctx *c)
 		return ctx_render(c, "complaints/track.cs");
 	}
 	if ((st = calendar_cached(&cal)) != DB_OK)
-		return from_db(st);
+		return db_result(st);
 	st = complaint_feedback(hdf_get_value(c->hdf, "Complaint.tracking_no",
 	    ""), action, text(c, TR_REASON), cal, c->cfg->resolve_days, &done);
 	if (st != DB_OK)
-		return from_db(st);
+		return db_result(st);
 	if (!done) {
 		hset(c->hdf, "Track.message", strcmp(action, "reopen") == 0 ?
 		    "这件投诉现在不能要求重新办理（只能在办结后 15 天内要求一次）。" :
@@ -429,7 +429,7 @@ handle_complaint_feedback(struct ctx *c)
 		hset(c->hdf, "Track.message", strcmp(action, "reopen") == 0 ?
 		    "已收到您重新办理的要求。" : "谢谢您的评价。");
 	nerr_ignore_ok(hdf_remove_tree(c->hdf, "Complaint"));
-	if ((r = from_db(complaint_track(c->hdf, hdf_get_value(c->hdf,
+	if ((r = db_result(complaint_track(c->hdf, hdf_get_value(c->hdf,
 	    "Form.no", ""), text(c, TR_CODE), c->cfg->secret, "Complaint",
 	    &found))) != H_OK)
 		return r;

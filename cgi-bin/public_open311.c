@@ -163,7 +163,7 @@ read_scope(struct ctx *c, enum open311_format f, const struct param_value *v,
 	scope->region = "";
 	if (v->valid && !v->present)
 		return H_OK;
-	if (v->valid && (r = from_db(apikey_check(v->s, key))) != H_OK)
+	if (v->valid && (r = db_result(apikey_check(v->s, key))) != H_OK)
 		return r;
 	if (key->id == 0)
 		return error_answer(c, f, 403, KEY_INVALID);
@@ -197,7 +197,7 @@ services(struct ctx *c, enum open311_format f)
 	HDF			*row;
 	long			 n;
 
-	if ((r = from_db(complaint_categories(c->hdf, "Services", &n))) !=
+	if ((r = db_result(complaint_categories(c->hdf, "Services", &n))) !=
 	    H_OK)
 		return r;
 	list = json_array();
@@ -235,7 +235,7 @@ service_definition(struct ctx *c, enum open311_format f, const char *code)
 
 	if (!service_code_valid(code))
 		return error_answer(c, f, 404, "service_code not found");
-	if ((r = from_db(complaint_categories(c->hdf, "Services", &n))) !=
+	if ((r = db_result(complaint_categories(c->hdf, "Services", &n))) !=
 	    H_OK)
 		return r;
 	if (!complaint_category_valid(hdf_get_obj(c->hdf, "Services"), code))
@@ -292,7 +292,7 @@ requests_by_id(struct ctx *c, enum open311_format f,
 	}
 	for (i = 0; i < n; i++) {
 		snprintf(name, sizeof(name), "Ids.%zu", i);
-		if ((r = from_db(open311_request_get(c->hdf, ids[i], scope,
+		if ((r = db_result(open311_request_get(c->hdf, ids[i], scope,
 		    name, &found))) != H_OK)
 			return r;
 		/* Asked for by number: the number is named in the answer. */
@@ -369,7 +369,7 @@ requests(struct ctx *c, enum open311_format f)
 	    strcmp(status, "closed,open") != 0)
 		field_error(errors, "status", "须为 open 或 closed");
 	if (p[O3L_SERVICE].present && p[O3L_SERVICE].valid) {
-		if ((r = from_db(complaint_categories(c->hdf, "Services",
+		if ((r = db_result(complaint_categories(c->hdf, "Services",
 		    &n))) != H_OK) {
 			json_decref(errors);
 			return r;
@@ -394,7 +394,7 @@ requests(struct ctx *c, enum open311_format f)
 		}
 		return answer(c, f, 200, list, "service_requests", "request");
 	}
-	if ((r = from_db(open311_requests_find(c->hdf, &q, &scope, "Requests",
+	if ((r = db_result(open311_requests_find(c->hdf, &q, &scope, "Requests",
 	    &n))) != H_OK) {
 		json_decref(list);
 		return r;
@@ -438,7 +438,7 @@ request_one(struct ctx *c, enum open311_format f, const char *id)
 		    (char)(id[i] - 'a' + 'A') : id[i];
 	if (!open311_tracking_no_valid(no))
 		return error_answer(c, f, 404, "service_request_id not found");
-	if ((r = from_db(open311_request_get(c->hdf, no, &scope, "Request",
+	if ((r = db_result(open311_request_get(c->hdf, no, &scope, "Request",
 	    &found))) != H_OK)
 		return r;
 	/* Outside the key's region it is as unknown as a wrong number. */
@@ -526,7 +526,7 @@ check_request(struct ctx *c, json_t *errors, HDF **categories,
 	long			 n;
 	int			 found;
 
-	if ((r = from_db(complaint_categories(c->hdf, "Services", &n))) !=
+	if ((r = db_result(complaint_categories(c->hdf, "Services", &n))) !=
 	    H_OK)
 		return r;
 	*categories = hdf_get_obj(c->hdf, "Services");
@@ -535,7 +535,7 @@ check_request(struct ctx *c, json_t *errors, HDF **categories,
 		field_error(errors, "service_code", "没有这个服务类别");
 	if (p[O3P_REGION].present && p[O3P_REGION].valid) {
 		found = 0;
-		if (strlen(p[O3P_REGION].s) == 9 && (r = from_db(
+		if (strlen(p[O3P_REGION].s) == 9 && (r = db_result(
 		    open311_township_exists(p[O3P_REGION].s, &found))) != H_OK)
 			return r;
 		if (!found)
@@ -544,7 +544,7 @@ check_request(struct ctx *c, json_t *errors, HDF **categories,
 	}
 	outlet_region[0] = '\0';
 	if (p[O3P_OUTLET].present && p[O3P_OUTLET].valid) {
-		if ((r = from_db(open311_outlet_region(p[O3P_OUTLET].n,
+		if ((r = db_result(open311_outlet_region(p[O3P_OUTLET].n,
 		    outlet_region, &found))) != H_OK)
 			return r;
 		if (!found)
@@ -600,7 +600,7 @@ file_request(struct ctx *c, enum open311_format f)
 	response_header(c->resp, "Cache-Control", "no-store");
 	memset(&key, 0, sizeof(key));
 	if (p[O3P_KEY].present && p[O3P_KEY].valid &&
-	    (r = from_db(apikey_check(p[O3P_KEY].s, &key))) != H_OK)
+	    (r = db_result(apikey_check(p[O3P_KEY].s, &key))) != H_OK)
 		return r;
 	if (key.id == 0)
 		return error_answer(c, f, 403, p[O3P_KEY].present ?
@@ -638,11 +638,11 @@ file_request(struct ctx *c, enum open311_format f)
 	if (sodium_init() < 0)
 		return H_ERROR;
 	if ((st = calendar_cached(&cal)) != DB_OK)
-		return from_db(st);
+		return db_result(st);
 	st = complaint_file(&in, NULL, c->cfg->secret, cal,
 	    c->cfg->accept_days, &rec);
 	if (st != DB_OK)
-		return from_db(st);
+		return db_result(st);
 	snprintf(notice, sizeof(notice), "投诉已收到，受理编号 %s，查询码 %s。"
 	    "将于 %s 前决定是否受理。投诉人可凭受理编号和查询码在本网站"
 	    "“投诉查询”查看办理进度。", rec.tracking_no, rec.code,

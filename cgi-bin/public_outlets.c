@@ -59,7 +59,7 @@ outlet_query_from_params(struct ctx *c, struct outlet_query *q,
 	if (q->category[0] && !category_known(c, q->category))
 		ctx_field_error(c, "category", "没有这个商品类别");
 	if (q->region[0]) {
-		r = from_db(children == NULL ?
+		r = db_result(children == NULL ?
 		    region_path(c->hdf, q->region, "RegionPath", &n) :
 		    region_path_and_children(c->hdf, q->region, "RegionPath",
 		    children, &n, &nchildren));
@@ -82,7 +82,7 @@ outlet_results(struct ctx *c, struct outlet_query *q, const char *prefix,
 	int			 past_cap;
 
 	if (q->keyword[0] != '\0' && q->page == 1 &&
-	    (r = from_db(outlet_exact(c->hdf, q->keyword, exact_prefix, &n))) !=
+	    (r = db_result(outlet_exact(c->hdf, q->keyword, exact_prefix, &n))) !=
 	    H_OK)
 		return r;
 	/* Keyword results stop at the cap: past it, only the count. */
@@ -90,7 +90,7 @@ outlet_results(struct ctx *c, struct outlet_query *q, const char *prefix,
 	    (long long)(q->page - 1) * OUTLET_PAGE_SIZE >= OUTLET_KEYWORD_MAX;
 	if (past_cap)
 		q->page = 1;
-	r = from_db(outlet_find(c->hdf, q, prefix, &n, total));
+	r = db_result(outlet_find(c->hdf, q, prefix, &n, total));
 	q->page = page;
 	if (r != H_OK)
 		return r;
@@ -115,7 +115,7 @@ handle_outlets(struct ctx *c)
 	/* The next level down from the chosen region, or the provinces. */
 	if ((r = outlet_query_from_params(c, &q, "RegionChildren")) != H_OK)
 		return r;
-	if (q.region[0] == '\0' && (r = from_db(region_children(c->hdf, "",
+	if (q.region[0] == '\0' && (r = db_result(region_children(c->hdf, "",
 	    "RegionChildren", &n))) != H_OK)
 		return r;
 	if (c->req->param_errors > 0)
@@ -136,12 +136,12 @@ handle_outlet(struct ctx *c)
 	int			 found;
 	long			 n;
 
-	if ((r = from_db(outlet_get(c->hdf, c->req->path_id, "Outlet",
+	if ((r = db_result(outlet_get(c->hdf, c->req->path_id, "Outlet",
 	    &found))) != H_OK)
 		return r;
 	if (!found)
 		return H_NOT_FOUND;
-	if ((r = from_db(outlet_status_history(c->hdf, c->req->path_id,
+	if ((r = db_result(outlet_status_history(c->hdf, c->req->path_id,
 	    "History", &n))) != H_OK)
 		return r;
 	hset(c->hdf, "Page.Title", hdf_get_value(c->hdf, "Outlet.name", ""));
@@ -164,7 +164,7 @@ handle_outlet_check(struct ctx *c)
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	else if (q->present) {
-		if ((r = from_db(outlet_check(c->hdf, q->s, "Found", &kind,
+		if ((r = db_result(outlet_check(c->hdf, q->s, "Found", &kind,
 		    &n))) != H_OK)
 			return r;
 		hset(c->hdf, "Check.kind", kinds[kind]);
@@ -190,7 +190,7 @@ handle_enterprises(struct ctx *c)
 	long			 n, page = page_param(c, PG_PAGE);
 
 	hset(c->hdf, "Page.Title", "中标销售企业");
-	if ((r = from_db(enterprise_list(c->hdf, page, "Enterprises",
+	if ((r = db_result(enterprise_list(c->hdf, page, "Enterprises",
 	    "Counties", &n, &total))) != H_OK)
 		return r;
 	ctx_paging(c, page, total, ENTERPRISE_PAGE_SIZE);

@@ -65,11 +65,11 @@ handle_products(struct ctx *c)
 	hset(c->hdf, "Page.Title", "中标产品");
 	if ((r = product_query_from_params(c, &q)) != H_OK)
 		return r;
-	if ((r = from_db(product_brands(c->hdf, q.category, "Brands", &n))) !=
+	if ((r = db_result(product_brands(c->hdf, q.category, "Brands", &n))) !=
 	    H_OK)
 		return r;
 	if (c->resp->status == 200 &&
-	    (r = from_db(product_find(c->hdf, &q, "Products", &n, &total,
+	    (r = db_result(product_find(c->hdf, &q, "Products", &n, &total,
 	    hdf_get_obj(c->hdf, "Caps"), rate_bp(c)))) != H_OK)
 		return r;
 	ctx_paging(c, q.page, total, PRODUCT_PAGE_SIZE);
@@ -85,7 +85,7 @@ handle_product(struct ctx *c)
 
 	if ((r = load_caps_today(c)) != H_OK)
 		return r;
-	if ((r = from_db(product_get(c->hdf, c->req->path_id, "Product",
+	if ((r = db_result(product_get(c->hdf, c->req->path_id, "Product",
 	    &found, hdf_get_obj(c->hdf, "Caps"), rate_bp(c)))) != H_OK)
 		return r;
 	if (!found)
@@ -109,7 +109,7 @@ handle_model_check(struct ctx *c)
 	else if (m->present) {
 		if ((r = load_caps_today(c)) != H_OK)
 			return r;
-		if ((r = from_db(product_check_model(c->hdf, m->s, "Found", &n,
+		if ((r = db_result(product_check_model(c->hdf, m->s, "Found", &n,
 		    hdf_get_obj(c->hdf, "Caps"), rate_bp(c)))) != H_OK)
 			return r;
 		hseti(c->hdf, "Check.count", n);

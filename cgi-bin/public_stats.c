@@ -21,7 +21,7 @@ year_choices(struct ctx *c, int asked)
 	char			 name[32];
 	int			 first, last, y, n = 0;
 
-	if ((r = from_db(stats_years(&first, &last))) != H_OK)
+	if ((r = db_result(stats_years(&first, &last))) != H_OK)
 		return r;
 	if (asked != 0 && (first == 0 || asked < first))
 		first = asked;
@@ -75,7 +75,7 @@ handle_stats(struct ctx *c)
 		    "地区请选择省、市或县（2、4 或 6 位代码）");
 		f.region = "";
 	} else if (f.region[0] != '\0') {
-		if ((r = from_db(region_path(c->hdf, f.region, "RegionPath",
+		if ((r = db_result(region_path(c->hdf, f.region, "RegionPath",
 		    &n))) != H_OK)
 			return r;
 		if (n == 0) {
@@ -86,13 +86,13 @@ handle_stats(struct ctx *c)
 	if ((r = year_choices(c, f.year)) != H_OK)
 		return r;
 	/* Down to counties: the next level of the chosen region. */
-	if (strlen(f.region) < 6 && (r = from_db(region_children(c->hdf,
+	if (strlen(f.region) < 6 && (r = db_result(region_children(c->hdf,
 	    f.region, "RegionChildren", &n))) != H_OK)
 		return r;
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	if (c->resp->status == 200) {
-		if ((r = from_db(stats_load_shared(c->hdf, &f, "Stats", &stale,
+		if ((r = db_result(stats_load_shared(c->hdf, &f, "Stats", &stale,
 		    &busy))) != H_OK)
 			return r;
 		if (busy) {

@@ -16,12 +16,6 @@
 
 static struct staff_user	 current_user;
 
-enum handler_result
-staff_from_db(enum db_status st)
-{
-	return st == DB_OK ? H_OK : st == DB_DOWN ? H_UNAVAILABLE : H_ERROR;
-}
-
 int
 staff_in_region(const struct ctx *c, const char *code)
 {
@@ -60,7 +54,7 @@ staff_saved(struct ctx *c, enum db_status st, const char *fmt, long long id)
 	char	 path[128];
 
 	if ((st = db_finish(st)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	snprintf(path, sizeof(path), fmt, id);
@@ -191,7 +185,7 @@ staff_before(struct ctx *c)
 	hset(c->hdf, "Page.Staff", "1");
 	if (token[0] != '\0') {
 		if ((st = session_load(token, &current_user, &found)) != DB_OK)
-			return staff_from_db(st);
+			return db_result(st);
 		if (found) {
 			c->user = &current_user;
 			/* A role that came to need a second factor after its
@@ -219,7 +213,7 @@ staff_before(struct ctx *c)
 	found = 0;
 	if (c->req->path_id > 0 && (st = authz_object_region(
 	    ACCESS_OBJECT(access), c->req->path_id, region, &found)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (ACCESS_OBJECT(access) == OBJ_NATIONAL || c->req->path_id > 0)
 		v = authz_decide(c->user, access, write, found, region);
 	if (v != AUTHZ_ALLOW)
@@ -242,7 +236,7 @@ handle_dashboard(struct ctx *c)
 	if (c->user->role & (ROLE_ADMIN | ROLE_HANDLER)) {
 		if ((st = complaints_overdue(c->user->region, &overdue)) !=
 		    DB_OK)
-			return staff_from_db(st);
+			return db_result(st);
 		hseti(c->hdf, "Overdue", overdue);
 	}
 	return ctx_render(c, "staff/dashboard.cs");

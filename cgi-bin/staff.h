@@ -5,7 +5,6 @@
 #include "app.h"
 #include "db.h"
 
-enum handler_result	staff_from_db(enum db_status);
 /* 1 when the signed-in user may act on records of region code ("" or
  * NULL: records without a region, which only unlimited staff change). */
 int	staff_in_region(const struct ctx *, const char *code);

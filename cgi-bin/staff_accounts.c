@@ -51,7 +51,7 @@ handle_accounts(struct ctx *c)
 	long			 n;
 
 	hset(c->hdf, "Page.Title", "账号管理");
-	if ((r = staff_from_db(account_list(c->hdf, c->user->region,
+	if ((r = db_result(account_list(c->hdf, c->user->region,
 	    "Accounts", &n))) != H_OK)
 		return r;
 	return ctx_render(c, "staff/accounts.cs");
@@ -91,7 +91,7 @@ check_authority(struct ctx *c, struct account_change *ch)
 	ch->actor = c->user;
 	if (account_change_demotes(ch) &&
 	    (st = authz_unlimited_admins(&admins)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if ((why = account_change_refusal(ch, admins == 1, &field)) != NULL) {
 		ctx_field_error(c, field, why);
 		c->resp->status = 403;
@@ -146,7 +146,7 @@ handle_account_new(struct ctx *c)
 		return ctx_render(c, "staff/account_new.cs");
 	}
 	if (st != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	audit_write(c->user, NULL, staff_address(c), "account_create", "staff",
 	    (long long)id, NULL, json_pack("{s:s,s:s,s:s,s:s}", "username",
 	    user, "display_name", staff_text(c, AC_DISPLAY), "role",
@@ -182,7 +182,7 @@ handle_account_edit(struct ctx *c)
 	struct account_change ch;
 
 	if ((st = account_get(c->hdf, id, "Account", &found)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (!found)
 		return H_NOT_FOUND;
 	hset(c->hdf, "Page.Title", "编辑账号");
@@ -221,7 +221,7 @@ handle_account_edit(struct ctx *c)
 	before = account_json(hdf_get_obj(c->hdf, "Account"));
 	if ((st = db_begin()) != DB_OK) {
 		json_decref(before);
-		return staff_from_db(st);
+		return db_result(st);
 	}
 	/* Counted again under lock: two admins demoting each other at once
 	 * must not both succeed. */
@@ -285,7 +285,7 @@ handle_audit(struct ctx *c)
 	a[5] = DB_INT((long long)(page - 1) * AUDIT_PAGE_SIZE);
 	if ((st = db_query_int(&audit_count, a, 4, &total)) != DB_OK ||
 	    (st = db_query(&audit_page, a, 6, c->hdf, "Audit", &n)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	ctx_paging(c, page, total, AUDIT_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");
 	return ctx_render(c, "staff/audit.cs");

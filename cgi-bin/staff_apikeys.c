@@ -29,7 +29,7 @@ keys_page(struct ctx *c)
 	long			 n;
 
 	hset(c->hdf, "Page.Title", "Open311 接口密钥");
-	if ((r = staff_from_db(apikey_list(c->hdf, c->user->region, page,
+	if ((r = db_result(apikey_list(c->hdf, c->user->region, page,
 	    "Keys", &n, &total))) != H_OK)
 		return r;
 	ctx_paging(c, page, total, APIKEY_PAGE_SIZE);
@@ -57,7 +57,7 @@ handle_apikeys(struct ctx *c)
 	apikey_hash(key, hash);
 	if ((st = db_begin()) != DB_OK) {
 		sodium_memzero(key, sizeof(key));
-		return staff_from_db(st);
+		return db_result(st);
 	}
 	/* The key may do what its maker may: the maker's region. */
 	st = apikey_create(name, c->user->region, hash, c->user->id, &id);
@@ -68,7 +68,7 @@ handle_apikeys(struct ctx *c)
 		    c->user->region[0] != '\0' ? c->user->region : NULL));
 	if ((st = db_finish(st)) != DB_OK) {
 		sodium_memzero(key, sizeof(key));
-		return staff_from_db(st);
+		return db_result(st);
 	}
 	/* The only time the key is seen: not kept, not cached. */
 	hset(c->hdf, "NewKey.key", key);
@@ -89,13 +89,13 @@ handle_apikey_revoke(struct ctx *c)
 	int		 found, done;
 
 	if ((st = apikey_get(c->hdf, id, "Key", &found)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	/* A key outside the account's region is not there for it. */
 	if (!found || !staff_in_region(c, hdf_get_value(c->hdf,
 	    "Key.region_code", NULL)))
 		return H_NOT_FOUND;
 	if ((st = db_begin()) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	st = apikey_revoke(id, &done);
 	/* Revoking twice changes nothing and records nothing. */
 	if (st == DB_OK && done)

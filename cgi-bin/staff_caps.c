@@ -89,7 +89,7 @@ caps_page(struct ctx *c)
 	    (st = category_list(c->hdf, "Categories", &n)) != DB_OK ||
 	    (st = caps_history(c->hdf, "History", &n)) != DB_OK ||
 	    (st = rate_history(c->hdf, "Rates", &n)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	caps_mark_state(hdf_get_obj(c->hdf, "History"), "code", d);
 	caps_mark_state(hdf_get_obj(c->hdf, "Rates"), NULL, d);
 	annotate_categories(c);
@@ -127,7 +127,7 @@ check_cap(struct ctx *c)
 	if (code[0] == '\0')
 		return H_OK;
 	if ((st = category_exists(code, &found)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (!found)
 		ctx_field_error(c, "category", "没有这个商品类别，请从列表中选择");
 	return H_OK;
@@ -209,7 +209,7 @@ handle_caps_change(struct ctx *c)
 	if (c->resp->status != 200)
 		return caps_page(c);
 	if ((st = db_begin()) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	st = is_cap ? cap_before_json(code, from, &before) :
 	    rate_before_json(from, &before);
 	if (st == DB_OK)
@@ -256,7 +256,7 @@ handle_category_add(struct ctx *c)
 		    "只含小写字母、数字和下划线，最多 16 个字符，例如 aircon");
 	if (name[0] != '\0') {
 		if ((st = category_name_taken(name, &found)) != DB_OK)
-			return staff_from_db(st);
+			return db_result(st);
 		if (found)
 			ctx_field_error(c, "name", "已有同名的类别");
 	}
@@ -264,12 +264,12 @@ handle_category_add(struct ctx *c)
 		return caps_page(c);
 	/* Unset: after the last category, as the form suggests. */
 	if ((st = category_list(c->hdf, "Categories", &n)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	annotate_categories(c);
 	sort = p[CG_SORT].present ? p[CG_SORT].n :
 	    hdf_get_int_value(c->hdf, "NextSort", 1);
 	if ((st = db_begin()) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	st = category_add(code, name, sort);
 	if (st == DB_DUPLICATE) {
 		db_rollback();
@@ -284,7 +284,7 @@ handle_category_add(struct ctx *c)
 		    json_pack("{s:s,s:s,s:I}", "code", code, "name", name,
 		    "sort_order", (json_int_t)sort));
 	if ((st = db_finish(st)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	return staff_redirect(c, "/staff/caps#categories");
 }
 
@@ -311,13 +311,13 @@ withdraw(struct ctx *c, int is_cap)
 	}
 	today(d);
 	if ((st = db_begin()) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	st = caps_withdraw(is_cap, id, d, c->user->username, reason, c->hdf,
 	    "Withdrawn", &outcome);
 	if (st != DB_OK || outcome != WITHDRAW_OK)
 		db_rollback();
 	if (st != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	row = hdf_get_obj(c->hdf, "Withdrawn");
 	switch (outcome) {
 	case WITHDRAW_NOT_FOUND:

@@ -185,18 +185,18 @@ handle_complaint_queue(struct ctx *c)
 	    &queue_tally : &queue, mask)) == NULL)
 		return H_ERROR;
 	if ((st = db_query_int(count, a, na, &total)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	a[na++] = DB_INT(QUEUE_PAGE_SIZE);
 	a[na++] = DB_INT((long long)(page - 1) * QUEUE_PAGE_SIZE);
 	/* Nothing to list is not looked for through every complaint. */
 	if (total > 0 &&
 	    (st = db_query(list, a, na, c->hdf, "Queue", &n)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	r[0] = DB_TEXT(region);
 	if ((st = db_query(&counts_by_status, r, 1, c->hdf, "Counts", &n)) !=
 	    DB_OK || (st = complaint_categories(c->hdf, "Categories", &n)) !=
 	    DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	complaint_name_rows(hdf_get_obj(c->hdf, "Queue"), 1);
 	complaint_name_rows(hdf_get_obj(c->hdf, "Counts"), 1);
 	complaint_statuses(c->hdf, "Statuses");
@@ -217,7 +217,7 @@ load(struct ctx *c, long long id)
 
 	if ((st = db_query_row(&one, a, 1, c->hdf, "Complaint", &found)) !=
 	    DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (!found)
 		return H_NOT_FOUND;
 	if (!staff_in_region(c, hdf_get_value(c->hdf, "Complaint.outlet_region",
@@ -229,7 +229,7 @@ load(struct ctx *c, long long id)
 	if ((st = db_query(&events_of, a, 1, c->hdf, "Events", &n)) != DB_OK ||
 	    (st = db_query(&handlers_of_region, r, 1, c->hdf, "Handlers", &n)) !=
 	    DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	complaint_name_rows(hdf_get_obj(c->hdf, "Events"), 1);
 	return H_OK;
 }
@@ -310,7 +310,7 @@ handle_complaint_act(struct ctx *c)
 		if ((st = authz_handler_covers(p[HA_ASSIGNEE].n,
 		    hdf_get_value(c->hdf, "Complaint.outlet_region", ""),
 		    &covers)) != DB_OK)
-			return staff_from_db(st);
+			return db_result(st);
 		if (!covers)
 			ctx_field_error(c, "assignee", "承办人须是负责这件投诉所在"
 			    "地区、在岗的投诉处理人员");
@@ -319,14 +319,14 @@ handle_complaint_act(struct ctx *c)
 		return ctx_render(c, "staff/complaint.cs");
 	if (to != NULL && strcmp(to, "accepted") == 0) {
 		if ((st = calendar_load(&cal)) != DB_OK)
-			return staff_from_db(st);
+			return db_result(st);
 		today(today_s);
 		days_to_date(workday_add(&cal, date_to_days(today_s),
 		    c->cfg->resolve_days), due);
 		calendar_free(&cal);
 	}
 	if ((st = db_begin()) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (to != NULL) {
 		a[0] = DB_TEXT(to);
 		a[1] = DB_TEXT(to);
@@ -368,7 +368,7 @@ handle_complaint_act(struct ctx *c)
 			c->resp->status = 409;
 			return ctx_render(c, "staff/complaint.cs");
 		}
-		return staff_from_db(st);
+		return db_result(st);
 	}
 	snprintf(path, sizeof(path), "/staff/complaints/%lld", id);
 	return staff_redirect(c, path);

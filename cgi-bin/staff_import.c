@@ -125,7 +125,7 @@ handle_outlet_import(struct ctx *c)
 	outlet_import_init(&imp, c->user->region, NULL, NULL);
 	if ((st = outlet_import_check(&imp, file->data, file->len)) != DB_OK) {
 		outlet_import_free(&imp);
-		return staff_from_db(st);
+		return db_result(st);
 	}
 	ready = outlet_import_ready(&imp, strcmp(confirm, "1") == 0);
 	if (ready && strcmp(action, "import") == 0) {
@@ -173,7 +173,7 @@ handle_outlet_export(struct ctx *c)
 		return H_OK;
 	}
 	if ((st = outlet_export_count(region, status, &n)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (n > OUTLET_EXPORT_MAX) {
 		snprintf(msg, sizeof(msg), "共 %lld 家网点，一次最多导出 %d 家："
 		    "请选择较小的地区", n, OUTLET_EXPORT_MAX);
@@ -184,7 +184,7 @@ handle_outlet_export(struct ctx *c)
 	if ((st = outlet_export_csv(&c->resp->body, region, status, &n)) !=
 	    DB_OK) {
 		buf_reset(&c->resp->body);
-		return staff_from_db(st);
+		return db_result(st);
 	}
 	c->resp->content_type = "text/csv; charset=utf-8";
 	today(d);

@@ -21,7 +21,7 @@ handle_import_job(struct ctx *c)
 
 	if ((st = import_job_load(c->req->path_id, c->hdf, "Job", &found,
 	    &orphaned)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (orphaned)
 		c->after = import_job_sweep;
 	if (!found)
@@ -52,7 +52,7 @@ staff_import_started(struct ctx *c, enum db_status st, long long id,
 		return ctx_render(c, form_template);
 	}
 	if (st != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	snprintf(path, sizeof(path), "/staff/imports/%lld", id);
 	return staff_redirect(c, path);
 }

@@ -35,7 +35,7 @@ handle_staff_notices(struct ctx *c)
 	long			 n;
 
 	hset(c->hdf, "Page.Title", "通知公告管理");
-	if ((r = staff_from_db(notice_staff_list(c->hdf, c->user->region,
+	if ((r = db_result(notice_staff_list(c->hdf, c->user->region,
 	    "Notices", &n))) != H_OK)
 		return r;
 	return ctx_render(c, "staff/notices.cs");
@@ -110,7 +110,7 @@ handle_notice_new(struct ctx *c)
 		return edit_page(c);
 	}
 	if ((st = db_begin()) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	st = notice_create(&f, c->user->id, &id);
 	if (st == DB_OK)
 		st = audit_write(c->user, NULL, staff_address(c),
@@ -128,13 +128,13 @@ load_own_notice(struct ctx *c, long long id)
 	long		 n;
 
 	if ((st = notice_staff_get(c->hdf, id, "Notice", &found)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (!found)
 		return H_NOT_FOUND;
 	if (!staff_in_region(c, hdf_get_value(c->hdf, "Notice.region_code",
 	    "")))
 		return H_FORBIDDEN;
-	return staff_from_db(attachment_list(c->hdf, id, "Attachments", &n));
+	return db_result(attachment_list(c->hdf, id, "Attachments", &n));
 }
 
 int
@@ -176,7 +176,7 @@ handle_notice_edit(struct ctx *c)
 		return edit_page(c);
 	}
 	if ((st = db_begin()) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	st = notice_update(id, old, &f, staff_text(c, NE_NOTE), c->user->id);
 	if (st == DB_OK)
 		st = audit_write(c->user, NULL, staff_address(c), "notice_update",
@@ -200,7 +200,7 @@ handle_notice_status(struct ctx *c)
 	if ((r = load_own_notice(c, id)) != H_OK)
 		return r;
 	if ((st = db_begin()) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	st = notice_set_status(id, status);
 	if (st == DB_OK)
 		st = audit_write(c->user, NULL, staff_address(c),
@@ -249,7 +249,7 @@ handle_attachment_upload(struct ctx *c)
 	}
 	attachment_clean_name(name, sizeof(name), file->filename);
 	if ((st = db_begin()) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	st = attachment_add(id, name, type, file->data, file->len, c->user->id,
 	    &aid);
 	if (st == DB_OK)
@@ -269,7 +269,7 @@ handle_attachment_delete(struct ctx *c)
 	int		 found;
 
 	if ((st = attachment_meta(c->hdf, aid, "Attachment", &found)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (!found)
 		return H_NOT_FOUND;
 	if (!staff_in_region(c, hdf_get_value(c->hdf,
@@ -277,7 +277,7 @@ handle_attachment_delete(struct ctx *c)
 		return H_FORBIDDEN;
 	nid = hdf_get_int_value(c->hdf, "Attachment.notice_id", 0);
 	if ((st = db_begin()) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	st = attachment_delete(aid);
 	if (st == DB_OK)
 		st = audit_write(c->user, NULL, staff_address(c),

@@ -82,7 +82,7 @@ handle_staff_outlets(struct ctx *c)
 		return H_OK;
 	}
 	if ((st = outlet_find(c->hdf, &q, "Outlets", &n, &total)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	ctx_paging(c, q.page, total > OUTLET_KEYWORD_MAX && q.keyword[0] ?
 	    OUTLET_KEYWORD_MAX : total, OUTLET_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");
@@ -181,16 +181,16 @@ check_record(struct ctx *c, const struct outlet_record *r, long long id)
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	if ((st = outlet_record_check(r, c->user->region, mark, c)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if ((st = outlet_regno_taken(r->reg_no, id, &taken)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (taken)
 		ctx_field_error(c, "reg_no", "这个备案编号已经登记过，同一网点不能重复登记");
 	if (c->resp->status != 200)
 		return H_OK;
 	if ((st = outlet_record_duplicates(c->hdf, r, id, "Duplicates", &n)) !=
 	    DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (n > 0 && !(c->req->param[OE_CONFIRM].present &&
 	    c->req->param[OE_CONFIRM].n == 1)) {
 		hset(c->hdf, "Held", "1");
@@ -222,7 +222,7 @@ handle_outlet_new(struct ctx *c)
 	if (c->resp->status != 200)
 		return edit_page(c);
 	if ((st = db_begin()) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	st = outlet_record_insert(&r, &id);
 	if (st == DB_DUPLICATE) {
 		db_rollback();
@@ -244,12 +244,12 @@ load_outlet(struct ctx *c, long long id)
 	long		 n;
 
 	if ((st = outlet_get(c->hdf, id, "Outlet", &found)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (!found)
 		return H_NOT_FOUND;
 	if (!staff_in_region(c, hdf_get_value(c->hdf, "Outlet.region_code", "")))
 		return H_FORBIDDEN;
-	return staff_from_db(outlet_status_history(c->hdf, id, "History", &n));
+	return db_result(outlet_status_history(c->hdf, id, "History", &n));
 }
 
 int
@@ -282,7 +282,7 @@ handle_outlet_edit(struct ctx *c)
 	    hdf_get_value(c->hdf, "Outlet.region_code", ""));
 	if ((st = db_begin()) != DB_OK) {
 		json_decref(before);
-		return staff_from_db(st);
+		return db_result(st);
 	}
 	st = outlet_record_update(id, &r);
 	if (st == DB_DUPLICATE) {
@@ -333,7 +333,7 @@ handle_outlet_status(struct ctx *c)
 		return edit_page(c);
 	}
 	if ((st = db_begin()) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	st = outlet_status_change(id, status, day, reason, c->user->id);
 	if (st == DB_OK)
 		st = audit_write(c->user, NULL, staff_address(c), "outlet_status",
@@ -372,7 +372,7 @@ handle_staff_enterprises(struct ctx *c)
 	hset(c->hdf, "Page.Title", "中标销售企业");
 	if ((st = db_query(&enterprise_list, NULL, 0, c->hdf, "Enterprises",
 	    &n)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	return ctx_render(c, "staff/enterprises.cs");
 }
 
@@ -408,7 +408,7 @@ handle_enterprise_edit(struct ctx *c)
 		k[0] = DB_INT(id);
 		if ((st = db_query_row(&enterprise_one, k, 1, c->hdf,
 		    "Enterprise", &found)) != DB_OK)
-			return staff_from_db(st);
+			return db_result(st);
 		if (!found)
 			return H_NOT_FOUND;
 	}
@@ -438,7 +438,7 @@ handle_enterprise_edit(struct ctx *c)
 	if ((st = db_begin()) != DB_OK) {
 		json_decref(before);
 		json_decref(after);
-		return staff_from_db(st);
+		return db_result(st);
 	}
 	if (id > 0)
 		st = db_exec(&enterprise_update, a, 4, NULL, NULL);

@@ -124,7 +124,7 @@ handle_product_import(struct ctx *c)
 	if ((st = product_import_check(&imp, file->data, file->len)) !=
 	    DB_OK) {
 		product_import_free(&imp);
-		return staff_from_db(st);
+		return db_result(st);
 	}
 	ready = product_import_ready(&imp);
 	if (ready && strcmp(action, "import") == 0) {
@@ -156,7 +156,7 @@ handle_product_export(struct ctx *c)
 	buf_reset(&c->resp->body);
 	if ((st = product_export_csv(&c->resp->body, &n)) != DB_OK) {
 		buf_reset(&c->resp->body);
-		return staff_from_db(st);
+		return db_result(st);
 	}
 	c->resp->content_type = "text/csv; charset=utf-8";
 	today(d);

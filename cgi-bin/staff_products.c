@@ -61,7 +61,7 @@ handle_staff_products(struct ctx *c)
 
 	hset(c->hdf, "Page.Title", "中标产品档案");
 	if ((st = category_list(c->hdf, "Categories", &n)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	memset(&q, 0, sizeof(q));
 	q.category = staff_text(c, SP_CATEGORY);
 	q.brand = "";
@@ -80,7 +80,7 @@ handle_staff_products(struct ctx *c)
 		c->resp->status = 400;
 	if (c->resp->status == 200 && (st = product_find(c->hdf, &q,
 	    "Products", &n, &total, NULL, 0)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	ctx_paging(c, q.page, total, PRODUCT_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");
 	return ctx_render(c, "staff/products.cs");
@@ -94,7 +94,7 @@ edit_page(struct ctx *c)
 
 	if (hdf_get_obj(c->hdf, "Categories") == NULL &&
 	    (st = category_list(c->hdf, "Categories", &n)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	return ctx_render(c, "staff/product_edit.cs");
 }
 
@@ -157,7 +157,7 @@ check_record(struct ctx *c, const struct product_record *r, long long id)
 	require(c, PE_PRICE, "请填写中标价");
 	require(c, PE_STATUS, "请选择状态");
 	if ((st = category_list(c->hdf, "Categories", &n)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (r->category[0] != '\0' && !category_listed(c, r->category))
 		ctx_field_error(c, "category", "没有这个商品类别，请从列表中选择");
 	product_model_key(key, sizeof(key), r->model);
@@ -169,7 +169,7 @@ check_record(struct ctx *c, const struct product_record *r, long long id)
 		return H_OK;
 	if ((st = product_record_lookalike(r, id, 0, c->hdf, "Duplicate",
 	    &found)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (found)
 		duplicate_error(c, "同一类别、同一品牌下已有型号“%s”（产品编号 "
 		    "%s），与这个型号只差大小写、空格、“-”或“/”，型号核验无法区分，"
@@ -188,7 +188,7 @@ refused_duplicate(struct ctx *c, const struct product_record *r,
 	db_rollback();
 	if ((st = product_record_lookalike(r, id, 1, c->hdf, "Duplicate",
 	    &found)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	duplicate_error(c, "同一类别、同一品牌下已经登记了型号“%s”（产品编号 "
 	    "%s），不能重复登记。请核对型号，或修改已有的记录");
 	return H_OK;
@@ -214,7 +214,7 @@ handle_product_new(struct ctx *c)
 	if (c->resp->status != 200)
 		return edit_page(c);
 	if ((st = db_begin()) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	st = product_record_create(&r, &id);
 	if (st == DB_DUPLICATE) {
 		if ((h = refused_duplicate(c, &r, 0)) != H_OK)
@@ -250,7 +250,7 @@ handle_product_edit(struct ctx *c)
 	int			 found;
 
 	if ((st = product_record_get(c->hdf, id, "Product", &found)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (!found)
 		return H_NOT_FOUND;
 	old = hdf_get_obj(c->hdf, "Product");
@@ -289,7 +289,7 @@ handle_product_edit(struct ctx *c)
 	if ((st = db_begin()) != DB_OK) {
 		json_decref(before);
 		json_decref(after);
-		return staff_from_db(st);
+		return db_result(st);
 	}
 	st = product_record_update(id, &r);
 	if (st == DB_DUPLICATE) {

@@ -135,7 +135,7 @@ handle_weekly(struct ctx *c)
 		monday = iso_week_monday(date_to_days(d)) - 7;
 	}
 	if (region[0] != '\0') {
-		if ((r = staff_from_db(region_path(c->hdf, region,
+		if ((r = db_result(region_path(c->hdf, region,
 		    "RegionPath", &n))) != H_OK)
 			return r;
 		if (n == 0)
@@ -170,7 +170,7 @@ handle_weekly(struct ctx *c)
 	hset(c->hdf, "Report.prev", week);
 	iso_week_format(monday + 7, week);
 	hset(c->hdf, "Report.next", week);
-	if ((r = staff_from_db(stats_weekly(c->hdf, region, monday,
+	if ((r = db_result(stats_weekly(c->hdf, region, monday,
 	    "Weekly"))) != H_OK)
 		return r;
 	if (csv)

@@ -272,7 +272,7 @@ signed_in(struct ctx *c, HDF *account, const char *hash, const char *next)
 	/* A fresh token at every sign-in: no session fixation. */
 	if ((st = session_create(who.id, staff_address(c), stage, token)) !=
 	    DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	audit_write(&who, NULL, staff_address(c), stage == STAGE_FULL ?
 	    "login" : "login_password", "staff", who.id, NULL, NULL);
 	staff_set_session_cookie(c, token);
@@ -315,7 +315,7 @@ handle_login(struct ctx *c)
 		return login_form(c, 400, "用户名或密码不正确。");
 	if ((st = account_by_username(c->hdf, user, "Account", &found)) !=
 	    DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	snprintf(hash, sizeof(hash), "%s", found ? hdf_get_value(c->hdf,
 	    "Account.password_hash", dummy_hash) : dummy_hash);
 	/* The owner's own browser counts its own failures; any other
@@ -325,10 +325,10 @@ handle_login(struct ctx *c)
 	nerr_ignore_ok(hdf_remove_tree(c->hdf, "Account.password_hash"));
 	if ((st = throttle_wait(trusted ? "device" : "address",
 	    trusted ? user : addr, &wait)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (wait == 0 && !trusted &&
 	    (st = throttle_wait("account", user, &wait)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (wait > 0) {
 		sodium_memzero(hash, sizeof(hash));
 		return too_many(c, wait, login_form);
@@ -345,7 +345,7 @@ handle_login(struct ctx *c)
 		if ((st = trusted ? throttle_fail("device", user) :
 		    throttle_fail("account", user)) != DB_OK ||
 		    (!trusted && (st = throttle_fail("address", addr)) != DB_OK))
-			return staff_from_db(st);
+			return db_result(st);
 		audit_write(NULL, user, addr, "login_failed", "staff", 0, NULL,
 		    NULL);
 		return login_form(c, 401, "用户名或密码不正确。");
@@ -380,7 +380,7 @@ otp_session_over(struct ctx *c)
 	enum db_status	 st;
 
 	if ((st = session_end(c->user->token)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	audit_write(c->user, NULL, staff_address(c), "otp_session_ended",
 	    "staff", c->user->id, NULL, NULL);
 	staff_set_session_cookie(c, "");
@@ -408,16 +408,16 @@ handle_login_otp(struct ctx *c)
 	if (code[0] == '\0')
 		return otp_form(c, 400, "请填写动态验证码或一个恢复码。");
 	if ((st = throttle_wait("otp", c->user->username, &wait)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (wait > 0)
 		return too_many(c, wait, otp_form);
 	if ((st = totp_check(c->user->id, code, &ok, &recovery)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (!ok) {
 		if ((st = throttle_fail("otp", c->user->username)) != DB_OK ||
 		    (st = session_otp_failed(c->user->token, &failures)) !=
 		    DB_OK)
-			return staff_from_db(st);
+			return db_result(st);
 		audit_write(c->user, NULL, staff_address(c), "otp_failed",
 		    "staff", c->user->id, NULL, NULL);
 		if (failures >= OTP_FAILURES_PER_SESSION)
@@ -427,7 +427,7 @@ handle_login_otp(struct ctx *c)
 	}
 	throttle_clear("otp", c->user->username);
 	if ((st = staff_session_full(c)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	audit_write(c->user, NULL, staff_address(c), recovery ?
 	    "login_recovery_code" : "login", "staff", c->user->id, NULL, NULL);
 	return staff_redirect(c, next);
@@ -439,7 +439,7 @@ handle_logout(struct ctx *c)
 	enum db_status	 st;
 
 	if ((st = session_end(c->user->token)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	audit_write(c->user, NULL, staff_address(c), "logout", "staff",
 	    c->user->id, NULL, NULL);
 	staff_set_session_cookie(c, "");
@@ -483,7 +483,7 @@ password_changed(struct ctx *c, const char *password)
 	    (st = session_end_all(c->user->id)) != DB_OK ||
 	    (st = session_create(c->user->id, staff_address(c), STAGE_FULL,
 	    token)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	audit_write(c->user, NULL, staff_address(c), "password_change",
 	    "staff", c->user->id, NULL, NULL);
 	staff_set_session_cookie(c, token);
@@ -508,7 +508,7 @@ handle_password(struct ctx *c)
 		return password_form(c, 400, NULL);
 	/* Whoever holds the session may not guess the password freely. */
 	if ((st = throttle_wait("password", c->user->username, &wait)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (wait > 0) {
 		response_header(c->resp, "Retry-After", "%lld", wait);
 		hseti(c->hdf, "Wait", wait);
@@ -517,7 +517,7 @@ handle_password(struct ctx *c)
 	}
 	if ((st = account_by_username(c->hdf, c->user->username, "Me",
 	    &found)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	good = found && password_right(c, hdf_get_value(c->hdf,
 	    "Me.password_hash", dummy_hash), p[PW_CURRENT].s, &busy);
 	nerr_ignore_ok(hdf_remove_tree(c->hdf, "Me"));
@@ -528,7 +528,7 @@ handle_password(struct ctx *c)
 	if (!good) {
 		if ((st = throttle_fail("password", c->user->username)) !=
 		    DB_OK)
-			return staff_from_db(st);
+			return db_result(st);
 		audit_write(c->user, NULL, staff_address(c),
 		    "password_change_failed", "staff", c->user->id, NULL, NULL);
 		return password_form(c, 400, "当前密码不正确");

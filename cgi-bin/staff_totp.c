@@ -74,7 +74,7 @@ enrol_form(struct ctx *c)
 	int		 found, rc = H_ERROR;
 
 	if ((st = totp_pending_text(c->user->id, text, &found)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (!found)
 		return H_ERROR;
 	buf_init(&svg);
@@ -136,7 +136,7 @@ handle_totp_enrol(struct ctx *c)
 		return H_FORBIDDEN;
 	page_common(c);
 	if ((st = totp_status(c->user->id, &s, &found)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (!found)
 		return H_NOT_FOUND;
 	if (s.state == TOTP_ENABLED) {
@@ -146,11 +146,11 @@ handle_totp_enrol(struct ctx *c)
 	}
 	if (s.state == TOTP_NONE) {
 		if ((st = totp_enrol(c->user->id)) != DB_OK)
-			return staff_from_db(st);
+			return db_result(st);
 		if ((st = audit_write(c->user, NULL, staff_address(c),
 		    "totp_enrol", "staff", c->user->id, NULL, json_pack("{s:s}",
 		    "totp", totp_state_name(TOTP_PENDING)))) != DB_OK)
-			return staff_from_db(st);
+			return db_result(st);
 	}
 	if (c->req->method != M_POST)
 		return enrol_form(c);
@@ -164,7 +164,7 @@ handle_totp_enrol(struct ctx *c)
 		return enrol_form(c);
 	}
 	if ((st = db_begin()) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	st = totp_confirm(c->user->id, code->s, &ok, codes);
 	if (st == DB_OK && ok)
 		st = audit_write(c->user, NULL, staff_address(c), "totp_enable",
@@ -176,7 +176,7 @@ handle_totp_enrol(struct ctx *c)
 		db_rollback();
 		sodium_memzero(codes, sizeof(codes));
 		if (st != DB_OK)
-			return staff_from_db(st);
+			return db_result(st);
 		audit_write(c->user, NULL, staff_address(c),
 		    "totp_enable_failed", "staff", c->user->id, NULL, NULL);
 		ctx_field_error(c, "code", "动态验证码不正确。请确认已扫描"
@@ -186,7 +186,7 @@ handle_totp_enrol(struct ctx *c)
 	}
 	if ((st = db_finish(st)) != DB_OK) {
 		sodium_memzero(codes, sizeof(codes));
-		return staff_from_db(st);
+		return db_result(st);
 	}
 	/* The session that came only with the password becomes a full
 	 * one; should that fail, the codes are still shown, as they never
@@ -216,7 +216,7 @@ handle_totp_reset(struct ctx *c)
 		return H_OK;
 	}
 	if ((st = account_get(c->hdf, id, "Account", &found)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	if (!found)
 		return H_NOT_FOUND;
 	if (!scope_wider(c->user->region, hdf_get_value(c->hdf,
@@ -227,10 +227,10 @@ handle_totp_reset(struct ctx *c)
 		return H_OK;
 	}
 	if ((st = totp_status(id, &s, &found)) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	username = hdf_get_value(c->hdf, "Account.username", "");
 	if ((st = db_begin()) != DB_OK)
-		return staff_from_db(st);
+		return db_result(st);
 	st = totp_reset(id);
 	/* Sessions signed in with the old factor end with it. */
 	if (st == DB_OK)

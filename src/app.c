@@ -295,6 +295,19 @@ ctx_query_string(struct ctx *c, const char *name, const char *omit)
 	buf_free(&b);
 }
 
+enum handler_result
+db_result(enum db_status st)
+{
+	switch (st) {
+	case DB_OK:
+		return H_OK;
+	case DB_DOWN:
+		return H_UNAVAILABLE;
+	default:
+		return H_ERROR;
+	}
+}
+
 void
 ctx_error_page(struct ctx *c, int status, const char *reason)
 {

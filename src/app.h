@@ -8,6 +8,7 @@
 #include <ClearSilver/ClearSilver.h>
 #include <jansson.h>
 
+#include "db.h"
 #include "param.h"
 #include "request.h"
 #include "response.h"
@@ -102,6 +103,9 @@ const struct route *route_match(const struct app *, const char *path,
 	    enum http_method, long long *id, char key[REQUEST_MAX_KEY + 1],
 	    unsigned *allowed);
 
+/* What a database outcome means for a handler: a 503 when the database
+ * is down, a 500 for any other failure. */
+enum handler_result db_result(enum db_status);
 /* Renders a page inside the layout into the response body. */
 enum handler_result ctx_render(struct ctx *, const char *template);
 /* Replaces the response with the styled error page for status. */

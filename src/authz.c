@@ -31,14 +31,20 @@ scope_wider(const char *actor, const char *target)
 	return strlen(actor) < strlen(target) && region_within(target, actor);
 }
 
+int
+authz_role_allows(const struct staff_user *u, unsigned access)
+{
+	/* An admin may do all that a role may, within its region. */
+	return (u->role & ACCESS_ROLES(access)) != 0 || u->role == ROLE_ADMIN;
+}
+
 enum authz_verdict
 authz_decide(const struct staff_user *u, unsigned access, int write,
     int found, const char *region)
 {
 	enum authz_object obj = ACCESS_OBJECT(access);
 
-	/* An admin may do all that a role may, within its region. */
-	if (!(u->role & ACCESS_ROLES(access)) && u->role != ROLE_ADMIN)
+	if (!authz_role_allows(u, access))
 		return AUTHZ_NO_ROLE;
 	if (obj == OBJ_NONE)
 		return AUTHZ_ALLOW;

@@ -44,6 +44,8 @@ int		region_within(const char *inner, const char *outer);
  * region target: unlimited over any limited one, a city over its
  * counties. */
 int		scope_wider(const char *actor, const char *target);
+/* 1 when u's role may use a route with access word access. */
+int		authz_role_allows(const struct staff_user *, unsigned access);
 /* The verdict for u on a route with access word access: write for POST,
  * and the object's region when the route names one (found 0: none). */
 enum authz_verdict authz_decide(const struct staff_user *u, unsigned access,

@@ -404,83 +404,58 @@ recovery_replace(long long staff_id,
 	return st;
 }
 
-/* The step a code matches for the secret the statement reads, after the
- * last step taken (-1 for none); *secret is the caller's to free. */
+/* Takes the step a code matches for the secret secret_of reads, by
+ * take_step (bound to step, id, secret, step: it holds only while the
+ * secret is the one checked and the step is newer than the last); *taken
+ * is 1 when it did. */
 static enum db_status
-matched_step(struct db_stmt *secret_of, long long staff_id, const char *code,
-    char **secret, size_t *len, long long *step)
+take_matched_step(struct db_stmt *secret_of, struct db_stmt *take,
+    long long staff_id, const char *code, int *taken)
 {
-	struct db_arg	 a[] = { DB_INT(staff_id) };
-	enum db_status	 st;
-	long long	 last;
+	struct db_arg		 a[4];
+	unsigned long long	 affected = 0;
+	enum db_status		 st;
+	char			*secret = NULL;
+	size_t			 len = 0;
+	long long		 last, step;
 
-	*step = -1;
-	*secret = NULL;
-	*len = 0;
-	if ((st = db_query_blob(secret_of, a, 1, secret, len)) != DB_OK ||
-	    *secret == NULL)
-		return st;
+	*taken = 0;
+	a[0] = DB_INT(staff_id);
+	if ((st = db_query_blob(secret_of, a, 1, &secret, &len)) != DB_OK ||
+	    secret == NULL)
+		goto out;
 	if ((st = db_query_int(&last_step_of, a, 1, &last)) != DB_OK)
-		return st;
-	*step = totp_match((const unsigned char *)*secret, *len, code,
+		goto out;
+	step = totp_match((const unsigned char *)secret, len, code,
 	    time(NULL), last);
-	return DB_OK;
+	if (step < 0)
+		goto out;
+	a[0] = DB_INT(step);
+	a[1] = DB_INT(staff_id);
+	a[2] = DB_BLOB(secret, len);
+	a[3] = DB_INT(step);
+	st = db_exec(take, a, 4, &affected, NULL);
+	*taken = st == DB_OK && affected == 1;
+out:
+	secret_free(secret, len);
+	return st;
 }
 
 enum db_status
 totp_confirm(long long staff_id, const char *code, int *ok,
     char codes[TOTP_RECOVERY_CODES][TOTP_RECOVERY_LEN + 1])
 {
-	struct db_arg		 a[4];
-	unsigned long long	 affected = 0;
-	enum db_status		 st;
-	char			*secret;
-	size_t			 len;
-	long long		 step;
+	enum db_status	 st;
+	int		 taken;
 
 	*ok = 0;
 	memset(codes, 0, sizeof(codes[0]) * TOTP_RECOVERY_CODES);
-	if ((st = matched_step(&pending_secret_locked, staff_id, code, &secret,
-	    &len, &step)) != DB_OK || step < 0)
-		goto out;
-	a[0] = DB_INT(step);
-	a[1] = DB_INT(staff_id);
-	a[2] = DB_BLOB(secret, len);
-	a[3] = DB_INT(step);
-	if ((st = db_exec(&confirm_secret, a, 4, &affected, NULL)) != DB_OK ||
-	    affected != 1)
-		goto out;
-	if ((st = recovery_replace(staff_id, codes)) == DB_OK)
+	if ((st = take_matched_step(&pending_secret_locked, &confirm_secret,
+	    staff_id, code, &taken)) == DB_OK && taken &&
+	    (st = recovery_replace(staff_id, codes)) == DB_OK)
 		*ok = 1;
-out:
-	secret_free(secret, len);
 	if (!*ok)
 		sodium_memzero(codes, sizeof(codes[0]) * TOTP_RECOVERY_CODES);
-	return st;
-}
-
-/* A TOTP code for the confirmed secret, its step taken at once. */
-static enum db_status
-check_step(long long staff_id, const char *code, int *ok)
-{
-	struct db_arg		 a[4];
-	unsigned long long	 affected = 0;
-	enum db_status		 st;
-	char			*secret;
-	size_t			 len;
-	long long		 step;
-
-	if ((st = matched_step(&confirmed_secret, staff_id, code, &secret,
-	    &len, &step)) != DB_OK || step < 0)
-		goto out;
-	a[0] = DB_INT(step);
-	a[1] = DB_INT(staff_id);
-	a[2] = DB_BLOB(secret, len);
-	a[3] = DB_INT(step);
-	st = db_exec(&take_step, a, 4, &affected, NULL);
-	*ok = st == DB_OK && affected == 1;
-out:
-	secret_free(secret, len);
 	return st;
 }
 
@@ -496,7 +471,9 @@ totp_check(long long staff_id, const char *code, int *ok, int *recovery)
 	*ok = 0;
 	*recovery = 0;
 	if (totp_code_normalise(code, digits) == 0)
-		return check_step(staff_id, digits, ok);
+		/* A code of the confirmed secret, its step taken at once. */
+		return take_matched_step(&confirmed_secret, &take_step,
+		    staff_id, digits, ok);
 	if (totp_recovery_normalise(code, norm) == -1)
 		return DB_OK;
 	totp_recovery_hash(norm, hash);

@@ -59,13 +59,9 @@ FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined \
 LDLIBS	 = -lfcgi -lneo_cs -lneo_utl -lz \
 	   $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-CORE	 = buf utf8 form param request response view log config db money \
-	   prefork privilege app caps notice password search filtered region outlet \
-	   product enterprise json multipart session throttle audit account \
-	   attachment workday complaint outlet_record apikey open311 \
-	   caps_record product_record stats csv csv_read outlet_import \
-	   product_import import_job page_cache change_signal csv_text \
-	   calendar_cache totp qr_svg authz
+# The layers, lowest first: each includes only the ones above it here.
+LAYERS	 = base db domain import web
+CORE	 = $(foreach l,$(LAYERS),$(patsubst src/%.c,%,$(wildcard src/$(l)/*.c)))
 PUBLIC_OBJ = $(BUILD)/obj/cgi-public.o $(BUILD)/obj/cgi-public_outlets.o \
 	   $(BUILD)/obj/cgi-public_products.o $(BUILD)/obj/cgi-public_api.o \
 	   $(BUILD)/obj/cgi-public_complaints.o $(BUILD)/obj/cgi-public_open311.o \
@@ -97,11 +93,11 @@ INSTANCE = env VAR=$(VAR) PORT=$(PORT) WORKERS=$(WORKERS) BUILD=$(BUILD) \
 
 all: $(PROGRAMS) $(TESTS)
 
-$(BUILD)/obj/%.o: src/%.c src/*.h
+$(BUILD)/obj/%.o: src/%.c src/*/*.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/obj/cgi-%.o: cgi-bin/%.c cgi-bin/*.h src/*.h
+$(BUILD)/obj/cgi-%.o: cgi-bin/%.c cgi-bin/*.h src/*/*.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -115,7 +111,7 @@ $(BUILD)/public.fcgi: $(PUBLIC_OBJ) $(BUILD)/libjdxx.a
 $(BUILD)/staff.fcgi: $(STAFF_OBJ) $(BUILD)/libjdxx.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/jdxx-staff: $(BUILD)/obj/staffctl.o $(BUILD)/libjdxx.a
+$(BUILD)/jdxx-staff: $(BUILD)/obj/tools/staffctl.o $(BUILD)/libjdxx.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/bench-fcgi: tests/bench/bench-fcgi.c

@@ -4,15 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attachment.h"
-#include "caps.h"
-#include "caps_record.h"
-#include "config.h"
-#include "db.h"
-#include "money.h"
-#include "notice.h"
+#include "domain/attachment.h"
+#include "domain/caps.h"
+#include "domain/caps_record.h"
+#include "web/config.h"
+#include "db/db.h"
+#include "base/money.h"
+#include "domain/notice.h"
 #include "public.h"
-#include "view.h"
+#include "web/view.h"
 
 #define HOME_NOTICES	5
 #define MAX_PRICE_FEN	(1000000LL * 100)	/* one million yuan */

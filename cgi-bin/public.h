@@ -2,8 +2,8 @@
 #ifndef JDXX_PUBLIC_H
 #define JDXX_PUBLIC_H
 
-#include "app.h"
-#include "db.h"
+#include "web/app.h"
+#include "db/db.h"
 
 struct outlet_query;
 struct product_query;

@@ -2,12 +2,12 @@
  * same filters and paging as the pages. */
 #include <string.h>
 
-#include "json.h"
-#include "outlet.h"
-#include "product.h"
+#include "base/json.h"
+#include "domain/outlet.h"
+#include "domain/product.h"
 #include "public.h"
-#include "region.h"
-#include "view.h"
+#include "domain/region.h"
+#include "web/view.h"
 
 const struct param_spec region_api_params[RG_COUNT] = {
 	[RG_PARENT] = { "parent", "上级地区", P_REGION, 0, 0, 0 },

@@ -5,14 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calendar_cache.h"
-#include "complaint.h"
-#include "config.h"
-#include "outlet.h"
+#include "domain/calendar_cache.h"
+#include "domain/complaint.h"
+#include "web/config.h"
+#include "domain/outlet.h"
 #include "public.h"
-#include "region.h"
-#include "throttle.h"
-#include "view.h"
+#include "domain/region.h"
+#include "domain/throttle.h"
+#include "web/view.h"
 
 #define TRACK_FREE_MISSES	5
 

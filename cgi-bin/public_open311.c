@@ -10,15 +10,15 @@
 
 #include <sodium.h>
 
-#include "apikey.h"
-#include "calendar_cache.h"
-#include "complaint.h"
-#include "config.h"
-#include "open311.h"
+#include "domain/apikey.h"
+#include "domain/calendar_cache.h"
+#include "domain/complaint.h"
+#include "web/config.h"
+#include "web/open311.h"
 #include "public.h"
-#include "utf8.h"
-#include "view.h"
-#include "workday.h"
+#include "base/utf8.h"
+#include "web/view.h"
+#include "domain/workday.h"
 
 #define SERVICE_GROUP	"家电下乡投诉"
 #define NAME_MAX_CHARS	20	/* as on the web form */

@@ -2,12 +2,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "enterprise.h"
-#include "outlet.h"
-#include "outlet_record.h"
+#include "domain/enterprise.h"
+#include "domain/outlet.h"
+#include "domain/outlet_record.h"
 #include "public.h"
-#include "region.h"
-#include "view.h"
+#include "domain/region.h"
+#include "web/view.h"
 
 #define MAX_PAGE	1000000
 

@@ -2,9 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "product.h"
+#include "domain/product.h"
 #include "public.h"
-#include "view.h"
+#include "web/view.h"
 
 const struct param_spec product_params[PR_COUNT] = {
 	[PR_CATEGORY] = { "category", "商品类别", P_CODE, 1, 16, 0 },

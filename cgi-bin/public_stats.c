@@ -3,9 +3,9 @@
 #include <string.h>
 
 #include "public.h"
-#include "region.h"
-#include "stats.h"
-#include "view.h"
+#include "domain/region.h"
+#include "domain/stats.h"
+#include "web/view.h"
 
 const struct param_spec stats_params[ST_COUNT] = {
 	[ST_REGION] = { "region", "地区", P_REGION, 0, 0, 0 },

@@ -6,13 +6,13 @@
 
 #include <sodium.h>
 
-#include "audit.h"
-#include "authz.h"
-#include "config.h"
-#include "session.h"
+#include "domain/audit.h"
+#include "domain/authz.h"
+#include "web/config.h"
+#include "domain/session.h"
 #include "staff.h"
-#include "totp.h"
-#include "view.h"
+#include "domain/totp.h"
+#include "web/view.h"
 
 static struct staff_user	 current_user;
 

@@ -2,8 +2,8 @@
 #ifndef JDXX_STAFF_H
 #define JDXX_STAFF_H
 
-#include "app.h"
-#include "db.h"
+#include "web/app.h"
+#include "db/db.h"
 
 /* 1 when the signed-in user may act on records of region code ("" or
  * NULL: records without a region, which only unlimited staff change). */

@@ -4,14 +4,14 @@
 
 #include <sodium.h>
 
-#include "account.h"
-#include "audit.h"
-#include "authz.h"
-#include "password.h"
-#include "region.h"
-#include "session.h"
+#include "domain/account.h"
+#include "domain/audit.h"
+#include "domain/authz.h"
+#include "base/password.h"
+#include "domain/region.h"
+#include "domain/session.h"
 #include "staff.h"
-#include "view.h"
+#include "web/view.h"
 
 const struct param_spec account_params[AC_COUNT] = {
 	[AC_USERNAME] = { "username", "用户名", P_TEXT, 3, 32, 0 },

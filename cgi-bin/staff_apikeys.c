@@ -7,10 +7,10 @@
 
 #include <sodium.h>
 
-#include "apikey.h"
-#include "audit.h"
+#include "domain/apikey.h"
+#include "domain/audit.h"
 #include "staff.h"
-#include "view.h"
+#include "web/view.h"
 
 const struct param_spec apikey_params[AK_COUNT] = {
 	[AK_NAME] = { "name", "名称", P_TEXT, 1, APIKEY_NAME_MAX, 0 },

@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
-#include "caps.h"
-#include "caps_record.h"
-#include "session.h"
+#include "domain/audit.h"
+#include "domain/caps.h"
+#include "domain/caps_record.h"
+#include "domain/session.h"
 #include "staff.h"
-#include "view.h"
+#include "web/view.h"
 
 #define PERCENT_CHARS	8	/* "100.00 %" */
 

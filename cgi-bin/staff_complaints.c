@@ -4,15 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
-#include "authz.h"
-#include "complaint.h"
-#include "config.h"
-#include "filtered.h"
-#include "session.h"
+#include "domain/audit.h"
+#include "domain/authz.h"
+#include "domain/complaint.h"
+#include "web/config.h"
+#include "db/filtered.h"
+#include "domain/session.h"
 #include "staff.h"
-#include "view.h"
-#include "workday.h"
+#include "web/view.h"
+#include "domain/workday.h"
 
 #define QUEUE_PAGE_SIZE	30
 

@@ -6,13 +6,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "attachment.h"
-#include "import_job.h"
-#include "outlet.h"
-#include "outlet_import.h"
-#include "log.h"
+#include "domain/attachment.h"
+#include "import/import_job.h"
+#include "domain/outlet.h"
+#include "import/outlet_import.h"
+#include "base/log.h"
 #include "staff.h"
-#include "view.h"
+#include "web/view.h"
 
 /* Rows of each list the report page shows. */
 #define REPORT_MAX	500

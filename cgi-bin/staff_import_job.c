@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "import_job.h"
-#include "prefork.h"
-#include "session.h"
+#include "import/import_job.h"
+#include "web/prefork.h"
+#include "domain/session.h"
 #include "staff.h"
-#include "view.h"
+#include "web/view.h"
 
 /* Seconds between two refreshes of a running job's page. */
 #define REFRESH_SEC	2

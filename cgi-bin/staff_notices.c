@@ -4,13 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attachment.h"
-#include "audit.h"
-#include "notice.h"
-#include "region.h"
-#include "session.h"
+#include "domain/attachment.h"
+#include "domain/audit.h"
+#include "domain/notice.h"
+#include "domain/region.h"
+#include "domain/session.h"
 #include "staff.h"
-#include "view.h"
+#include "web/view.h"
 
 const struct param_spec notice_edit_params[NE_COUNT] = {
 	[NE_KIND] = { "kind", "类别", P_CODE, 1, 16, 0 },

@@ -4,13 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
-#include "complaint.h"
-#include "outlet.h"
-#include "outlet_record.h"
-#include "session.h"
+#include "domain/audit.h"
+#include "domain/complaint.h"
+#include "domain/outlet.h"
+#include "domain/outlet_record.h"
+#include "domain/session.h"
 #include "staff.h"
-#include "view.h"
+#include "web/view.h"
 
 const struct param_spec outlet_edit_params[OE_COUNT] = {
 	[OE_REGNO] = { "reg_no", "备案编号", P_TEXT, 1, 32, 0 },

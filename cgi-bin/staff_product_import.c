@@ -7,12 +7,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "attachment.h"
-#include "import_job.h"
-#include "log.h"
-#include "product_import.h"
+#include "domain/attachment.h"
+#include "import/import_job.h"
+#include "base/log.h"
+#include "import/product_import.h"
 #include "staff.h"
-#include "view.h"
+#include "web/view.h"
 
 /* Problems the report page lists. */
 #define REPORT_MAX	500

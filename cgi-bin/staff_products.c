@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
-#include "caps_record.h"
-#include "product.h"
-#include "product_record.h"
-#include "session.h"
+#include "domain/audit.h"
+#include "domain/caps_record.h"
+#include "domain/product.h"
+#include "domain/product_record.h"
+#include "domain/session.h"
 #include "staff.h"
-#include "view.h"
+#include "web/view.h"
 
 const struct param_spec staff_product_list_params[SP_COUNT] = {
 	[SP_CATEGORY] = { "category", "商品类别", P_CODE, 1, CATEGORY_CODE_MAX,

@@ -3,14 +3,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app.h"
-#include "csv.h"
-#include "region.h"
-#include "session.h"
+#include "web/app.h"
+#include "base/csv.h"
+#include "domain/region.h"
+#include "domain/session.h"
 #include "staff.h"
-#include "stats.h"
-#include "view.h"
-#include "workday.h"
+#include "domain/stats.h"
+#include "web/view.h"
+#include "domain/workday.h"
 
 const struct param_spec weekly_params[WK_COUNT] = {
 	[WK_REGION] = { "region", "地区", P_REGION, 0, 0, 0 },

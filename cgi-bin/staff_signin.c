@@ -6,15 +6,15 @@
 
 #include <sodium.h>
 
-#include "account.h"
-#include "audit.h"
-#include "config.h"
-#include "password.h"
-#include "session.h"
+#include "domain/account.h"
+#include "domain/audit.h"
+#include "web/config.h"
+#include "base/password.h"
+#include "domain/session.h"
 #include "staff.h"
-#include "throttle.h"
-#include "totp.h"
-#include "view.h"
+#include "domain/throttle.h"
+#include "domain/totp.h"
+#include "web/view.h"
 
 /* A second factor wrong this often ends the half-made session. */
 #define OTP_FAILURES_PER_SESSION	5

@@ -12,15 +12,15 @@
 
 #include <sodium.h>
 
-#include "account.h"
-#include "audit.h"
-#include "authz.h"
-#include "config.h"
-#include "qr_svg.h"
-#include "session.h"
+#include "domain/account.h"
+#include "domain/audit.h"
+#include "domain/authz.h"
+#include "web/config.h"
+#include "base/qr_svg.h"
+#include "domain/session.h"
 #include "staff.h"
-#include "totp.h"
-#include "view.h"
+#include "domain/totp.h"
+#include "web/view.h"
 
 enum { TT_CODE };
 

@@ -47,6 +47,7 @@ sanitized() {
 
 run unit "$BUILD/unit-tests"
 run golden sh tests/golden/run.sh
+run layers python3 tests/layers/check.py "$BUILD"
 run http bash tests/http/run.sh
 run conf bash tests/conf/run.sh
 run browser bash tests/browser/run.sh
@@ -59,7 +60,7 @@ run fuzz env FUZZ_SECONDS=2 FUZZ_BRIEF=1 bash tests/fuzz/run.sh
 # Sum the per-suite lines "name: N passed, N failed"; a suite that printed
 # none counts as a failure.
 awk '/^[a-z-]+: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4; seen[$1] = 1 }
-     END { n = split("unit: golden: http: sqlmap: conf: browser: asan-unit: " \
+     END { n = split("unit: golden: layers: http: sqlmap: conf: browser: asan-unit: " \
 	       "asan-golden: asan-http: fuzz:", need, " ")
 	   for (i = 1; i <= n; i++) if (!(need[i] in seen)) {
 		   f++; printf "no result from %s\n", need[i] > "/dev/stderr" }

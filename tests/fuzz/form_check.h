@@ -4,9 +4,9 @@
 
 #include <string.h>
 
-#include "form.h"
+#include "web/form.h"
 #include "fuzz.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 static void
 check_kvlist(const struct kvlist *l, const struct form_limits *lim)

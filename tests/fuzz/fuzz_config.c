@@ -8,7 +8,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "config.h"
+#include "web/config.h"
 #include "fuzz.h"
 
 static char	 path[64];

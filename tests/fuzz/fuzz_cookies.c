@@ -2,7 +2,7 @@
  * through request_parse, which drops every cookie of a bad header.
  * Aborts when a limit is passed or a name or value is not UTF-8. */
 #include "form_check.h"
-#include "request.h"
+#include "web/request.h"
 
 static const struct form_limits cookie_limits = { 16, 64, 512 };
 

@@ -6,10 +6,10 @@
  * limit. */
 #include <string.h>
 
-#include "csv_read.h"
-#include "csv_text.h"
+#include "base/csv_read.h"
+#include "base/csv_text.h"
 #include "fuzz.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 static const struct csv_read_limits lim = { 512, 12, 128, 64 };
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv_read.h"
+#include "base/csv_read.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "multipart.h"
-#include "utf8.h"
+#include "web/multipart.h"
+#include "base/utf8.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

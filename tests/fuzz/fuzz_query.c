@@ -4,7 +4,7 @@
  * 414, or a value is not UTF-8. */
 #include "form_check.h"
 #include "params_check.h"
-#include "request.h"
+#include "web/request.h"
 
 static const struct form_limits query_limits = { 32, 64, 1024 };
 

@@ -8,7 +8,7 @@
  * {id} or {key} is not what the pattern allows. */
 #include <string.h>
 
-#include "app.h"
+#include "web/app.h"
 #include "form_check.h"
 
 static int

@@ -4,7 +4,7 @@
  * a value is not UTF-8. */
 #include "form_check.h"
 #include "params_check.h"
-#include "request.h"
+#include "web/request.h"
 
 /* Small limits so that the fuzzer reaches them. */
 static const struct request_limits lim = { 4096, 256, 0 };

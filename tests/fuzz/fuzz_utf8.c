@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 /* Bytes of the well-formed sequence at s[0..len), or 0. */
 static size_t

@@ -6,20 +6,20 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "account.h"
-#include "caps_record.h"
-#include "complaint.h"
-#include "csv_read.h"
+#include "domain/account.h"
+#include "domain/caps_record.h"
+#include "domain/complaint.h"
+#include "base/csv_read.h"
 #include "fuzz.h"
-#include "money.h"
-#include "open311.h"
-#include "outlet_record.h"
-#include "param.h"
-#include "product.h"
-#include "search.h"
-#include "stats.h"
-#include "utf8.h"
-#include "workday.h"
+#include "base/money.h"
+#include "web/open311.h"
+#include "domain/outlet_record.h"
+#include "web/param.h"
+#include "domain/product.h"
+#include "db/search.h"
+#include "domain/stats.h"
+#include "base/utf8.h"
+#include "domain/workday.h"
 
 static const char *const services[] = { "delivery", "install", "teach",
 	"repair" };

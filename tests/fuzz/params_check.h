@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "param.h"
-#include "utf8.h"
+#include "web/param.h"
+#include "base/utf8.h"
 
 static const struct param_spec fuzz_specs[] = {
 	{ "page", "页码", P_INT, 1, 1000000, 0 },

@@ -5,7 +5,7 @@
  */
 #include <stdio.h>
 
-#include "view.h"
+#include "web/view.h"
 
 int
 main(int argc, char **argv)

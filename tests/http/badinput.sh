@@ -124,7 +124,7 @@ POST on a read-only page|POST|/outlets|application/x-www-form-urlencoded|q=1|405
 GET on a POST-only page|GET|/staff/logout|-|-|405|不支持这种访问方式
 PUT on the API|PUT|/api/v1/outlets|-|-|405|"method_not_allowed"
 # Paths that try to leave the site.
-dot-dot in static|GET|/static/../src/config.c|-|-|404|找不到这个页面
+dot-dot in static|GET|/static/../src/web/config.c|-|-|404|找不到这个页面
 escaped dot-dot in static|GET|/static/%2e%2e/%2e%2e/etc/passwd|-|-|400|请求有误
 escaped slash dot-dot|GET|/static/..%2f..%2fMakefile|-|-|400|请求有误
 dot-dot above the root|GET|/../../etc/passwd|-|-|400|请求有误

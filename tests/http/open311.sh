@@ -429,7 +429,7 @@ check "public date filter in the past: none" [ "$(json_get 'j.length')" = "$(sql
 
 # status: open and closed; a staff reply becomes status_notes, for keys.
 cid=$(sql "SELECT id FROM complaint WHERE tracking_no = '$rid2'")
-# The database session of the programs runs at +08:00 (src/db.c).
+# The database session of the programs runs at +08:00 (src/db/db.c).
 sql "SET time_zone = '+08:00'; UPDATE complaint SET status = 'resolved', accepted_at = NOW(), resolved_at = NOW() WHERE id = $cid"
 sql "SET time_zone = '+08:00'; INSERT INTO complaint_event (complaint_id, at, kind, from_status, to_status, public_reply, internal_note, staff_id) VALUES ($cid, NOW() + INTERVAL 1 SECOND, 'resolved', 'investigating', 'resolved', '已责令网点上门安装 & 赔礼道歉', '内部备注不公开', (SELECT id FROM staff WHERE username = 'admin'))"
 o3 GET "requests.json?status=closed&$K"

@@ -3,9 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "authz.h"
+#include "domain/authz.h"
 #include "check.h"
-#include "throttle.h"
+#include "domain/throttle.h"
 
 static const struct {
 	const char	*inner, *outer;

@@ -1,7 +1,7 @@
 /* The kept calendar: loaded once, again when stale, never kept broken. */
 #include <stdlib.h>
 
-#include "calendar_cache.h"
+#include "domain/calendar_cache.h"
 #include "check.h"
 
 static const struct {

@@ -5,10 +5,10 @@
 
 #include <ClearSilver/ClearSilver.h>
 
-#include "caps.h"
-#include "caps_record.h"
+#include "domain/caps.h"
+#include "domain/caps_record.h"
 #include "check.h"
-#include "view.h"
+#include "web/view.h"
 
 /* A history as the database gives it: newest first per category. Each
  * row: category, effective_from, withdrawn ("" or when), then the state

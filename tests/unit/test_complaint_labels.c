@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "complaint.h"
+#include "domain/complaint.h"
 
 static const struct {
 	const char	*code, *name;

@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "config.h"
+#include "web/config.h"
 
 #define GOOD_DB	"DB.Socket = /run/x.sock\nDB.User = jdxx_app\n"
 #define SECRET_VALUE	"0123456789abcdef0123456789abcdef"

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "csv.h"
+#include "base/csv.h"
 
 static const struct {
 	const char	*in, *want;

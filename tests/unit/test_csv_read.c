@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "csv_read.h"
+#include "base/csv_read.h"
 
 static const struct csv_read_limits roomy = { 1024, 16, 256, 100 };
 

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "csv_text.h"
+#include "base/csv_text.h"
 
 static const struct {
 	const char		*in;

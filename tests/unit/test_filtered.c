@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "filtered.h"
+#include "db/filtered.h"
 
 static const struct sql_fragment frags[] = {
 	{ 1, " AND a = ?" },

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "form.h"
+#include "web/form.h"
 
 static const struct form_limits lim = { 4, 8, 16 };
 

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "import_job.h"
+#include "import/import_job.h"
 
 static const struct {
 	long long	 n;

@@ -1,9 +1,9 @@
 /* Money formatting and the subsidy arithmetic. */
 #include <string.h>
 
-#include "caps.h"
+#include "domain/caps.h"
 #include "check.h"
-#include "money.h"
+#include "base/money.h"
 
 static const struct {
 	long long	 price_fen, rate_bp, want_fen;

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "multipart.h"
+#include "web/multipart.h"
 
 /* A string literal and its length, NULs included. */
 #define LIT(s)		s, sizeof(s) - 1

@@ -2,9 +2,9 @@
  * fields of a request the public and a key are shown. */
 #include <string.h>
 
-#include "apikey.h"
+#include "domain/apikey.h"
 #include "check.h"
-#include "open311.h"
+#include "web/open311.h"
 
 static void
 test_apikey_holds(void)

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "page_cache.h"
+#include "web/page_cache.h"
 
 /* One step of a scenario: an operation and what must follow from it. */
 enum op { PUT, GET, VALIDATE, CLEAR };

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "param.h"
+#include "web/param.h"
 
 static const struct {
 	const char	*in;

@@ -8,7 +8,7 @@
 #include <qrencode.h>
 
 #include "check.h"
-#include "qr_svg.h"
+#include "base/qr_svg.h"
 
 /* Fills grid (side x side) from the path's "Mx yhNv1h-Nz" runs; -1 when
  * the path holds anything else or a run leaves the grid. */

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "request.h"
+#include "web/request.h"
 
 static const struct request_limits uploads = { REQUEST_MAX_BODY,
 	REQUEST_MAX_FIELD, 1024 };

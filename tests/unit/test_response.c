@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "response.h"
+#include "web/response.h"
 
 static const char *const must_have[] = {
 	"Status: 200 OK\r\n",

@@ -1,7 +1,7 @@
 /* Route matching: exact paths, {id} and {key} paths, methods. */
 #include <string.h>
 
-#include "app.h"
+#include "web/app.h"
 #include "check.h"
 
 static int

@@ -2,8 +2,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "product.h"
-#include "search.h"
+#include "domain/product.h"
+#include "db/search.h"
 
 static const struct {
 	const char	*in;

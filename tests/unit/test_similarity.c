@@ -1,6 +1,6 @@
 /* The duplicate guard's text similarity and list checks. */
 #include "check.h"
-#include "outlet_record.h"
+#include "domain/outlet_record.h"
 
 static const struct {
 	const char	*a, *b;

@@ -2,8 +2,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "stats.h"
-#include "workday.h"
+#include "domain/stats.h"
+#include "domain/workday.h"
 
 static const struct {
 	const char	*week;

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "totp.h"
+#include "domain/totp.h"
 
 /* The RFC's SHA-1 seed. */
 static const unsigned char	 rfc_secret[] = "12345678901234567890";

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 static const struct {
 	const char	*in;

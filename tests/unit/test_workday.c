@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "workday.h"
+#include "domain/workday.h"
 
 static const struct {
 	const char	*date;

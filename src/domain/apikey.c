@@ -1,0 +1,138 @@
+/* Open311 client keys. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "domain/apikey.h"
+
+#define APIKEY_COLUMNS \
+    "SELECT k.id, k.name, k.region_code, r.name AS region_name, " \
+    "DATE_FORMAT(k.created_at, '%Y-%m-%d %H:%i') " \
+    "AS created_at, s.username AS created_by, " \
+    "DATE_FORMAT(k.revoked_at, '%Y-%m-%d %H:%i') AS revoked_at " \
+    "FROM api_key k LEFT JOIN staff s ON s.id = k.created_by " \
+    "LEFT JOIN region r ON r.code = k.region_code "
+
+/* A key of the whole country lies inside no region but the country. */
+#define APIKEY_INSIDE \
+    "COALESCE(k.region_code, '') LIKE CONCAT(?, '%') "
+
+static struct db_stmt by_hash = DB_READ(
+    "SELECT id, region_code FROM api_key "
+    "WHERE key_hash = ? AND revoked_at IS NULL");
+
+static struct db_stmt count_inside = DB_READ(
+    "SELECT COUNT(*) FROM api_key k WHERE " APIKEY_INSIDE);
+
+static struct db_stmt page_inside = DB_READ(
+    APIKEY_COLUMNS "WHERE " APIKEY_INSIDE
+    "ORDER BY k.id DESC LIMIT ? OFFSET ?");
+
+static struct db_stmt by_id = DB_READ(
+    APIKEY_COLUMNS "WHERE k.id = ?");
+
+static struct db_stmt insert_key = DB_WRITE(
+    "INSERT INTO api_key (key_hash, name, region_code, created_by, "
+    "created_at) VALUES (?, ?, ?, ?, NOW())");
+
+static struct db_stmt revoke_key = DB_WRITE(
+    "UPDATE api_key SET revoked_at = NOW() WHERE id = ? "
+    "AND revoked_at IS NULL");
+
+void
+apikey_generate(char key[APIKEY_LEN + 1])
+{
+	unsigned char	 raw[APIKEY_BYTES];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(key, APIKEY_LEN + 1, raw, sizeof(raw));
+	sodium_memzero(raw, sizeof(raw));
+}
+
+void
+apikey_hash(const char *key, char out[65])
+{
+	unsigned char	 h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, (const unsigned char *)key, strlen(key));
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+enum db_status
+apikey_check(const char *key, struct apikey *k)
+{
+	char		 hash[65];
+	struct db_arg	 a[1];
+	enum db_status	 st;
+	HDF		*h;
+	int		 found = 0;
+
+	memset(k, 0, sizeof(*k));
+	apikey_hash(key, hash);
+	a[0] = DB_TEXT(hash);
+	if (hdf_init(&h) != STATUS_OK)
+		return DB_ERROR;
+	st = db_query_row(&by_hash, a, 1, h, "Key", &found);
+	if (st == DB_OK && found) {
+		k->id = strtoll(hdf_get_value(h, "Key.id", "0"), NULL, 10);
+		snprintf(k->region, sizeof(k->region), "%s",
+		    hdf_get_value(h, "Key.region_code", ""));
+	}
+	hdf_destroy(&h);
+	return st;
+}
+
+int
+apikey_holds(const struct apikey *k, const char *code)
+{
+	size_t	 n = strlen(k->region);
+
+	return code != NULL && strncmp(code, k->region, n) == 0;
+}
+
+enum db_status
+apikey_list(HDF *hdf, const char *region, long page, const char *prefix,
+    long *n, long long *total)
+{
+	struct db_arg	 a[] = { DB_TEXT(region), DB_INT(APIKEY_PAGE_SIZE),
+	    DB_INT((long long)(page - 1) * APIKEY_PAGE_SIZE) };
+	enum db_status	 st;
+
+	*n = 0;
+	if ((st = db_query_int(&count_inside, a, 1, total)) != DB_OK)
+		return st;
+	return db_query(&page_inside, a, DB_NARGS(a), hdf, prefix, n);
+}
+
+enum db_status
+apikey_get(HDF *hdf, long long id, const char *prefix, int *found)
+{
+	struct db_arg	 a[] = { DB_INT(id) };
+
+	return db_query_row(&by_id, a, 1, hdf, prefix, found);
+}
+
+enum db_status
+apikey_create(const char *name, const char *region, const char *hash,
+    long long staff_id, unsigned long long *id)
+{
+	struct db_arg	 a[] = { DB_TEXT(hash), DB_TEXT(name),
+	    region[0] != '\0' ? DB_TEXT(region) : DB_NULLARG,
+	    staff_id > 0 ? DB_INT(staff_id) : DB_NULLARG };
+
+	return db_exec(&insert_key, a, DB_NARGS(a), NULL, id);
+}
+
+enum db_status
+apikey_revoke(long long id, int *done)
+{
+	struct db_arg		 a[] = { DB_INT(id) };
+	unsigned long long	 affected = 0;
+	enum db_status		 st;
+
+	st = db_exec(&revoke_key, a, 1, &affected, NULL);
+	*done = st == DB_OK && affected == 1;
+	return st;
+}

@@ -1,0 +1,47 @@
+/* Audit rows, written in the same transaction as the change when there
+ * is one. */
+#include <stdlib.h>
+
+#include "domain/audit.h"
+
+static struct db_stmt insert_audit = DB_WRITE(
+    "INSERT INTO audit_log (at, staff_id, username, region_code, address, "
+    "action, object_type, object_id, before_json, after_json) "
+    "VALUES (NOW(), ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+static char *
+dump(json_t *j)
+{
+	char	*s;
+
+	if (j == NULL)
+		return NULL;
+	s = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(j);
+	return s;
+}
+
+enum db_status
+audit_write(const struct staff_user *u, const char *username,
+    const char *address, const char *action, const char *object_type,
+    long long object_id, json_t *before, json_t *after)
+{
+	char		*b = dump(before), *a = dump(after);
+	struct db_arg	 args[9];
+	enum db_status	 st;
+
+	args[0] = u != NULL ? DB_INT(u->id) : DB_NULLARG;
+	args[1] = DB_TEXT(u != NULL ? u->username : username);
+	/* Whose log it is: an entry belongs to the acting account's region. */
+	args[2] = DB_TEXT(u != NULL ? u->region : "");
+	args[3] = DB_TEXT(address);
+	args[4] = DB_TEXT(action);
+	args[5] = DB_TEXT(object_type);
+	args[6] = object_id > 0 ? DB_INT(object_id) : DB_NULLARG;
+	args[7] = b != NULL ? DB_TEXT(b) : DB_NULLARG;
+	args[8] = a != NULL ? DB_TEXT(a) : DB_NULLARG;
+	st = db_exec(&insert_audit, args, 9, NULL, NULL);
+	free(b);
+	free(a);
+	return st;
+}

@@ -1,0 +1,44 @@
+/* Categories, their price caps and the subsidy rate, each in force from
+ * a date: the values that apply are the latest on or before the day. */
+#ifndef JDXX_CAPS_H
+#define JDXX_CAPS_H
+
+#include <ClearSilver/ClearSilver.h>
+
+#include "db/db.h"
+
+/* One category's cap on date as prefix.{code, name, cap_fen, ...}. */
+enum db_status	cap_of_category(HDF *, const char *code, const char *date,
+		    const char *prefix, int *found);
+/* Every cap ever set, newest first per category, as prefix.N.{id, code,
+ * name, cap_fen, cap_yuan, effective_from, note, created_at} and, when
+ * withdrawn, {withdrawn_at, withdrawn_by, withdrawn_reason}. */
+enum db_status	caps_history(HDF *, const char *prefix, long *n);
+/* Every rate ever set, newest first, as prefix.N.{id, rate_bp,
+ * central_share_bp, effective_from, note, created_at, percent,
+ * central_percent, provincial_percent} and the withdrawn_ fields. */
+enum db_status	rate_history(HDF *, const char *prefix, long *n);
+/* Marks each row of a history (newest first within each run of equal
+ * group values; group NULL: one run) with state "withdrawn" (it has a
+ * withdrawn_at, and never applies), "upcoming" (not yet in force on
+ * date), "current" (in force on date) or "past". */
+void		caps_mark_state(HDF *rows, const char *group, const char *date);
+/* The rate on date as prefix.{rate_bp, central_share_bp, effective_from,
+ * percent, central_percent, provincial_percent}. */
+enum db_status	rate_in_force(HDF *, const char *date, const char *prefix,
+		    int *found);
+/* The categories caps_and_rate_in_force lists, as prefix.N.{code, name}. */
+enum db_status	categories_in_force(HDF *, const char *date, const char *prefix,
+		    long *n);
+/* Every category with a cap in force on date, as caps_prefix.N.{code,
+ * name, cap_fen, cap_yuan, effective_from, sort_order}, in display order,
+ * and the rate as rate_in_force puts it under rate_prefix: one round trip. */
+enum db_status	caps_and_rate_in_force(HDF *, const char *date,
+		    const char *caps_prefix, const char *rate_prefix,
+		    long *ncaps, int *rate_found);
+/* Formats basis points as a percentage without trailing zeros: 1300 -> 13. */
+void		percent_format(char *out, size_t len, long long bp);
+/* Formats fen as yuan, dropping ".00": 200000 -> 2000, 25987 -> 259.87. */
+void		yuan_format(char *out, size_t len, long long fen);
+
+#endif

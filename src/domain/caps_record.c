@@ -1,0 +1,248 @@
+/* New categories, caps and rates, each a row of its own. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/caps.h"
+#include "domain/caps_record.h"
+#include "web/param.h"
+#include "web/view.h"
+
+static struct db_stmt categories_all = DB_READ(
+    "SELECT code, name, sort_order FROM category ORDER BY sort_order, code");
+
+static struct db_stmt category_by_code = DB_READ(
+    "SELECT COUNT(*) FROM category WHERE code = ?");
+
+static struct db_stmt category_by_name = DB_READ(
+    "SELECT COUNT(*) FROM category WHERE name = ?");
+
+static struct db_stmt insert_category = DB_WRITE(
+    "INSERT INTO category (code, name, sort_order) VALUES (?, ?, ?)");
+
+static struct db_stmt insert_cap = DB_WRITE(
+    "INSERT INTO category_cap (category_code, cap_fen, effective_from, "
+    "note, created_at) VALUES (?, ?, ?, ?, NOW())");
+
+static struct db_stmt insert_rate = DB_WRITE(
+    "INSERT INTO subsidy_rate (rate_bp, central_share_bp, effective_from, "
+    "note, created_at) VALUES (?, ?, ?, ?, NOW())");
+
+/* The row a change supersedes on its date, read inside its transaction. */
+static struct db_stmt cap_before = DB_READ(
+    "SELECT cap_fen, DATE_FORMAT(effective_from, '%Y-%m-%d') "
+    "AS effective_from FROM category_cap WHERE category_code = ? "
+    "AND effective_from <= ? AND withdrawn_at IS NULL "
+    "ORDER BY effective_from DESC LIMIT 1");
+
+static struct db_stmt rate_before = DB_READ(
+    "SELECT rate_bp, central_share_bp, "
+    "DATE_FORMAT(effective_from, '%Y-%m-%d') AS effective_from "
+    "FROM subsidy_rate WHERE effective_from <= ? AND withdrawn_at IS NULL "
+    "ORDER BY effective_from DESC LIMIT 1");
+
+/* The row to withdraw, locked until the transaction ends. */
+static struct db_stmt cap_for_withdrawal = DB_WRITE(
+    "SELECT cc.id, cc.category_code AS category, c.name, cc.cap_fen, "
+    "DATE_FORMAT(cc.effective_from, '%Y-%m-%d') AS effective_from, "
+    "DATE_FORMAT(cc.withdrawn_at, '%Y-%m-%d %H:%i') AS withdrawn_at, "
+    "cc.withdrawn_by FROM category_cap cc "
+    "JOIN category c ON c.code = cc.category_code WHERE cc.id = ? "
+    "FOR UPDATE");
+
+static struct db_stmt rate_for_withdrawal = DB_WRITE(
+    "SELECT id, rate_bp, central_share_bp, "
+    "DATE_FORMAT(effective_from, '%Y-%m-%d') AS effective_from, "
+    "DATE_FORMAT(withdrawn_at, '%Y-%m-%d %H:%i') AS withdrawn_at, "
+    "withdrawn_by FROM subsidy_rate WHERE id = ? FOR UPDATE");
+
+/* Only a row not yet in force on the given day, and not withdrawn. */
+static struct db_stmt withdraw_cap = DB_WRITE(
+    "UPDATE category_cap SET withdrawn_at = NOW(), withdrawn_by = ?, "
+    "withdrawn_reason = ? WHERE id = ? AND withdrawn_at IS NULL "
+    "AND effective_from > ?");
+
+static struct db_stmt withdraw_rate = DB_WRITE(
+    "UPDATE subsidy_rate SET withdrawn_at = NOW(), withdrawn_by = ?, "
+    "withdrawn_reason = ? WHERE id = ? AND withdrawn_at IS NULL "
+    "AND effective_from > ?");
+
+enum db_status
+category_list(HDF *hdf, const char *prefix, long *n)
+{
+	return db_query(&categories_all, NULL, 0, hdf, prefix, n);
+}
+
+enum db_status
+category_exists(const char *code, int *found)
+{
+	struct db_arg	 a[] = { DB_TEXT(code) };
+	long long	 count = 0;
+	enum db_status	 st;
+
+	st = db_query_int(&category_by_code, a, 1, &count);
+	*found = count > 0;
+	return st;
+}
+
+enum db_status
+category_name_taken(const char *name, int *found)
+{
+	struct db_arg	 a[] = { DB_TEXT(name) };
+	long long	 count = 0;
+	enum db_status	 st;
+
+	st = db_query_int(&category_by_name, a, 1, &count);
+	*found = count > 0;
+	return st;
+}
+
+enum db_status
+category_add(const char *code, const char *name, long long sort_order)
+{
+	struct db_arg	 a[] = { DB_TEXT(code), DB_TEXT(name),
+	    DB_INT(sort_order) };
+
+	return db_exec(&insert_category, a, DB_NARGS(a), NULL, NULL);
+}
+
+enum db_status
+cap_add(const char *code, long long cap_fen, const char *from,
+    const char *note, unsigned long long *id)
+{
+	struct db_arg	 a[] = { DB_TEXT(code), DB_INT(cap_fen), DB_TEXT(from),
+	    DB_TEXT(note) };
+
+	return db_exec(&insert_cap, a, DB_NARGS(a), NULL, id);
+}
+
+enum db_status
+rate_add(long long rate_bp, long long central_bp, const char *from,
+    const char *note, unsigned long long *id)
+{
+	struct db_arg	 a[] = { DB_INT(rate_bp), DB_INT(central_bp),
+	    DB_TEXT(from), DB_TEXT(note) };
+
+	return db_exec(&insert_rate, a, DB_NARGS(a), NULL, id);
+}
+
+/* The one row of s as a JSON object of the named columns, or NULL. */
+static enum db_status
+row_json(struct db_stmt *s, const struct db_arg *a, size_t n,
+    const char *const *ints, const char *const *texts, json_t **json)
+{
+	HDF		*h = NULL, *r;
+	NEOERR		*err;
+	enum db_status	 st;
+	int		 found = 0;
+
+	*json = NULL;
+	if ((err = hdf_init(&h)) != STATUS_OK) {
+		nerr_ignore_ok(err);
+		return DB_ERROR;
+	}
+	st = db_query_row(s, a, n, h, "R", &found);
+	if (st == DB_OK && found && (r = hdf_get_obj(h, "R")) != NULL &&
+	    (*json = json_object()) != NULL) {
+		for (; *ints != NULL; ints++)
+			json_object_set_new(*json, *ints, json_integer(
+			    atoll(hdf_get_value(r, *ints, "0"))));
+		for (; *texts != NULL; texts++)
+			json_object_set_new(*json, *texts, json_string(
+			    hdf_get_value(r, *texts, "")));
+	}
+	hdf_destroy(&h);
+	return st;
+}
+
+enum db_status
+cap_before_json(const char *code, const char *date, json_t **json)
+{
+	static const char *const ints[] = { "cap_fen", NULL };
+	static const char *const texts[] = { "effective_from", NULL };
+	struct db_arg	 a[] = { DB_TEXT(code), DB_TEXT(date) };
+	enum db_status	 st;
+
+	st = row_json(&cap_before, a, DB_NARGS(a), ints, texts, json);
+	if (*json != NULL)
+		json_object_set_new(*json, "category", json_string(code));
+	return st;
+}
+
+enum db_status
+rate_before_json(const char *date, json_t **json)
+{
+	static const char *const ints[] = { "rate_bp", "central_share_bp",
+	    NULL };
+	static const char *const texts[] = { "effective_from", NULL };
+	struct db_arg	 a[] = { DB_TEXT(date) };
+
+	return row_json(&rate_before, a, DB_NARGS(a), ints, texts, json);
+}
+
+enum withdraw_outcome
+caps_withdrawable(const char *effective_from, const char *withdrawn_at,
+    const char *today)
+{
+	if (withdrawn_at != NULL && withdrawn_at[0] != '\0')
+		return WITHDRAW_ALREADY;
+	/* YYYY-MM-DD compares as text in date order. */
+	if (strcmp(effective_from, today) <= 0)
+		return WITHDRAW_IN_FORCE;
+	return WITHDRAW_OK;
+}
+
+enum db_status
+caps_withdraw(int is_cap, long long id, const char *today, const char *by,
+    const char *reason, HDF *hdf, const char *prefix,
+    enum withdraw_outcome *outcome)
+{
+	struct db_arg		 a[4];
+	unsigned long long	 n = 0;
+	enum db_status		 st;
+	HDF			*row;
+	char			 v[32];
+	int			 found;
+
+	*outcome = WITHDRAW_NOT_FOUND;
+	a[0] = DB_INT(id);
+	if ((st = db_query_row(is_cap ? &cap_for_withdrawal :
+	    &rate_for_withdrawal, a, 1, hdf, prefix, &found)) != DB_OK ||
+	    !found)
+		return st;
+	row = hdf_get_obj(hdf, prefix);
+	if (is_cap)
+		yuan_format(v, sizeof(v), atoll(hdf_get_value(row, "cap_fen",
+		    "0")));
+	else
+		percent_format(v, sizeof(v), atoll(hdf_get_value(row,
+		    "rate_bp", "0")));
+	hset(row, is_cap ? "cap_yuan" : "percent", v);
+	*outcome = caps_withdrawable(hdf_get_value(row, "effective_from", ""),
+	    hdf_get_value(row, "withdrawn_at", ""), today);
+	if (*outcome != WITHDRAW_OK)
+		return DB_OK;
+	a[0] = DB_TEXT(by);
+	a[1] = DB_TEXT(reason);
+	a[2] = DB_INT(id);
+	a[3] = DB_TEXT(today);
+	if ((st = db_exec(is_cap ? &withdraw_cap : &withdraw_rate, a, 4, &n,
+	    NULL)) != DB_OK)
+		return st;
+	return n == 1 ? DB_OK : DB_ERROR;
+}
+
+int
+percent_parse_bp(const char *s, long long min, long long max, long long *bp)
+{
+	size_t		 len = strlen(s);
+	long long	 v;
+
+	if (len > 0 && s[len - 1] == '%')
+		len--;
+	else if (len >= 3 && strcmp(s + len - 3, "\xef\xbc\x85") == 0)
+		len -= 3;	/* the full-width ％ of Chinese input */
+	if (parse_hundredths(s, len, 3, &v) == -1 || v < min || v > max)
+		return -1;
+	*bp = v;
+	return 0;
+}

@@ -1,0 +1,63 @@
+/* Changing categories, caps and the subsidy rate: every change is a new
+ * row in force from a date, never an edit of an old one, so the value on
+ * any past day stays what it was. */
+#ifndef JDXX_CAPS_RECORD_H
+#define JDXX_CAPS_RECORD_H
+
+#include <ClearSilver/ClearSilver.h>
+#include <jansson.h>
+
+#include "db/db.h"
+
+#define CATEGORY_CODE_MAX	16
+#define CATEGORY_NAME_MAX	32
+#define CAPS_NOTE_MAX		200
+#define CATEGORY_SORT_MAX	9999
+
+/* Every category, whether or not a cap is in force, in display order, as
+ * prefix.N.{code, name, sort_order}. */
+enum db_status	category_list(HDF *, const char *prefix, long *n);
+/* *found is 1 when a category has this code. */
+enum db_status	category_exists(const char *code, int *found);
+/* *found is 1 when a category already has this name. */
+enum db_status	category_name_taken(const char *name, int *found);
+/* DB_DUPLICATE when the code is taken. */
+enum db_status	category_add(const char *code, const char *name,
+		    long long sort_order);
+
+/* A new cap for a category from a date; DB_DUPLICATE when that category
+ * already has a cap from that date. */
+enum db_status	cap_add(const char *code, long long cap_fen, const char *from,
+		    const char *note, unsigned long long *id);
+/* A new rate from a date; DB_DUPLICATE when one starts that day. */
+enum db_status	rate_add(long long rate_bp, long long central_bp,
+		    const char *from, const char *note, unsigned long long *id);
+
+/* The cap and the rate in force on a date before a change, for the audit
+ * log: {"cap_fen", "effective_from"} or {"rate_bp", "central_share_bp",
+ * "effective_from"}, *json NULL when none was in force. */
+enum db_status	cap_before_json(const char *code, const char *date,
+		    json_t **json);
+enum db_status	rate_before_json(const char *date, json_t **json);
+
+/* Whether a cap or rate row may be withdrawn on today: only one not yet
+ * in force (effective_from after today) and not withdrawn already. */
+enum withdraw_outcome {
+	WITHDRAW_OK, WITHDRAW_NOT_FOUND, WITHDRAW_IN_FORCE, WITHDRAW_ALREADY
+};
+enum withdraw_outcome caps_withdrawable(const char *effective_from,
+		    const char *withdrawn_at, const char *today);
+/* Inside the caller's transaction: locks cap (is_cap) or rate row id,
+ * puts it under prefix (category, name, cap_fen, cap_yuan or rate_bp,
+ * central_share_bp; effective_from, withdrawn_at, withdrawn_by) and,
+ * when *outcome is WITHDRAW_OK, marks it withdrawn by by for reason. */
+enum db_status	caps_withdraw(int is_cap, long long id, const char *today,
+		    const char *by, const char *reason, HDF *,
+		    const char *prefix, enum withdraw_outcome *outcome);
+
+/* Reads a percentage with up to two decimals ("13", "12.5", "13.05", a
+ * trailing "%" allowed) as basis points within min..max. 0 or -1. */
+int		percent_parse_bp(const char *, long long min, long long max,
+		    long long *bp);
+
+#endif

@@ -1,0 +1,468 @@
+/* Complaints: filing, receipts, tracking and the complainant's feedback. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "domain/complaint.h"
+#include "web/view.h"
+
+/* No 0/O, 1/I: numbers are read aloud over the phone. */
+static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+static struct db_stmt by_token = DB_READ(
+    "SELECT tracking_no, DATE_FORMAT(accept_due, '%Y-%m-%d') AS accept_due "
+    "FROM complaint WHERE form_token = ?");
+
+static struct db_stmt outlet_region_of = DB_READ(
+    "SELECT region_code FROM outlet WHERE id = ?");
+
+static struct db_stmt insert_complaint = DB_WRITE(
+    "INSERT INTO complaint (tracking_no, code_hash, form_token, category, "
+    "name, phone, region_code, outlet_id, outlet_name, outlet_address, "
+    "outlet_region, purchase_date, product_category, product_model, "
+    "invoice_no, description, submitted_at, accept_due, submit_address) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), ?, ?)");
+
+static struct db_stmt insert_event = DB_WRITE(
+    "INSERT INTO complaint_event (complaint_id, at, kind, from_status, "
+    "to_status, public_reply, internal_note, staff_id) "
+    "VALUES (?, NOW(), ?, ?, ?, ?, ?, ?)");
+
+static struct db_stmt categories = DB_READ(
+    "SELECT code, name, description FROM complaint_category "
+    "ORDER BY sort_order");
+
+static struct db_stmt track = DB_READ(
+    "SELECT c.id, c.tracking_no, c.code_hash, c.status, "
+    "k.name AS category_name, "
+    "COALESCE(o.name, c.outlet_name) AS outlet, "
+    "DATE_FORMAT(c.submitted_at, '%Y-%m-%d %H:%i') AS submitted_at, "
+    "DATE_FORMAT(c.accept_due, '%Y-%m-%d') AS accept_due, "
+    "DATE_FORMAT(c.resolve_due, '%Y-%m-%d') AS resolve_due, "
+    "DATE_FORMAT(c.resolved_at, '%Y-%m-%d %H:%i') AS resolved_at, "
+    "DATE_FORMAT(c.resolved_at, '%Y-%m-%d') AS resolved_on, "
+    "c.satisfaction, c.reopened, c.is_demo, "
+    "c.status = 'resolved' AND c.reopened = 0 AND c.resolved_at >= "
+    "NOW() - INTERVAL ? DAY AS can_reopen "
+    "FROM complaint c JOIN complaint_category k ON k.code = c.category "
+    "LEFT JOIN outlet o ON o.id = c.outlet_id WHERE c.tracking_no = ?");
+
+static struct db_stmt public_events = DB_READ(
+    "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i') AS at, kind, "
+    "public_reply FROM complaint_event e WHERE complaint_id = ? "
+    "AND (kind <> 'note' OR public_reply IS NOT NULL) "
+    /* e.at, not the minute-wide text named at: the index's order, no sort. */
+    "ORDER BY e.at, e.id");
+
+static struct db_stmt set_satisfaction = DB_WRITE(
+    "UPDATE complaint SET satisfaction = ? WHERE tracking_no = ? "
+    "AND status = 'resolved' AND satisfaction IS NULL");
+
+static struct db_stmt reopen = DB_WRITE(
+    "UPDATE complaint SET status = 'reopened', reopened = 1, "
+    "resolve_due = ?, resolved_at = NULL WHERE tracking_no = ? "
+    "AND status = 'resolved' AND reopened = 0 "
+    "AND resolved_at >= NOW() - INTERVAL ? DAY");
+
+static struct db_stmt id_of = DB_READ(
+    "SELECT id FROM complaint WHERE tracking_no = ?");
+
+void
+complaint_form_token(char out[44])
+{
+	unsigned char	 raw[32];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(out, 44, raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+/* Characters of alphabet chosen by the bytes of h. */
+static void
+encode(char *out, size_t n, const unsigned char *h)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		out[i] = alphabet[h[i] % 32];
+	out[n] = '\0';
+}
+
+/* The query code belongs to the form token: a retry shows the same one. */
+static void
+derive_code(const char *token, const char *secret, char *out)
+{
+	unsigned char	 h[32];
+
+	crypto_generichash(h, sizeof(h), (const unsigned char *)token,
+	    strlen(token), (const unsigned char *)secret,
+	    strlen(secret) > 64 ? 64 : strlen(secret));
+	encode(out, COMPLAINT_CODE_LEN, h);
+}
+
+static void
+code_hash(const char *tracking_no, const char *code, const char *secret,
+    char out[65])
+{
+	unsigned char	 h[32];
+	char		 msg[64];
+
+	snprintf(msg, sizeof(msg), "%s:%s", tracking_no, code);
+	crypto_generichash(h, sizeof(h), (const unsigned char *)msg,
+	    strlen(msg), (const unsigned char *)secret,
+	    strlen(secret) > 64 ? 64 : strlen(secret));
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+static void
+new_tracking_no(char out[COMPLAINT_NO_LEN + 1])
+{
+	unsigned char	 raw[8];
+
+	randombytes_buf(raw, sizeof(raw));
+	encode(out, 4, raw);
+	out[4] = '-';
+	encode(out + 5, 4, raw + 4);
+}
+
+static enum db_status
+add_event(long long id, const char *kind, const char *from, const char *to,
+    const char *reply, const char *note, long long staff_id)
+{
+	struct db_arg	 a[] = { DB_INT(id), DB_TEXT(kind), DB_TEXT(from),
+	    DB_TEXT(to), reply != NULL ? DB_TEXT(reply) : DB_NULLARG,
+	    note != NULL ? DB_TEXT(note) : DB_NULLARG,
+	    staff_id > 0 ? DB_INT(staff_id) : DB_NULLARG };
+
+	return db_exec(&insert_event, a, DB_NARGS(a), NULL, NULL);
+}
+
+/* The receipt of the complaint a token filed before, if any. */
+static enum db_status
+find_by_token(const char *token, const char *secret,
+    struct complaint_receipt *r, int *found)
+{
+	struct db_arg	 a[] = { DB_TEXT(token) };
+	enum db_status	 st;
+	HDF		*h;
+
+	*found = 0;
+	if (hdf_init(&h) != STATUS_OK)
+		return DB_ERROR;
+	st = db_query_row(&by_token, a, 1, h, "C", found);
+	if (st == DB_OK && *found) {
+		snprintf(r->tracking_no, sizeof(r->tracking_no), "%s",
+		    hdf_get_value(h, "C.tracking_no", ""));
+		snprintf(r->accept_due, sizeof(r->accept_due), "%s",
+		    hdf_get_value(h, "C.accept_due", ""));
+		derive_code(token, secret, r->code);
+		r->existing = 1;
+	}
+	hdf_destroy(&h);
+	return st;
+}
+
+enum db_status
+complaint_file(const struct complaint_input *in, const char *form_token,
+    const char *secret, const struct calendar *cal, int accept_days,
+    struct complaint_receipt *r)
+{
+	char			 token[44], hash[65], region[13], today_s[11];
+	const char		*outlet_region = in->region;
+	struct db_arg		 a[18], o[1];
+	unsigned long long	 id = 0;
+	enum db_status		 st;
+	long			 today;
+	int			 found, attempt;
+	HDF			*h;
+
+	memset(r, 0, sizeof(*r));
+	/* A form sent twice is found by its token's unique key below, on
+	 * the insert: no look-up first. */
+	if (form_token != NULL)
+		snprintf(token, sizeof(token), "%s", form_token);
+	else
+		complaint_form_token(token);
+	/* Handlers work by where the shop is. */
+	if (in->outlet_id > 0 && in->outlet_region != NULL &&
+	    in->outlet_region[0] != '\0')
+		outlet_region = in->outlet_region;
+	else if (in->outlet_id > 0) {
+		o[0] = DB_INT(in->outlet_id);
+		if (hdf_init(&h) != STATUS_OK)
+			return DB_ERROR;
+		st = db_query_row(&outlet_region_of, o, 1, h, "O", &found);
+		snprintf(region, sizeof(region), "%s", found ?
+		    hdf_get_value(h, "O.region_code", in->region) : in->region);
+		hdf_destroy(&h);
+		if (st != DB_OK)
+			return st;
+		outlet_region = region;
+	}
+	today_s[0] = '\0';
+	{
+		time_t t = time(NULL);
+		struct tm tm;
+
+		localtime_r(&t, &tm);
+		strftime(today_s, sizeof(today_s), "%Y-%m-%d", &tm);
+	}
+	today = date_to_days(today_s);
+	days_to_date(workday_add(cal, today, accept_days), r->accept_due);
+	derive_code(token, secret, r->code);
+	/* A clash of random tracking numbers is retried with a new one. */
+	for (attempt = 0; attempt < 5; attempt++) {
+		new_tracking_no(r->tracking_no);
+		code_hash(r->tracking_no, r->code, secret, hash);
+		a[0] = DB_TEXT(r->tracking_no);
+		a[1] = DB_TEXT(hash);
+		a[2] = DB_TEXT(token);
+		a[3] = DB_TEXT(in->category);
+		a[4] = DB_TEXT(in->name);
+		a[5] = DB_TEXT(in->phone);
+		a[6] = DB_TEXT(in->region);
+		a[7] = in->outlet_id > 0 ? DB_INT(in->outlet_id) : DB_NULLARG;
+		a[8] = DB_TEXT(in->outlet_name);
+		a[9] = DB_TEXT(in->outlet_address);
+		a[10] = DB_TEXT(outlet_region);
+		a[11] = in->purchase_date[0] ? DB_TEXT(in->purchase_date) :
+		    DB_NULLARG;
+		a[12] = in->product_category[0] ?
+		    DB_TEXT(in->product_category) : DB_NULLARG;
+		a[13] = DB_TEXT(in->product_model);
+		a[14] = DB_TEXT(in->invoice_no);
+		a[15] = DB_TEXT(in->description);
+		a[16] = DB_TEXT(r->accept_due);
+		a[17] = DB_TEXT(in->address);
+		if ((st = db_begin()) != DB_OK)
+			return st;
+		st = db_exec(&insert_complaint, a, 18, NULL, &id);
+		if (st == DB_OK)
+			st = add_event((long long)id, "submitted", "",
+			    "submitted", NULL, NULL, 0);
+		if (st == DB_OK && (st = db_commit()) == DB_OK)
+			return DB_OK;
+		db_rollback();
+		if (st != DB_DUPLICATE)
+			return st;
+		/* The same token: the form sent before, or twice at once. */
+		if (form_token != NULL) {
+			if ((st = find_by_token(form_token, secret, r,
+			    &found)) != DB_OK || found)
+				return st;
+		}
+	}
+	return DB_ERROR;
+}
+
+int
+complaint_phone_valid(const char *s)
+{
+	size_t	 i, n = strlen(s), digits = 0;
+
+	if (n == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9') {
+		for (i = 0; i < n; i++)
+			if (s[i] < '0' || s[i] > '9')
+				return 0;
+		return 1;
+	}
+	/* Landline: 0 + 2-3 digit area code, '-' optional, 7-8 digits,
+	 * optional "-extension". */
+	if (s[0] != '0' || n < 10 || n > 18)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (s[i] != '-' || i == 0 || s[i - 1] == '-' ||
+		    i == n - 1)
+			return 0;
+	}
+	return digits >= 10 && digits <= 16;
+}
+
+enum db_status
+complaint_categories(HDF *hdf, const char *prefix, long *n)
+{
+	return db_query(&categories, NULL, 0, hdf, prefix, n);
+}
+
+int
+complaint_category_valid(HDF *node, const char *code)
+{
+	HDF	*c;
+
+	for (c = node != NULL ? hdf_obj_child(node) : NULL; c != NULL;
+	    c = hdf_obj_next(c))
+		if (strcmp(hdf_get_value(c, "code", ""), code) == 0)
+			return 1;
+	return 0;
+}
+
+/* The statuses in the order of the flow, and the steps of a complaint's
+ * timeline: their names, written once for every page, API and report.
+ * A step's staff name differs only where staff see more (notes). */
+static const struct complaint_label {
+	const char	*code, *name, *staff_name;
+} statuses[] = {
+	{ "submitted", "待受理", NULL }, { "accepted", "已受理", NULL },
+	{ "investigating", "调查中", NULL }, { "reopened", "已重新办理", NULL },
+	{ "resolved", "已办结", NULL }, { "rejected", "不予受理", NULL },
+}, steps[] = {
+	{ "submitted", "提交投诉", NULL }, { "accepted", "受理", NULL },
+	{ "rejected", "不予受理", NULL }, { "investigating", "开始调查", NULL },
+	{ "resolved", "办结", NULL }, { "reopened", "投诉人要求重新办理", NULL },
+	{ "satisfaction", "投诉人评价", NULL }, { "assign", "指定承办人", NULL },
+	{ "note", "答复", "答复或记录" },
+};
+
+static const struct complaint_label *
+label_of(const struct complaint_label *list, size_t n, const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(list[i].code, code) == 0)
+			return &list[i];
+	return NULL;
+}
+
+const char *
+complaint_status_name(const char *s)
+{
+	const struct complaint_label *l = label_of(statuses,
+	    sizeof(statuses) / sizeof(statuses[0]), s);
+
+	return l != NULL ? l->name : "";
+}
+
+const char *
+complaint_step_name(const char *kind, int staff)
+{
+	const struct complaint_label *l = label_of(steps,
+	    sizeof(steps) / sizeof(steps[0]), kind);
+
+	/* Any other step is a note: a reply, or for staff also a record. */
+	if (l == NULL)
+		l = label_of(steps, sizeof(steps) / sizeof(steps[0]), "note");
+	return staff && l->staff_name != NULL ? l->staff_name : l->name;
+}
+
+void
+complaint_name_rows(HDF *list, int staff)
+{
+	HDF	*row;
+
+	for (row = list != NULL ? hdf_obj_child(list) : NULL; row != NULL;
+	    row = hdf_obj_next(row)) {
+		if (hdf_get_value(row, "status", NULL) != NULL)
+			hset(row, "status_name", complaint_status_name(
+			    hdf_get_value(row, "status", "")));
+		if (hdf_get_value(row, "kind", NULL) != NULL)
+			hset(row, "kind_name", complaint_step_name(
+			    hdf_get_value(row, "kind", ""), staff));
+	}
+}
+
+void
+complaint_statuses(HDF *hdf, const char *prefix)
+{
+	char	 name[64];
+	size_t	 i;
+
+	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
+		snprintf(name, sizeof(name), "%s.%zu.code", prefix, i);
+		hset(hdf, name, statuses[i].code);
+		snprintf(name, sizeof(name), "%s.%zu.name", prefix, i);
+		hset(hdf, name, statuses[i].name);
+	}
+}
+
+enum db_status
+complaint_track(HDF *hdf, const char *tracking_no, const char *code,
+    const char *secret, const char *prefix, int *found)
+{
+	struct db_arg	 a[] = { DB_INT(COMPLAINT_REOPEN_DAYS),
+	    DB_TEXT(tracking_no) };
+	struct db_arg	 e[1];
+	char		 want[65], upper[COMPLAINT_CODE_LEN + 1];
+	enum db_status	 st;
+	HDF		*row;
+	size_t		 i;
+	long		 n;
+
+	*found = 0;
+	if (strlen(code) != COMPLAINT_CODE_LEN)
+		return DB_OK;
+	for (i = 0; i <= COMPLAINT_CODE_LEN; i++)
+		upper[i] = (code[i] >= 'a' && code[i] <= 'z') ?
+		    (char)(code[i] - 'a' + 'A') : code[i];
+	if ((st = db_query_row(&track, a, 2, hdf, prefix, found)) != DB_OK ||
+	    !*found)
+		return st;
+	row = hdf_get_obj(hdf, prefix);
+	code_hash(tracking_no, upper, secret, want);
+	/* A wrong code looks exactly like a wrong number. */
+	if (sodium_memcmp(want, hdf_get_value(row, "code_hash", ""), 64) != 0) {
+		*found = 0;
+		nerr_ignore_ok(hdf_remove_tree(hdf, prefix));
+		return DB_OK;
+	}
+	nerr_ignore_ok(hdf_remove_tree(row, "code_hash"));
+	hset(row, "status_name", complaint_status_name(hdf_get_value(row,
+	    "status", "")));
+	e[0] = DB_INT(hdf_get_int_value(row, "id", 0));
+	if ((st = db_query(&public_events, e, 1, row, "events", &n)) == DB_OK)
+		complaint_name_rows(hdf_get_obj(row, "events"), 0);
+	return st;
+}
+
+enum db_status
+complaint_feedback(const char *tracking_no, const char *action,
+    const char *reason, const struct calendar *cal, int resolve_days,
+    int *done)
+{
+	struct db_arg		 a[3], idarg[1];
+	unsigned long long	 affected = 0;
+	enum db_status		 st;
+	long long		 id;
+	char			 due[11], today_s[11];
+	time_t			 t = time(NULL);
+	struct tm		 tm;
+
+	*done = 0;
+	idarg[0] = DB_TEXT(tracking_no);
+	if ((st = db_query_int(&id_of, idarg, 1, &id)) != DB_OK || id == 0)
+		return st;
+	if ((st = db_begin()) != DB_OK)
+		return st;
+	if (strcmp(action, "reopen") == 0) {
+		localtime_r(&t, &tm);
+		strftime(today_s, sizeof(today_s), "%Y-%m-%d", &tm);
+		days_to_date(workday_add(cal, date_to_days(today_s),
+		    resolve_days), due);
+		a[0] = DB_TEXT(due);
+		a[1] = DB_TEXT(tracking_no);
+		a[2] = DB_INT(COMPLAINT_REOPEN_DAYS);
+		st = db_exec(&reopen, a, 3, &affected, NULL);
+		if (st == DB_OK && affected == 1)
+			st = add_event(id, "reopened", "resolved", "reopened",
+			    reason, NULL, 0);
+	} else {
+		a[0] = DB_TEXT(action);
+		a[1] = DB_TEXT(tracking_no);
+		st = db_exec(&set_satisfaction, a, 2, &affected, NULL);
+		if (st == DB_OK && affected == 1)
+			st = add_event(id, "satisfaction", "resolved",
+			    "resolved", strcmp(action, "satisfied") == 0 ?
+			    "满意" : "不满意", NULL, 0);
+	}
+	if (st != DB_OK || (st = db_commit()) != DB_OK) {
+		db_rollback();
+		return st;
+	}
+	*done = affected == 1;
+	return DB_OK;
+}

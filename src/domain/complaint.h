@@ -1,0 +1,83 @@
+/* Complaints about outlets: filing (once per form token), the receipt's
+ * tracking number and query code, public tracking, and the handling
+ * steps with working-day deadlines. */
+#ifndef JDXX_COMPLAINT_H
+#define JDXX_COMPLAINT_H
+
+#include <ClearSilver/ClearSilver.h>
+
+#include "db/db.h"
+#include "domain/workday.h"
+
+#define COMPLAINT_DESC_MAX	4000	/* characters */
+#define COMPLAINT_CODE_LEN	8
+#define COMPLAINT_NO_LEN	9	/* XXXX-XXXX */
+#define COMPLAINT_REOPEN_DAYS	15
+
+struct complaint_input {
+	const char	*name;
+	const char	*phone;
+	const char	*region;	/* the complainant's township */
+	const char	*category;	/* a complaint_category code */
+	long long	 outlet_id;	/* 0 when the shop is not listed */
+	const char	*outlet_region;	/* the listed shop's, when looked up */
+	const char	*outlet_name;	/* when not listed */
+	const char	*outlet_address;
+	const char	*purchase_date;	/* YYYY-MM-DD or "" */
+	const char	*product_category; /* a category code or "" */
+	const char	*product_model;
+	const char	*invoice_no;
+	const char	*description;
+	const char	*address;	/* the client's, for rate limits */
+};
+
+struct complaint_receipt {
+	char	 tracking_no[COMPLAINT_NO_LEN + 1];
+	char	 code[COMPLAINT_CODE_LEN + 1];
+	char	 accept_due[11];
+	int	 existing;	/* the token had filed it before */
+};
+
+/* Files a complaint and its first event in one transaction, or, when
+ * the form token filed one before, answers with that one's receipt.
+ * The query code is derived from the token with the secret, so a retry
+ * shows the same receipt; only a keyed hash of it is stored. A NULL
+ * token files without that guard (a fresh one is made). */
+enum db_status	complaint_file(const struct complaint_input *,
+		    const char *form_token, const char *secret,
+		    const struct calendar *, int accept_days,
+		    struct complaint_receipt *);
+/* A new random form token (43 characters). */
+void		complaint_form_token(char out[44]);
+/* 1 for a Chinese mobile (1[3-9]x, 11 digits) or landline (0 + area
+ * code, 7-8 digits, optional '-' and extension) number. */
+int		complaint_phone_valid(const char *);
+/* The categories as prefix.N.{code, name, description}. */
+enum db_status	complaint_categories(HDF *, const char *prefix, long *n);
+int		complaint_category_valid(HDF *categories, const char *code);
+
+/* The complaint with that tracking number when code matches, as
+ * prefix.{tracking_no, status, status_name, category_name, outlet,
+ * submitted_at, accept_due, resolve_due, resolved_at, satisfaction,
+ * reopened, can_reopen} and its public events as prefix.events.N.{at,
+ * kind_name, public_reply}. Never the complainant's name or phone. */
+enum db_status	complaint_track(HDF *, const char *tracking_no,
+		    const char *code, const char *secret, const char *prefix,
+		    int *found);
+/* Satisfaction or reopening by the complainant (after complaint_track
+ * found it); returns DB_OK and sets *done to 0 when not allowed now. */
+enum db_status	complaint_feedback(const char *tracking_no, const char *action,
+		    const char *reason, const struct calendar *,
+		    int resolve_days, int *done);
+/* The Chinese name of a status. */
+const char	*complaint_status_name(const char *status);
+/* The Chinese name of a step of the timeline (an event's kind), as the
+ * public or (staff 1) staff read it. */
+const char	*complaint_step_name(const char *kind, int staff);
+/* Sets status_name and kind_name on each row of list that has a status
+ * or a kind. */
+void		 complaint_name_rows(HDF *list, int staff);
+/* Every status in the order of the flow, as prefix.N.{code, name}. */
+void		 complaint_statuses(HDF *, const char *prefix);
+
+#endif

@@ -1,0 +1,505 @@
+/* The outlet directory: filters chosen from fixed SQL fragments. */
+#include <stdio.h>
+#include <string.h>
+
+#include "db/filtered.h"
+#include "domain/outlet.h"
+#include "db/search.h"
+#include "web/view.h"
+
+#define OUTLET_COLUMNS \
+    "SELECT o.id, o.reg_no, o.name, o.mode, o.address, o.phone, " \
+    "o.services, o.status, " \
+    "DATE_FORMAT(o.status_since, '%Y-%m-%d') AS status_since, " \
+    "o.status_reason, DATE_FORMAT(o.registered_on, '%Y-%m-%d') " \
+    "AS registered_on, o.is_demo, o.region_code, t.name AS township, " \
+    "c.code AS county_code, c.name AS county, " \
+    "o.enterprise_id, e.name AS enterprise, ocs.names AS categories, " \
+    "ocs.codes AS category_codes "
+
+#define OUTLET_JOINS \
+    "JOIN enterprise e ON e.id = o.enterprise_id " \
+    "LEFT JOIN region t ON t.code = o.region_code " \
+    "LEFT JOIN region c ON c.code = t.parent_code " \
+    "LEFT JOIN outlet_category_summary ocs ON ocs.outlet_id = o.id "
+
+#define PAGE_JOIN ") pg JOIN outlet o ON o.id = pg.id " OUTLET_JOINS
+
+/* A Mroonga boolean query made from a keyword. */
+#define OUTLET_QUERY_MAX	512
+
+#define STR(x)	#x
+#define XSTR(x)	STR(x)
+
+enum {
+	OF_REGION = 1, OF_STATUS = 2, OF_CATEGORY = 4, OF_ENTERPRISE = 8
+};
+
+/* Without a keyword: InnoDB indexes on region, status and enterprise;
+ * the page's ids first, its details after, so only 20 rows are joined. */
+static const struct sql_fragment plain_filters[] = {
+	{ OF_REGION, " AND o.region_code LIKE CONCAT(?, '%')" },
+	{ OF_STATUS, " AND o.status = ?" },
+	{ OF_CATEGORY, " AND EXISTS (SELECT 1 FROM outlet_category f "
+	    "WHERE f.outlet_id = o.id AND f.category_code = ?)" },
+	{ OF_ENTERPRISE, " AND o.enterprise_id = ?" },
+};
+
+#define DIRECTORY_ORDER	"ORDER BY o.region_code, o.reg_no"
+#define BY_STATUS_INDEX	"FORCE INDEX (outlet_status_region) "
+
+/* A list without a keyword: its statement's head and tail. */
+#define PLAIN_LIST(head, tail) { \
+	.list_head = head, \
+	.count_head = "SELECT COUNT(*) FROM outlet o ", \
+	.where = "WHERE 1 = 1", \
+	.filters = plain_filters, \
+	.nfilters = sizeof(plain_filters) / sizeof(plain_filters[0]), \
+	.list_tail = tail, \
+	.count_tail = "", \
+}
+
+#define DIRECTORY(hint) PLAIN_LIST( \
+	OUTLET_COLUMNS "FROM (SELECT o.id FROM outlet o " hint, \
+	" " DIRECTORY_ORDER " LIMIT ? OFFSET ?" PAGE_JOIN DIRECTORY_ORDER)
+
+static struct filtered_sql directory = DIRECTORY("");
+
+/*
+ * With a status (the public's lists: active) and no enterprise. Once the
+ * connection has read an outlet's row by its key (an outlet's page, the
+ * exact match of a keyword search), MariaDB 10.11 stops seeing this
+ * prepared statement's index as covering, and reads a province's page
+ * through every active outlet's entry before it: 21-37 ms for 42 instead
+ * of under 1. Named, the index is read as a range again.
+ */
+static struct filtered_sql directory_by_status = DIRECTORY(BY_STATUS_INDEX);
+
+/* The first pages of a region's list by status join each row as the index
+ * gives it, and stop at the page's end: no page of ids to keep and sort
+ * again. Deeper pages would join every row they skip. */
+#define SHALLOW_OFFSET_MAX	200
+
+static struct filtered_sql shallow_by_status = PLAIN_LIST(
+    OUTLET_COLUMNS "FROM outlet o " BY_STATUS_INDEX OUTLET_JOINS,
+    " " DIRECTORY_ORDER " LIMIT ? OFFSET ?");
+
+/* Region and status alone are counted from each township's tally
+ * (sql/017_outlet_tally.sql): a few dozen rows for a county, not every
+ * outlet's index entry. Same bits and order of arguments as above. */
+static const struct sql_fragment tally_filters[] = {
+	{ OF_REGION, " AND o.region_code LIKE CONCAT(?, '%')" },
+	{ OF_STATUS, " AND o.status = ?" },
+};
+
+static struct filtered_sql tally =
+    FILTERED_TALLY("outlet_tally o", "o.n", tally_filters);
+
+/* With a keyword: Mroonga matches, filters and orders by id itself, and
+ * counts no further than the cap, however common the word. */
+#define SEARCH_FILTERS(status) { \
+	{ OF_REGION, " AND s.region_code LIKE CONCAT(?, '%')" }, \
+	{ OF_STATUS, (status) }, \
+	{ OF_CATEGORY, " AND s.categories LIKE CONCAT('%,', ?, ',%')" }, \
+	{ OF_ENTERPRISE, " AND s.enterprise_id = ?" }, \
+}
+
+static const struct sql_fragment keyword_filters[] =
+    SEARCH_FILTERS(" AND s.status = ?");
+
+#define MATCH_WHERE	"WHERE MATCH(s.body) AGAINST(? IN BOOLEAN MODE)"
+#define SEARCH_COUNT	"SELECT COUNT(*) FROM (SELECT 1 FROM outlet_search s "
+
+/* Outlet search rows by id, a page of them; counted up to the cap. */
+#define SEARCH_LIST(where_sql, fragments, count) { \
+	.list_head = OUTLET_COLUMNS \
+	    "FROM (SELECT s.outlet_id AS id FROM outlet_search s ", \
+	.count_head = SEARCH_COUNT, \
+	.where = (where_sql), \
+	.filters = (fragments), \
+	.nfilters = sizeof(fragments) / sizeof((fragments)[0]), \
+	.list_tail = " ORDER BY s.outlet_id LIMIT ? OFFSET ?" PAGE_JOIN \
+	    "ORDER BY o.id", \
+	.count_tail = " LIMIT " XSTR(OUTLET_KEYWORD_COUNT) ") t" count, \
+}
+
+static struct filtered_sql keyword_directory =
+    SEARCH_LIST(MATCH_WHERE, keyword_filters, "");
+
+/* One LIKE per word, the words not used "%". */
+#define SCAN_WHERE	"WHERE " SEARCH_LIKE_BODY
+
+/* The same keyword search read row by row with LIKE, for a county or a
+ * township: its few hundred rows are read in a millisecond or two, where
+ * Mroonga gathers every match in the country first (a common word: a
+ * second). Also for words found in most outlets, read in id order. */
+static struct filtered_sql scan_directory =
+    SEARCH_LIST(SCAN_WHERE, keyword_filters, "");
+
+/*
+ * A word in most outlets (家电, 指定店) makes Mroonga gather all its
+ * matches before it can order or count them: 130 ms for 200,000. Read in
+ * id order, a thousand of them are found within a few thousand rows. So
+ * the words are tried on the rows first, and LIMIT ROWS EXAMINED gives up
+ * (no row comes back) once they prove rarer than one row in four: first
+ * on about 100 rows, then, for the count, on about 4,000. MariaDB counts
+ * each row read twice and each row counted once. Only counts are cut
+ * short: a statement stopped in the middle of a sort leaves the
+ * connection unusable (MariaDB 10.11, "Sort aborted").
+ */
+#define DENSE_PROBE_HITS	25
+#define DENSE_PROBE_EXAMINED	225
+#define DENSE_COUNT_EXAMINED	9009
+
+/* Counts only: the probe stops at DENSE_PROBE_HITS matches. */
+static struct filtered_sql dense_probe = {
+	.list_head = "",
+	.count_head = SEARCH_COUNT,
+	.where = SCAN_WHERE,
+	.filters = keyword_filters,
+	.nfilters = sizeof(keyword_filters) / sizeof(keyword_filters[0]),
+	.list_tail = "",
+	.count_tail = " LIMIT " XSTR(DENSE_PROBE_HITS)
+	    ") t LIMIT ROWS EXAMINED " XSTR(DENSE_PROBE_EXAMINED),
+};
+
+static struct filtered_sql dense_count = SEARCH_LIST(SCAN_WHERE,
+    keyword_filters, " LIMIT ROWS EXAMINED " XSTR(DENSE_COUNT_EXAMINED));
+
+/* Mroonga when the count stayed under the cap. With "status = ?" Mroonga
+ * orders the matches itself and first spends 7 to 10 ms at 200,000
+ * outlets however few they are; with this IN, MariaDB orders the few
+ * matches (0.6 ms). Past the cap Mroonga's own ordering is the faster. */
+static const struct sql_fragment few_filters[] =
+    SEARCH_FILTERS(" AND s.status IN (?, '')");
+
+static struct filtered_sql keyword_few =
+    SEARCH_LIST(MATCH_WHERE, few_filters, "");
+
+static struct db_stmt exact = DB_READ(
+    OUTLET_COLUMNS "FROM outlet o " OUTLET_JOINS
+    "WHERE o.reg_no = ? OR o.phone_digits = ? ORDER BY o.id LIMIT 10");
+
+static struct db_stmt get_by_id = DB_READ(
+    OUTLET_COLUMNS "FROM outlet o " OUTLET_JOINS "WHERE o.id = ?");
+
+static struct db_stmt check_regno = DB_READ(
+    OUTLET_COLUMNS "FROM outlet o " OUTLET_JOINS "WHERE o.reg_no = ?");
+
+static struct db_stmt check_phone = DB_READ(
+    OUTLET_COLUMNS "FROM outlet o " OUTLET_JOINS
+    "WHERE o.phone_digits = ? ORDER BY o.reg_no LIMIT 11");
+
+/* A name's common words read in id order (see dense_probe). */
+static struct db_stmt check_name_scan = DB_READ(
+    OUTLET_COLUMNS "FROM (SELECT s.outlet_id AS id FROM outlet_search s "
+    SCAN_WHERE " ORDER BY s.outlet_id LIMIT 11" PAGE_JOIN "ORDER BY o.id");
+
+static struct db_stmt check_name = DB_READ(
+    OUTLET_COLUMNS "FROM (SELECT s.outlet_id AS id FROM outlet_search s "
+    MATCH_WHERE " ORDER BY s.outlet_id LIMIT 11" PAGE_JOIN "ORDER BY o.id");
+
+struct label {
+	const char	*code, *name;
+};
+
+static const struct label modes[] = {
+	{ "direct", "直营" }, { "franchise", "加盟" }, { "authorised", "授权" },
+}, services[] = {
+	{ "delivery", "送货上门" }, { "install", "安装调试" },
+	{ "teach", "使用辅导" }, { "repair", "上门维修" },
+}, statuses[] = {
+	{ "active", "正常" }, { "suspended", "暂停" }, { "cancelled", "取消" },
+};
+
+#define LABEL(table, code) label((table), sizeof(table) / sizeof((table)[0]), (code))
+
+static const char *
+label(const struct label *t, size_t n, const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(t[i].code, code) == 0)
+			return t[i].name;
+	return "";
+}
+
+const char *
+outlet_status_name(const char *status)
+{
+	return LABEL(statuses, status);
+}
+
+int
+outlet_status_valid(const char *status)
+{
+	return outlet_status_name(status)[0] != '\0';
+}
+
+/* Adds the Chinese names of mode, status and services to each row. */
+static void
+decorate(HDF *row)
+{
+	const char	*svc = hdf_get_value(row, "services", "");
+	char		 names[128] = "", code[32];
+	size_t		 i, n;
+
+	hset(row, "mode_name", LABEL(modes, hdf_get_value(row, "mode", "")));
+	hset(row, "status_name", outlet_status_name(hdf_get_value(row,
+	    "status", "")));
+	while (*svc != '\0') {
+		n = strcspn(svc, ",");
+		snprintf(code, sizeof(code), "%.*s", (int)n, svc);
+		for (i = 0; i < sizeof(services) / sizeof(services[0]); i++)
+			if (strcmp(services[i].code, code) == 0) {
+				if (names[0] != '\0')
+					strncat(names, "、", sizeof(names) -
+					    strlen(names) - 1);
+				strncat(names, services[i].name,
+				    sizeof(names) - strlen(names) - 1);
+			}
+		svc += n + (svc[n] == ',');
+	}
+	hset(row, "service_names", names);
+}
+
+static void
+decorate_rows(HDF *hdf, const char *prefix, int single)
+{
+	HDF	*row = hdf_get_obj(hdf, prefix);
+
+	if (row == NULL)
+		return;
+	if (single) {
+		decorate(row);
+		return;
+	}
+	for (row = hdf_obj_child(row); row != NULL; row = hdf_obj_next(row))
+		decorate(row);
+}
+
+/* The filters' arguments, in the order of their fragments; their bits. */
+static unsigned
+filter_args(const struct outlet_query *q, struct db_arg *a, size_t *na)
+{
+	unsigned	 mask = 0;
+
+	if (q->region[0] != '\0') {
+		mask |= OF_REGION;
+		a[(*na)++] = DB_TEXT(q->region);
+	}
+	if (q->status[0] != '\0') {
+		mask |= OF_STATUS;
+		a[(*na)++] = DB_TEXT(q->status);
+	}
+	if (q->category[0] != '\0') {
+		mask |= OF_CATEGORY;
+		a[(*na)++] = DB_TEXT(q->category);
+	}
+	if (q->enterprise > 0) {
+		mask |= OF_ENTERPRISE;
+		a[(*na)++] = DB_INT(q->enterprise);
+	}
+	return mask;
+}
+
+/* Whether the words are in one row in four read in id order
+ * (or in every row there is: *hits then counts them all). */
+static enum db_status
+words_dense(const struct db_arg *a, size_t na, unsigned mask,
+    long long *hits, int *dense)
+{
+	struct db_stmt	*probe = filtered_count(&dense_probe, mask);
+
+	*dense = 0;
+	if (probe == NULL)
+		return DB_ERROR;
+	return db_query_int_row(probe, a, na, hits, dense);
+}
+
+/* The count of words found in one row in four read in id order;
+ * *dense 0 when they proved rarer. */
+static enum db_status
+dense_total(const struct db_arg *a, size_t na, unsigned mask,
+    long long *total, int *dense)
+{
+	struct db_stmt	*count = filtered_count(&dense_count, mask);
+	enum db_status	 st;
+
+	if (count == NULL)
+		return DB_ERROR;
+	st = words_dense(a, na, mask, total, dense);
+	if (st != DB_OK || !*dense || *total < DENSE_PROBE_HITS)
+		return st;
+	return db_query_int_row(count, a, na, total, dense);
+}
+
+/* The count of a national or provincial keyword search, and the
+ * statements that list it: a[] holds the LIKE patterns (when words > 0)
+ * and the filters, and is rewritten for Mroonga when needed, its query
+ * in ftq (the caller's, so that it outlives this call). */
+static enum db_status
+keyword_total(const struct outlet_query *q, int words, struct db_arg *a,
+    size_t *na, unsigned mask, long long *total, struct filtered_sql **f,
+    char ftq[OUTLET_QUERY_MAX])
+{
+	struct db_stmt	*count;
+	enum db_status	 st;
+	int		 dense = 0;
+
+	if (words > 0 &&
+	    (st = dense_total(a, *na, mask, total, &dense)) != DB_OK)
+		return st;
+	if (dense) {
+		*f = &scan_directory;
+		return DB_OK;
+	}
+	/* Mroonga matches nothing for an empty query. */
+	if (search_query(ftq, OUTLET_QUERY_MAX, q->keyword) < 1)
+		ftq[0] = '\0';
+	*na = 0;
+	a[(*na)++] = DB_TEXT(ftq);
+	filter_args(q, a, na);
+	if ((count = filtered_count(&keyword_directory, mask)) == NULL)
+		return DB_ERROR;
+	if ((st = db_query_int(count, a, *na, total)) != DB_OK)
+		return st;
+	*f = *total < OUTLET_KEYWORD_COUNT ? &keyword_few : &keyword_directory;
+	return DB_OK;
+}
+
+enum db_status
+outlet_find(HDF *hdf, const struct outlet_query *q, const char *prefix,
+    long *n, long long *total)
+{
+	struct filtered_sql	*f = &directory;
+	struct db_arg		 a[16];
+	struct db_stmt		*list, *count;
+	char			 like[SEARCH_MAX_TERMS][SEARCH_PATTERN_MAX];
+	char			 ftq[OUTLET_QUERY_MAX];
+	unsigned		 mask;
+	size_t			 na = 0, i;
+	enum db_status		 st;
+	long long		 offset;
+	int			 words = 0;
+
+	*n = *total = 0;
+	if (q->keyword[0] != '\0' &&
+	    (words = search_like_patterns(like, q->keyword)) > 0)
+		for (i = 0; i < SEARCH_MAX_TERMS; i++)
+			a[na++] = DB_TEXT(like[i]);
+	mask = filter_args(q, a, &na);
+	if (q->keyword[0] == '\0' ||
+	    (words > 0 && strlen(q->region) >= OUTLET_SCAN_REGION)) {
+		if (q->keyword[0] != '\0')
+			f = &scan_directory;
+		else if ((mask & (OF_STATUS | OF_ENTERPRISE)) == OF_STATUS)
+			f = &directory_by_status;
+		count = q->keyword[0] == '\0' &&
+		    (mask & ~(OF_REGION | OF_STATUS)) == 0 ?
+		    filtered_count(&tally, mask) : filtered_count(f, mask);
+		if (count == NULL)
+			return DB_ERROR;
+		st = db_query_int(count, a, na, total);
+	} else
+		st = keyword_total(q, words, a, &na, mask, total, &f, ftq);
+	if (st != DB_OK || *total == 0)
+		return st;
+	offset = (long long)(q->page - 1) * OUTLET_PAGE_SIZE;
+	if (f == &directory_by_status && (mask & ~OF_REGION) == OF_STATUS &&
+	    offset < SHALLOW_OFFSET_MAX)
+		f = &shallow_by_status;
+	if ((list = filtered_list(f, mask)) == NULL)
+		return DB_ERROR;
+	a[na++] = DB_INT(OUTLET_PAGE_SIZE);
+	a[na++] = DB_INT(offset);
+	st = db_query(list, a, na, hdf, prefix, n);
+	if (st == DB_OK)
+		decorate_rows(hdf, prefix, 0);
+	return st;
+}
+
+enum db_status
+outlet_exact(HDF *hdf, const char *keyword, const char *prefix, long *n)
+{
+	struct db_arg	 a[2];
+	char		 phone[32];
+	enum db_status	 st;
+
+	search_phone_digits(phone, sizeof(phone), keyword);
+	a[0] = DB_TEXT(keyword);
+	a[1] = phone[0] ? DB_TEXT(phone) : DB_NULLARG;
+	st = db_query(&exact, a, 2, hdf, prefix, n);
+	if (st == DB_OK)
+		decorate_rows(hdf, prefix, 0);
+	return st;
+}
+
+enum db_status
+outlet_get(HDF *hdf, long long id, const char *prefix, int *found)
+{
+	struct db_arg	 a[] = { DB_INT(id) };
+	enum db_status	 st;
+
+	st = db_query_row(&get_by_id, a, 1, hdf, prefix, found);
+	if (st == DB_OK && *found)
+		decorate_rows(hdf, prefix, 1);
+	return st;
+}
+
+enum db_status
+outlet_check(HDF *hdf, const char *q, const char *prefix,
+    enum outlet_check_kind *kind, long *n)
+{
+	struct db_arg	 a[1], l[SEARCH_MAX_TERMS];
+	char		 buf[512];
+	char		 like[SEARCH_MAX_TERMS][SEARCH_PATTERN_MAX];
+	enum db_status	 st;
+	long long	 hits;
+	size_t		 i;
+	int		 dense = 0;
+
+	*kind = CHECK_NONE;
+	*n = 0;
+	a[0] = DB_TEXT(q);
+	if ((st = db_query(&check_regno, a, 1, hdf, prefix, n)) != DB_OK)
+		return st;
+	if (*n > 0) {
+		*kind = CHECK_REGNO;
+		goto out;
+	}
+	search_phone_digits(buf, sizeof(buf), q);
+	if (buf[0] != '\0') {
+		a[0] = DB_TEXT(buf);
+		if ((st = db_query(&check_phone, a, 1, hdf, prefix, n)) != DB_OK)
+			return st;
+		if (*n > 0) {
+			*kind = CHECK_PHONE;
+			goto out;
+		}
+	}
+	if (search_like_patterns(like, q) > 0) {
+		for (i = 0; i < SEARCH_MAX_TERMS; i++)
+			l[i] = DB_TEXT(like[i]);
+		if ((st = words_dense(l, SEARCH_MAX_TERMS, 0, &hits,
+		    &dense)) != DB_OK)
+			return st;
+	}
+	if (dense)
+		st = db_query(&check_name_scan, l, SEARCH_MAX_TERMS, hdf,
+		    prefix, n);
+	else if (search_query(buf, sizeof(buf), q) < 1)
+		return DB_OK;
+	else {
+		a[0] = DB_TEXT(buf);
+		st = db_query(&check_name, a, 1, hdf, prefix, n);
+	}
+	if (st != DB_OK)
+		return st;
+	if (*n > 0)
+		*kind = CHECK_NAME;
+out:
+	decorate_rows(hdf, prefix, 0);
+	return DB_OK;
+}

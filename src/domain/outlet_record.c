@@ -1,0 +1,371 @@
+/* Outlet records: checks, the duplicate guard and status history. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/complaint.h"
+#include "domain/outlet.h"
+#include "domain/outlet_record.h"
+#include "web/param.h"
+#include "db/search.h"
+#include "base/utf8.h"
+#include "web/view.h"
+
+static const char *const modes[] = { "direct", "franchise", "authorised" };
+static const char *const services[] = { "delivery", "install", "teach",
+	"repair" };
+
+static struct db_stmt township = DB_READ(
+    "SELECT COUNT(*) FROM region WHERE code = ? AND level = 4");
+
+static struct db_stmt enterprise_exists = DB_READ(
+    "SELECT COUNT(*) FROM enterprise WHERE id = ?");
+
+static struct db_stmt category_exists = DB_READ(
+    "SELECT COUNT(*) FROM category WHERE code = ?");
+
+static struct db_stmt same_county = DB_READ(
+    "SELECT id, reg_no, name, address, phone, phone_digits FROM outlet "
+    "WHERE region_code LIKE CONCAT(LEFT(?, 6), '%') AND id <> ? "
+    "ORDER BY id LIMIT 5000");
+
+static struct db_stmt regno_taken = DB_READ(
+    "SELECT COUNT(*) FROM outlet WHERE reg_no = ? AND id <> ?");
+
+static struct db_stmt insert_outlet = DB_WRITE(
+    "INSERT INTO outlet (reg_no, name, enterprise_id, mode, region_code, "
+    "address, phone, services, status, status_since, registered_on) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)");
+
+static struct db_stmt update_outlet = DB_WRITE(
+    "UPDATE outlet SET reg_no = ?, name = ?, enterprise_id = ?, mode = ?, "
+    "region_code = ?, address = ?, phone = ?, services = ?, "
+    "registered_on = ? WHERE id = ?");
+
+static struct db_stmt clear_categories = DB_WRITE(
+    "DELETE FROM outlet_category WHERE outlet_id = ?");
+
+static struct db_stmt add_category = DB_WRITE(
+    "INSERT INTO outlet_category (outlet_id, category_code) VALUES (?, ?)");
+
+static struct db_stmt set_status = DB_WRITE(
+    "UPDATE outlet SET status = ?, status_since = ?, status_reason = ? "
+    "WHERE id = ?");
+
+static struct db_stmt add_history = DB_WRITE(
+    "INSERT INTO outlet_status_history (outlet_id, status, effective_on, "
+    "reason, staff_id, recorded_at) VALUES (?, ?, ?, ?, ?, NOW())");
+
+static struct db_stmt history = DB_READ(
+    "SELECT status, DATE_FORMAT(effective_on, '%Y-%m-%d') AS effective_on, "
+    "reason FROM outlet_status_history WHERE outlet_id = ? "
+    "ORDER BY effective_on, id");
+
+int
+list_valid(const char *list, const char *const *allowed, size_t n,
+    int allow_empty)
+{
+	const char	*p = list;
+	size_t		 len, i;
+	int		 items = 0;
+
+	while (*p != '\0') {
+		len = strcspn(p, ",");
+		for (i = 0; i < n; i++)
+			if (strlen(allowed[i]) == len &&
+			    strncmp(allowed[i], p, len) == 0)
+				break;
+		if (i == n)
+			return 0;
+		items++;
+		p += len + (p[len] == ',');
+	}
+	return items > 0 || allow_empty;
+}
+
+/* Counts rows for a one-argument existence check. */
+static enum db_status
+exists(struct db_stmt *s, struct db_arg a, int *yes)
+{
+	long long	 n;
+	enum db_status	 st;
+
+	st = db_query_int(s, &a, 1, &n);
+	*yes = n > 0;
+	return st;
+}
+
+enum db_status
+outlet_record_check(const struct outlet_record *r, const char *limit,
+    record_error_fn fn, void *arg)
+{
+	const char	*p;
+	char		 code[17];
+	enum db_status	 st;
+	size_t		 len;
+	int		 yes;
+
+	if (strlen(r->reg_no) < 4 || strlen(r->reg_no) > 32 ||
+	    strspn(r->reg_no, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-") != strlen(r->reg_no))
+		fn(arg, "reg_no", "备案编号须为 4 到 32 个字母、数字或“-”");
+	if (utf8_chars(r->name, strlen(r->name)) < 2 ||
+	    utf8_chars(r->name, strlen(r->name)) > 100)
+		fn(arg, "name", "店名须为 2 到 100 个字");
+	if (utf8_chars(r->address, strlen(r->address)) < 4 ||
+	    utf8_chars(r->address, strlen(r->address)) > 200)
+		fn(arg, "address", "地址须为 4 到 200 个字");
+	if (r->phone[0] != '\0' && !complaint_phone_valid(r->phone))
+		fn(arg, "phone", "电话须为 11 位手机号码，或带区号的固定电话");
+	if (!list_valid(r->mode, modes, 3, 0) || strchr(r->mode, ',') != NULL)
+		fn(arg, "mode", "经营方式须为 直营、加盟 或 授权");
+	if (!list_valid(r->services, services, 4, 1))
+		fn(arg, "services", "服务只能是 送货上门、安装调试、使用辅导、上门维修");
+	if (!valid_date(r->registered_on))
+		fn(arg, "registered_on", "登记日期须为有效日期，格式如 2009-03-15");
+	if (strlen(r->region) != 9 || !valid_region_code(r->region))
+		fn(arg, "region", "所在乡镇须为 9 位乡镇（街道）代码");
+	else {
+		if ((st = exists(&township, DB_TEXT(r->region), &yes)) != DB_OK)
+			return st;
+		if (!yes)
+			fn(arg, "region", "没有这个乡镇（街道）");
+		else if (limit[0] != '\0' &&
+		    strncmp(r->region, limit, strlen(limit)) != 0)
+			fn(arg, "region", "只能登记您负责地区内的网点");
+	}
+	if (r->enterprise_id <= 0)
+		fn(arg, "enterprise", "请选择中标销售企业");
+	else {
+		if ((st = exists(&enterprise_exists, DB_INT(r->enterprise_id),
+		    &yes)) != DB_OK)
+			return st;
+		if (!yes)
+			fn(arg, "enterprise", "没有这个中标销售企业");
+	}
+	if (r->categories[0] == '\0')
+		fn(arg, "categories", "请至少选择一个经营类别");
+	for (p = r->categories; *p != '\0'; p += len + (p[len] == ',')) {
+		len = strcspn(p, ",");
+		if (len == 0 || len >= sizeof(code)) {
+			fn(arg, "categories", "经营类别不正确");
+			break;
+		}
+		snprintf(code, sizeof(code), "%.*s", (int)len, p);
+		if ((st = exists(&category_exists, DB_TEXT(code), &yes)) != DB_OK)
+			return st;
+		if (!yes) {
+			fn(arg, "categories", "没有这个经营类别");
+			break;
+		}
+	}
+	return DB_OK;
+}
+
+/* Character bigrams of s (UTF-8), each as the byte offsets of a pair. */
+static size_t
+bigrams(const char *s, const char **starts, size_t *lens, size_t max)
+{
+	const char	*chars[256];
+	size_t		 n = 0, i, k = 0, len = strlen(s);
+
+	for (i = 0; i < len && n < 256; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			chars[n++] = s + i;
+	for (i = 0; i + 1 < n && k < max; i++, k++) {
+		starts[k] = chars[i];
+		lens[k] = (size_t)((i + 2 < n ? chars[i + 2] : s + len) -
+		    chars[i]);
+	}
+	return k;
+}
+
+double
+text_similarity(const char *a, const char *b)
+{
+	const char	*sa[255], *sb[255];
+	size_t		 la[255], lb[255], na, nb, i, j, common = 0;
+	char		 used[255];
+
+	if (strcmp(a, b) == 0)
+		return a[0] != '\0' ? 1.0 : 0.0;
+	na = bigrams(a, sa, la, 255);
+	nb = bigrams(b, sb, lb, 255);
+	if (na == 0 || nb == 0)
+		return 0.0;
+	memset(used, 0, sizeof(used));
+	for (i = 0; i < na; i++)
+		for (j = 0; j < nb; j++)
+			if (!used[j] && la[i] == lb[j] &&
+			    memcmp(sa[i], sb[j], la[i]) == 0) {
+				used[j] = 1;
+				common++;
+				break;
+			}
+	return 2.0 * (double)common / (double)(na + nb);
+}
+
+enum db_status
+outlet_regno_taken(const char *reg_no, long long except_id, int *taken)
+{
+	struct db_arg	 a[] = { DB_TEXT(reg_no), DB_INT(except_id) };
+	long long	 n;
+	enum db_status	 st;
+
+	st = db_query_int(&regno_taken, a, 2, &n);
+	*taken = n > 0;
+	return st;
+}
+
+enum db_status
+outlet_record_duplicates(HDF *hdf, const struct outlet_record *r,
+    long long except_id, const char *prefix, long *n)
+{
+	struct db_arg	 a[] = { DB_TEXT(r->region), DB_INT(except_id) };
+	enum db_status	 st;
+	HDF		*h, *row;
+	char		 phone[32], name[128];
+	const char	*why;
+	int		 k = 0;
+
+	*n = 0;
+	if (hdf_init(&h) != STATUS_OK)
+		return DB_ERROR;
+	if ((st = db_query(&same_county, a, 2, h, "C", n)) != DB_OK) {
+		hdf_destroy(&h);
+		return st;
+	}
+	/* The same phone counts whatever its dashes and spaces. */
+	search_phone_digits(phone, sizeof(phone), r->phone);
+	for (row = hdf_get_child(h, "C"); row != NULL; row = hdf_obj_next(row)) {
+		why = NULL;
+		if (phone[0] != '\0' && strcmp(phone, hdf_get_value(row,
+		    "phone_digits", "")) == 0)
+			why = "电话相同";
+		else if (text_similarity(r->name, hdf_get_value(row, "name",
+		    "")) >= OUTLET_SIMILAR)
+			why = "店名相近";
+		else if (text_similarity(r->address, hdf_get_value(row,
+		    "address", "")) >= OUTLET_SIMILAR)
+			why = "地址相近";
+		if (why == NULL)
+			continue;
+		snprintf(name, sizeof(name), "%s.%d", prefix, k++);
+		nerr_ignore_ok(hdf_copy(hdf, name, row));
+		snprintf(name, sizeof(name), "%s.%d.why", prefix, k - 1);
+		hset(hdf, name, why);
+	}
+	hdf_destroy(&h);
+	*n = k;
+	return DB_OK;
+}
+
+static enum db_status
+set_categories(long long id, const char *list)
+{
+	struct db_arg	 a[2];
+	enum db_status	 st;
+	char		 code[17];
+	size_t		 len;
+
+	a[0] = DB_INT(id);
+	if ((st = db_exec(&clear_categories, a, 1, NULL, NULL)) != DB_OK)
+		return st;
+	for (; *list != '\0'; list += len + (list[len] == ',')) {
+		len = strcspn(list, ",");
+		snprintf(code, sizeof(code), "%.*s", (int)len, list);
+		a[1] = DB_TEXT(code);
+		/* Duplicates in the list are harmless. */
+		st = db_exec(&add_category, a, 2, NULL, NULL);
+		if (st != DB_OK && st != DB_DUPLICATE)
+			return st;
+	}
+	return DB_OK;
+}
+
+static void
+record_args(struct db_arg *a, const struct outlet_record *r)
+{
+	a[0] = DB_TEXT(r->reg_no);
+	a[1] = DB_TEXT(r->name);
+	a[2] = DB_INT(r->enterprise_id);
+	a[3] = DB_TEXT(r->mode);
+	a[4] = DB_TEXT(r->region);
+	a[5] = DB_TEXT(r->address);
+	a[6] = DB_TEXT(r->phone);
+	a[7] = DB_TEXT(r->services);
+}
+
+enum db_status
+outlet_record_insert(const struct outlet_record *r, unsigned long long *id)
+{
+	struct db_arg	 a[10];
+	enum db_status	 st;
+
+	record_args(a, r);
+	a[8] = DB_TEXT(r->registered_on);
+	a[9] = DB_TEXT(r->registered_on);
+	if ((st = db_exec(&insert_outlet, a, 10, NULL, id)) != DB_OK)
+		return st;
+	if ((st = set_categories((long long)*id, r->categories)) != DB_OK)
+		return st;
+	/* Touch the row so the search row picks up the categories. */
+	a[8] = DB_TEXT(r->registered_on);
+	a[9] = DB_INT((long long)*id);
+	return db_exec(&update_outlet, a, 10, NULL, NULL);
+}
+
+enum db_status
+outlet_record_update(long long id, const struct outlet_record *r)
+{
+	struct db_arg	 a[10];
+	enum db_status	 st;
+
+	if ((st = set_categories(id, r->categories)) != DB_OK)
+		return st;
+	record_args(a, r);
+	a[8] = DB_TEXT(r->registered_on);
+	a[9] = DB_INT(id);
+	return db_exec(&update_outlet, a, 10, NULL, NULL);
+}
+
+enum db_status
+outlet_status_change(long long id, const char *status,
+    const char *effective_on, const char *reason, long long staff_id)
+{
+	struct db_arg	 a[] = { DB_TEXT(status), DB_TEXT(effective_on),
+	    DB_TEXT(reason), DB_INT(id) };
+	struct db_arg	 h[] = { DB_INT(id), DB_TEXT(status),
+	    DB_TEXT(effective_on), DB_TEXT(reason), DB_INT(staff_id) };
+	enum db_status	 st;
+
+	if ((st = db_exec(&set_status, a, 4, NULL, NULL)) != DB_OK)
+		return st;
+	return db_exec(&add_history, h, 5, NULL, NULL);
+}
+
+enum db_status
+outlet_status_history(HDF *hdf, long long id, const char *prefix, long *n)
+{
+	struct db_arg	 a[] = { DB_INT(id) };
+	enum db_status	 st;
+	HDF		*row;
+
+	st = db_query(&history, a, 1, hdf, prefix, n);
+	for (row = st == DB_OK ? hdf_get_child(hdf, prefix) : NULL;
+	    row != NULL; row = hdf_obj_next(row))
+		hset(row, "status_name", outlet_status_name(hdf_get_value(row,
+		    "status", "")));
+	return st;
+}
+
+json_t *
+outlet_record_json(const struct outlet_record *r)
+{
+	return json_pack("{s:s,s:s,s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s}",
+	    "reg_no", r->reg_no, "name", r->name, "enterprise_id",
+	    (json_int_t)r->enterprise_id, "mode", r->mode, "region_code",
+	    r->region, "address", r->address, "phone", r->phone,
+	    "categories", r->categories, "services", r->services,
+	    "registered_on", r->registered_on);
+}

@@ -1,0 +1,196 @@
+/* Sessions stored as SHA-256 hashes of their tokens. */
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "domain/session.h"
+#include "web/view.h"
+
+static struct db_stmt insert_session = DB_WRITE(
+    "INSERT INTO staff_session (token_hash, staff_id, created_at, "
+    "last_seen_at, expires_at, address, stage) VALUES (?, ?, NOW(), NOW(), "
+    "NOW() + INTERVAL ? SECOND, ?, ?)");
+
+static struct db_stmt load_session = DB_READ(
+    "SELECT s.id, s.username, s.display_name, s.role, "
+    "COALESCE(s.region_code, '') AS region_code, x.stage, "
+    "s.totp_enabled_at IS NOT NULL AS totp_enabled "
+    "FROM staff_session x JOIN staff s ON s.id = x.staff_id "
+    "WHERE x.token_hash = ? AND x.expires_at > NOW() "
+    "AND x.last_seen_at > NOW() - INTERVAL ? SECOND AND s.disabled = 0");
+
+static struct db_stmt touch_session = DB_WRITE(
+    "UPDATE staff_session SET last_seen_at = NOW() WHERE token_hash = ?");
+
+static struct db_stmt count_otp_failure = DB_WRITE(
+    "UPDATE staff_session SET otp_failures = otp_failures + 1 "
+    "WHERE token_hash = ?");
+
+static struct db_stmt otp_failures_of = DB_READ(
+    "SELECT otp_failures FROM staff_session WHERE token_hash = ?");
+
+static struct db_stmt delete_session = DB_WRITE(
+    "DELETE FROM staff_session WHERE token_hash = ?");
+
+static struct db_stmt delete_sessions_of = DB_WRITE(
+    "DELETE FROM staff_session WHERE staff_id = ?");
+
+static struct db_stmt delete_expired = DB_WRITE(
+    "DELETE FROM staff_session WHERE expires_at < NOW() "
+    "OR last_seen_at < NOW() - INTERVAL ? SECOND");
+
+unsigned
+role_bit(const char *name)
+{
+	if (strcmp(name, "admin") == 0)
+		return ROLE_ADMIN;
+	if (strcmp(name, "editor") == 0)
+		return ROLE_EDITOR;
+	if (strcmp(name, "handler") == 0)
+		return ROLE_HANDLER;
+	if (strcmp(name, "records") == 0)
+		return ROLE_RECORDS;
+	return 0;
+}
+
+/* The stored form of a token: hex of its SHA-256, bound as text. */
+static void
+token_hash(const char *token, char out[65])
+{
+	unsigned char	 h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+static const char *const stage_names[] = {
+	[STAGE_FULL] = "full", [STAGE_OTP] = "otp", [STAGE_ENROL] = "enrol"
+};
+
+static enum session_stage
+stage_of(const char *name)
+{
+	if (strcmp(name, "otp") == 0)
+		return STAGE_OTP;
+	if (strcmp(name, "enrol") == 0)
+		return STAGE_ENROL;
+	return STAGE_FULL;
+}
+
+enum db_status
+session_create(long long staff_id, const char *address,
+    enum session_stage stage, char token[SESSION_TOKEN_LEN + 1])
+{
+	unsigned char	 raw[32];
+	char		 hash[65];
+	struct db_arg	 a[5];
+	struct db_arg	 e[] = { DB_INT(SESSION_IDLE_SEC) };
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(token, SESSION_TOKEN_LEN + 1, raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
+	token_hash(token, hash);
+	a[0] = DB_TEXT(hash);
+	a[1] = DB_INT(staff_id);
+	a[2] = DB_INT(SESSION_LIFETIME_SEC);
+	a[3] = DB_TEXT(address);
+	a[4] = DB_TEXT(stage_names[stage]);
+	/* Old sessions are swept here rather than by a separate job. */
+	db_exec(&delete_expired, e, 1, NULL, NULL);
+	return db_exec(&insert_session, a, 5, NULL, NULL);
+}
+
+enum db_status
+session_load(const char *token, struct staff_user *u, int *found)
+{
+	char		 hash[65];
+	struct db_arg	 a[2];
+	enum db_status	 st;
+	HDF		*h;
+
+	*found = 0;
+	memset(u, 0, sizeof(*u));
+	if (strlen(token) != SESSION_TOKEN_LEN)
+		return DB_OK;
+	token_hash(token, hash);
+	a[0] = DB_TEXT(hash);
+	a[1] = DB_INT(SESSION_IDLE_SEC);
+	if (hdf_init(&h) != STATUS_OK)
+		return DB_ERROR;
+	st = db_query_row(&load_session, a, 2, h, "S", found);
+	if (st == DB_OK && *found) {
+		u->id = hdf_get_int_value(h, "S.id", 0);
+		snprintf(u->username, sizeof(u->username), "%s",
+		    hdf_get_value(h, "S.username", ""));
+		snprintf(u->display_name, sizeof(u->display_name), "%s",
+		    hdf_get_value(h, "S.display_name", ""));
+		snprintf(u->role_name, sizeof(u->role_name), "%s",
+		    hdf_get_value(h, "S.role", ""));
+		snprintf(u->region, sizeof(u->region), "%s",
+		    hdf_get_value(h, "S.region_code", ""));
+		u->role = role_bit(u->role_name);
+		u->stage = stage_of(hdf_get_value(h, "S.stage", ""));
+		u->totp_enabled = hdf_get_int_value(h, "S.totp_enabled", 0);
+		snprintf(u->token, sizeof(u->token), "%s", token);
+		session_csrf(token, u->csrf);
+		st = db_exec(&touch_session, a, 1, NULL, NULL);
+	}
+	hdf_destroy(&h);
+	return st;
+}
+
+enum db_status
+session_otp_failed(const char *token, long long *failures)
+{
+	char		 hash[65];
+	struct db_arg	 a[1];
+	enum db_status	 st;
+
+	token_hash(token, hash);
+	a[0] = DB_TEXT(hash);
+	if ((st = db_exec(&count_otp_failure, a, 1, NULL, NULL)) != DB_OK)
+		return st;
+	return db_query_int(&otp_failures_of, a, 1, failures);
+}
+
+enum db_status
+session_end(const char *token)
+{
+	char		 hash[65];
+	struct db_arg	 a[1];
+
+	token_hash(token, hash);
+	a[0] = DB_TEXT(hash);
+	return db_exec(&delete_session, a, 1, NULL, NULL);
+}
+
+enum db_status
+session_end_all(long long staff_id)
+{
+	struct db_arg	 a[] = { DB_INT(staff_id) };
+
+	return db_exec(&delete_sessions_of, a, 1, NULL, NULL);
+}
+
+void
+session_csrf(const char *token, char out[SESSION_TOKEN_LEN + 1])
+{
+	static const char	 label[] = "jdxx csrf v1";
+	unsigned char		 mac[32];
+
+	/* Keyed by the session token: only its holder can compute it. */
+	crypto_generichash(mac, sizeof(mac), (const unsigned char *)label,
+	    sizeof(label) - 1, (const unsigned char *)token, strlen(token));
+	sodium_bin2base64(out, SESSION_TOKEN_LEN + 1, mac, sizeof(mac),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+int
+token_equal(const char *a, const char *b)
+{
+	size_t	 n = strlen(a);
+
+	return n == strlen(b) && n > 0 && sodium_memcmp(a, b, n) == 0;
+}

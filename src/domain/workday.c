@@ -1,0 +1,133 @@
+/* Working-day arithmetic on day numbers; the civil calendar conversion
+ * follows the proleptic Gregorian algorithm of days_from_civil. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "web/param.h"
+#include "web/view.h"
+#include "domain/workday.h"
+
+static struct db_stmt load_days = DB_READ(
+    "SELECT DATE_FORMAT(day, '%Y-%m-%d') AS day, is_workday "
+    "FROM calendar_day ORDER BY day");
+
+long
+date_to_days(const char *s)
+{
+	long	 y, m, d, era, yoe, doy, doe;
+
+	if (!valid_date(s))
+		return -1;
+	y = atol(s);
+	m = atol(s + 5);
+	d = atol(s + 8);
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+days_to_date(long z, char out[11])
+{
+	long	 era, doe, yoe, y, doy, mp, d, m;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	/* Four-digit years only: anything else is no date of ours. */
+	if (y < 0 || y > 9999)
+		y = 0;
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+int
+workday_is(const struct calendar *cal, long day)
+{
+	size_t	 lo = 0, hi = cal != NULL ? cal->n : 0, mid;
+	long	 weekday = ((day % 7) + 10) % 7;	/* 0 Monday; 1970-01-01 was a Thursday */
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (cal->days[mid].day == day)
+			return cal->days[mid].workday;
+		if (cal->days[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return weekday < 5;
+}
+
+long
+workday_add(const struct calendar *cal, long start, int n)
+{
+	long	 day = start;
+
+	while (n > 0) {
+		day++;
+		if (workday_is(cal, day))
+			n--;
+	}
+	return day;
+}
+
+int
+workday_between(const struct calendar *cal, long from, long to)
+{
+	int	 n = 0;
+
+	for (; from < to; from++)
+		if (workday_is(cal, from + 1))
+			n++;
+	return n;
+}
+
+enum db_status
+calendar_load(struct calendar *cal)
+{
+	HDF		*h, *row;
+	enum db_status	 st;
+	long		 n, i = 0;
+
+	cal->days = NULL;
+	cal->n = 0;
+	if (hdf_init(&h) != STATUS_OK)
+		return DB_ERROR;
+	if ((st = db_query(&load_days, NULL, 0, h, "D", &n)) == DB_OK &&
+	    n > 0) {
+		if ((cal->days = calloc((size_t)n, sizeof(*cal->days))) ==
+		    NULL) {
+			hdf_destroy(&h);
+			return DB_ERROR;
+		}
+		for (row = hdf_get_child(h, "D"); row != NULL && i < n;
+		    row = hdf_obj_next(row), i++) {
+			cal->days[i].day = date_to_days(hdf_get_value(row,
+			    "day", ""));
+			cal->days[i].workday = hdf_get_int_value(row,
+			    "is_workday", 0);
+		}
+		cal->n = (size_t)i;
+	}
+	hdf_destroy(&h);
+	return st;
+}
+
+void
+calendar_free(struct calendar *cal)
+{
+	free(cal->days);
+	cal->days = NULL;
+	cal->n = 0;
+}

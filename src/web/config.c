@@ -1,0 +1,197 @@
+/* Configuration from an HDF file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/config.h"
+#include "base/log.h"
+#include "domain/session.h"
+
+/* The roles named in a comma-separated list, admins always among them;
+ * -1 for a name that is no role. */
+static int
+second_factor_roles(const char *list, unsigned *roles)
+{
+	char	 name[16];
+	size_t	 n;
+
+	*roles = ROLE_ADMIN;
+	while (*list != '\0') {
+		n = strcspn(list, ", ");
+		if (n >= sizeof(name))
+			return -1;
+		if (n > 0) {
+			memcpy(name, list, n);
+			name[n] = '\0';
+			if (role_bit(name) == 0)
+				return -1;
+			*roles |= role_bit(name);
+		}
+		list += n;
+		list += strspn(list, ", ");
+	}
+	return 0;
+}
+
+/* Takes the values from c->hdf and checks them; 0, or -1 with the
+ * reason logged. */
+static int
+config_check(struct config *c, const char *path)
+{
+	int	 timeout;
+
+	c->db.socket = hdf_get_value(c->hdf, "DB.Socket", NULL);
+	c->db.user = hdf_get_value(c->hdf, "DB.User", NULL);
+	c->db.password = hdf_get_value(c->hdf, "DB.Password", "");
+	c->db.name = hdf_get_value(c->hdf, "DB.Name", "jdxx");
+	timeout = hdf_get_int_value(c->hdf, "DB.Timeout", 5);
+	c->templates = hdf_get_value(c->hdf, "Site.Templates", "templates");
+	c->site_name = hdf_get_value(c->hdf, "Site.Name", "家电下乡公共服务网");
+	c->timezone = hdf_get_value(c->hdf, "Site.TimeZone", "Asia/Shanghai");
+	c->secret = hdf_get_value(c->hdf, "Site.Secret", "");
+	c->asset_version = hdf_get_value(c->hdf, "Site.AssetVersion", "1");
+	c->accept_days = hdf_get_int_value(c->hdf, "Complaints.AcceptDays", 7);
+	c->resolve_days = hdf_get_int_value(c->hdf, "Complaints.ResolveDays",
+	    30);
+	c->complaints_per_hour = hdf_get_int_value(c->hdf,
+	    "Complaints.PerHour", 5);
+	c->demo = hdf_get_int_value(c->hdf, "Site.Demo", 0);
+	c->tls = hdf_get_int_value(c->hdf, "Site.TLS", 0);
+	c->workers = hdf_get_int_value(c->hdf, "Workers", 8);
+	c->page_cache = hdf_get_int_value(c->hdf, "PageCache", 1);
+	c->page_cache_check_ms = hdf_get_int_value(c->hdf,
+	    "PageCacheCheckMs", 250);
+	c->change_signal = hdf_get_value(c->hdf, "Site.ChangeSignal", NULL);
+	c->hash_slots = hdf_get_int_value(c->hdf, "Staff.HashSlots", 2);
+	c->hash_lock_dir = hdf_get_value(c->hdf, "Staff.HashLockDir", NULL);
+	if (second_factor_roles(hdf_get_value(c->hdf, "Staff.SecondFactor",
+	    "admin"), &c->second_factor_roles) == -1) {
+		log_error("config %s: Staff.SecondFactor must list roles "
+		    "(admin, editor, handler, records) separated by commas",
+		    path);
+		return -1;
+	}
+	if (c->hash_slots < 1 || c->hash_slots > 64) {
+		log_error("config %s: Staff.HashSlots must be 1 to 64", path);
+		return -1;
+	}
+	if (c->db.socket == NULL || c->db.user == NULL) {
+		log_error("config %s: DB.Socket and DB.User are required", path);
+		return -1;
+	}
+	if (strlen(c->secret) < 32) {
+		log_error("config %s: Site.Secret must hold at least 32 "
+		    "characters", path);
+		return -1;
+	}
+	if (c->accept_days < 1 || c->accept_days > 60 ||
+	    c->resolve_days < 1 || c->resolve_days > 120) {
+		log_error("config %s: Complaints.AcceptDays must be 1 to 60 and "
+		    "ResolveDays 1 to 120", path);
+		return -1;
+	}
+	/* 0: not counted at all, for loopback load tests only. */
+	if (c->complaints_per_hour < 0 || c->complaints_per_hour > 1000000) {
+		log_error("config %s: Complaints.PerHour must be 0 to 1000000",
+		    path);
+		return -1;
+	}
+	/* Staff changes must reach the public within a second. */
+	if (c->page_cache_check_ms < 0 || c->page_cache_check_ms > 500) {
+		log_error("config %s: PageCacheCheckMs must be 0 to 500", path);
+		return -1;
+	}
+	if (timeout < 1 || timeout > 300) {
+		log_error("config %s: DB.Timeout must be 1 to 300 seconds", path);
+		return -1;
+	}
+	c->db.timeout = (unsigned)timeout;
+	if (c->workers < 1 || c->workers > 256) {
+		log_error("config %s: Workers must be 1 to 256", path);
+		return -1;
+	}
+	return 0;
+}
+
+/* 1 for a character ClearSilver takes into an HDF name. */
+static int
+name_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9') ||
+	    (ch != '\0' && strchr("_.*\\", ch) != NULL);
+}
+
+/* The number of the first line that is not a blank line, a comment,
+ * "name = value", "name {" or "}", or 0. ClearSilver's links, copies
+ * and splices can point a node into itself ("DB : DB.Socket"), which it
+ * follows until the stack runs out; its multi-line values and
+ * attributes are not needed here either. -1 when the file is unreadable
+ * (hdf_read_file says why). */
+static long
+config_plain(const char *path)
+{
+	FILE	*f;
+	char	*line = NULL, *p, *name;
+	size_t	 cap = 0;
+	long	 n = 0, bad = 0;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (bad == 0 && getline(&line, &cap, f) != -1) {
+		n++;
+		for (p = line; *p == ' ' || *p == '\t'; p++)
+			continue;
+		if (*p == '#' || *p == '}' || *p == '\0' || *p == '\n' ||
+		    *p == '\r')
+			continue;
+		for (name = p; name_char(*p); p++)
+			continue;
+		if (p == name)
+			bad = n;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p != '=' && *p != '{')
+			bad = n;
+	}
+	free(line);
+	fclose(f);
+	return bad;
+}
+
+int
+config_load(struct config *c, const char *path)
+{
+	NEOERR	*err;
+	STRING	 s;
+	long	 bad;
+
+	c->hdf = NULL;
+	if ((bad = config_plain(path)) > 0) {
+		log_error("config %s:%ld: only \"name = value\", \"name {\", "
+		    "\"}\" and comments are allowed", path, bad);
+		return -1;
+	}
+	if ((err = hdf_init(&c->hdf)) == STATUS_OK)
+		err = hdf_read_file(c->hdf, path);
+	if (err != STATUS_OK) {
+		string_init(&s);
+		nerr_error_string(err, &s);
+		log_error("config %s: %s", path, s.buf != NULL ? s.buf : "?");
+		string_clear(&s);
+		nerr_ignore(&err);
+		hdf_destroy(&c->hdf);
+		return -1;
+	}
+	if (config_check(c, path) == -1) {
+		hdf_destroy(&c->hdf);
+		return -1;
+	}
+	return 0;
+}
+
+void
+config_free(struct config *c)
+{
+	hdf_destroy(&c->hdf);
+}

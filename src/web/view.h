@@ -1,0 +1,29 @@
+/* The view layer over ClearSilver: every template runs with
+ * Config.VarEscapeMode = html inside the shared layout. */
+#ifndef JDXX_VIEW_H
+#define JDXX_VIEW_H
+
+#include <ClearSilver/ClearSilver.h>
+
+#include "base/buf.h"
+
+/* Sets the directory templates are loaded from. */
+void	view_set_root(const char *dir);
+/* A fresh data tree with the escaping mode and load path set. */
+HDF	*view_new(void);
+/* Renders page (a path under the root) inside layout.cs, or on its own
+ * when layout is 0. Returns 0 or -1 (the reason is logged). */
+int	view_render(HDF *, const char *page, int layout, struct buf *out);
+/* Frees the parsed templates view_render keeps (the worker parses each
+ * template once and keeps it). */
+void	view_forget_parsed(void);
+
+/* Setters that log and swallow ClearSilver's out-of-memory errors. */
+void	hset(HDF *, const char *name, const char *value);
+void	hsetf(HDF *, const char *name, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	hseti(HDF *, const char *name, long long value);
+/* Frees an error ClearSilver returned where failure changes nothing. */
+void	nerr_ignore_ok(NEOERR *);
+
+#endif

@@ -11,67 +11,12 @@
 #include "db/db.h"
 #include "base/money.h"
 #include "domain/notice.h"
+#include "domain/subsidy.h"
 #include "public.h"
 #include "web/view.h"
 
 #define HOME_NOTICES	5
 #define MAX_PRICE_FEN	(1000000LL * 100)	/* one million yuan */
-
-long
-page_param(struct ctx *c, size_t i)
-{
-	const struct param_value *p = &c->req->param[i];
-
-	return p->present && p->valid ? (long)p->n : 1;
-}
-
-const char *
-valid_text(struct ctx *c, size_t i)
-{
-	const struct param_value *p = &c->req->param[i];
-
-	return p->present && p->valid ? p->s : "";
-}
-
-int
-category_known(struct ctx *c, const char *code)
-{
-	HDF	*cap;
-
-	for (cap = hdf_get_child(c->hdf, "Caps"); cap != NULL;
-	    cap = hdf_obj_next(cap))
-		if (strcmp(hdf_get_value(cap, "code", ""), code) == 0)
-			return 1;
-	return 0;
-}
-
-/* The caps and rate in force today, which most pages show; loaded once. */
-enum handler_result
-load_caps_today(struct ctx *c)
-{
-	char		 d[11];
-	long		 n;
-	int		 found;
-
-	if (hdf_get_obj(c->hdf, "Rate") != NULL)
-		return H_OK;
-	today(d);
-	return db_result(caps_and_rate_in_force(c->hdf, d, "Caps", "Rate", &n,
-	    &found));
-}
-
-/* For pages whose only use of the caps is the category filter. */
-enum handler_result
-load_categories_today(struct ctx *c)
-{
-	char		 d[11];
-	long		 n;
-
-	if (hdf_get_obj(c->hdf, "Caps") != NULL)
-		return H_OK;
-	today(d);
-	return db_result(categories_in_force(c->hdf, d, "Caps", &n));
-}
 
 static int
 handle_home(struct ctx *c)
@@ -117,54 +62,63 @@ static const struct param_spec subsidy_params[] = {
 };
 
 /* Works out the subsidy once category and price are valid. */
+/* The quote as page data: Cap, Rate and Result. */
+static void
+quote_to_hdf(struct ctx *c, const struct subsidy_quote *q)
+{
+	char	 y[32];
+
+	hset(c->hdf, "Cap.name", q->category_name);
+	yuan_format(y, sizeof(y), q->cap_fen);
+	hset(c->hdf, "Cap.cap_yuan", y);
+	yuan_format(y, sizeof(y), q->price_fen);
+	hset(c->hdf, "Result.price_yuan", y);
+	if (q->outcome == SUBSIDY_OVER_CAP) {
+		hset(c->hdf, "Result.over_cap", "1");
+		yuan_format(y, sizeof(y), q->price_fen - q->cap_fen);
+		hset(c->hdf, "Result.over_by_yuan", y);
+		return;
+	}
+	money_format(y, sizeof(y), q->subsidy_fen);
+	hset(c->hdf, "Result.subsidy_yuan", y);
+	money_format(y, sizeof(y), q->central_fen);
+	hset(c->hdf, "Result.central_yuan", y);
+	money_format(y, sizeof(y), q->provincial_fen);
+	hset(c->hdf, "Result.provincial_yuan", y);
+	money_format(y, sizeof(y), q->net_fen);
+	hset(c->hdf, "Result.net_yuan", y);
+}
+
 static enum handler_result
 subsidy_result(struct ctx *c, const char *date)
 {
-	const struct param_value *cat = &c->req->param[SUB_CATEGORY];
-	const struct param_value *price = &c->req->param[SUB_PRICE];
-	enum db_status	 st;
-	long long	 cap, rate, central, sub;
-	char		 y[32];
-	int		 found;
+	struct subsidy_quote	 q;
+	enum db_status		 st;
 
-	if ((st = rate_in_force(c->hdf, date, "Rate", &found)) != DB_OK)
+	if ((st = subsidy_quote(c->req->param[SUB_CATEGORY].s, date,
+	    c->req->param[SUB_PRICE].n, &q)) != DB_OK)
 		return db_result(st);
-	if (!found) {
+	/* The rule shown beside the form is the day's, once it has one. */
+	if (q.outcome != SUBSIDY_NOT_STARTED) {
+		char p[16];
+
+		percent_format(p, sizeof(p), q.rate_bp);
+		hset(c->hdf, "Rate.percent", p);
+	}
+	switch (q.outcome) {
+	case SUBSIDY_NOT_STARTED:
 		ctx_field_error(c, "date", "这一天家电下乡补贴尚未开始");
-		return H_OK;
+		break;
+	case SUBSIDY_NO_CAP_YET:
+		ctx_field_error(c, "category",
+		    "这一天这类商品还没有最高限价，不在补贴范围内");
+		break;
+	case SUBSIDY_UNKNOWN_CATEGORY:
+		ctx_field_error(c, "category", "请从列表中选择商品类别");
+		break;
+	default:
+		quote_to_hdf(c, &q);
 	}
-	st = cap_of_category(c->hdf, cat->s, date, "Cap", &found);
-	if (st != DB_OK)
-		return db_result(st);
-	if (!found) {
-		/* A category added later has no cap on the days before it. */
-		if ((st = category_exists(cat->s, &found)) != DB_OK)
-			return db_result(st);
-		ctx_field_error(c, "category", found ?
-		    "这一天这类商品还没有最高限价，不在补贴范围内" :
-		    "请从列表中选择商品类别");
-		return H_OK;
-	}
-	cap = atoll(hdf_get_value(c->hdf, "Cap.cap_fen", "0"));
-	rate = atoll(hdf_get_value(c->hdf, "Rate.rate_bp", "0"));
-	central = atoll(hdf_get_value(c->hdf, "Rate.central_share_bp", "0"));
-	yuan_format(y, sizeof(y), price->n);
-	hset(c->hdf, "Result.price_yuan", y);
-	if (price->n > cap) {
-		hset(c->hdf, "Result.over_cap", "1");
-		yuan_format(y, sizeof(y), price->n - cap);
-		hset(c->hdf, "Result.over_by_yuan", y);
-		return H_OK;
-	}
-	sub = subsidy_fen(price->n, rate);
-	money_format(y, sizeof(y), sub);
-	hset(c->hdf, "Result.subsidy_yuan", y);
-	money_format(y, sizeof(y), subsidy_fen(sub, central));
-	hset(c->hdf, "Result.central_yuan", y);
-	money_format(y, sizeof(y), sub - subsidy_fen(sub, central));
-	hset(c->hdf, "Result.provincial_yuan", y);
-	money_format(y, sizeof(y), price->n - sub);
-	hset(c->hdf, "Result.net_yuan", y);
 	return H_OK;
 }
 
@@ -211,7 +165,7 @@ static const struct param_spec notice_list_params[NL_COUNT] = {
 static int
 handle_notices(struct ctx *c)
 {
-	const char		*kind = valid_text(c, NL_KIND);
+	const char		*kind = ctx_text(c, NL_KIND);
 	long long		 total = 0;
 	long			 n, page = page_param(c, NL_PAGE);
 	enum handler_result	 r;
@@ -222,7 +176,7 @@ handle_notices(struct ctx *c)
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	if (c->resp->status == 200 && (r = db_result(notice_find(c->hdf, kind,
-	    valid_text(c, NL_Q), page, NOTICE_PAGE_SIZE, "Notices", &n,
+	    ctx_text(c, NL_Q), page, NOTICE_PAGE_SIZE, "Notices", &n,
 	    &total))) != H_OK)
 		return r;
 	ctx_paging(c, page, total, NOTICE_PAGE_SIZE);

@@ -167,7 +167,7 @@ handle_api_product(struct ctx *c)
 int
 handle_api_regions(struct ctx *c)
 {
-	const char		*parent = valid_text(c, RG_PARENT);
+	const char		*parent = ctx_text(c, RG_PARENT);
 	enum handler_result	 r;
 	json_t			*root;
 	HDF			*self = NULL;

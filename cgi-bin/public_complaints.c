@@ -7,6 +7,7 @@
 
 #include "domain/calendar_cache.h"
 #include "domain/complaint.h"
+#include "web/complaint_view.h"
 #include "web/config.h"
 #include "domain/outlet.h"
 #include "public.h"
@@ -46,17 +47,6 @@ const struct param_spec track_params[TR_COUNT] = {
 	[TR_REASON] = { "reason", "重新办理的理由", P_LONGTEXT, 5, 1000, 0 },
 };
 
-/* Counts no further than the limit: a busy address costs no more. */
-static struct db_stmt recent_from_address = DB_READ(
-    "SELECT COUNT(*) FROM (SELECT 1 FROM complaint WHERE submit_address = ? "
-    "AND submitted_at > NOW() - INTERVAL 1 HOUR LIMIT ?) AS recent");
-
-static const char *
-text(struct ctx *c, size_t i)
-{
-	return valid_text(c, i);
-}
-
 /* An answer showing a tracking number or query code, or asked for with
  * them: never cached, and its address never sent on as a Referer. */
 static void
@@ -90,12 +80,12 @@ region_choices(struct ctx *c, const char *preset)
 	 * outlet presets only its county: the township is the
 	 * complainant's own to choose. */
 	for (i = 0; i < 4; i++)
-		if (text(c, levels[i].param)[0] != '\0' &&
-		    strlen(text(c, levels[i].param)) == levels[i].len &&
-		    (code[0] == '\0' || strncmp(text(c, levels[i].param), code,
+		if (ctx_text(c, levels[i].param)[0] != '\0' &&
+		    strlen(ctx_text(c, levels[i].param)) == levels[i].len &&
+		    (code[0] == '\0' || strncmp(ctx_text(c, levels[i].param), code,
 		    strlen(code)) == 0))
 			snprintf(code, sizeof(code), "%s",
-			    text(c, levels[i].param));
+			    ctx_text(c, levels[i].param));
 	if (code[0] == '\0' && preset != NULL)
 		snprintf(code, sizeof(code), "%s", preset);
 	len = strlen(code);
@@ -110,6 +100,14 @@ region_choices(struct ctx *c, const char *preset)
 		hset(c->hdf, levels[i].field, parent);
 	}
 	return H_OK;
+}
+
+/* The form, with the limits the rules set. */
+static enum handler_result
+form_render(struct ctx *c)
+{
+	hseti(c->hdf, "Limits.description", COMPLAINT_DESC_MAX);
+	return ctx_render(c, "complaints/new.cs");
 }
 
 static enum handler_result
@@ -138,7 +136,7 @@ form_page(struct ctx *c, const char *token)
 	if ((r = region_choices(c, preset)) != H_OK)
 		return r;
 	hset(c->hdf, "Form.form_token", token);
-	return ctx_render(c, "complaints/new.cs");
+	return form_render(c);
 }
 
 int
@@ -152,68 +150,75 @@ handle_complaint_new(struct ctx *c)
 	return form_page(c, token);
 }
 
-/* Checks the fields the parameter table cannot; marks the wrong ones. */
+/* The complaint as the form sent it. */
+static void
+input_from_form(struct ctx *c, struct complaint_input *in)
+{
+	const struct param_value *p = c->req->param;
+
+	memset(in, 0, sizeof(*in));
+	in->name = ctx_text(c, CF_NAME);
+	in->phone = ctx_text(c, CF_PHONE);
+	in->region = ctx_text(c, CF_REGION);
+	in->category = ctx_text(c, CF_CATEGORY);
+	in->outlet_id = p[CF_OUTLET].present && p[CF_OUTLET].valid ?
+	    p[CF_OUTLET].n : 0;
+	in->outlet_name = ctx_text(c, CF_OUTLET_NAME);
+	in->outlet_address = ctx_text(c, CF_OUTLET_ADDRESS);
+	in->purchase_date = ctx_text(c, CF_PURCHASE);
+	in->product_category = ctx_text(c, CF_PRODUCT_CATEGORY);
+	in->product_model = ctx_text(c, CF_MODEL);
+	in->invoice_no = ctx_text(c, CF_INVOICE);
+	in->description = ctx_text(c, CF_DESCRIPTION);
+}
+
+/* Checks what the parameter table cannot, by the rules every channel
+ * shares (complaint_check) and the form's own; marks the wrong fields. */
 static enum handler_result
-check_complaint(struct ctx *c)
+check_complaint(struct ctx *c, const struct complaint_input *in,
+    char outlet_region[13])
 {
 	const struct param_value *p = c->req->param;
 	enum handler_result	 r;
-	long			 n;
-	int			 found;
+	unsigned		 faults;
 
+	if ((r = db_result(complaint_check(in, &faults, outlet_region))) !=
+	    H_OK)
+		return r;
 	if (!p[CF_NAME].present)
 		ctx_field_error(c, "name", "请填写姓名");
 	if (!p[CF_PHONE].present)
 		ctx_field_error(c, "phone", "请填写联系电话");
-	else if (p[CF_PHONE].valid && !complaint_phone_valid(p[CF_PHONE].s))
+	else if (faults & COMPLAINT_BAD_PHONE)
 		ctx_field_error(c, "phone",
 		    "请填写 11 位手机号码，或带区号的固定电话，如 0710-3312345");
-	if (strlen(text(c, CF_REGION)) != 9)
+	if (strlen(in->region) != 9)
 		ctx_field_error(c, "region", "请选择您户籍所在的乡镇（街道）");
-	else {
-		if ((r = db_result(region_path(c->hdf, text(c, CF_REGION),
-		    "RegionCheck", &n))) != H_OK)
-			return r;
-		if (n != 4)
-			ctx_field_error(c, "region", "请从列表中选择乡镇（街道）");
-	}
+	else if (faults & COMPLAINT_BAD_TOWNSHIP)
+		ctx_field_error(c, "region", "请从列表中选择乡镇（街道）");
 	if (!p[CF_OUTLET].present && !p[CF_OUTLET_NAME].present)
 		ctx_field_error(c, "outlet_name",
 		    "请填写被投诉商店的名称（不在指定网点名单里的商店也可以投诉）");
-	if (p[CF_OUTLET].present && p[CF_OUTLET].valid) {
-		if ((r = db_result(outlet_get(c->hdf, p[CF_OUTLET].n, "Outlet",
-		    &found))) != H_OK)
-			return r;
-		if (!found)
-			ctx_field_error(c, "outlet", "没有这个网点");
-	}
-	if ((r = db_result(complaint_categories(c->hdf, "Categories", &n))) !=
-	    H_OK)
-		return r;
-	if (!complaint_category_valid(hdf_get_obj(c->hdf, "Categories"),
-	    text(c, CF_CATEGORY)))
+	if (faults & COMPLAINT_BAD_OUTLET)
+		ctx_field_error(c, "outlet", "没有这个网点");
+	if (faults & COMPLAINT_BAD_CATEGORY)
 		ctx_field_error(c, "category", "请选择投诉类别");
 	/* The caps are the product categories; the form shown again loads
 	 * them itself. */
-	if (text(c, CF_PRODUCT_CATEGORY)[0] != '\0') {
+	if (in->product_category[0] != '\0') {
 		if ((r = load_caps_today(c)) != H_OK)
 			return r;
-		if (!category_known(c, text(c, CF_PRODUCT_CATEGORY)))
+		if (!category_known(c, in->product_category))
 			ctx_field_error(c, "product_category",
 			    "请从列表中选择商品类别");
 	}
-	if (p[CF_PURCHASE].present && p[CF_PURCHASE].valid) {
-		char d[11];
-
-		today(d);
-		if (strcmp(p[CF_PURCHASE].s, d) > 0)
-			ctx_field_error(c, "purchase_date", "购买日期不能晚于今天");
-	}
+	if (faults & COMPLAINT_BAD_PURCHASE_DATE)
+		ctx_field_error(c, "purchase_date", "购买日期不能晚于今天");
 	if (!p[CF_DESCRIPTION].present)
 		ctx_field_error(c, "description", "请写明投诉的事情经过");
 	if (!p[CF_CONSENT].present || p[CF_CONSENT].n != 1)
 		ctx_field_error(c, "consent", "请阅读并同意个人信息使用说明");
-	if (strlen(text(c, CF_TOKEN)) != 43)
+	if (strlen(ctx_text(c, CF_TOKEN)) != 43)
 		ctx_field_error(c, "form_token", "表单已失效，请重新提交");
 	return H_OK;
 }
@@ -228,15 +233,12 @@ handle_complaint_submit(struct ctx *c)
 	enum handler_result	 r;
 	enum db_status		 st;
 	long long		 recent;
-	const char		*token = text(c, CF_TOKEN);
-	char			 fresh[44];
+	const char		*token = ctx_text(c, CF_TOKEN);
+	char			 fresh[44], outlet_region[13];
 	char			 sender[THROTTLE_SUBJECT_LEN + 1];
-	struct db_arg		 a[2];
 
 	/* Counted, and kept, as throttles count it: IPv6 by its /64. */
 	throttle_address(c->req->remote_addr, sender);
-	a[0] = DB_TEXT(sender);
-	a[1] = DB_INT(c->cfg->complaints_per_hour);
 	if (strlen(token) != 43) {
 		complaint_form_token(fresh);
 		token = fresh;
@@ -244,14 +246,15 @@ handle_complaint_submit(struct ctx *c)
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	/* "下一步" only moves the region chooser on; nothing is filed. */
-	if (strcmp(text(c, CF_ACTION), "region") == 0)
+	if (strcmp(ctx_text(c, CF_ACTION), "region") == 0)
 		return form_page(c, token);
 	/* The hidden field people never see: only robots fill it. */
 	if (p[CF_WEBSITE].present) {
 		ctx_error_page(c, 400, "提交失败。");
 		return H_OK;
 	}
-	if ((r = check_complaint(c)) != H_OK) {
+	input_from_form(c, &in);
+	if ((r = check_complaint(c, &in, outlet_region)) != H_OK) {
 		if (r == H_UNAVAILABLE)
 			goto down;
 		return r;
@@ -261,8 +264,8 @@ handle_complaint_submit(struct ctx *c)
 	/* PerHour 0 (load tests): one address sends everything, uncounted. */
 	if (c->cfg->complaints_per_hour == 0)
 		recent = 0;
-	else if ((st = db_query_int(&recent_from_address, a, 2, &recent)) !=
-	    DB_OK)
+	else if ((st = complaints_filed_from(sender,
+	    c->cfg->complaints_per_hour, &recent)) != DB_OK)
 		goto down;
 	if (c->cfg->complaints_per_hour > 0 &&
 	    recent >= c->cfg->complaints_per_hour) {
@@ -271,22 +274,7 @@ handle_complaint_submit(struct ctx *c)
 		response_header(c->resp, "Retry-After", "3600");
 		return form_page(c, token);
 	}
-	memset(&in, 0, sizeof(in));
-	in.name = text(c, CF_NAME);
-	in.phone = text(c, CF_PHONE);
-	in.region = text(c, CF_REGION);
-	in.category = text(c, CF_CATEGORY);
-	in.outlet_id = p[CF_OUTLET].present ? p[CF_OUTLET].n : 0;
-	/* check_complaint looked the outlet up already. */
-	in.outlet_region = in.outlet_id > 0 ?
-	    hdf_get_value(c->hdf, "Outlet.region_code", NULL) : NULL;
-	in.outlet_name = text(c, CF_OUTLET_NAME);
-	in.outlet_address = text(c, CF_OUTLET_ADDRESS);
-	in.purchase_date = text(c, CF_PURCHASE);
-	in.product_category = text(c, CF_PRODUCT_CATEGORY);
-	in.product_model = text(c, CF_MODEL);
-	in.invoice_no = text(c, CF_INVOICE);
-	in.description = text(c, CF_DESCRIPTION);
+	in.outlet_region = outlet_region;
 	in.address = sender;
 	if ((st = calendar_cached(&cal)) != DB_OK)
 		goto down;
@@ -310,16 +298,24 @@ down:
 	/* The product categories, when the database still answers. */
 	(void)load_caps_today(c);
 	hset(c->hdf, "Page.Title", "投诉没有保存");
-	if (ctx_render(c, "complaints/new.cs") != H_OK)
+	if (form_render(c) != H_OK)
 		return H_UNAVAILABLE;
 	return H_OK;
+}
+
+/* The complaint tracked, named as the public read it. */
+static void
+named(struct ctx *c)
+{
+	complaint_view_record(hdf_get_obj(c->hdf, "Complaint"));
+	complaint_view_rows(hdf_get_obj(c->hdf, "Complaint.events"), 0);
 }
 
 /* Answers a tracking request; misses are counted per address. */
 static enum handler_result
 track(struct ctx *c, int *found)
 {
-	const char	*no = text(c, TR_NO), *code = text(c, TR_CODE);
+	const char	*no = ctx_text(c, TR_NO), *code = ctx_text(c, TR_CODE);
 	const char	*addr = c->req->remote_addr;
 	enum handler_result r;
 	long long	 wait;
@@ -358,6 +354,7 @@ track(struct ctx *c, int *found)
 		return H_OK;
 	}
 	hset(c->hdf, "Form.no", upper);
+	named(c);
 	return H_OK;
 }
 
@@ -391,10 +388,11 @@ handle_complaint_track(struct ctx *c)
 int
 handle_complaint_feedback(struct ctx *c)
 {
-	const char	*action = text(c, TR_ACTION);
+	const char	*action = ctx_text(c, TR_ACTION);
 	const struct calendar *cal;
 	enum handler_result r;
 	enum db_status	 st;
+	const struct complaint_rule *rule;
 	int		 found, done;
 
 	hset(c->hdf, "Page.Title", "投诉查询");
@@ -403,35 +401,40 @@ handle_complaint_feedback(struct ctx *c)
 		c->resp->status = 400;
 		return ctx_render(c, "complaints/track.cs");
 	}
-	if (strcmp(action, "satisfied") != 0 &&
-	    strcmp(action, "unsatisfied") != 0 && strcmp(action, "reopen") != 0) {
-		ctx_field_error(c, "action", "请选择满意、不满意或要求重新办理");
+	/* The form's buttons: a rating, or the reopening. */
+	rule = complaint_rule(strcmp(action, "reopen") == 0 ? CA_REOPEN :
+	    CA_RATE);
+	if (rule->action == CA_RATE && strcmp(action, "satisfied") != 0 &&
+	    strcmp(action, "unsatisfied") != 0) {
+		ctx_field_error(c, "action", rule->needs_message);
 		return ctx_render(c, "complaints/track.cs");
 	}
 	if ((r = track(c, &found)) != H_OK || !found)
 		return r != H_OK ? r : ctx_render(c, "complaints/track.cs");
-	if (strcmp(action, "reopen") == 0 && !c->req->param[TR_REASON].present) {
-		ctx_field_error(c, "reason", "请写明要求重新办理的理由");
+	if (rule->needs == NEEDS_REASON && !c->req->param[TR_REASON].present) {
+		ctx_field_error(c, "reason", rule->needs_message);
 		return ctx_render(c, "complaints/track.cs");
 	}
 	if ((st = calendar_cached(&cal)) != DB_OK)
 		return db_result(st);
 	st = complaint_feedback(hdf_get_value(c->hdf, "Complaint.tracking_no",
-	    ""), action, text(c, TR_REASON), cal, c->cfg->resolve_days, &done);
+	    ""), rule, action, ctx_text(c, TR_REASON), cal, c->cfg->resolve_days,
+	    &done);
 	if (st != DB_OK)
 		return db_result(st);
 	if (!done) {
-		hset(c->hdf, "Track.message", strcmp(action, "reopen") == 0 ?
+		hset(c->hdf, "Track.message", rule->action == CA_REOPEN ?
 		    "这件投诉现在不能要求重新办理（只能在办结后 15 天内要求一次）。" :
 		    "这件投诉现在不能评价（办结后才能评价，且只能评价一次）。");
 		c->resp->status = 409;
 	} else
-		hset(c->hdf, "Track.message", strcmp(action, "reopen") == 0 ?
+		hset(c->hdf, "Track.message", rule->action == CA_REOPEN ?
 		    "已收到您重新办理的要求。" : "谢谢您的评价。");
 	nerr_ignore_ok(hdf_remove_tree(c->hdf, "Complaint"));
 	if ((r = db_result(complaint_track(c->hdf, hdf_get_value(c->hdf,
-	    "Form.no", ""), text(c, TR_CODE), c->cfg->secret, "Complaint",
+	    "Form.no", ""), ctx_text(c, TR_CODE), c->cfg->secret, "Complaint",
 	    &found))) != H_OK)
 		return r;
+	named(c);
 	return ctx_render(c, "complaints/track.cs");
 }

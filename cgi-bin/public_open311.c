@@ -154,7 +154,7 @@ field_error(json_t *errors, const char *field, const char *reason)
  * the key (held in key), or a 403 answer for a key not valid or revoked. */
 static int
 read_scope(struct ctx *c, enum open311_format f, const struct param_value *v,
-    struct apikey *key, struct open311_scope *scope)
+    struct apikey *key, struct service_request_scope *scope)
 {
 	enum handler_result	 r;
 
@@ -260,7 +260,7 @@ handle_open311_service(struct ctx *c)
  * error answer (status 400) when the list is malformed. */
 static int
 requests_by_id(struct ctx *c, enum open311_format f,
-    const struct open311_scope *scope, const char *list, json_t *out)
+    const struct service_request_scope *scope, const char *list, json_t *out)
 {
 	char		 ids[OPEN311_MAX_IDS][COMPLAINT_NO_LEN + 1];
 	char		 copy[OPEN311_MAX_IDS * 10 + 1], name[32];
@@ -292,7 +292,7 @@ requests_by_id(struct ctx *c, enum open311_format f,
 	}
 	for (i = 0; i < n; i++) {
 		snprintf(name, sizeof(name), "Ids.%zu", i);
-		if ((r = db_result(open311_request_get(c->hdf, ids[i], scope,
+		if ((r = db_result(service_request_get(c->hdf, ids[i], scope,
 		    name, &found))) != H_OK)
 			return r;
 		/* Asked for by number: the number is named in the answer. */
@@ -342,10 +342,10 @@ requests(struct ctx *c, enum open311_format f)
 {
 	const struct param_value *p = c->req->param;
 	struct open311_filter	 q;
-	struct open311_scope	 scope;
+	struct service_request_scope	 scope;
 	struct apikey		 key;
 	enum handler_result	 r;
-	const char		*status = valid_text(c, O3L_STATUS);
+	const char		*status = ctx_text(c, O3L_STATUS);
 	json_t			*errors, *list;
 	HDF			*row;
 	long			 n;
@@ -421,7 +421,7 @@ static int
 request_one(struct ctx *c, enum open311_format f, const char *id)
 {
 	char			 no[COMPLAINT_NO_LEN + 1];
-	struct open311_scope	 scope;
+	struct service_request_scope	 scope;
 	struct apikey		 key;
 	enum handler_result	 r;
 	size_t			 i;
@@ -438,7 +438,7 @@ request_one(struct ctx *c, enum open311_format f, const char *id)
 		    (char)(id[i] - 'a' + 'A') : id[i];
 	if (!open311_tracking_no_valid(no))
 		return error_answer(c, f, 404, "service_request_id not found");
-	if ((r = db_result(open311_request_get(c->hdf, no, &scope, "Request",
+	if ((r = db_result(service_request_get(c->hdf, no, &scope, "Request",
 	    &found))) != H_OK)
 		return r;
 	/* Outside the key's region it is as unknown as a wrong number. */
@@ -515,41 +515,30 @@ full_name(const char *first, const char *last, char *out, size_t size)
 		snprintf(out, size, "%s%s", last, first);
 }
 
-/* Checks what the parameter table cannot; adds to errors. The listed
- * outlet's township goes to outlet_region ("" without one). */
+/* Checks what the parameter table cannot, by the rules every channel
+ * shares (complaint_check) and Open311's own names; adds to errors. The
+ * listed outlet's township goes to outlet_region ("" without one). */
 static enum handler_result
-check_request(struct ctx *c, json_t *errors, HDF **categories,
-    char outlet_region[13])
+check_request(struct ctx *c, const struct complaint_input *in,
+    json_t *errors, char outlet_region[13])
 {
 	const struct param_value *p = c->req->param;
 	enum handler_result	 r;
-	long			 n;
-	int			 found;
+	unsigned		 faults;
 
-	if ((r = db_result(complaint_categories(c->hdf, "Services", &n))) !=
+	if ((r = db_result(complaint_check(in, &faults, outlet_region))) !=
 	    H_OK)
 		return r;
-	*categories = hdf_get_obj(c->hdf, "Services");
 	if (p[O3P_SERVICE].present && p[O3P_SERVICE].valid &&
-	    !complaint_category_valid(*categories, p[O3P_SERVICE].s))
+	    (faults & COMPLAINT_BAD_CATEGORY))
 		field_error(errors, "service_code", "没有这个服务类别");
-	if (p[O3P_REGION].present && p[O3P_REGION].valid) {
-		found = 0;
-		if (strlen(p[O3P_REGION].s) == 9 && (r = db_result(
-		    open311_township_exists(p[O3P_REGION].s, &found))) != H_OK)
-			return r;
-		if (!found)
-			field_error(errors, "region_code",
-			    "须为投诉人户籍所在乡镇（街道）的 9 位代码");
-	}
-	outlet_region[0] = '\0';
-	if (p[O3P_OUTLET].present && p[O3P_OUTLET].valid) {
-		if ((r = db_result(open311_outlet_region(p[O3P_OUTLET].n,
-		    outlet_region, &found))) != H_OK)
-			return r;
-		if (!found)
-			field_error(errors, "outlet_id", "没有这个网点");
-	}
+	if (p[O3P_REGION].present && p[O3P_REGION].valid &&
+	    (faults & COMPLAINT_BAD_TOWNSHIP))
+		field_error(errors, "region_code",
+		    "须为投诉人户籍所在乡镇（街道）的 9 位代码");
+	if (p[O3P_OUTLET].present && p[O3P_OUTLET].valid &&
+	    (faults & COMPLAINT_BAD_OUTLET))
+		field_error(errors, "outlet_id", "没有这个网点");
 	if (!p[O3P_FIRST].present && !p[O3P_LAST].present)
 		field_error(errors, "last_name",
 		    "请填写投诉人姓名（last_name 姓，first_name 名）");
@@ -558,7 +547,7 @@ check_request(struct ctx *c, json_t *errors, HDF **categories,
 	    utf8_chars(p[O3P_LAST].s, strlen(p[O3P_LAST].s)) > NAME_MAX_CHARS)
 		field_error(errors, "first_name", "姓名合计最多 20 个字");
 	if (p[O3P_PHONE].present && p[O3P_PHONE].valid &&
-	    !complaint_phone_valid(p[O3P_PHONE].s))
+	    (faults & COMPLAINT_BAD_PHONE))
 		field_error(errors, "phone",
 		    "须为 11 位手机号码，或带区号的固定电话，如 0710-3312345");
 	return H_OK;
@@ -593,7 +582,6 @@ file_request(struct ctx *c, enum open311_format f)
 	enum db_status		 st;
 	struct apikey		 key;
 	json_t			*errors;
-	HDF			*categories;
 	char			 name[128], notice[512], outlet_region[13];
 	int			 rc;
 
@@ -605,10 +593,27 @@ file_request(struct ctx *c, enum open311_format f)
 	if (key.id == 0)
 		return error_answer(c, f, 403, p[O3P_KEY].present ?
 		    KEY_INVALID : "api_key is required");
+	full_name(ctx_text(c, O3P_FIRST), ctx_text(c, O3P_LAST), name,
+	    sizeof(name));
+	memset(&in, 0, sizeof(in));
+	in.name = name;
+	in.phone = ctx_text(c, O3P_PHONE);
+	in.region = ctx_text(c, O3P_REGION);
+	in.category = ctx_text(c, O3P_SERVICE);
+	in.outlet_id = p[O3P_OUTLET].present && p[O3P_OUTLET].valid ?
+	    p[O3P_OUTLET].n : 0;
+	in.outlet_region = outlet_region;
+	in.outlet_name = "";
+	in.outlet_address = ctx_text(c, O3P_ADDRESS);
+	in.purchase_date = "";
+	in.product_category = "";
+	in.product_model = "";
+	in.invoice_no = "";
+	in.description = ctx_text(c, O3P_DESCRIPTION);
+	in.address = c->req->remote_addr;
 	errors = json_array();
 	param_errors(c, errors);
-	if ((r = check_request(c, errors, &categories, outlet_region)) !=
-	    H_OK) {
+	if ((r = check_request(c, &in, errors, outlet_region)) != H_OK) {
 		json_decref(errors);
 		return r;
 	}
@@ -618,23 +623,6 @@ file_request(struct ctx *c, enum open311_format f)
 	if ((rc = check_key_region(c, f, &key, outlet_region)) != H_OK ||
 	    c->resp->status != 200)
 		return rc;
-	full_name(valid_text(c, O3P_FIRST), valid_text(c, O3P_LAST), name,
-	    sizeof(name));
-	memset(&in, 0, sizeof(in));
-	in.name = name;
-	in.phone = p[O3P_PHONE].s;
-	in.region = p[O3P_REGION].s;
-	in.category = p[O3P_SERVICE].s;
-	in.outlet_id = p[O3P_OUTLET].present ? p[O3P_OUTLET].n : 0;
-	in.outlet_region = outlet_region;
-	in.outlet_name = "";
-	in.outlet_address = valid_text(c, O3P_ADDRESS);
-	in.purchase_date = "";
-	in.product_category = "";
-	in.product_model = "";
-	in.invoice_no = "";
-	in.description = p[O3P_DESCRIPTION].s;
-	in.address = c->req->remote_addr;
 	if (sodium_init() < 0)
 		return H_ERROR;
 	if ((st = calendar_cached(&cal)) != DB_OK)

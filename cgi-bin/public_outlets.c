@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "web/outlet_view.h"
 #include "domain/enterprise.h"
 #include "domain/outlet.h"
 #include "domain/outlet_record.h"
@@ -39,9 +40,9 @@ outlet_query_from_params(struct ctx *c, struct outlet_query *q,
 	long		 n, nchildren;
 
 	memset(q, 0, sizeof(*q));
-	q->region = valid_text(c, OL_REGION);
-	q->keyword = valid_text(c, OL_Q);
-	q->category = valid_text(c, OL_CATEGORY);
+	q->region = ctx_text(c, OL_REGION);
+	q->keyword = ctx_text(c, OL_Q);
+	q->category = ctx_text(c, OL_CATEGORY);
 	q->enterprise = p[OL_ENTERPRISE].present && p[OL_ENTERPRISE].valid ?
 	    p[OL_ENTERPRISE].n : 0;
 	q->page = page_param(c, OL_PAGE);
@@ -126,6 +127,7 @@ handle_outlets(struct ctx *c)
 	ctx_paging(c, q.page, total, OUTLET_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");
 	ctx_query_string(c, "Query.no_region", "region,page");
+	outlet_view_statuses(c->hdf, "OutletStatuses");
 	return ctx_render(c, "outlets/list.cs");
 }
 

@@ -33,9 +33,9 @@ product_query_from_params(struct ctx *c, struct product_query *q)
 	enum handler_result r;
 
 	memset(q, 0, sizeof(*q));
-	q->category = valid_text(c, PR_CATEGORY);
-	q->brand = valid_text(c, PR_BRAND);
-	q->keyword = valid_text(c, PR_Q);
+	q->category = ctx_text(c, PR_CATEGORY);
+	q->brand = ctx_text(c, PR_BRAND);
+	q->keyword = ctx_text(c, PR_Q);
 	q->page = page_param(c, PR_PAGE);
 	if (strcmp(status, "all") == 0)
 		q->status = "";
@@ -74,6 +74,8 @@ handle_products(struct ctx *c)
 		return r;
 	ctx_paging(c, q.page, total, PRODUCT_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");
+	view_code_list(c->hdf, "ProductStatuses", product_status_code,
+	    product_status_name);
 	return ctx_render(c, "products/list.cs");
 }
 

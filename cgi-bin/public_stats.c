@@ -5,6 +5,8 @@
 #include "public.h"
 #include "domain/region.h"
 #include "domain/stats.h"
+#include "domain/stats_snapshot.h"
+#include "web/stats_view.h"
 #include "web/view.h"
 
 const struct param_spec stats_params[ST_COUNT] = {
@@ -62,6 +64,7 @@ handle_stats(struct ctx *c)
 {
 	const struct param_value *p = c->req->param;
 	struct stats_filter	 f;
+	struct stats		 s;
 	enum handler_result	 r;
 	long			 n;
 	int			 stale, busy;
@@ -92,8 +95,11 @@ handle_stats(struct ctx *c)
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	if (c->resp->status == 200) {
-		if ((r = db_result(stats_load_shared(c->hdf, &f, "Stats", &stale,
-		    &busy))) != H_OK)
+		r = db_result(stats_load_shared(&s, &f, &stale, &busy));
+		if (r == H_OK && !busy && stats_view(c->hdf, "Stats", &s) == -1)
+			r = H_ERROR;
+		stats_free(&s);
+		if (r != H_OK)
 			return r;
 		if (busy) {
 			char msg[128];

@@ -20,10 +20,6 @@ const char *staff_part_text(const struct ctx *, const char *name, char *out,
 	    size_t len);
 /* Ends the request with a 303 to path. */
 int	staff_redirect(struct ctx *, const char *path);
-/* Ends the transaction of a write (see db_finish) and, when it held,
- * redirects to the page of object id (fmt holds one %lld). */
-int	staff_saved(struct ctx *, enum db_status, const char *fmt,
-	    long long id) __attribute__((format(printf, 3, 0)));
 
 /* Sign-in (staff_signin.c): the password, the second factor, sign-out,
  * the password change, and the session's cookie. */
@@ -102,7 +98,6 @@ enum { HA_ACTION, HA_REPLY, HA_NOTE, HA_ASSIGNEE, HA_COUNT };
 extern const struct param_spec	handle_params[HA_COUNT];
 int	handle_complaint_queue(struct ctx *);
 /* Open complaints past their deadline in a region ("" for all). */
-enum db_status	complaints_overdue(const char *region, long long *n);
 int	handle_complaint_view(struct ctx *);
 int	handle_complaint_act(struct ctx *);
 

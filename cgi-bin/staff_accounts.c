@@ -2,15 +2,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <sodium.h>
-
 #include "domain/account.h"
 #include "domain/audit.h"
 #include "domain/authz.h"
-#include "base/password.h"
 #include "domain/region.h"
 #include "domain/session.h"
 #include "staff.h"
+#include "web/domain_answer.h"
 #include "web/view.h"
 
 const struct param_spec account_params[AC_COUNT] = {
@@ -27,22 +25,6 @@ const struct param_spec audit_params[AU_COUNT] = {
 	[AU_ACTION] = { "action", "操作", P_CODE, 1, 40, 0 },
 	[AU_PAGE] = { "page", "页码", P_INT, 1, 1000000, 0 },
 };
-
-#define AUDIT_PAGE_SIZE	50
-
-/* A limited admin reads the entries of accounts within its region. */
-#define AUDIT_REGION	"(? = '' OR region_code LIKE CONCAT(?, '%'))"
-
-static struct db_stmt audit_page = DB_READ(
-    "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s') AS at, username, "
-    "address, action, object_type, object_id, before_json, after_json "
-    "FROM audit_log WHERE username = COALESCE(?, username) "
-    "AND action = COALESCE(?, action) AND " AUDIT_REGION " "
-    "ORDER BY id DESC LIMIT ? OFFSET ?");
-
-static struct db_stmt audit_count = DB_READ(
-    "SELECT COUNT(*) FROM audit_log WHERE username = COALESCE(?, username) "
-    "AND action = COALESCE(?, action) AND " AUDIT_REGION);
 
 int
 handle_accounts(struct ctx *c)
@@ -106,15 +88,17 @@ int
 handle_account_new(struct ctx *c)
 {
 	const struct param_value *p = c->req->param;
-	const char	*user = staff_text(c, AC_USERNAME);
-	char		 hash[crypto_pwhash_STRBYTES], path[64];
+	const char	*user = ctx_text(c, AC_USERNAME);
 	const char	*problem;
-	unsigned long long id;
-	enum db_status	 st;
+	unsigned long long id = 0;
+	enum domain_status ds;
 	enum handler_result r;
+	struct domain_problems problems = { 0 };
+	struct audit_by	 by = { .user = c->user,
+	    .address = staff_address(c) };
 
-	struct account_change ch = { .role = staff_text(c, AC_ROLE),
-	    .region = staff_text(c, AC_REGION) };
+	struct account_change ch = { .role = ctx_text(c, AC_ROLE),
+	    .region = ctx_text(c, AC_REGION) };
 
 	hset(c->hdf, "Page.Title", "新建账号");
 	hset(c->hdf, "Form.password", "");
@@ -128,8 +112,8 @@ handle_account_new(struct ctx *c)
 	if (!username_valid(p[AC_USERNAME].s))
 		ctx_field_error(c, "username",
 		    "用户名须为 3 到 32 个小写字母、数字或 . _ -，以字母开头");
-	if ((r = check_role_region(c, staff_text(c, AC_ROLE),
-	    staff_text(c, AC_REGION))) != H_OK ||
+	if ((r = check_role_region(c, ctx_text(c, AC_ROLE),
+	    ctx_text(c, AC_REGION))) != H_OK ||
 	    (r = check_authority(c, &ch)) != H_OK)
 		return r;
 	if ((problem = password_problem(p[AC_USERNAME].s, p[AC_PASSWORD].s)) !=
@@ -137,22 +121,13 @@ handle_account_new(struct ctx *c)
 		ctx_field_error(c, "password", problem);
 	if (c->resp->status != 200)
 		return ctx_render(c, "staff/account_new.cs");
-	if (password_hash(hash, p[AC_PASSWORD].s) == -1)
-		return H_ERROR;
-	st = account_create(user, staff_text(c, AC_DISPLAY),
-	    staff_text(c, AC_ROLE), staff_text(c, AC_REGION), hash, &id);
-	if (st == DB_DUPLICATE) {
-		ctx_field_error(c, "username", "这个用户名已经有人用了");
+	ds = account_open(user, ctx_text(c, AC_DISPLAY), ctx_text(c,
+	    AC_ROLE), ctx_text(c, AC_REGION), p[AC_PASSWORD].s, &by,
+	    &problems, &id);
+	if (domain_answer_form(c, ds, &problems))
 		return ctx_render(c, "staff/account_new.cs");
-	}
-	if (st != DB_OK)
-		return db_result(st);
-	audit_write(c->user, NULL, staff_address(c), "account_create", "staff",
-	    (long long)id, NULL, json_pack("{s:s,s:s,s:s,s:s}", "username",
-	    user, "display_name", staff_text(c, AC_DISPLAY), "role",
-	    staff_text(c, AC_ROLE), "region_code", staff_text(c, AC_REGION)));
-	snprintf(path, sizeof(path), "/staff/accounts/%llu", id);
-	return staff_redirect(c, path);
+	return domain_answer_saved(c, ds, "/staff/accounts/%lld",
+	    (long long)id);
 }
 
 /* The edit form: password, sign-in and second-factor controls only for
@@ -172,14 +147,15 @@ handle_account_edit(struct ctx *c)
 {
 	const struct param_value *p = c->req->param;
 	long long	 id = c->req->path_id;
-	char		 hash[crypto_pwhash_STRBYTES];
 	const char	*problem;
-	json_t		*before;
 	enum db_status	 st;
+	enum domain_status ds;
 	enum handler_result r;
 	int		 found, disabled;
-	long long	 admins;
 	struct account_change ch;
+	struct domain_problems problems = { 0 };
+	struct audit_by	 by = { .user = c->user,
+	    .address = staff_address(c) };
 
 	if ((st = account_get(c->hdf, id, "Account", &found)) != DB_OK)
 		return db_result(st);
@@ -200,15 +176,15 @@ handle_account_edit(struct ctx *c)
 	hset(c->hdf, "Form.password", "");
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
-	if ((r = check_role_region(c, staff_text(c, AC_ROLE),
-	    staff_text(c, AC_REGION))) != H_OK)
+	if ((r = check_role_region(c, ctx_text(c, AC_ROLE),
+	    ctx_text(c, AC_REGION))) != H_OK)
 		return r;
 	disabled = p[AC_DISABLED].present && p[AC_DISABLED].n == 1;
 	ch = (struct account_change){ .target_id = id,
 	    .role_now = hdf_get_value(c->hdf, "Account.role", ""),
 	    .region_now = hdf_get_value(c->hdf, "Account.region_code", ""),
 	    .disabled_now = hdf_get_int_value(c->hdf, "Account.disabled", 0),
-	    .role = staff_text(c, AC_ROLE), .region = staff_text(c, AC_REGION),
+	    .role = ctx_text(c, AC_ROLE), .region = ctx_text(c, AC_REGION),
 	    .disabled = disabled, .password = p[AC_PASSWORD].present };
 	if ((r = check_authority(c, &ch)) != H_OK)
 		return r;
@@ -218,73 +194,27 @@ handle_account_edit(struct ctx *c)
 		ctx_field_error(c, "password", problem);
 	if (c->resp->status != 200)
 		return account_edit_form(c);
-	before = account_json(hdf_get_obj(c->hdf, "Account"));
-	if ((st = db_begin()) != DB_OK) {
-		json_decref(before);
-		return db_result(st);
-	}
-	/* Counted again under lock: two admins demoting each other at once
-	 * must not both succeed. */
-	if (account_change_demotes(&ch) && (st = authz_unlimited_admins(
-	    &admins)) == DB_OK && admins <= 1) {
-		db_rollback();
-		json_decref(before);
-		ctx_field_error(c, "role", "这是唯一在用的全国管理员账号，"
-		    "不能停用、降级或限定地区");
-		c->resp->status = 403;
+	ds = account_amend(&ch, hdf_get_obj(c->hdf, "Account"), ctx_text(c,
+	    AC_DISPLAY), p[AC_PASSWORD].s, &by, &problems);
+	if (domain_answer_form(c, ds, &problems))
 		return account_edit_form(c);
-	}
-	if (st == DB_OK)
-		st = account_update(id, staff_text(c, AC_DISPLAY),
-		    staff_text(c, AC_ROLE), staff_text(c, AC_REGION),
-		    disabled);
-	if (st == DB_OK && p[AC_PASSWORD].present) {
-		if (password_hash(hash, p[AC_PASSWORD].s) == -1)
-			st = DB_ERROR;
-		else
-			st = account_set_password(id, hash);
-	}
-	/* A reset password, a disabled account or new authority ends its
-	 * sessions: the next sign-in meets the rules of the new role. */
-	if (st == DB_OK && (disabled || p[AC_PASSWORD].present ||
-	    strcmp(ch.role, ch.role_now) != 0 ||
-	    strcmp(ch.region, ch.region_now) != 0))
-		st = session_end_all(id);
-	if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c),
-		    p[AC_PASSWORD].present ? "account_update_password" :
-		    "account_update", "staff", id, before,
-		    json_pack("{s:s,s:s,s:s,s:s,s:s}", "username",
-		    hdf_get_value(c->hdf, "Account.username", ""),
-		    "display_name", staff_text(c, AC_DISPLAY), "role",
-		    staff_text(c, AC_ROLE), "region_code",
-		    staff_text(c, AC_REGION), "disabled", disabled ? "1" : "0"));
-	else
-		json_decref(before);
-	return staff_saved(c, st, "/staff/accounts/%lld", id);
+	return domain_answer_saved(c, ds, "/staff/accounts/%lld", id);
 }
 
 int
 handle_audit(struct ctx *c)
 {
-	const char	*user = staff_text(c, AU_USER);
-	const char	*action = staff_text(c, AU_ACTION);
+	const char	*user = ctx_text(c, AU_USER);
+	const char	*action = ctx_text(c, AU_ACTION);
 	long		 page = c->req->param[AU_PAGE].present ?
 	    (long)c->req->param[AU_PAGE].n : 1;
-	struct db_arg	 a[6];
 	long long	 total;
 	long		 n;
 	enum db_status	 st;
 
 	hset(c->hdf, "Page.Title", "操作日志");
-	a[0] = user[0] ? DB_TEXT(user) : DB_NULLARG;
-	a[1] = action[0] ? DB_TEXT(action) : DB_NULLARG;
-	a[2] = DB_TEXT(c->user->region);
-	a[3] = DB_TEXT(c->user->region);
-	a[4] = DB_INT(AUDIT_PAGE_SIZE);
-	a[5] = DB_INT((long long)(page - 1) * AUDIT_PAGE_SIZE);
-	if ((st = db_query_int(&audit_count, a, 4, &total)) != DB_OK ||
-	    (st = db_query(&audit_page, a, 6, c->hdf, "Audit", &n)) != DB_OK)
+	if ((st = audit_list(c->hdf, user, action, c->user->region, page,
+	    "Audit", &n, &total)) != DB_OK)
 		return db_result(st);
 	ctx_paging(c, page, total, AUDIT_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");

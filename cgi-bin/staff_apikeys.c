@@ -8,8 +8,8 @@
 #include <sodium.h>
 
 #include "domain/apikey.h"
-#include "domain/audit.h"
 #include "staff.h"
+#include "web/domain_answer.h"
 #include "web/view.h"
 
 const struct param_spec apikey_params[AK_COUNT] = {
@@ -40,10 +40,12 @@ keys_page(struct ctx *c)
 int
 handle_apikeys(struct ctx *c)
 {
-	const char		*name = staff_text(c, AK_NAME);
-	char			 key[APIKEY_LEN + 1], hash[65];
+	const char		*name = ctx_text(c, AK_NAME);
+	char			 key[APIKEY_LEN + 1];
 	unsigned long long	 id = 0;
-	enum db_status		 st;
+	enum domain_status	 ds;
+	struct audit_by		 by = { .user = c->user,
+	    .address = staff_address(c) };
 
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
@@ -53,23 +55,8 @@ handle_apikeys(struct ctx *c)
 		ctx_field_error(c, "name", "请填写名称，例如使用这个密钥的单位或应用");
 	if (c->resp->status != 200)
 		return keys_page(c);
-	apikey_generate(key);
-	apikey_hash(key, hash);
-	if ((st = db_begin()) != DB_OK) {
-		sodium_memzero(key, sizeof(key));
-		return db_result(st);
-	}
-	/* The key may do what its maker may: the maker's region. */
-	st = apikey_create(name, c->user->region, hash, c->user->id, &id);
-	if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c),
-		    "apikey_create", "api_key", (long long)id, NULL,
-		    json_pack("{s:s,s:s?}", "name", name, "region_code",
-		    c->user->region[0] != '\0' ? c->user->region : NULL));
-	if ((st = db_finish(st)) != DB_OK) {
-		sodium_memzero(key, sizeof(key));
-		return db_result(st);
-	}
+	if ((ds = apikey_create(name, &by, key, &id)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
 	/* The only time the key is seen: not kept, not cached. */
 	hset(c->hdf, "NewKey.key", key);
 	hset(c->hdf, "NewKey.name", name);
@@ -86,7 +73,9 @@ handle_apikey_revoke(struct ctx *c)
 {
 	long long	 id = c->req->path_id;
 	enum db_status	 st;
-	int		 found, done;
+	int		 found;
+	struct audit_by	 by = { .user = c->user,
+	    .address = staff_address(c) };
 
 	if ((st = apikey_get(c->hdf, id, "Key", &found)) != DB_OK)
 		return db_result(st);
@@ -94,15 +83,6 @@ handle_apikey_revoke(struct ctx *c)
 	if (!found || !staff_in_region(c, hdf_get_value(c->hdf,
 	    "Key.region_code", NULL)))
 		return H_NOT_FOUND;
-	if ((st = db_begin()) != DB_OK)
-		return db_result(st);
-	st = apikey_revoke(id, &done);
-	/* Revoking twice changes nothing and records nothing. */
-	if (st == DB_OK && done)
-		st = audit_write(c->user, NULL, staff_address(c),
-		    "apikey_revoke", "api_key", id, json_pack("{s:s,s:n}",
-		    "name", hdf_get_value(c->hdf, "Key.name", ""),
-		    "revoked_at"), json_pack("{s:s,s:b}", "name",
-		    hdf_get_value(c->hdf, "Key.name", ""), "revoked", 1));
-	return staff_saved(c, st, "/staff/apikeys#key-%lld", id);
+	return domain_answer_saved(c, apikey_revoke(id, hdf_get_value(c->hdf,
+	    "Key.name", ""), &by), "/staff/apikeys#key-%lld", id);
 }

@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/audit.h"
 #include "domain/caps.h"
 #include "domain/caps_record.h"
 #include "domain/session.h"
 #include "staff.h"
+#include "web/domain_answer.h"
 #include "web/view.h"
 
 #define PERCENT_CHARS	8	/* "100.00 %" */
@@ -118,7 +118,7 @@ require(struct ctx *c, const struct param_spec *spec, size_t i,
 static enum handler_result
 check_cap(struct ctx *c)
 {
-	const char	*code = staff_text(c, CC_CATEGORY);
+	const char	*code = ctx_text(c, CC_CATEGORY);
 	enum db_status	 st;
 	int		 found;
 
@@ -151,44 +151,22 @@ check_rate(struct ctx *c, long long *rate, long long *central)
 		    "之间的百分数，最多两位小数，例如 80；其余由省级财政负担");
 }
 
-/* The same category (or the rate) already changes on that day. */
-static int
-refused_same_day(struct ctx *c, int is_cap, json_t *existing)
-{
-	char		 msg[512], v[32];
-	json_int_t	 value = 0;
-
-	db_rollback();
-	if (existing != NULL)
-		value = json_integer_value(json_object_get(existing,
-		    is_cap ? "cap_fen" : "rate_bp"));
-	if (is_cap)
-		yuan_format(v, sizeof(v), value);
-	else
-		percent_format(v, sizeof(v), value);
-	snprintf(msg, sizeof(msg), "%s起已有一条%s（%s%s），同一天只能有一条。"
-	    "已有的记录不能修改；如需调整，请另选起始日期",
-	    staff_text(c, CC_FROM), is_cap ? "这个类别的最高限价" : "补贴比例",
-	    v, is_cap ? " 元" : "%");
-	json_decref(existing);
-	ctx_field_error(c, "effective_from", msg);
-	c->resp->status = 409;
-	return caps_page(c);
-}
-
 int
 handle_caps_change(struct ctx *c)
 {
 	const struct param_value *p = c->req->param;
-	const char		*kind = staff_text(c, CC_KIND);
-	const char		*from = staff_text(c, CC_FROM);
-	const char		*note = staff_text(c, CC_NOTE);
-	const char		*code = staff_text(c, CC_CATEGORY);
+	const char		*kind = ctx_text(c, CC_KIND);
+	const char		*from = ctx_text(c, CC_FROM);
+	const char		*note = ctx_text(c, CC_NOTE);
+	const char		*code = ctx_text(c, CC_CATEGORY);
 	long long		 rate = 0, central = 0;
 	unsigned long long	 id = 0;
 	enum handler_result	 h;
-	enum db_status		 st;
-	json_t			*before = NULL;
+	enum domain_status	 ds;
+	struct caps_change	 ch;
+	struct domain_problems	 problems = { 0 };
+	struct audit_by		 by = { .user = c->user,
+	    .address = staff_address(c) };
 	int			 is_cap;
 
 	if (strcmp(kind, "cap") != 0 && strcmp(kind, "rate") != 0) {
@@ -208,30 +186,13 @@ handle_caps_change(struct ctx *c)
 	require(c, caps_change_params, CC_NOTE, "请写明调整依据，例如文件名称和文号");
 	if (c->resp->status != 200)
 		return caps_page(c);
-	if ((st = db_begin()) != DB_OK)
-		return db_result(st);
-	st = is_cap ? cap_before_json(code, from, &before) :
-	    rate_before_json(from, &before);
-	if (st == DB_OK)
-		st = is_cap ? cap_add(code, p[CC_CAP].n, from, note, &id) :
-		    rate_add(rate, central, from, note, &id);
-	if (st == DB_DUPLICATE)
-		return refused_same_day(c, is_cap, before);
-	if (st == DB_OK && is_cap)
-		st = audit_write(c->user, NULL, staff_address(c), "cap_add",
-		    "category_cap", (long long)id, before,
-		    json_pack("{s:s,s:I,s:s,s:s}", "category", code, "cap_fen",
-		    (json_int_t)p[CC_CAP].n, "effective_from", from, "note",
-		    note));
-	else if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c), "rate_add",
-		    "subsidy_rate", (long long)id, before,
-		    json_pack("{s:I,s:I,s:s,s:s}", "rate_bp", (json_int_t)rate,
-		    "central_share_bp", (json_int_t)central, "effective_from",
-		    from, "note", note));
-	else
-		json_decref(before);
-	return staff_saved(c, st, is_cap ? "/staff/caps#cap-%lld" :
+	ch = (struct caps_change){ .is_cap = is_cap, .category = code,
+	    .cap_fen = is_cap ? p[CC_CAP].n : 0, .rate_bp = rate,
+	    .central_bp = central, .from = from, .note = note };
+	ds = caps_change_add(&ch, &by, &problems, &id);
+	if (domain_answer_form(c, ds, &problems))
+		return caps_page(c);
+	return domain_answer_saved(c, ds, is_cap ? "/staff/caps#cap-%lld" :
 	    "/staff/caps#rate-%lld", (long long)id);
 }
 
@@ -239,11 +200,14 @@ int
 handle_category_add(struct ctx *c)
 {
 	const struct param_value *p = c->req->param;
-	const char	*code = staff_text(c, CG_CODE);
-	const char	*name = staff_text(c, CG_NAME);
+	const char	*code = ctx_text(c, CG_CODE);
+	const char	*name = ctx_text(c, CG_NAME);
 	long long	 sort;
 	enum db_status	 st;
-	char		 msg[PARAM_ERROR_MAX];
+	enum domain_status ds;
+	struct domain_problems problems = { 0 };
+	struct audit_by	 by = { .user = c->user,
+	    .address = staff_address(c) };
 	long		 n;
 	int		 found;
 
@@ -268,23 +232,11 @@ handle_category_add(struct ctx *c)
 	annotate_categories(c);
 	sort = p[CG_SORT].present ? p[CG_SORT].n :
 	    hdf_get_int_value(c->hdf, "NextSort", 1);
-	if ((st = db_begin()) != DB_OK)
-		return db_result(st);
-	st = category_add(code, name, sort);
-	if (st == DB_DUPLICATE) {
-		db_rollback();
-		snprintf(msg, sizeof(msg), "类别代码“%s”已经有了，请换一个", code);
-		ctx_field_error(c, "code", msg);
-		c->resp->status = 409;
+	ds = category_create(code, name, sort, &by, &problems);
+	if (domain_answer_form(c, ds, &problems))
 		return caps_page(c);
-	}
-	if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c),
-		    "category_add", "category", 0, NULL,
-		    json_pack("{s:s,s:s,s:I}", "code", code, "name", name,
-		    "sort_order", (json_int_t)sort));
-	if ((st = db_finish(st)) != DB_OK)
-		return db_result(st);
+	if (ds != DOMAIN_OK)
+		return domain_answer_error(c, ds);
 	return staff_redirect(c, "/staff/caps#categories");
 }
 
@@ -293,13 +245,13 @@ handle_category_add(struct ctx *c)
 static int
 withdraw(struct ctx *c, int is_cap)
 {
-	const char		*reason = staff_text(c, CW_REASON);
-	const char		*what = is_cap ? "限价" : "补贴比例";
+	const char		*reason = ctx_text(c, CW_REASON);
 	long long		 id = c->req->path_id;
-	enum withdraw_outcome	 outcome;
-	enum db_status		 st;
-	char			 d[11], msg[400];
-	HDF			*row;
+	enum domain_status	 ds;
+	struct domain_problems	 problems = { 0 };
+	struct audit_by		 by = { .user = c->user,
+	    .address = staff_address(c) };
+	char			 d[11];
 
 	hsetf(c->hdf, "WithdrawFor", "%s-%lld", is_cap ? "cap" : "rate", id);
 	if (c->req->param_errors > 0 || reason[0] == '\0') {
@@ -310,53 +262,11 @@ withdraw(struct ctx *c, int is_cap)
 		return caps_page(c);
 	}
 	today(d);
-	if ((st = db_begin()) != DB_OK)
-		return db_result(st);
-	st = caps_withdraw(is_cap, id, d, c->user->username, reason, c->hdf,
-	    "Withdrawn", &outcome);
-	if (st != DB_OK || outcome != WITHDRAW_OK)
-		db_rollback();
-	if (st != DB_OK)
-		return db_result(st);
-	row = hdf_get_obj(c->hdf, "Withdrawn");
-	switch (outcome) {
-	case WITHDRAW_NOT_FOUND:
-		return H_NOT_FOUND;
-	case WITHDRAW_ALREADY:
-		snprintf(msg, sizeof(msg), "这条%s已于 %s 由 %s 撤回，不用再撤回。",
-		    what, hdf_get_value(row, "withdrawn_at", ""),
-		    hdf_get_value(row, "withdrawn_by", ""));
-		ctx_field_error(c, "reason", msg);
-		c->resp->status = 409;
+	ds = caps_row_withdraw(is_cap, id, d, reason, &by, c->hdf, "Withdrawn",
+	    &problems);
+	if (domain_answer_form(c, ds, &problems))
 		return caps_page(c);
-	case WITHDRAW_IN_FORCE:
-		snprintf(msg, sizeof(msg), "这条%s自 %s 起已经执行，不能撤回：已执行的"
-		    "记录要保留原样，补贴按它计算过。如需更正，请新增一条起始日期在"
-		    "今后的%s。", what, hdf_get_value(row, "effective_from", ""),
-		    what);
-		ctx_field_error(c, "reason", msg);
-		c->resp->status = 409;
-		return caps_page(c);
-	case WITHDRAW_OK:
-		break;
-	}
-	if (is_cap)
-		st = audit_write(c->user, NULL, staff_address(c), "cap_withdraw",
-		    "category_cap", id, json_pack("{s:s,s:I,s:s}", "category",
-		    hdf_get_value(row, "category", ""), "cap_fen",
-		    (json_int_t)hdf_get_int_value(row, "cap_fen", 0),
-		    "effective_from", hdf_get_value(row, "effective_from", "")),
-		    json_pack("{s:b,s:s}", "withdrawn", 1, "reason", reason));
-	else
-		st = audit_write(c->user, NULL, staff_address(c),
-		    "rate_withdraw", "subsidy_rate", id, json_pack(
-		    "{s:I,s:I,s:s}", "rate_bp",
-		    (json_int_t)hdf_get_int_value(row, "rate_bp", 0),
-		    "central_share_bp", (json_int_t)hdf_get_int_value(row,
-		    "central_share_bp", 0), "effective_from",
-		    hdf_get_value(row, "effective_from", "")),
-		    json_pack("{s:b,s:s}", "withdrawn", 1, "reason", reason));
-	return staff_saved(c, st, is_cap ? "/staff/caps#cap-%lld" :
+	return domain_answer_saved(c, ds, is_cap ? "/staff/caps#cap-%lld" :
 	    "/staff/caps#rate-%lld", id);
 }
 

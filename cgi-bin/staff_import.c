@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "web/outlet_view.h"
 #include "domain/attachment.h"
 #include "import/import_job.h"
 #include "domain/outlet.h"
@@ -25,6 +26,7 @@ const struct param_spec outlet_export_params[OX_COUNT] = {
 static int
 import_page(struct ctx *c)
 {
+	outlet_view_statuses(c->hdf, "OutletStatuses");
 	return ctx_render(c, "staff/import_outlets.cs");
 }
 
@@ -73,6 +75,7 @@ start_outlet_job(struct ctx *c, struct outlet_import *imp, int confirm,
 	    imp->encoding, imp->rows, &id, &busy);
 	if (st != DB_OK) {
 		free(j);
+		outlet_view_statuses(c->hdf, "OutletStatuses");
 		return staff_import_started(c, st, id, busy,
 		    "staff/import_outlets.cs");
 	}
@@ -153,8 +156,8 @@ handle_outlet_import(struct ctx *c)
 int
 handle_outlet_export(struct ctx *c)
 {
-	const char	*region = staff_text(c, OX_REGION);
-	const char	*status = staff_text(c, OX_STATUS);
+	const char	*region = ctx_text(c, OX_REGION);
+	const char	*status = ctx_text(c, OX_STATUS);
 	long long	 n;
 	enum db_status	 st;
 	char		 d[11], msg[160];

@@ -5,11 +5,11 @@
 #include <string.h>
 
 #include "domain/attachment.h"
-#include "domain/audit.h"
 #include "domain/notice.h"
 #include "domain/region.h"
 #include "domain/session.h"
 #include "staff.h"
+#include "web/domain_answer.h"
 #include "web/view.h"
 
 const struct param_spec notice_edit_params[NE_COUNT] = {
@@ -47,13 +47,13 @@ read_fields(struct ctx *c, struct notice_fields *f, int editing_published)
 {
 	const struct param_value *p = c->req->param;
 
-	f->kind = staff_text(c, NE_KIND);
-	f->title = staff_text(c, NE_TITLE);
-	f->issuer = staff_text(c, NE_ISSUER);
-	f->doc_no = staff_text(c, NE_DOCNO);
-	f->issued_on = staff_text(c, NE_ISSUED);
-	f->region = staff_text(c, NE_REGION);
-	f->body_md = staff_text(c, NE_BODY);
+	f->kind = ctx_text(c, NE_KIND);
+	f->title = ctx_text(c, NE_TITLE);
+	f->issuer = ctx_text(c, NE_ISSUER);
+	f->doc_no = ctx_text(c, NE_DOCNO);
+	f->issued_on = ctx_text(c, NE_ISSUED);
+	f->region = ctx_text(c, NE_REGION);
+	f->body_md = ctx_text(c, NE_BODY);
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	if (!notice_kind_valid(f->kind, NULL))
@@ -93,8 +93,10 @@ int
 handle_notice_new(struct ctx *c)
 {
 	struct notice_fields	 f;
-	unsigned long long	 id;
-	enum db_status		 st;
+	unsigned long long	 id = 0;
+	enum domain_status	 ds;
+	struct audit_by		 by = { .user = c->user,
+	    .address = staff_address(c) };
 
 	hset(c->hdf, "Page.Title", "新建通知");
 	if (c->req->method != M_POST) {
@@ -104,19 +106,14 @@ handle_notice_new(struct ctx *c)
 	read_fields(c, &f, 0);
 	if (c->resp->status != 200)
 		return edit_page(c);
-	if (strcmp(staff_text(c, NE_ACTION), "preview") == 0) {
+	if (strcmp(ctx_text(c, NE_ACTION), "preview") == 0) {
 		if (preview(c, f.body_md) != H_OK)
 			return H_ERROR;
 		return edit_page(c);
 	}
-	if ((st = db_begin()) != DB_OK)
-		return db_result(st);
-	st = notice_create(&f, c->user->id, &id);
-	if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c),
-		    "notice_create", "notice", (long long)id, NULL,
-		    notice_fields_json(&f));
-	return staff_saved(c, st, "/staff/notices/%lld", (long long)id);
+	/* Created first: the id is read only once it is set. */
+	ds = notice_create(&f, &by, &id);
+	return domain_answer_saved(c, ds, "/staff/notices/%lld", (long long)id);
 }
 
 /* Loads a notice the user may change, or answers 404/403. */
@@ -143,7 +140,8 @@ handle_notice_edit(struct ctx *c)
 	long long		 id = c->req->path_id;
 	struct notice_fields	 f;
 	enum handler_result	 r;
-	enum db_status		 st;
+	struct audit_by		 by = { .user = c->user,
+	    .address = staff_address(c) };
 	HDF			*old;
 	int			 published;
 
@@ -170,27 +168,23 @@ handle_notice_edit(struct ctx *c)
 	read_fields(c, &f, published);
 	if (c->resp->status != 200)
 		return edit_page(c);
-	if (strcmp(staff_text(c, NE_ACTION), "preview") == 0) {
+	if (strcmp(ctx_text(c, NE_ACTION), "preview") == 0) {
 		if (preview(c, f.body_md) != H_OK)
 			return H_ERROR;
 		return edit_page(c);
 	}
-	if ((st = db_begin()) != DB_OK)
-		return db_result(st);
-	st = notice_update(id, old, &f, staff_text(c, NE_NOTE), c->user->id);
-	if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c), "notice_update",
-		    "notice", id, notice_row_json(old), notice_fields_json(&f));
-	return staff_saved(c, st, "/staff/notices/%lld", (long long)id);
+	return domain_answer_saved(c, notice_update(id, old, &f, ctx_text(c,
+	    NE_NOTE), &by), "/staff/notices/%lld", (long long)id);
 }
 
 int
 handle_notice_status(struct ctx *c)
 {
 	long long	 id = c->req->path_id;
-	const char	*status = staff_text(c, NS_STATUS);
+	const char	*status = ctx_text(c, NS_STATUS);
 	enum handler_result r;
-	enum db_status	 st;
+	struct audit_by	 by = { .user = c->user,
+	    .address = staff_address(c) };
 
 	if (strcmp(status, "published") != 0 && strcmp(status, "draft") != 0 &&
 	    strcmp(status, "withdrawn") != 0) {
@@ -199,15 +193,8 @@ handle_notice_status(struct ctx *c)
 	}
 	if ((r = load_own_notice(c, id)) != H_OK)
 		return r;
-	if ((st = db_begin()) != DB_OK)
-		return db_result(st);
-	st = notice_set_status(id, status);
-	if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c),
-		    "notice_status", "notice", id, json_pack("{s:s}", "status",
-		    hdf_get_value(c->hdf, "Notice.status", "")),
-		    json_pack("{s:s}", "status", status));
-	return staff_saved(c, st, "/staff/notices/%lld", (long long)id);
+	return domain_answer_saved(c, notice_set_status(id, hdf_get_obj(c->hdf,
+	    "Notice"), status, &by), "/staff/notices/%lld", (long long)id);
 }
 
 int
@@ -217,9 +204,10 @@ handle_attachment_upload(struct ctx *c)
 	const struct multipart_part	*file;
 	const char			*type;
 	char				 name[512];
-	unsigned long long		 aid;
+	unsigned long long		 aid = 0;
 	enum handler_result		 r;
-	enum db_status			 st;
+	struct audit_by			 by = { .user = c->user,
+	    .address = staff_address(c) };
 
 	if ((r = load_own_notice(c, id)) != H_OK)
 		return r;
@@ -248,17 +236,8 @@ handle_attachment_upload(struct ctx *c)
 		return edit_page(c);
 	}
 	attachment_clean_name(name, sizeof(name), file->filename);
-	if ((st = db_begin()) != DB_OK)
-		return db_result(st);
-	st = attachment_add(id, name, type, file->data, file->len, c->user->id,
-	    &aid);
-	if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c),
-		    "attachment_add", "notice", id, NULL,
-		    json_pack("{s:I,s:s,s:s,s:I}", "attachment", (json_int_t)aid,
-		    "filename", name, "content_type", type, "size",
-		    (json_int_t)file->len));
-	return staff_saved(c, st, "/staff/notices/%lld", (long long)id);
+	return domain_answer_saved(c, notice_attach(id, name, type, file->data,
+	    file->len, &by, &aid), "/staff/notices/%lld", (long long)id);
 }
 
 int
@@ -267,6 +246,8 @@ handle_attachment_delete(struct ctx *c)
 	long long	 aid = c->req->path_id, nid;
 	enum db_status	 st;
 	int		 found;
+	struct audit_by	 by = { .user = c->user,
+	    .address = staff_address(c) };
 
 	if ((st = attachment_meta(c->hdf, aid, "Attachment", &found)) != DB_OK)
 		return db_result(st);
@@ -276,13 +257,6 @@ handle_attachment_delete(struct ctx *c)
 	    "Attachment.region_code", "")))
 		return H_FORBIDDEN;
 	nid = hdf_get_int_value(c->hdf, "Attachment.notice_id", 0);
-	if ((st = db_begin()) != DB_OK)
-		return db_result(st);
-	st = attachment_delete(aid);
-	if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c),
-		    "attachment_delete", "notice", nid, json_pack("{s:I,s:s}",
-		    "attachment", (json_int_t)aid, "filename",
-		    hdf_get_value(c->hdf, "Attachment.filename", "")), NULL);
-	return staff_saved(c, st, "/staff/notices/%lld", (long long)nid);
+	return domain_answer_saved(c, notice_detach(aid, hdf_get_obj(c->hdf,
+	    "Attachment"), &by), "/staff/notices/%lld", (long long)nid);
 }

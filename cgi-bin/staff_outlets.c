@@ -4,12 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/outlet_view.h"
 #include "domain/audit.h"
 #include "domain/complaint.h"
+#include "domain/enterprise_record.h"
 #include "domain/outlet.h"
 #include "domain/outlet_record.h"
 #include "domain/session.h"
 #include "staff.h"
+#include "web/domain_answer.h"
 #include "web/view.h"
 
 const struct param_spec outlet_edit_params[OE_COUNT] = {
@@ -57,14 +60,11 @@ static const struct {
 	{ OE_TEACH, "teach", 1 }, { OE_REPAIR, "repair", 1 },
 };
 
-static struct db_stmt enterprises = DB_READ(
-    "SELECT id, name FROM enterprise ORDER BY name, id");
-
 int
 handle_staff_outlets(struct ctx *c)
 {
 	struct outlet_query	 q;
-	const char		*status = staff_text(c, SL_STATUS);
+	const char		*status = ctx_text(c, SL_STATUS);
 	long long		 total;
 	long			 n;
 	enum db_status		 st;
@@ -72,7 +72,7 @@ handle_staff_outlets(struct ctx *c)
 	hset(c->hdf, "Page.Title", "网点档案");
 	memset(&q, 0, sizeof(q));
 	q.region = c->user->region;
-	q.keyword = staff_text(c, SL_Q);
+	q.keyword = ctx_text(c, SL_Q);
 	q.status = strcmp(status, "all") == 0 || status[0] == '\0' ? "" :
 	    status;
 	q.category = "";
@@ -86,6 +86,7 @@ handle_staff_outlets(struct ctx *c)
 	ctx_paging(c, q.page, total > OUTLET_KEYWORD_MAX && q.keyword[0] ?
 	    OUTLET_KEYWORD_MAX : total, OUTLET_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");
+	outlet_view_statuses(c->hdf, "OutletStatuses");
 	return ctx_render(c, "staff/outlets.cs");
 }
 
@@ -113,17 +114,17 @@ read_record(struct ctx *c, struct outlet_record *r, char *cats,
 			strncat(list, ",", len - strlen(list) - 1);
 		strncat(list, boxes[i].code, len - strlen(list) - 1);
 	}
-	r->reg_no = staff_text(c, OE_REGNO);
-	r->name = staff_text(c, OE_NAME);
+	r->reg_no = ctx_text(c, OE_REGNO);
+	r->name = ctx_text(c, OE_NAME);
 	r->enterprise_id = p[OE_ENTERPRISE].present && p[OE_ENTERPRISE].valid ?
 	    p[OE_ENTERPRISE].n : 0;
-	r->mode = staff_text(c, OE_MODE);
-	r->region = staff_text(c, OE_REGION);
-	r->address = staff_text(c, OE_ADDRESS);
-	r->phone = staff_text(c, OE_PHONE);
+	r->mode = ctx_text(c, OE_MODE);
+	r->region = ctx_text(c, OE_REGION);
+	r->address = ctx_text(c, OE_ADDRESS);
+	r->phone = ctx_text(c, OE_PHONE);
 	r->categories = cats;
 	r->services = svcs;
-	r->registered_on = staff_text(c, OE_REGISTERED);
+	r->registered_on = ctx_text(c, OE_REGISTERED);
 }
 
 /* Puts a stored outlet into the form fields. */
@@ -165,8 +166,10 @@ edit_page(struct ctx *c)
 {
 	long	 n;
 
-	if (db_query(&enterprises, NULL, 0, c->hdf, "Enterprises", &n) != DB_OK)
+	if (enterprise_names(c->hdf, "Enterprises", &n) != DB_OK)
 		return H_UNAVAILABLE;
+	outlet_view_moves(c->hdf, "OutletMoves", hdf_get_value(c->hdf,
+	    "Outlet.status", ""));
 	return ctx_render(c, "staff/outlet_edit.cs");
 }
 
@@ -204,9 +207,12 @@ handle_outlet_new(struct ctx *c)
 {
 	struct outlet_record	 r;
 	char			 cats[128], svcs[128];
-	unsigned long long	 id;
+	unsigned long long	 id = 0;
 	enum handler_result	 hr;
-	enum db_status		 st;
+	enum domain_status	 ds;
+	struct domain_problems	 problems = { 0 };
+	struct audit_by		 by = { .user = c->user,
+	    .address = staff_address(c) };
 
 	hset(c->hdf, "Page.Title", "登记网点");
 	if (c->req->method != M_POST) {
@@ -221,18 +227,10 @@ handle_outlet_new(struct ctx *c)
 		return hr;
 	if (c->resp->status != 200)
 		return edit_page(c);
-	if ((st = db_begin()) != DB_OK)
-		return db_result(st);
-	st = outlet_record_insert(&r, &id);
-	if (st == DB_DUPLICATE) {
-		db_rollback();
-		ctx_field_error(c, "reg_no", "这个备案编号已经登记过，同一网点不能重复登记");
+	ds = outlet_register(&r, &by, &problems, &id);
+	if (domain_answer_form(c, ds, &problems))
 		return edit_page(c);
-	}
-	if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c), "outlet_create",
-		    "outlet", (long long)id, NULL, outlet_record_json(&r));
-	return staff_saved(c, st, "/staff/outlets/%lld", (long long)id);
+	return domain_answer_saved(c, ds, "/staff/outlets/%lld", (long long)id);
 }
 
 /* Loads an outlet of the user's region into Outlet.*. */
@@ -259,8 +257,10 @@ handle_outlet_edit(struct ctx *c)
 	struct outlet_record	 r;
 	char			 cats[128], svcs[128];
 	enum handler_result	 hr;
-	enum db_status		 st;
-	json_t			*before;
+	enum domain_status	 ds;
+	struct domain_problems	 problems = { 0 };
+	struct audit_by		 by = { .user = c->user,
+	    .address = staff_address(c) };
 
 	if ((hr = load_outlet(c, id)) != H_OK)
 		return hr;
@@ -274,41 +274,24 @@ handle_outlet_edit(struct ctx *c)
 		return hr;
 	if (c->resp->status != 200)
 		return edit_page(c);
-	before = json_pack("{s:s,s:s,s:s,s:s,s:s}", "reg_no",
-	    hdf_get_value(c->hdf, "Outlet.reg_no", ""), "name",
-	    hdf_get_value(c->hdf, "Outlet.name", ""), "address",
-	    hdf_get_value(c->hdf, "Outlet.address", ""), "phone",
-	    hdf_get_value(c->hdf, "Outlet.phone", ""), "region_code",
-	    hdf_get_value(c->hdf, "Outlet.region_code", ""));
-	if ((st = db_begin()) != DB_OK) {
-		json_decref(before);
-		return db_result(st);
-	}
-	st = outlet_record_update(id, &r);
-	if (st == DB_DUPLICATE) {
-		db_rollback();
-		json_decref(before);
-		ctx_field_error(c, "reg_no", "这个备案编号已经登记给另一家网点");
+	ds = outlet_amend(id, hdf_get_obj(c->hdf, "Outlet"), &r, &by,
+	    &problems);
+	if (domain_answer_form(c, ds, &problems))
 		return edit_page(c);
-	}
-	if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c), "outlet_update",
-		    "outlet", id, before, outlet_record_json(&r));
-	else
-		json_decref(before);
-	return staff_saved(c, st, "/staff/outlets/%lld", id);
+	return domain_answer_saved(c, ds, "/staff/outlets/%lld", id);
 }
 
 int
 handle_outlet_status(struct ctx *c)
 {
 	long long	 id = c->req->path_id;
-	const char	*status = staff_text(c, OS_STATUS);
-	const char	*reason = staff_text(c, OS_REASON);
+	const char	*status = ctx_text(c, OS_STATUS);
+	const char	*reason = ctx_text(c, OS_REASON);
 	const char	*from;
 	char		 day[11];
 	enum handler_result hr;
-	enum db_status	 st;
+	struct audit_by	 by = { .user = c->user,
+	    .address = staff_address(c) };
 
 	if ((hr = load_outlet(c, id)) != H_OK)
 		return hr;
@@ -316,11 +299,7 @@ handle_outlet_status(struct ctx *c)
 	from = hdf_get_value(c->hdf, "Outlet.status", "");
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
-	/* 正常 → 暂停 → 取消, and a suspended one restored; 取消 is final. */
-	if (!((strcmp(from, "active") == 0 && (strcmp(status, "suspended") ==
-	    0 || strcmp(status, "cancelled") == 0)) ||
-	    (strcmp(from, "suspended") == 0 && (strcmp(status, "active") == 0 ||
-	    strcmp(status, "cancelled") == 0))))
+	if (!outlet_status_move_allowed(from, status))
 		ctx_field_error(c, "status", "这个状态变更不允许（已取消的网点不能恢复）");
 	if (!c->req->param[OS_REASON].present)
 		ctx_field_error(c, "reason", "请写明原因");
@@ -332,15 +311,8 @@ handle_outlet_status(struct ctx *c)
 		fill_form(c);
 		return edit_page(c);
 	}
-	if ((st = db_begin()) != DB_OK)
-		return db_result(st);
-	st = outlet_status_change(id, status, day, reason, c->user->id);
-	if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c), "outlet_status",
-		    "outlet", id, json_pack("{s:s}", "status", from),
-		    json_pack("{s:s,s:s,s:s}", "status", status, "effective_on",
-		    day, "reason", reason));
-	return staff_saved(c, st, "/staff/outlets/%lld", id);
+	return domain_answer_saved(c, outlet_status_move(id, from, status, day,
+	    reason, &by), "/staff/outlets/%lld", id);
 }
 
 const struct param_spec enterprise_params[EN_COUNT] = {
@@ -349,20 +321,6 @@ const struct param_spec enterprise_params[EN_COUNT] = {
 	[EN_PHONE] = { "phone", "电话", P_TEXT, 1, 20, 0 },
 };
 
-static struct db_stmt enterprise_list = DB_READ(
-    "SELECT e.id, e.name, e.bid_batch, e.phone, e.is_demo, "
-    "(SELECT COUNT(*) FROM outlet o WHERE o.enterprise_id = e.id) AS outlets "
-    "FROM enterprise e ORDER BY e.name, e.id");
-
-static struct db_stmt enterprise_one = DB_READ(
-    "SELECT id, name, bid_batch, phone FROM enterprise WHERE id = ?");
-
-static struct db_stmt enterprise_insert = DB_WRITE(
-    "INSERT INTO enterprise (name, bid_batch, phone) VALUES (?, ?, ?)");
-
-static struct db_stmt enterprise_update = DB_WRITE(
-    "UPDATE enterprise SET name = ?, bid_batch = ?, phone = ? WHERE id = ?");
-
 int
 handle_staff_enterprises(struct ctx *c)
 {
@@ -370,8 +328,7 @@ handle_staff_enterprises(struct ctx *c)
 	long		 n;
 
 	hset(c->hdf, "Page.Title", "中标销售企业");
-	if ((st = db_query(&enterprise_list, NULL, 0, c->hdf, "Enterprises",
-	    &n)) != DB_OK)
+	if ((st = enterprise_staff_list(c->hdf, "Enterprises", &n)) != DB_OK)
 		return db_result(st);
 	return ctx_render(c, "staff/enterprises.cs");
 }
@@ -397,17 +354,18 @@ int
 handle_enterprise_edit(struct ctx *c)
 {
 	long long		 id = c->req->path_id;
-	unsigned long long	 newid;
-	struct db_arg		 a[4], k[1];
+	struct enterprise_fields f;
+	struct domain_problems	 problems = { 0 };
+	struct audit_by		 by = { .user = c->user,
+	    .address = staff_address(c) };
+	enum domain_status	 ds;
 	enum db_status		 st;
 	int			 found = 0;
-	json_t			*before = NULL, *after;
 
 	hset(c->hdf, "Page.Title", id > 0 ? "编辑中标销售企业" : "新增中标销售企业");
 	if (id > 0) {
-		k[0] = DB_INT(id);
-		if ((st = db_query_row(&enterprise_one, k, 1, c->hdf,
-		    "Enterprise", &found)) != DB_OK)
+		if ((st = enterprise_get(c->hdf, id, "Enterprise", &found)) !=
+		    DB_OK)
 			return db_result(st);
 		if (!found)
 			return H_NOT_FOUND;
@@ -423,42 +381,12 @@ handle_enterprise_edit(struct ctx *c)
 	}
 	if (!enterprise_form_ok(c))
 		return ctx_render(c, "staff/enterprise_edit.cs");
-	a[0] = DB_TEXT(staff_text(c, EN_NAME));
-	a[1] = DB_TEXT(staff_text(c, EN_BATCH));
-	a[2] = DB_TEXT(staff_text(c, EN_PHONE));
-	a[3] = DB_INT(id);
-	after = json_pack("{s:s,s:s,s:s}", "name", staff_text(c, EN_NAME),
-	    "bid_batch", staff_text(c, EN_BATCH), "phone",
-	    staff_text(c, EN_PHONE));
-	if (id > 0)
-		before = json_pack("{s:s,s:s,s:s}", "name", hdf_get_value(c->hdf,
-		    "Enterprise.name", ""), "bid_batch", hdf_get_value(c->hdf,
-		    "Enterprise.bid_batch", ""), "phone", hdf_get_value(c->hdf,
-		    "Enterprise.phone", ""));
-	if ((st = db_begin()) != DB_OK) {
-		json_decref(before);
-		json_decref(after);
-		return db_result(st);
-	}
-	if (id > 0)
-		st = db_exec(&enterprise_update, a, 4, NULL, NULL);
-	else if ((st = db_exec(&enterprise_insert, a, 3, NULL, &newid)) ==
-	    DB_OK)
-		id = (long long)newid;
-	if (st == DB_DUPLICATE) {
-		db_rollback();
-		json_decref(before);
-		json_decref(after);
-		ctx_field_error(c, "name", "已有同名的中标销售企业");
+	f.name = ctx_text(c, EN_NAME);
+	f.bid_batch = ctx_text(c, EN_BATCH);
+	f.phone = ctx_text(c, EN_PHONE);
+	ds = enterprise_save(&id, id > 0 ? hdf_get_obj(c->hdf, "Enterprise") :
+	    NULL, &f, &by, &problems);
+	if (domain_answer_form(c, ds, &problems))
 		return ctx_render(c, "staff/enterprise_edit.cs");
-	}
-	if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c), before != NULL ?
-		    "enterprise_update" : "enterprise_create", "enterprise", id,
-		    before, after);
-	else {
-		json_decref(before);
-		json_decref(after);
-	}
-	return staff_saved(c, st, "/staff/enterprises/%lld", id);
+	return domain_answer_saved(c, ds, "/staff/enterprises/%lld", id);
 }

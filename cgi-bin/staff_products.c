@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/audit.h"
 #include "domain/caps_record.h"
 #include "domain/product.h"
 #include "domain/product_record.h"
 #include "domain/session.h"
 #include "staff.h"
+#include "web/domain_answer.h"
 #include "web/view.h"
 
 const struct param_spec staff_product_list_params[SP_COUNT] = {
@@ -53,7 +53,7 @@ int
 handle_staff_products(struct ctx *c)
 {
 	const struct param_value *p = c->req->param;
-	const char		*status = staff_text(c, SP_STATUS);
+	const char		*status = ctx_text(c, SP_STATUS);
 	struct product_query	 q;
 	enum db_status		 st;
 	long long		 total = 0;
@@ -63,9 +63,9 @@ handle_staff_products(struct ctx *c)
 	if ((st = category_list(c->hdf, "Categories", &n)) != DB_OK)
 		return db_result(st);
 	memset(&q, 0, sizeof(q));
-	q.category = staff_text(c, SP_CATEGORY);
+	q.category = ctx_text(c, SP_CATEGORY);
 	q.brand = "";
-	q.keyword = staff_text(c, SP_Q);
+	q.keyword = ctx_text(c, SP_Q);
 	q.page = p[SP_PAGE].present && p[SP_PAGE].valid ? (long)p[SP_PAGE].n :
 	    1;
 	/* Staff see withdrawn models too unless they ask otherwise. */
@@ -83,6 +83,8 @@ handle_staff_products(struct ctx *c)
 		return db_result(st);
 	ctx_paging(c, q.page, total, PRODUCT_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");
+	view_code_list(c->hdf, "ProductStatuses", product_status_code,
+	    product_status_name);
 	return ctx_render(c, "staff/products.cs");
 }
 
@@ -103,15 +105,15 @@ read_record(struct ctx *c, struct product_record *r)
 {
 	const struct param_value *p = c->req->param;
 
-	r->category = staff_text(c, PE_CATEGORY);
-	r->brand = staff_text(c, PE_BRAND);
-	r->manufacturer = staff_text(c, PE_MAKER);
-	r->model = staff_text(c, PE_MODEL);
-	r->spec = staff_text(c, PE_SPEC);
+	r->category = ctx_text(c, PE_CATEGORY);
+	r->brand = ctx_text(c, PE_BRAND);
+	r->manufacturer = ctx_text(c, PE_MAKER);
+	r->model = ctx_text(c, PE_MODEL);
+	r->spec = ctx_text(c, PE_SPEC);
 	r->bid_price_fen = p[PE_PRICE].present && p[PE_PRICE].valid ?
 	    p[PE_PRICE].n : 0;
-	r->bid_batch = staff_text(c, PE_BATCH);
-	r->status = staff_text(c, PE_STATUS);
+	r->bid_batch = ctx_text(c, PE_BATCH);
+	r->status = ctx_text(c, PE_STATUS);
 }
 
 /* Marks a required field left empty (a wrong one has its message). */
@@ -177,30 +179,16 @@ check_record(struct ctx *c, const struct product_record *r, long long id)
 	return H_OK;
 }
 
-/* The unique key refused the row: find the record that holds it. */
-static enum handler_result
-refused_duplicate(struct ctx *c, const struct product_record *r,
-    long long id)
-{
-	enum db_status	 st;
-	int		 found;
-
-	db_rollback();
-	if ((st = product_record_lookalike(r, id, 1, c->hdf, "Duplicate",
-	    &found)) != DB_OK)
-		return db_result(st);
-	duplicate_error(c, "同一类别、同一品牌下已经登记了型号“%s”（产品编号 "
-	    "%s），不能重复登记。请核对型号，或修改已有的记录");
-	return H_OK;
-}
-
 int
 handle_product_new(struct ctx *c)
 {
 	struct product_record	 r;
 	unsigned long long	 id = 0;
 	enum handler_result	 h;
-	enum db_status		 st;
+	enum domain_status	 ds;
+	struct domain_problems	 problems = { 0 };
+	struct audit_by		 by = { .user = c->user,
+	    .address = staff_address(c) };
 
 	hset(c->hdf, "Page.Title", "登记中标产品");
 	if (c->req->method != M_POST) {
@@ -213,29 +201,11 @@ handle_product_new(struct ctx *c)
 		return h;
 	if (c->resp->status != 200)
 		return edit_page(c);
-	if ((st = db_begin()) != DB_OK)
-		return db_result(st);
-	st = product_record_create(&r, &id);
-	if (st == DB_DUPLICATE) {
-		if ((h = refused_duplicate(c, &r, 0)) != H_OK)
-			return h;
+	ds = product_record_add(&r, &by, c->hdf, "Duplicate", &problems, &id);
+	if (domain_answer_form(c, ds, &problems))
 		return edit_page(c);
-	}
-	if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c),
-		    "product_create", "product", (long long)id, NULL,
-		    product_record_json(&r));
-	return staff_saved(c, st, "/staff/products/%lld", (long long)id);
-}
-
-/* Audit actions name a change of status, the commonest edit. */
-static const char *
-update_action(const char *before, const char *after)
-{
-	if (strcmp(before, after) == 0)
-		return "product_update";
-	return strcmp(after, "withdrawn") == 0 ? "product_withdraw" :
-	    "product_restore";
+	return domain_answer_saved(c, ds, "/staff/products/%lld",
+	    (long long)id);
 }
 
 int
@@ -245,9 +215,12 @@ handle_product_edit(struct ctx *c)
 	struct product_record	 r;
 	enum handler_result	 h;
 	enum db_status		 st;
-	json_t			*before, *after;
+	enum domain_status	 ds;
+	struct domain_problems	 problems = { 0 };
+	struct audit_by		 by = { .user = c->user,
+	    .address = staff_address(c) };
 	HDF			*old;
-	int			 found;
+	int			 found, changed;
 
 	if ((st = product_record_get(c->hdf, id, "Product", &found)) != DB_OK)
 		return db_result(st);
@@ -278,34 +251,11 @@ handle_product_edit(struct ctx *c)
 		return h;
 	if (c->resp->status != 200)
 		return edit_page(c);
-	before = product_row_json(old);
-	after = product_record_json(&r);
-	/* Saving an unchanged form writes nothing and records nothing. */
-	if (json_equal(before, after)) {
-		json_decref(before);
-		json_decref(after);
-		return staff_redirect(c, c->req->path);
-	}
-	if ((st = db_begin()) != DB_OK) {
-		json_decref(before);
-		json_decref(after);
-		return db_result(st);
-	}
-	st = product_record_update(id, &r);
-	if (st == DB_DUPLICATE) {
-		json_decref(before);
-		json_decref(after);
-		if ((h = refused_duplicate(c, &r, id)) != H_OK)
-			return h;
+	ds = product_record_save(id, old, &r, &by, c->hdf, "Duplicate",
+	    &problems, &changed);
+	if (domain_answer_form(c, ds, &problems))
 		return edit_page(c);
-	}
-	if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c),
-		    update_action(hdf_get_value(old, "status", ""), r.status),
-		    "product", id, before, after);
-	else {
-		json_decref(before);
-		json_decref(after);
-	}
-	return staff_saved(c, st, "/staff/products/%lld", id);
+	if (ds == DOMAIN_OK && !changed)
+		return staff_redirect(c, c->req->path);
+	return domain_answer_saved(c, ds, "/staff/products/%lld", id);
 }

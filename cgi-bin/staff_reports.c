@@ -9,6 +9,8 @@
 #include "domain/session.h"
 #include "staff.h"
 #include "domain/stats.h"
+#include "domain/stats_week.h"
+#include "web/stats_view.h"
 #include "web/view.h"
 #include "domain/workday.h"
 
@@ -18,18 +20,11 @@ const struct param_spec weekly_params[WK_COUNT] = {
 	[WK_FORMAT] = { "format", "格式", P_CODE, 1, 8, 0 },
 };
 
-/* The counts of a row, in the order of the page's columns. */
-static const char *const columns[][2] = {
-	{ "received", "收到投诉" }, { "accepted", "受理" },
-	{ "rejected", "不予受理" }, { "resolved", "办结" },
-	{ "overdue", "周末超期未办" },
-};
-
-#define NCOLUMNS	(sizeof(columns) / sizeof(columns[0]))
-
-static const char *const outlet_counts[][2] = {
-	{ "registered", "新备案网点" }, { "suspended", "暂停网点" },
-	{ "cancelled", "取消网点" },
+/* What each count is called in the CSV file. */
+static const char *const kind_labels[SW_COUNT] = {
+	[SW_RECEIVED] = "收到投诉", [SW_ACCEPTED] = "受理",
+	[SW_REJECTED] = "不予受理", [SW_RESOLVED] = "办结",
+	[SW_OVERDUE] = "周末超期未办",
 };
 
 /* One record: region, week, what, category, count. */
@@ -50,13 +45,11 @@ csv_record(struct csv *csv, HDF *hdf, const char *what,
 
 /* The same numbers as the page, one per record, in UTF-8 with a BOM. */
 static int
-weekly_csv(struct ctx *c)
+weekly_csv(struct ctx *c, const struct stats_week *w)
 {
 	struct buf	*b = &c->resp->body;
 	struct csv	 csv;
-	HDF		*row;
-	char		 name[64];
-	size_t		 i;
+	size_t		 i, k;
 
 	buf_reset(b);
 	buf_adds(b, CSV_BOM);
@@ -70,23 +63,15 @@ weekly_csv(struct ctx *c)
 	csv_text(&csv, "类别");
 	csv_text(&csv, "数量");
 	csv_end(&csv);
-	for (i = 0; i < NCOLUMNS; i++) {
-		for (row = hdf_get_child(c->hdf, "Weekly.rows"); row != NULL;
-		    row = hdf_obj_next(row))
-			csv_record(&csv, c->hdf, columns[i][1],
-			    hdf_get_value(row, "name", ""),
-			    hdf_get_int_value(row, columns[i][0], 0));
-		snprintf(name, sizeof(name), "Weekly.total.%s", columns[i][0]);
-		csv_record(&csv, c->hdf, columns[i][1], "合计",
-		    hdf_get_int_value(c->hdf, name, 0));
+	for (k = 0; k < SW_COUNT; k++) {
+		for (i = 0; i < w->nrows; i++)
+			csv_record(&csv, c->hdf, kind_labels[k],
+			    w->rows[i].name, w->rows[i].n[k]);
+		csv_record(&csv, c->hdf, kind_labels[k], "合计", w->total[k]);
 	}
-	for (i = 0; i < sizeof(outlet_counts) / sizeof(outlet_counts[0]);
-	    i++) {
-		snprintf(name, sizeof(name), "Weekly.outlets.%s",
-		    outlet_counts[i][0]);
-		csv_record(&csv, c->hdf, outlet_counts[i][1], "",
-		    hdf_get_int_value(c->hdf, name, 0));
-	}
+	csv_record(&csv, c->hdf, "新备案网点", "", w->registered);
+	csv_record(&csv, c->hdf, "暂停网点", "", w->suspended);
+	csv_record(&csv, c->hdf, "取消网点", "", w->cancelled);
 	if (csv_status(&csv) == -1)
 		return H_ERROR;
 	c->resp->content_type = "text/csv; charset=utf-8";
@@ -106,6 +91,7 @@ handle_weekly(struct ctx *c)
 	const char	*region = staff_text(c, WK_REGION);
 	const char	*format = staff_text(c, WK_FORMAT);
 	enum handler_result r;
+	struct stats_week w;
 	char		 d[11], week[9], msg[160];
 	long		 monday, n;
 	int		 csv = 0;
@@ -170,11 +156,17 @@ handle_weekly(struct ctx *c)
 	hset(c->hdf, "Report.prev", week);
 	iso_week_format(monday + 7, week);
 	hset(c->hdf, "Report.next", week);
-	if ((r = db_result(stats_weekly(c->hdf, region, monday,
-	    "Weekly"))) != H_OK)
+	if ((r = db_result(stats_weekly(&w, region, monday))) != H_OK) {
+		stats_week_free(&w);
 		return r;
-	if (csv)
-		return weekly_csv(c);
+	}
+	if (csv) {
+		r = weekly_csv(c, &w);
+		stats_week_free(&w);
+		return r;
+	}
+	stats_week_view(c->hdf, "Weekly", &w);
+	stats_week_free(&w);
 	hsetf(c->hdf, "Page.Title", "周报 %s %s", hdf_get_value(c->hdf,
 	    "Report.region_name", ""), hdf_get_value(c->hdf, "Report.week",
 	    ""));

@@ -102,16 +102,15 @@ device_token(const struct ctx *c, const char *username, const char *hash,
 	sodium_memzero(key, sizeof(key));
 }
 
-/* 1 when this browser signed in fully to the account (prefix.username,
- * prefix.password_hash) before: neither a stranger's failures on the
- * account nor those of its address make it wait. */
+/* 1 when this browser signed in fully to the account before: neither a
+ * stranger's failures on the account nor those of its address make it
+ * wait. */
 static int
-device_trusted(const struct ctx *c, HDF *account)
+device_trusted(const struct ctx *c, const struct account_credentials *k)
 {
 	char	 want[SESSION_TOKEN_LEN + 1];
 
-	device_token(c, hdf_get_value(account, "username", ""),
-	    hdf_get_value(account, "password_hash", ""), want);
+	device_token(c, k->username, k->password_hash, want);
 	return token_equal(cookie_value(c, "jdxx_device"), want);
 }
 
@@ -128,14 +127,13 @@ trust_device(struct ctx *c, const char *username, const char *hash)
 static enum db_status
 trust_device_of(struct ctx *c, const char *username)
 {
+	struct account_credentials k;
 	enum db_status	 st;
 	int		 found;
 
-	if ((st = account_by_username(c->hdf, username, "Device", &found)) ==
-	    DB_OK && found)
-		trust_device(c, username, hdf_get_value(c->hdf,
-		    "Device.password_hash", ""));
-	nerr_ignore_ok(hdf_remove_tree(c->hdf, "Device"));
+	if ((st = account_credentials(username, &k, &found)) == DB_OK && found)
+		trust_device(c, username, k.password_hash);
+	sodium_memzero(&k, sizeof(k));
 	return st;
 }
 
@@ -243,30 +241,30 @@ password_right(struct ctx *c, const char *hash, const char *password,
 
 /* The stage a right password leads to for an account. */
 static enum session_stage
-stage_after_password(const struct ctx *c, HDF *account)
+stage_after_password(const struct ctx *c,
+    const struct account_credentials *k)
 {
-	if (hdf_get_int_value(account, "totp_enabled", 0))
+	if (k->totp_enabled)
 		return STAGE_OTP;
-	if (c->cfg->second_factor_roles &
-	    role_bit(hdf_get_value(account, "role", "")))
+	if (c->cfg->second_factor_roles & role_bit(k->role))
 		return STAGE_ENROL;
 	return STAGE_FULL;
 }
 
 static int
-signed_in(struct ctx *c, HDF *account, const char *hash, const char *next)
+signed_in(struct ctx *c, const struct account_credentials *k,
+    const char *next)
 {
-	const char	*user = hdf_get_value(account, "username", "");
+	const char	*user = k->username;
 	char		 token[SESSION_TOKEN_LEN + 1], path[256];
-	enum session_stage stage = stage_after_password(c, account);
+	enum session_stage stage = stage_after_password(c, k);
 	struct staff_user who;
 	enum db_status	 st;
 
 	memset(&who, 0, sizeof(who));
-	who.id = hdf_get_int_value(account, "id", 0);
+	who.id = k->id;
 	snprintf(who.username, sizeof(who.username), "%s", user);
-	snprintf(who.region, sizeof(who.region), "%s",
-	    hdf_get_value(account, "region_code", ""));
+	snprintf(who.region, sizeof(who.region), "%s", k->region);
 	throttle_clear("account", user);
 	throttle_clear("device", user);
 	/* A fresh token at every sign-in: no session fixation. */
@@ -279,7 +277,7 @@ signed_in(struct ctx *c, HDF *account, const char *hash, const char *next)
 	set_cookie(c, "jdxx_login", "", 0);
 	sodium_memzero(token, sizeof(token));
 	if (stage == STAGE_FULL) {
-		trust_device(c, user, hash);
+		trust_device(c, user, k->password_hash);
 		return staff_redirect(c, next);
 	}
 	if (stage == STAGE_ENROL)
@@ -291,12 +289,13 @@ signed_in(struct ctx *c, HDF *account, const char *hash, const char *next)
 int
 handle_login(struct ctx *c)
 {
-	const char	*user = staff_text(c, LG_USERNAME);
+	const char	*user = ctx_text(c, LG_USERNAME);
 	const char	*pass = c->req->param[LG_PASSWORD].s;
-	const char	*next = staff_text(c, LG_NEXT);
+	const char	*next = ctx_text(c, LG_NEXT);
 	const char	*addr = staff_address(c);
 	char		 hash[crypto_pwhash_STRBYTES];
 	long long	 wait = 0;
+	struct account_credentials k;
 	enum db_status	 st;
 	int		 found = 0, good, busy, trusted, rc;
 
@@ -305,7 +304,7 @@ handle_login(struct ctx *c)
 	hset(c->hdf, "Form.next", next);
 	if (c->req->method != M_POST)
 		return login_form(c, 200, NULL);
-	if (!token_equal(staff_text(c, LG_CSRF), cookie_value(c, "jdxx_login")))
+	if (!token_equal(ctx_text(c, LG_CSRF), cookie_value(c, "jdxx_login")))
 		return login_form(c, 403, "登录页面已过期或来源不明。"
 		    "请再输入一次密码后登录。");
 	if (!c->req->param[LG_USERNAME].present ||
@@ -313,16 +312,14 @@ handle_login(struct ctx *c)
 		return login_form(c, 400, "请填写用户名和密码。");
 	if (c->req->param_errors > 0)
 		return login_form(c, 400, "用户名或密码不正确。");
-	if ((st = account_by_username(c->hdf, user, "Account", &found)) !=
-	    DB_OK)
+	if ((st = account_credentials(user, &k, &found)) != DB_OK)
 		return db_result(st);
-	snprintf(hash, sizeof(hash), "%s", found ? hdf_get_value(c->hdf,
-	    "Account.password_hash", dummy_hash) : dummy_hash);
+	snprintf(hash, sizeof(hash), "%s", found && k.password_hash[0] ?
+	    k.password_hash : dummy_hash);
 	/* The owner's own browser counts its own failures; any other
 	 * counts by its address first, whose failures slow only itself,
 	 * then by the account, briefly. */
-	trusted = found && device_trusted(c, hdf_get_obj(c->hdf, "Account"));
-	nerr_ignore_ok(hdf_remove_tree(c->hdf, "Account.password_hash"));
+	trusted = found && device_trusted(c, &k);
 	if ((st = throttle_wait(trusted ? "device" : "address",
 	    trusted ? user : addr, &wait)) != DB_OK)
 		return db_result(st);
@@ -339,9 +336,9 @@ handle_login(struct ctx *c)
 		response_header(c->resp, "Retry-After", "2");
 		return login_form(c, 503, "现在登录的人较多，请过几秒钟再试。");
 	}
-	if (!good || !found ||
-	    hdf_get_int_value(c->hdf, "Account.disabled", 1) != 0) {
+	if (!good || !found || k.disabled) {
 		sodium_memzero(hash, sizeof(hash));
+		sodium_memzero(&k, sizeof(k));
 		if ((st = trusted ? throttle_fail("device", user) :
 		    throttle_fail("account", user)) != DB_OK ||
 		    (!trusted && (st = throttle_fail("address", addr)) != DB_OK))
@@ -350,8 +347,9 @@ handle_login(struct ctx *c)
 		    NULL);
 		return login_form(c, 401, "用户名或密码不正确。");
 	}
-	rc = signed_in(c, hdf_get_obj(c->hdf, "Account"), hash, next);
+	rc = signed_in(c, &k, next);
 	sodium_memzero(hash, sizeof(hash));
+	sodium_memzero(&k, sizeof(k));
 	return rc;
 }
 
@@ -392,8 +390,8 @@ otp_session_over(struct ctx *c)
 int
 handle_login_otp(struct ctx *c)
 {
-	const char	*next = staff_text(c, OT_NEXT);
-	const char	*code = staff_text(c, OT_CODE);
+	const char	*next = ctx_text(c, OT_NEXT);
+	const char	*code = ctx_text(c, OT_CODE);
 	long long	 wait = 0, failures;
 	enum db_status	 st;
 	int		 ok, recovery;
@@ -498,8 +496,9 @@ handle_password(struct ctx *c)
 	const struct param_value *p = c->req->param;
 	const char	*problem;
 	long long	 wait = 0;
+	struct account_credentials me;
 	enum db_status	 st;
-	int		 found, good, busy;
+	int		 found, good, busy = 0;
 
 	hset(c->hdf, "Page.Title", "修改密码");
 	if (c->req->method != M_POST)
@@ -515,12 +514,12 @@ handle_password(struct ctx *c)
 		return password_form(c, 429, "当前密码输错次数过多，"
 		    "请稍后再试。");
 	}
-	if ((st = account_by_username(c->hdf, c->user->username, "Me",
-	    &found)) != DB_OK)
+	if ((st = account_credentials(c->user->username, &me, &found)) !=
+	    DB_OK)
 		return db_result(st);
-	good = found && password_right(c, hdf_get_value(c->hdf,
-	    "Me.password_hash", dummy_hash), p[PW_CURRENT].s, &busy);
-	nerr_ignore_ok(hdf_remove_tree(c->hdf, "Me"));
+	good = found && password_right(c, me.password_hash[0] ?
+	    me.password_hash : dummy_hash, p[PW_CURRENT].s, &busy);
+	sodium_memzero(&me, sizeof(me));
 	if (found && busy) {
 		response_header(c->resp, "Retry-After", "2");
 		return password_form(c, 503, "现在登录的人较多，请过几秒钟再试。");

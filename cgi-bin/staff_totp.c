@@ -13,13 +13,13 @@
 #include <sodium.h>
 
 #include "domain/account.h"
-#include "domain/audit.h"
 #include "domain/authz.h"
 #include "web/config.h"
 #include "base/qr_svg.h"
 #include "domain/session.h"
 #include "staff.h"
 #include "domain/totp.h"
+#include "web/domain_answer.h"
 #include "web/view.h"
 
 enum { TT_CODE };
@@ -129,7 +129,11 @@ handle_totp_enrol(struct ctx *c)
 	char		 codes[TOTP_RECOVERY_CODES][TOTP_RECOVERY_LEN + 1];
 	struct totp_status s;
 	enum db_status	 st;
-	int		 found, ok, relogin = 0;
+	enum domain_status ds;
+	struct domain_problems problems = { 0 };
+	struct audit_by	 by = { .user = c->user,
+	    .address = staff_address(c) };
+	int		 found, relogin = 0;
 
 	/* The code of a confirmed factor is asked elsewhere, first. */
 	if (c->user->stage == STAGE_OTP)
@@ -144,14 +148,8 @@ handle_totp_enrol(struct ctx *c)
 			c->resp->status = 409;
 		return status_page(c, &s);
 	}
-	if (s.state == TOTP_NONE) {
-		if ((st = totp_enrol(c->user->id)) != DB_OK)
-			return db_result(st);
-		if ((st = audit_write(c->user, NULL, staff_address(c),
-		    "totp_enrol", "staff", c->user->id, NULL, json_pack("{s:s}",
-		    "totp", totp_state_name(TOTP_PENDING)))) != DB_OK)
-			return db_result(st);
-	}
+	if (s.state == TOTP_NONE && (ds = totp_start(&by)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
 	if (c->req->method != M_POST)
 		return enrol_form(c);
 	if (!code->present) {
@@ -163,31 +161,11 @@ handle_totp_enrol(struct ctx *c)
 		c->resp->status = 400;
 		return enrol_form(c);
 	}
-	if ((st = db_begin()) != DB_OK)
-		return db_result(st);
-	st = totp_confirm(c->user->id, code->s, &ok, codes);
-	if (st == DB_OK && ok)
-		st = audit_write(c->user, NULL, staff_address(c), "totp_enable",
-		    "staff", c->user->id, json_pack("{s:s}", "totp",
-		    totp_state_name(TOTP_PENDING)), json_pack("{s:s,s:i}",
-		    "totp", totp_state_name(TOTP_ENABLED), "recovery_codes",
-		    TOTP_RECOVERY_CODES));
-	if (st != DB_OK || !ok) {
-		db_rollback();
-		sodium_memzero(codes, sizeof(codes));
-		if (st != DB_OK)
-			return db_result(st);
-		audit_write(c->user, NULL, staff_address(c),
-		    "totp_enable_failed", "staff", c->user->id, NULL, NULL);
-		ctx_field_error(c, "code", "动态验证码不正确。请确认已扫描"
-		    "本页的二维码（或输入了本页的密钥），手机时间准确，"
-		    "并输入应用当前显示的 6 位数字");
+	ds = totp_enable(&by, code->s, codes, &problems);
+	if (domain_answer_form(c, ds, &problems))
 		return enrol_form(c);
-	}
-	if ((st = db_finish(st)) != DB_OK) {
-		sodium_memzero(codes, sizeof(codes));
-		return db_result(st);
-	}
+	if (ds != DOMAIN_OK)
+		return domain_answer_error(c, ds);
 	/* The session that came only with the password becomes a full
 	 * one; should that fail, the codes are still shown, as they never
 	 * will be again, and the user signs in anew. */
@@ -204,9 +182,10 @@ int
 handle_totp_reset(struct ctx *c)
 {
 	long long	 id = c->req->path_id;
-	struct totp_status s;
 	enum db_status	 st;
-	const char	*username;
+	enum totp_state	 was;
+	struct audit_by	 by = { .user = c->user,
+	    .address = staff_address(c) };
 	int		 found;
 
 	if (id == c->user->id) {
@@ -226,20 +205,6 @@ handle_totp_reset(struct ctx *c)
 		    "市级账号可以重置本市各县的账号。");
 		return H_OK;
 	}
-	if ((st = totp_status(id, &s, &found)) != DB_OK)
-		return db_result(st);
-	username = hdf_get_value(c->hdf, "Account.username", "");
-	if ((st = db_begin()) != DB_OK)
-		return db_result(st);
-	st = totp_reset(id);
-	/* Sessions signed in with the old factor end with it. */
-	if (st == DB_OK)
-		st = session_end_all(id);
-	if (st == DB_OK)
-		st = audit_write(c->user, NULL, staff_address(c), "totp_reset",
-		    "staff", id, json_pack("{s:s,s:s,s:I}", "username",
-		    username, "totp", totp_state_name(s.state), "recovery_left",
-		    (json_int_t)s.recovery_left), json_pack("{s:s,s:s}",
-		    "username", username, "totp", totp_state_name(TOTP_NONE)));
-	return staff_saved(c, st, "/staff/accounts/%lld", id);
+	return domain_answer_saved(c, totp_reset_for(id, hdf_get_value(c->hdf,
+	    "Account.username", ""), &by, &was), "/staff/accounts/%lld", id);
 }

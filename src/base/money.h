@@ -8,5 +8,12 @@
 void		money_format(char *out, size_t len, long long fen);
 /* fen * rate_bp / 10000, rounded half up. */
 long long	subsidy_fen(long long price_fen, long long rate_bp);
+/* Money as people type it: 1999, 1999.5, 1999.50, with a trailing 元
+ * or not; 0 with the fen, or -1. */
+int		parse_money_fen(const char *, long long *fen);
+/* A decimal with up to two fraction digits and max_whole whole digits
+ * in s[0..len) (trailing spaces ignored), in hundredths; 0 or -1. */
+int		parse_hundredths(const char *s, size_t len, size_t max_whole,
+		    long long *out);
 
 #endif

@@ -206,11 +206,11 @@ execute(struct db_stmt *s, const struct db_arg *args, size_t n)
 	return DB_DOWN;
 }
 
-/* Fetches every row into hdf under its part's prefix; with more than one
- * part, the first column names the part and is not kept. */
+/* Calls sink with each row of the executed statement s, as text; a sink
+ * answering -1 stops the fetch with DB_ERROR. */
 static enum db_status
-fetch_parts(struct db_stmt *s, HDF *hdf, struct db_part *parts,
-    size_t nparts)
+fetch(struct db_stmt *s, int (*sink)(void *, const struct db_row *),
+    void *arg)
 {
 	MYSQL_RES	*meta;
 	MYSQL_FIELD	*fields;
@@ -218,23 +218,17 @@ fetch_parts(struct db_stmt *s, HDF *hdf, struct db_part *parts,
 	unsigned long	 len[DB_MAX_COLUMNS];
 	my_bool		 isnull[DB_MAX_COLUMNS], trunc[DB_MAX_COLUMNS];
 	char		*val[DB_MAX_COLUMNS];
-	char		 name[256];
-	HDF		*node;
-	NEOERR		*err;
-	unsigned	 ncol, i, first = nparts > 1;
+	const char	*names[DB_MAX_COLUMNS], *values[DB_MAX_COLUMNS];
+	struct db_row	 row;
+	unsigned	 ncol, i;
 	my_bool		 update_max = 1;
-	struct db_part	*part = parts;
 	enum db_status	 st = DB_OK;
 	int		 rc;
-	long		 k;
 
-	for (k = 0; (size_t)k < nparts; k++)
-		parts[k].rows = 0;
 	memset(val, 0, sizeof(val));
 	if ((meta = mysql_stmt_result_metadata(s->handle)) == NULL)
 		return DB_OK;
 	ncol = mysql_num_fields(meta);
-	fields = mysql_fetch_fields(meta);
 	if (ncol > DB_MAX_COLUMNS) {
 		mysql_free_result(meta);
 		return DB_ERROR;
@@ -258,6 +252,7 @@ fetch_parts(struct db_stmt *s, HDF *hdf, struct db_part *parts,
 			st = DB_ERROR;
 			goto out;
 		}
+		names[i] = fields[i].name;
 		b[i].buffer_type = MYSQL_TYPE_STRING;
 		b[i].buffer = val[i];
 		b[i].buffer_length = cap - 1;
@@ -269,6 +264,9 @@ fetch_parts(struct db_stmt *s, HDF *hdf, struct db_part *parts,
 		st = DB_ERROR;
 		goto out;
 	}
+	row.ncol = ncol;
+	row.name = names;
+	row.value = values;
 	while ((rc = mysql_stmt_fetch(s->handle)) == 0 ||
 	    rc == MYSQL_DATA_TRUNCATED) {
 		if (rc == MYSQL_DATA_TRUNCATED) {
@@ -277,40 +275,18 @@ fetch_parts(struct db_stmt *s, HDF *hdf, struct db_part *parts,
 			st = DB_ERROR;
 			goto out;
 		}
-		if (first) {
-			val[0][len[0]] = '\0';
-			k = isnull[0] ? -1 : strtol(val[0], NULL, 10);
-			if (k < 0 || (size_t)k >= nparts) {
-				log_error("db fetch: no part %s in: %s",
-				    val[0], s->sql);
-				st = DB_ERROR;
-				goto out;
-			}
-			part = &parts[k];
-		}
-		if (part->single && part->rows > 0)
-			continue;
-		/* The row's node once, then each column a child of it: no
-		 * walk from the root for every cell. */
-		if (part->single)
-			snprintf(name, sizeof(name), "%s", part->prefix);
-		else
-			snprintf(name, sizeof(name), "%s.%ld", part->prefix,
-			    part->rows);
-		node = NULL;
-		for (i = first; i < ncol; i++) {
+		/* A NULL's length is not set: only text is terminated. */
+		for (i = 0; i < ncol; i++) {
+			values[i] = NULL;
 			if (isnull[i])
 				continue;
-			if (node == NULL && (err = hdf_get_node(hdf, name,
-			    &node)) != STATUS_OK) {
-				nerr_ignore(&err);
-				st = DB_ERROR;
-				goto out;
-			}
 			val[i][len[i]] = '\0';
-			hset(node, fields[i].name, val[i]);
+			values[i] = val[i];
 		}
-		part->rows++;
+		if (sink(arg, &row) == -1) {
+			st = DB_ERROR;
+			goto out;
+		}
 	}
 	if (rc != MYSQL_NO_DATA) {
 		log_error("db fetch: %s", mysql_stmt_error(s->handle));
@@ -323,6 +299,107 @@ out:
 		mysql_free_result(meta);
 	mysql_stmt_free_result(s->handle);
 	return st;
+}
+
+enum db_status
+db_query_each(struct db_stmt *s, const struct db_arg *args, size_t n,
+    int (*sink)(void *, const struct db_row *), void *arg)
+{
+	enum db_status	 st;
+
+	if ((st = execute(s, args, n)) != DB_OK)
+		return st;
+	return fetch(s, sink, arg);
+}
+
+const char *
+db_col(const struct db_row *r, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->ncol; i++)
+		if (strcmp(r->name[i], name) == 0)
+			return r->value[i];
+	return NULL;
+}
+
+const char *
+db_text(const struct db_row *r, const char *name)
+{
+	const char	*v = db_col(r, name);
+
+	return v != NULL ? v : "";
+}
+
+long long
+db_int(const struct db_row *r, const char *name)
+{
+	const char	*v = db_col(r, name);
+
+	return v != NULL ? strtoll(v, NULL, 10) : 0;
+}
+
+/* Where the rows of db_query and its kin go in the page data. */
+struct hdf_sink {
+	HDF		*hdf;
+	struct db_part	*parts;
+	size_t		 nparts;
+};
+
+/* Puts a row under its part's prefix; with more than one part, the first
+ * column names the part and is not kept. */
+static int
+hdf_row(void *arg, const struct db_row *r)
+{
+	struct hdf_sink	*k = arg;
+	struct db_part	*part = k->parts;
+	char		 name[256];
+	HDF		*node = NULL;
+	NEOERR		*err;
+	size_t		 i, first = k->nparts > 1;
+	long		 n;
+
+	if (first) {
+		n = r->value[0] == NULL ? -1 : strtol(r->value[0], NULL, 10);
+		if (n < 0 || (size_t)n >= k->nparts) {
+			log_error("db fetch: no part %s", r->value[0] != NULL ?
+			    r->value[0] : "NULL");
+			return -1;
+		}
+		part = &k->parts[n];
+	}
+	if (part->single && part->rows > 0)
+		return 0;
+	/* The row's node once, then each column a child of it: no walk from
+	 * the root for every cell. */
+	if (part->single)
+		snprintf(name, sizeof(name), "%s", part->prefix);
+	else
+		snprintf(name, sizeof(name), "%s.%ld", part->prefix, part->rows);
+	for (i = first; i < r->ncol; i++) {
+		if (r->value[i] == NULL)
+			continue;
+		if (node == NULL && (err = hdf_get_node(k->hdf, name, &node)) !=
+		    STATUS_OK) {
+			nerr_ignore(&err);
+			return -1;
+		}
+		hset(node, r->name[i], r->value[i]);
+	}
+	part->rows++;
+	return 0;
+}
+
+static enum db_status
+fetch_parts(struct db_stmt *s, HDF *hdf, struct db_part *parts,
+    size_t nparts)
+{
+	struct hdf_sink	 k = { hdf, parts, nparts };
+	size_t		 i;
+
+	for (i = 0; i < nparts; i++)
+		parts[i].rows = 0;
+	return fetch(s, hdf_row, &k);
 }
 
 enum db_status
@@ -479,23 +556,33 @@ db_query_blob(struct db_stmt *s, const struct db_arg *args, size_t n,
 	return st;
 }
 
+/* The first column of the first row, as a number. */
+struct first_int {
+	long long	*value;
+	int		*found;
+};
+
+static int
+first_int(void *arg, const struct db_row *r)
+{
+	struct first_int *f = arg;
+
+	if (*f->found || r->ncol == 0)
+		return 0;
+	*f->found = 1;
+	*f->value = r->value[0] != NULL ? strtoll(r->value[0], NULL, 10) : 0;
+	return 0;
+}
+
 enum db_status
 db_query_int_row(struct db_stmt *s, const struct db_arg *args, size_t n,
     long long *value, int *found)
 {
-	HDF		*h;
-	HDF		*col;
-	enum db_status	 st;
+	struct first_int f = { value, found };
 
 	*value = 0;
-	if (hdf_init(&h) != STATUS_OK)
-		return DB_ERROR;
-	st = db_query_row(s, args, n, h, "Row", found);
-	if (st == DB_OK && *found && (col = hdf_get_child(h, "Row")) != NULL)
-		*value = strtoll(hdf_obj_value(col) ? hdf_obj_value(col) : "0",
-		    NULL, 10);
-	hdf_destroy(&h);
-	return st;
+	*found = 0;
+	return db_query_each(s, args, n, first_int, &f);
 }
 
 enum db_status

@@ -53,6 +53,23 @@ void		db_close(void);
 /* DB_OK when the server answers. */
 enum db_status	db_ping(void);
 
+/* One row of a result, as text: a column's value is NULL for SQL NULL. */
+struct db_row {
+	size_t			 ncol;
+	const char *const	*name;
+	const char *const	*value;
+};
+/* Runs a query and calls sink with each row, in order; a sink answering
+ * -1 stops it with DB_ERROR. The row is valid only during the call. */
+enum db_status	db_query_each(struct db_stmt *, const struct db_arg *,
+		    size_t nargs, int (*sink)(void *, const struct db_row *),
+		    void *arg);
+/* A column of a row by name: its text (NULL for SQL NULL or no such
+ * column), its text or "", its value as a number (0 for NULL). */
+const char	*db_col(const struct db_row *, const char *name);
+const char	*db_text(const struct db_row *, const char *name);
+long long	 db_int(const struct db_row *, const char *name);
+
 /* Runs a query and puts each row under prefix.N.column in hdf (NULL
  * columns are left unset). *nrows gets the row count. */
 enum db_status	db_query(struct db_stmt *, const struct db_arg *, size_t nargs,

@@ -1,10 +1,15 @@
 /* Staff accounts. */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
-#include "domain/account.h"
+#include <sodium.h>
+
+#include "base/password.h"
 #include "base/utf8.h"
+#include "domain/account.h"
+#include "domain/session.h"
 
 #define ACCOUNT_COLUMNS \
     "SELECT id, username, display_name, role, " \
@@ -34,13 +39,39 @@ static struct db_stmt update_password = DB_WRITE(
     "UPDATE staff SET password_hash = ?, password_changed_at = NOW() "
     "WHERE id = ?");
 
+static int
+read_credentials(void *arg, const struct db_row *r)
+{
+	struct account_credentials *k = arg;
+
+	if (k->id != 0)
+		return 0;
+	k->id = db_int(r, "id");
+	snprintf(k->username, sizeof(k->username), "%s",
+	    db_text(r, "username"));
+	snprintf(k->role, sizeof(k->role), "%s", db_text(r, "role"));
+	snprintf(k->region, sizeof(k->region), "%s",
+	    db_text(r, "region_code"));
+	/* A hash too long for the buffer signs in nobody. */
+	if (snprintf(k->password_hash, sizeof(k->password_hash), "%s",
+	    db_text(r, "password_hash")) >= (int)sizeof(k->password_hash))
+		k->password_hash[0] = '\0';
+	k->disabled = db_int(r, "disabled") != 0;
+	k->totp_enabled = db_int(r, "totp_enabled") != 0;
+	return 0;
+}
+
 enum db_status
-account_by_username(HDF *hdf, const char *username, const char *prefix,
+account_credentials(const char *username, struct account_credentials *k,
     int *found)
 {
 	struct db_arg	 a[] = { DB_TEXT(username) };
+	enum db_status	 st;
 
-	return db_query_row(&by_username, a, 1, hdf, prefix, found);
+	memset(k, 0, sizeof(*k));
+	st = db_query_each(&by_username, a, 1, read_credentials, k);
+	*found = st == DB_OK && k->id != 0;
+	return st;
 }
 
 enum db_status
@@ -130,4 +161,93 @@ password_problem(const char *username, const char *password)
 	    strcasestr(username, password) != NULL)
 		return "密码不能包含用户名";
 	return NULL;
+}
+
+enum domain_status
+account_open(const char *username, const char *display_name,
+    const char *role, const char *region, const char *password,
+    const struct audit_by *by, struct domain_problems *p,
+    unsigned long long *id)
+{
+	char		 hash[crypto_pwhash_STRBYTES];
+	enum db_status	 st;
+
+	if (password_hash(hash, password) == -1)
+		return DOMAIN_INTERNAL;
+	st = account_create(username, display_name, role, region, hash, id);
+	if (st == DB_DUPLICATE) {
+		domain_problem(p, "username", "这个用户名已经有人用了");
+		return DOMAIN_INVALID;
+	}
+	if (st != DB_OK)
+		return domain_of_db(st);
+	audit_record(by, "account_create", "staff", (long long)*id, NULL,
+	    json_pack("{s:s,s:s,s:s,s:s}", "username", username,
+	    "display_name", display_name, "role", role, "region_code",
+	    region));
+	return DOMAIN_OK;
+}
+
+enum domain_status
+account_amend(const struct account_change *ch, HDF *old,
+    const char *display_name, const char *password,
+    const struct audit_by *by, struct domain_problems *p)
+{
+	char		 hash[crypto_pwhash_STRBYTES];
+	long long	 id = ch->target_id, admins;
+	enum db_status	 st;
+
+	if (ch->password && password_hash(hash, password) == -1)
+		return DOMAIN_INTERNAL;
+	if ((st = db_begin()) != DB_OK)
+		return domain_of_db(st);
+	/* Counted again under lock: two admins demoting each other at once
+	 * must not both succeed. */
+	if (account_change_demotes(ch) && (st = authz_unlimited_admins(
+	    &admins)) == DB_OK && admins <= 1) {
+		db_rollback();
+		domain_problem(p, "role", "这是唯一在用的全国管理员账号，"
+		    "不能停用、降级或限定地区");
+		return DOMAIN_FORBIDDEN;
+	}
+	if (st == DB_OK)
+		st = account_update(id, display_name, ch->role, ch->region,
+		    ch->disabled);
+	if (st == DB_OK && ch->password)
+		st = account_set_password(id, hash);
+	/* A reset password, a disabled account or new authority ends its
+	 * sessions: the next sign-in meets the rules of the new role. */
+	if (st == DB_OK && (ch->disabled || ch->password ||
+	    strcmp(ch->role, ch->role_now) != 0 ||
+	    strcmp(ch->region, ch->region_now) != 0))
+		st = session_end_all(id);
+	if (st == DB_OK)
+		st = audit_record(by, ch->password ? "account_update_password" :
+		    "account_update", "staff", id, account_json(old),
+		    json_pack("{s:s,s:s,s:s,s:s,s:s}", "username",
+		    hdf_get_value(old, "username", ""), "display_name",
+		    display_name, "role", ch->role, "region_code", ch->region,
+		    "disabled", ch->disabled ? "1" : "0"));
+	return domain_of_db(db_finish(st));
+}
+
+static struct db_stmt count_all = DB_READ(
+    "SELECT COUNT(*) FROM staff");
+
+static struct db_stmt insert_first = DB_WRITE(
+    "INSERT INTO staff (username, password_hash, role, region_code) "
+    "VALUES ('admin', ?, 'admin', NULL)");
+
+enum db_status
+account_count(long long *n)
+{
+	return db_query_int(&count_all, NULL, 0, n);
+}
+
+enum db_status
+account_first_admin(const char *hash)
+{
+	struct db_arg	 a[] = { DB_TEXT(hash) };
+
+	return db_exec(&insert_first, a, 1, NULL, NULL);
 }

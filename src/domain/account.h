@@ -4,16 +4,29 @@
 
 #include <ClearSilver/ClearSilver.h>
 #include <jansson.h>
+#include <sodium.h>
 
 #include "db/db.h"
+#include "domain/audit.h"
+#include "domain/authz.h"
+#include "domain/result.h"
 
 #define ACCOUNT_MIN_PASSWORD	10
 #define ACCOUNT_MAX_PASSWORD	128
 
-/* prefix.{id, username, display_name, role, region_code, disabled,
- * password_hash} for a username. */
-enum db_status	account_by_username(HDF *, const char *username,
-		    const char *prefix, int *found);
+/* What signing in needs of an account, its password hash among it. */
+struct account_credentials {
+	long long	 id;
+	char		 username[33];
+	char		 role[16];
+	char		 region[13];	/* "" for every region */
+	char		 password_hash[crypto_pwhash_STRBYTES];
+	int		 disabled;
+	int		 totp_enabled;
+};
+/* The credentials of username; *found 0 when there is no such account. */
+enum db_status	account_credentials(const char *username,
+		    struct account_credentials *, int *found);
 /* The same without the hash, by id. */
 enum db_status	account_get(HDF *, long long id, const char *prefix, int *found);
 /* The accounts within region ("": all), by username, as prefix.N.*. */
@@ -25,6 +38,27 @@ enum db_status	account_create(const char *username, const char *display_name,
 enum db_status	account_update(long long id, const char *display_name,
 		    const char *role, const char *region, int disabled);
 enum db_status	account_set_password(long long id, const char *hash);
+/* How many accounts there are. */
+enum db_status	account_count(long long *n);
+/* Opens the first account, "admin", unlimited, with the password hash. */
+enum db_status	account_first_admin(const char *hash);
+/* Opens a new account of role and region with password (checked
+ * already); DOMAIN_INVALID, with the reason in problems, when the
+ * username is taken. The audit row follows the account, not with it. */
+enum domain_status account_open(const char *username,
+		    const char *display_name, const char *role,
+		    const char *region, const char *password,
+		    const struct audit_by *, struct domain_problems *,
+		    unsigned long long *id);
+/* Makes change ch (its actor's authority checked already) to the
+ * account stored as old (account_get's row), with a new display name,
+ * and a new password when ch->password. The last active admin for the
+ * whole country is counted again under lock: DOMAIN_FORBIDDEN, with the
+ * reason in problems, when the change would leave none. New authority,
+ * a new password or disabling ends the account's sessions. */
+enum domain_status account_amend(const struct account_change *ch, HDF *old,
+		    const char *display_name, const char *password,
+		    const struct audit_by *, struct domain_problems *);
 /* An account row as JSON for the audit log (never the hash). */
 json_t		*account_json(HDF *row);
 /* NULL when password is acceptable for username, else the reason. */

@@ -114,8 +114,8 @@ apikey_get(HDF *hdf, long long id, const char *prefix, int *found)
 	return db_query_row(&by_id, a, 1, hdf, prefix, found);
 }
 
-enum db_status
-apikey_create(const char *name, const char *region, const char *hash,
+static enum db_status
+insert_key_row(const char *name, const char *region, const char *hash,
     long long staff_id, unsigned long long *id)
 {
 	struct db_arg	 a[] = { DB_TEXT(hash), DB_TEXT(name),
@@ -125,14 +125,44 @@ apikey_create(const char *name, const char *region, const char *hash,
 	return db_exec(&insert_key, a, DB_NARGS(a), NULL, id);
 }
 
-enum db_status
-apikey_revoke(long long id, int *done)
+enum domain_status
+apikey_create(const char *name, const struct audit_by *by,
+    char key[APIKEY_LEN + 1], unsigned long long *id)
+{
+	const char	*region = by->user->region;
+	char		 hash[65];
+	enum db_status	 st;
+
+	apikey_generate(key);
+	apikey_hash(key, hash);
+	if ((st = db_begin()) != DB_OK)
+		goto out;
+	st = insert_key_row(name, region, hash, by->user->id, id);
+	if (st == DB_OK)
+		st = audit_record(by, "apikey_create", "api_key",
+		    (long long)*id, NULL, json_pack("{s:s,s:s?}", "name", name,
+		    "region_code", region[0] != '\0' ? region : NULL));
+	st = db_finish(st);
+out:
+	if (st != DB_OK)
+		sodium_memzero(key, APIKEY_LEN + 1);
+	return domain_of_db(st);
+}
+
+enum domain_status
+apikey_revoke(long long id, const char *name, const struct audit_by *by)
 {
 	struct db_arg		 a[] = { DB_INT(id) };
 	unsigned long long	 affected = 0;
 	enum db_status		 st;
 
+	if ((st = db_begin()) != DB_OK)
+		return domain_of_db(st);
 	st = db_exec(&revoke_key, a, 1, &affected, NULL);
-	*done = st == DB_OK && affected == 1;
-	return st;
+	/* Revoking twice changes nothing and records nothing. */
+	if (st == DB_OK && affected == 1)
+		st = audit_record(by, "apikey_revoke", "api_key", id,
+		    json_pack("{s:s,s:n}", "name", name, "revoked_at"),
+		    json_pack("{s:s,s:b}", "name", name, "revoked", 1));
+	return domain_of_db(db_finish(st));
 }

@@ -5,6 +5,8 @@
 #include <ClearSilver/ClearSilver.h>
 
 #include "db/db.h"
+#include "domain/audit.h"
+#include "domain/result.h"
 
 #define APIKEY_BYTES	32
 #define APIKEY_LEN	(APIKEY_BYTES * 2)	/* as lowercase hex */
@@ -39,11 +41,14 @@ enum db_status	apikey_list(HDF *, const char *region, long page,
  * created_by, revoked_at}. */
 enum db_status	apikey_get(HDF *, long long id, const char *prefix,
 		    int *found);
-/* A new key of region ("" for the whole country, stored as NULL). */
-enum db_status	apikey_create(const char *name, const char *region,
-		    const char *hash, long long staff_id,
-		    unsigned long long *id);
-/* Revokes a key in use; *done is 0 when it was revoked already. */
-enum db_status	apikey_revoke(long long id, int *done);
+/* Makes a new key named name, put in key to be shown once (only its
+ * hash is kept). The key may do what its maker may: it reads and files
+ * in the region of by's account. */
+enum domain_status apikey_create(const char *name, const struct audit_by *,
+		    char key[APIKEY_LEN + 1], unsigned long long *id);
+/* Revokes key id, named name; revoking twice changes nothing and
+ * records nothing. */
+enum domain_status apikey_revoke(long long id, const char *name,
+		    const struct audit_by *);
 
 #endif

@@ -9,6 +9,20 @@ static struct db_stmt insert_audit = DB_WRITE(
     "action, object_type, object_id, before_json, after_json) "
     "VALUES (NOW(), ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
+/* A limited admin reads the entries of accounts within its region. */
+#define AUDIT_REGION	"(? = '' OR region_code LIKE CONCAT(?, '%'))"
+
+static struct db_stmt audit_page = DB_READ(
+    "SELECT id, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s') AS at, username, "
+    "address, action, object_type, object_id, before_json, after_json "
+    "FROM audit_log WHERE username = COALESCE(?, username) "
+    "AND action = COALESCE(?, action) AND " AUDIT_REGION " "
+    "ORDER BY id DESC LIMIT ? OFFSET ?");
+
+static struct db_stmt audit_count = DB_READ(
+    "SELECT COUNT(*) FROM audit_log WHERE username = COALESCE(?, username) "
+    "AND action = COALESCE(?, action) AND " AUDIT_REGION);
+
 static char *
 dump(json_t *j)
 {
@@ -44,4 +58,32 @@ audit_write(const struct staff_user *u, const char *username,
 	free(b);
 	free(a);
 	return st;
+}
+
+enum db_status
+audit_record(const struct audit_by *by, const char *action,
+    const char *object_type, long long object_id, json_t *before,
+    json_t *after)
+{
+	return audit_write(by->user, by->username, by->address, action,
+	    object_type, object_id, before, after);
+}
+
+enum db_status
+audit_list(HDF *hdf, const char *username, const char *action,
+    const char *region, long page, const char *prefix, long *n,
+    long long *total)
+{
+	struct db_arg	 a[6];
+	enum db_status	 st;
+
+	a[0] = username[0] != '\0' ? DB_TEXT(username) : DB_NULLARG;
+	a[1] = action[0] != '\0' ? DB_TEXT(action) : DB_NULLARG;
+	a[2] = DB_TEXT(region);
+	a[3] = DB_TEXT(region);
+	a[4] = DB_INT(AUDIT_PAGE_SIZE);
+	a[5] = DB_INT((long long)(page - 1) * AUDIT_PAGE_SIZE);
+	if ((st = db_query_int(&audit_count, a, 4, total)) != DB_OK)
+		return st;
+	return db_query(&audit_page, a, 6, hdf, prefix, n);
 }

@@ -1,10 +1,11 @@
 /* New categories, caps and rates, each a row of its own. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "domain/caps.h"
 #include "domain/caps_record.h"
-#include "web/param.h"
+#include "base/money.h"
 #include "web/view.h"
 
 static struct db_stmt categories_all = DB_READ(
@@ -245,4 +246,137 @@ percent_parse_bp(const char *s, long long min, long long max, long long *bp)
 		return -1;
 	*bp = v;
 	return 0;
+}
+
+enum domain_status
+category_create(const char *code, const char *name, long long sort_order,
+    const struct audit_by *by, struct domain_problems *p)
+{
+	enum db_status	 st;
+
+	if ((st = db_begin()) != DB_OK)
+		return domain_of_db(st);
+	st = category_add(code, name, sort_order);
+	if (st == DB_DUPLICATE) {
+		db_rollback();
+		domain_problemf(p, "code", "类别代码“%s”已经有了，请换一个", code);
+		return DOMAIN_CONFLICT;
+	}
+	if (st == DB_OK)
+		st = audit_record(by, "category_add", "category", 0, NULL,
+		    json_pack("{s:s,s:s,s:I}", "code", code, "name", name,
+		    "sort_order", (json_int_t)sort_order));
+	return domain_of_db(db_finish(st));
+}
+
+/* The same category (or the rate) already changes on that day: existing
+ * is the row in force from it. */
+static enum domain_status
+refused_same_day(const struct caps_change *ch, json_t *existing,
+    struct domain_problems *p)
+{
+	char		 v[32];
+	json_int_t	 value = 0;
+
+	db_rollback();
+	if (existing != NULL)
+		value = json_integer_value(json_object_get(existing,
+		    ch->is_cap ? "cap_fen" : "rate_bp"));
+	if (ch->is_cap)
+		yuan_format(v, sizeof(v), value);
+	else
+		percent_format(v, sizeof(v), value);
+	json_decref(existing);
+	domain_problemf(p, "effective_from", "%s起已有一条%s（%s%s），同一天只能"
+	    "有一条。已有的记录不能修改；如需调整，请另选起始日期", ch->from,
+	    ch->is_cap ? "这个类别的最高限价" : "补贴比例", v,
+	    ch->is_cap ? " 元" : "%");
+	return DOMAIN_CONFLICT;
+}
+
+enum domain_status
+caps_change_add(const struct caps_change *ch, const struct audit_by *by,
+    struct domain_problems *p, unsigned long long *id)
+{
+	enum db_status	 st;
+	json_t		*before = NULL;
+
+	if ((st = db_begin()) != DB_OK)
+		return domain_of_db(st);
+	st = ch->is_cap ? cap_before_json(ch->category, ch->from, &before) :
+	    rate_before_json(ch->from, &before);
+	if (st == DB_OK)
+		st = ch->is_cap ? cap_add(ch->category, ch->cap_fen, ch->from,
+		    ch->note, id) : rate_add(ch->rate_bp, ch->central_bp,
+		    ch->from, ch->note, id);
+	if (st == DB_DUPLICATE)
+		return refused_same_day(ch, before, p);
+	if (st == DB_OK && ch->is_cap)
+		st = audit_record(by, "cap_add", "category_cap", (long long)*id,
+		    before, json_pack("{s:s,s:I,s:s,s:s}", "category",
+		    ch->category, "cap_fen", (json_int_t)ch->cap_fen,
+		    "effective_from", ch->from, "note", ch->note));
+	else if (st == DB_OK)
+		st = audit_record(by, "rate_add", "subsidy_rate", (long long)*id,
+		    before, json_pack("{s:I,s:I,s:s,s:s}", "rate_bp",
+		    (json_int_t)ch->rate_bp, "central_share_bp",
+		    (json_int_t)ch->central_bp, "effective_from", ch->from,
+		    "note", ch->note));
+	else
+		json_decref(before);
+	return domain_of_db(db_finish(st));
+}
+
+enum domain_status
+caps_row_withdraw(int is_cap, long long id, const char *today,
+    const char *reason, const struct audit_by *by, HDF *hdf,
+    const char *prefix, struct domain_problems *p)
+{
+	const char		*what = is_cap ? "限价" : "补贴比例";
+	enum withdraw_outcome	 outcome;
+	enum db_status		 st;
+	HDF			*row;
+
+	if ((st = db_begin()) != DB_OK)
+		return domain_of_db(st);
+	st = caps_withdraw(is_cap, id, today, by->user->username, reason, hdf,
+	    prefix, &outcome);
+	if (st != DB_OK || outcome != WITHDRAW_OK)
+		db_rollback();
+	if (st != DB_OK)
+		return domain_of_db(st);
+	row = hdf_get_obj(hdf, prefix);
+	switch (outcome) {
+	case WITHDRAW_NOT_FOUND:
+		return DOMAIN_NOT_FOUND;
+	case WITHDRAW_ALREADY:
+		domain_problemf(p, "reason", "这条%s已于 %s 由 %s 撤回，不用再撤回。",
+		    what, hdf_get_value(row, "withdrawn_at", ""),
+		    hdf_get_value(row, "withdrawn_by", ""));
+		return DOMAIN_CONFLICT;
+	case WITHDRAW_IN_FORCE:
+		domain_problemf(p, "reason", "这条%s自 %s 起已经执行，不能撤回：已"
+		    "执行的记录要保留原样，补贴按它计算过。如需更正，请新增一条起始"
+		    "日期在今后的%s。", what, hdf_get_value(row, "effective_from",
+		    ""), what);
+		return DOMAIN_CONFLICT;
+	case WITHDRAW_OK:
+		break;
+	}
+	if (is_cap)
+		st = audit_record(by, "cap_withdraw", "category_cap", id,
+		    json_pack("{s:s,s:I,s:s}", "category", hdf_get_value(row,
+		    "category", ""), "cap_fen", (json_int_t)hdf_get_int_value(
+		    row, "cap_fen", 0), "effective_from", hdf_get_value(row,
+		    "effective_from", "")), json_pack("{s:b,s:s}", "withdrawn", 1,
+		    "reason", reason));
+	else
+		st = audit_record(by, "rate_withdraw", "subsidy_rate", id,
+		    json_pack("{s:I,s:I,s:s}", "rate_bp",
+		    (json_int_t)hdf_get_int_value(row, "rate_bp", 0),
+		    "central_share_bp", (json_int_t)hdf_get_int_value(row,
+		    "central_share_bp", 0), "effective_from", hdf_get_value(row,
+		    "effective_from", "")), json_pack("{s:b,s:s}", "withdrawn", 1,
+		    "reason", reason));
+	return domain_of_db(db_finish(st));
 }

@@ -8,6 +8,8 @@
 #include <jansson.h>
 
 #include "db/db.h"
+#include "domain/audit.h"
+#include "domain/result.h"
 
 #define CATEGORY_CODE_MAX	16
 #define CATEGORY_NAME_MAX	32
@@ -54,6 +56,36 @@ enum withdraw_outcome caps_withdrawable(const char *effective_from,
 enum db_status	caps_withdraw(int is_cap, long long id, const char *today,
 		    const char *by, const char *reason, HDF *,
 		    const char *prefix, enum withdraw_outcome *outcome);
+
+/* The changes admins make, each in one transaction with its audit row. */
+
+/* Adds category code named name at sort_order; DOMAIN_CONFLICT, with the
+ * reason in problems, when the code is taken. */
+enum domain_status category_create(const char *code, const char *name,
+		    long long sort_order, const struct audit_by *,
+		    struct domain_problems *);
+/* A new cap (is_cap) or rate row from a date. */
+struct caps_change {
+	int		 is_cap;
+	const char	*category;	/* a cap's */
+	long long	 cap_fen;
+	long long	 rate_bp, central_bp;	/* a rate's */
+	const char	*from;		/* YYYY-MM-DD */
+	const char	*note;		/* why: the document that decided it */
+};
+/* Adds the row; DOMAIN_CONFLICT, with the reason in problems, when the
+ * category (or the rate) already has one from that day. */
+enum domain_status caps_change_add(const struct caps_change *,
+		    const struct audit_by *, struct domain_problems *,
+		    unsigned long long *id);
+/* Withdraws cap (is_cap) or rate row id on today for reason, putting the
+ * row under prefix as caps_withdraw does: DOMAIN_NOT_FOUND, or
+ * DOMAIN_CONFLICT with the reason in problems when it was withdrawn
+ * already or is in force. */
+enum domain_status caps_row_withdraw(int is_cap, long long id,
+		    const char *today, const char *reason,
+		    const struct audit_by *, HDF *, const char *prefix,
+		    struct domain_problems *);
 
 /* Reads a percentage with up to two decimals ("13", "12.5", "13.05", a
  * trailing "%" allowed) as basis points within min..max. 0 or -1. */

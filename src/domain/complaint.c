@@ -7,7 +7,8 @@
 #include <sodium.h>
 
 #include "domain/complaint.h"
-#include "web/view.h"
+#include "domain/outlet.h"
+#include "domain/region.h"
 
 /* No 0/O, 1/I: numbers are read aloud over the phone. */
 static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -15,9 +16,6 @@ static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 static struct db_stmt by_token = DB_READ(
     "SELECT tracking_no, DATE_FORMAT(accept_due, '%Y-%m-%d') AS accept_due "
     "FROM complaint WHERE form_token = ?");
-
-static struct db_stmt outlet_region_of = DB_READ(
-    "SELECT region_code FROM outlet WHERE id = ?");
 
 static struct db_stmt insert_complaint = DB_WRITE(
     "INSERT INTO complaint (tracking_no, code_hash, form_token, category, "
@@ -34,6 +32,14 @@ static struct db_stmt insert_event = DB_WRITE(
 static struct db_stmt categories = DB_READ(
     "SELECT code, name, description FROM complaint_category "
     "ORDER BY sort_order");
+
+/* Counts no further than the limit: a busy address costs no more. */
+static struct db_stmt filed_from = DB_READ(
+    "SELECT COUNT(*) FROM (SELECT 1 FROM complaint WHERE submit_address = ? "
+    "AND submitted_at > NOW() - INTERVAL 1 HOUR LIMIT ?) AS recent");
+
+static struct db_stmt category_exists = DB_READ(
+    "SELECT COUNT(*) FROM complaint_category WHERE code = ?");
 
 static struct db_stmt track = DB_READ(
     "SELECT c.id, c.tracking_no, c.code_hash, c.status, "
@@ -128,9 +134,9 @@ new_tracking_no(char out[COMPLAINT_NO_LEN + 1])
 	encode(out + 5, 4, raw + 4);
 }
 
-static enum db_status
-add_event(long long id, const char *kind, const char *from, const char *to,
-    const char *reply, const char *note, long long staff_id)
+enum db_status
+complaint_add_event(long long id, const char *kind, const char *from,
+    const char *to, const char *reply, const char *note, long long staff_id)
 {
 	struct db_arg	 a[] = { DB_INT(id), DB_TEXT(kind), DB_TEXT(from),
 	    DB_TEXT(to), reply != NULL ? DB_TEXT(reply) : DB_NULLARG,
@@ -172,12 +178,10 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 {
 	char			 token[44], hash[65], region[13], today_s[11];
 	const char		*outlet_region = in->region;
-	struct db_arg		 a[18], o[1];
+	struct db_arg		 a[18];
 	unsigned long long	 id = 0;
 	enum db_status		 st;
-	long			 today;
 	int			 found, attempt;
-	HDF			*h;
 
 	memset(r, 0, sizeof(*r));
 	/* A form sent twice is found by its token's unique key below, on
@@ -191,27 +195,14 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 	    in->outlet_region[0] != '\0')
 		outlet_region = in->outlet_region;
 	else if (in->outlet_id > 0) {
-		o[0] = DB_INT(in->outlet_id);
-		if (hdf_init(&h) != STATUS_OK)
-			return DB_ERROR;
-		st = db_query_row(&outlet_region_of, o, 1, h, "O", &found);
-		snprintf(region, sizeof(region), "%s", found ?
-		    hdf_get_value(h, "O.region_code", in->region) : in->region);
-		hdf_destroy(&h);
-		if (st != DB_OK)
+		if ((st = outlet_region_of(in->outlet_id, region, &found)) !=
+		    DB_OK)
 			return st;
-		outlet_region = region;
+		outlet_region = found ? region : in->region;
 	}
-	today_s[0] = '\0';
-	{
-		time_t t = time(NULL);
-		struct tm tm;
-
-		localtime_r(&t, &tm);
-		strftime(today_s, sizeof(today_s), "%Y-%m-%d", &tm);
-	}
-	today = date_to_days(today_s);
-	days_to_date(workday_add(cal, today, accept_days), r->accept_due);
+	today(today_s);
+	days_to_date(workday_add(cal, date_to_days(today_s), accept_days),
+	    r->accept_due);
 	derive_code(token, secret, r->code);
 	/* A clash of random tracking numbers is retried with a new one. */
 	for (attempt = 0; attempt < 5; attempt++) {
@@ -241,8 +232,9 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 			return st;
 		st = db_exec(&insert_complaint, a, 18, NULL, &id);
 		if (st == DB_OK)
-			st = add_event((long long)id, "submitted", "",
-			    "submitted", NULL, NULL, 0);
+			st = complaint_add_event((long long)id,
+			    complaint_state_code(CS_SUBMITTED), "",
+			    complaint_state_code(CS_SUBMITTED), NULL, NULL, 0);
 		if (st == DB_OK && (st = db_commit()) == DB_OK)
 			return DB_OK;
 		db_rollback();
@@ -284,6 +276,49 @@ complaint_phone_valid(const char *s)
 }
 
 enum db_status
+complaints_filed_from(const char *address, long long limit, long long *n)
+{
+	struct db_arg	 a[] = { DB_TEXT(address), DB_INT(limit) };
+
+	return db_query_int(&filed_from, a, 2, n);
+}
+
+enum db_status
+complaint_check(const struct complaint_input *in, unsigned *faults,
+    char outlet_region[13])
+{
+	struct db_arg	 a[] = { DB_TEXT(in->category) };
+	enum db_status	 st;
+	long long	 n = 0;
+	char		 now[11];
+	int		 found;
+
+	*faults = 0;
+	outlet_region[0] = '\0';
+	if (in->phone[0] != '\0' && !complaint_phone_valid(in->phone))
+		*faults |= COMPLAINT_BAD_PHONE;
+	if ((st = region_township_exists(in->region, &found)) != DB_OK)
+		return st;
+	if (!found)
+		*faults |= COMPLAINT_BAD_TOWNSHIP;
+	if (in->outlet_id > 0) {
+		if ((st = outlet_region_of(in->outlet_id, outlet_region,
+		    &found)) != DB_OK)
+			return st;
+		if (!found)
+			*faults |= COMPLAINT_BAD_OUTLET;
+	}
+	if ((st = db_query_int(&category_exists, a, 1, &n)) != DB_OK)
+		return st;
+	if (n == 0)
+		*faults |= COMPLAINT_BAD_CATEGORY;
+	today(now);
+	if (in->purchase_date[0] != '\0' && strcmp(in->purchase_date, now) > 0)
+		*faults |= COMPLAINT_BAD_PURCHASE_DATE;
+	return DB_OK;
+}
+
+enum db_status
 complaint_categories(HDF *hdf, const char *prefix, long *n)
 {
 	return db_query(&categories, NULL, 0, hdf, prefix, n);
@@ -301,16 +336,18 @@ complaint_category_valid(HDF *node, const char *code)
 	return 0;
 }
 
-/* The statuses in the order of the flow, and the steps of a complaint's
- * timeline: their names, written once for every page, API and report.
- * A step's staff name differs only where staff see more (notes). */
+/* The names of the statuses (the flow's states) and of the steps of a
+ * complaint's timeline, written once for every page, API and report. A
+ * step's staff name differs only where staff see more (notes). */
+static const char *const status_names[CS_COUNT] = {
+	[CS_SUBMITTED] = "待受理", [CS_ACCEPTED] = "已受理",
+	[CS_INVESTIGATING] = "调查中", [CS_REOPENED] = "已重新办理",
+	[CS_RESOLVED] = "已办结", [CS_REJECTED] = "不予受理",
+};
+
 static const struct complaint_label {
 	const char	*code, *name, *staff_name;
-} statuses[] = {
-	{ "submitted", "待受理", NULL }, { "accepted", "已受理", NULL },
-	{ "investigating", "调查中", NULL }, { "reopened", "已重新办理", NULL },
-	{ "resolved", "已办结", NULL }, { "rejected", "不予受理", NULL },
-}, steps[] = {
+} steps[] = {
 	{ "submitted", "提交投诉", NULL }, { "accepted", "受理", NULL },
 	{ "rejected", "不予受理", NULL }, { "investigating", "开始调查", NULL },
 	{ "resolved", "办结", NULL }, { "reopened", "投诉人要求重新办理", NULL },
@@ -332,10 +369,9 @@ label_of(const struct complaint_label *list, size_t n, const char *code)
 const char *
 complaint_status_name(const char *s)
 {
-	const struct complaint_label *l = label_of(statuses,
-	    sizeof(statuses) / sizeof(statuses[0]), s);
+	int	 state = complaint_state_of(s);
 
-	return l != NULL ? l->name : "";
+	return state >= 0 ? status_names[state] : "";
 }
 
 const char *
@@ -350,34 +386,14 @@ complaint_step_name(const char *kind, int staff)
 	return staff && l->staff_name != NULL ? l->staff_name : l->name;
 }
 
-void
-complaint_name_rows(HDF *list, int staff)
+/* Removes name from hdf; nothing there is nothing to remove. */
+static void
+forget(HDF *hdf, const char *name)
 {
-	HDF	*row;
+	NEOERR	*err = hdf_remove_tree(hdf, name);
 
-	for (row = list != NULL ? hdf_obj_child(list) : NULL; row != NULL;
-	    row = hdf_obj_next(row)) {
-		if (hdf_get_value(row, "status", NULL) != NULL)
-			hset(row, "status_name", complaint_status_name(
-			    hdf_get_value(row, "status", "")));
-		if (hdf_get_value(row, "kind", NULL) != NULL)
-			hset(row, "kind_name", complaint_step_name(
-			    hdf_get_value(row, "kind", ""), staff));
-	}
-}
-
-void
-complaint_statuses(HDF *hdf, const char *prefix)
-{
-	char	 name[64];
-	size_t	 i;
-
-	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
-		snprintf(name, sizeof(name), "%s.%zu.code", prefix, i);
-		hset(hdf, name, statuses[i].code);
-		snprintf(name, sizeof(name), "%s.%zu.name", prefix, i);
-		hset(hdf, name, statuses[i].name);
-	}
+	if (err != STATUS_OK)
+		nerr_ignore(&err);
 }
 
 enum db_status
@@ -407,58 +423,59 @@ complaint_track(HDF *hdf, const char *tracking_no, const char *code,
 	/* A wrong code looks exactly like a wrong number. */
 	if (sodium_memcmp(want, hdf_get_value(row, "code_hash", ""), 64) != 0) {
 		*found = 0;
-		nerr_ignore_ok(hdf_remove_tree(hdf, prefix));
+		forget(hdf, prefix);
 		return DB_OK;
 	}
-	nerr_ignore_ok(hdf_remove_tree(row, "code_hash"));
-	hset(row, "status_name", complaint_status_name(hdf_get_value(row,
-	    "status", "")));
+	forget(row, "code_hash");
 	e[0] = DB_INT(hdf_get_int_value(row, "id", 0));
-	if ((st = db_query(&public_events, e, 1, row, "events", &n)) == DB_OK)
-		complaint_name_rows(hdf_get_obj(row, "events"), 0);
-	return st;
+	return db_query(&public_events, e, 1, row, "events", &n);
+}
+
+/* A rating is kept as the word the complainant chose; its event reads
+ * it in Chinese. */
+static const char *
+rating_word(const char *rating)
+{
+	return strcmp(rating, "satisfied") == 0 ? "满意" : "不满意";
 }
 
 enum db_status
-complaint_feedback(const char *tracking_no, const char *action,
-    const char *reason, const struct calendar *cal, int resolve_days,
-    int *done)
+complaint_feedback(const char *tracking_no, const struct complaint_rule *rule,
+    const char *rating, const char *reason, const struct calendar *cal,
+    int resolve_days, int *done)
 {
 	struct db_arg		 a[3], idarg[1];
 	unsigned long long	 affected = 0;
 	enum db_status		 st;
 	long long		 id;
-	char			 due[11], today_s[11];
-	time_t			 t = time(NULL);
-	struct tm		 tm;
+	char			 due[11];
+	const char		*from = complaint_state_code(CS_RESOLVED);
 
 	*done = 0;
+	if (complaint_flow_allows(rule, CS_RESOLVED, ACTOR_COMPLAINANT) !=
+	    FLOW_ALLOWED)
+		return DB_OK;
 	idarg[0] = DB_TEXT(tracking_no);
 	if ((st = db_query_int(&id_of, idarg, 1, &id)) != DB_OK || id == 0)
 		return st;
 	if ((st = db_begin()) != DB_OK)
 		return st;
-	if (strcmp(action, "reopen") == 0) {
-		localtime_r(&t, &tm);
-		strftime(today_s, sizeof(today_s), "%Y-%m-%d", &tm);
-		days_to_date(workday_add(cal, date_to_days(today_s),
-		    resolve_days), due);
+	/* The statements hold the rest of the rule: once, within the days. */
+	if (rule->action == CA_REOPEN) {
+		complaint_flow_due(rule, cal, resolve_days, due);
 		a[0] = DB_TEXT(due);
 		a[1] = DB_TEXT(tracking_no);
 		a[2] = DB_INT(COMPLAINT_REOPEN_DAYS);
 		st = db_exec(&reopen, a, 3, &affected, NULL);
-		if (st == DB_OK && affected == 1)
-			st = add_event(id, "reopened", "resolved", "reopened",
-			    reason, NULL, 0);
 	} else {
-		a[0] = DB_TEXT(action);
+		a[0] = DB_TEXT(rating);
 		a[1] = DB_TEXT(tracking_no);
 		st = db_exec(&set_satisfaction, a, 2, &affected, NULL);
-		if (st == DB_OK && affected == 1)
-			st = add_event(id, "satisfaction", "resolved",
-			    "resolved", strcmp(action, "satisfied") == 0 ?
-			    "满意" : "不满意", NULL, 0);
+		reason = rating_word(rating);
 	}
+	if (st == DB_OK && affected == 1)
+		st = complaint_add_event(id, rule->event, from, complaint_state_code(
+		    complaint_flow_next(rule, CS_RESOLVED)), reason, NULL, 0);
 	if (st != DB_OK || (st = db_commit()) != DB_OK) {
 		db_rollback();
 		return st;

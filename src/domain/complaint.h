@@ -7,6 +7,7 @@
 #include <ClearSilver/ClearSilver.h>
 
 #include "db/db.h"
+#include "domain/complaint_flow.h"
 #include "domain/workday.h"
 
 #define COMPLAINT_DESC_MAX	4000	/* characters */
@@ -47,6 +48,23 @@ enum db_status	complaint_file(const struct complaint_input *,
 		    const char *form_token, const char *secret,
 		    const struct calendar *, int accept_days,
 		    struct complaint_receipt *);
+/* What a complaint may break of the rules every channel (the web form,
+ * Open311, staff intake) shares; each channel names them in its words. */
+enum complaint_fault {
+	COMPLAINT_BAD_PHONE = 1,	/* given, but no number to call */
+	COMPLAINT_BAD_TOWNSHIP = 2,	/* region is not a township */
+	COMPLAINT_BAD_OUTLET = 4,	/* outlet_id names no outlet */
+	COMPLAINT_BAD_CATEGORY = 8,	/* not a complaint category */
+	COMPLAINT_BAD_PURCHASE_DATE = 16, /* after today */
+};
+/* Checks in against those rules: *faults gets the enum complaint_fault
+ * bits; outlet_region the listed outlet's township ("" without one). */
+enum db_status	complaint_check(const struct complaint_input *,
+		    unsigned *faults, char outlet_region[13]);
+/* How many complaints an address (its /64 for IPv6) filed in the last
+ * hour, counted up to limit. */
+enum db_status	complaints_filed_from(const char *address, long long limit,
+		    long long *n);
 /* A new random form token (43 characters). */
 void		complaint_form_token(char out[44]);
 /* 1 for a Chinese mobile (1[3-9]x, 11 digits) or landline (0 + area
@@ -64,20 +82,22 @@ int		complaint_category_valid(HDF *categories, const char *code);
 enum db_status	complaint_track(HDF *, const char *tracking_no,
 		    const char *code, const char *secret, const char *prefix,
 		    int *found);
-/* Satisfaction or reopening by the complainant (after complaint_track
- * found it); returns DB_OK and sets *done to 0 when not allowed now. */
-enum db_status	complaint_feedback(const char *tracking_no, const char *action,
+/* Satisfaction (rule CA_RATE, rating "satisfied" or "unsatisfied") or
+ * reopening (CA_REOPEN, with the reason) by the complainant, after
+ * complaint_track found it; returns DB_OK and sets *done to 0 when not
+ * allowed now. */
+enum db_status	complaint_feedback(const char *tracking_no,
+		    const struct complaint_rule *, const char *rating,
 		    const char *reason, const struct calendar *,
 		    int resolve_days, int *done);
+/* Adds a step to a complaint's timeline (staff_id 0: not by staff). */
+enum db_status	complaint_add_event(long long id, const char *kind,
+		    const char *from, const char *to, const char *reply,
+		    const char *note, long long staff_id);
 /* The Chinese name of a status. */
 const char	*complaint_status_name(const char *status);
 /* The Chinese name of a step of the timeline (an event's kind), as the
  * public or (staff 1) staff read it. */
 const char	*complaint_step_name(const char *kind, int staff);
-/* Sets status_name and kind_name on each row of list that has a status
- * or a kind. */
-void		 complaint_name_rows(HDF *list, int staff);
-/* Every status in the order of the flow, as prefix.N.{code, name}. */
-void		 complaint_statuses(HDF *, const char *prefix);
 
 #endif

@@ -5,6 +5,7 @@
 #include <cmark.h>
 
 #include "db/filtered.h"
+#include "domain/attachment.h"
 #include "domain/notice.h"
 #include "db/search.h"
 #include "web/view.h"
@@ -206,8 +207,8 @@ fields_args(struct db_arg *a, const struct notice_fields *f)
 	a[6] = DB_TEXT(f->body_md);
 }
 
-enum db_status
-notice_create(const struct notice_fields *f, long long staff_id,
+static enum db_status
+insert_row(const struct notice_fields *f, long long staff_id,
     unsigned long long *id)
 {
 	struct db_arg	 a[8];
@@ -217,8 +218,8 @@ notice_create(const struct notice_fields *f, long long staff_id,
 	return db_exec(&insert_notice, a, 8, NULL, id);
 }
 
-enum db_status
-notice_update(long long id, HDF *old, const struct notice_fields *f,
+static enum db_status
+update_row(long long id, HDF *old, const struct notice_fields *f,
     const char *change_note, long long staff_id)
 {
 	struct db_arg	 a[8], v[] = { DB_TEXT(change_note), DB_INT(staff_id),
@@ -233,8 +234,8 @@ notice_update(long long id, HDF *old, const struct notice_fields *f,
 	return db_exec(&update_notice, a, 8, NULL, NULL);
 }
 
-enum db_status
-notice_set_status(long long id, const char *status)
+static enum db_status
+status_row(long long id, const char *status)
 {
 	struct db_arg	 a[] = { DB_TEXT(status), DB_TEXT(status), DB_INT(id) };
 
@@ -262,4 +263,84 @@ notice_fields_json(const struct notice_fields *f)
 	    "title", f->title, "issuer", f->issuer, "doc_no", f->doc_no,
 	    "issued_on", f->issued_on, "region_code", f->region,
 	    "body_md", f->body_md);
+}
+
+enum domain_status
+notice_create(const struct notice_fields *f, const struct audit_by *by,
+    unsigned long long *id)
+{
+	enum db_status	 st;
+
+	if ((st = db_begin()) != DB_OK)
+		return domain_of_db(st);
+	st = insert_row(f, by->user->id, id);
+	if (st == DB_OK)
+		st = audit_record(by, "notice_create", "notice", (long long)*id,
+		    NULL, notice_fields_json(f));
+	return domain_of_db(db_finish(st));
+}
+
+enum domain_status
+notice_update(long long id, HDF *old, const struct notice_fields *f,
+    const char *change_note, const struct audit_by *by)
+{
+	enum db_status	 st;
+
+	if ((st = db_begin()) != DB_OK)
+		return domain_of_db(st);
+	st = update_row(id, old, f, change_note, by->user->id);
+	if (st == DB_OK)
+		st = audit_record(by, "notice_update", "notice", id,
+		    notice_row_json(old), notice_fields_json(f));
+	return domain_of_db(db_finish(st));
+}
+
+enum domain_status
+notice_set_status(long long id, HDF *old, const char *status,
+    const struct audit_by *by)
+{
+	enum db_status	 st;
+
+	if ((st = db_begin()) != DB_OK)
+		return domain_of_db(st);
+	st = status_row(id, status);
+	if (st == DB_OK)
+		st = audit_record(by, "notice_status", "notice", id,
+		    json_pack("{s:s}", "status", hdf_get_value(old, "status",
+		    "")), json_pack("{s:s}", "status", status));
+	return domain_of_db(db_finish(st));
+}
+
+enum domain_status
+notice_attach(long long id, const char *filename, const char *type,
+    const char *data, size_t len, const struct audit_by *by,
+    unsigned long long *aid)
+{
+	enum db_status	 st;
+
+	if ((st = db_begin()) != DB_OK)
+		return domain_of_db(st);
+	st = attachment_add(id, filename, type, data, len, by->user->id, aid);
+	if (st == DB_OK)
+		st = audit_record(by, "attachment_add", "notice", id, NULL,
+		    json_pack("{s:I,s:s,s:s,s:I}", "attachment",
+		    (json_int_t)*aid, "filename", filename, "content_type",
+		    type, "size", (json_int_t)len));
+	return domain_of_db(db_finish(st));
+}
+
+enum domain_status
+notice_detach(long long aid, HDF *row, const struct audit_by *by)
+{
+	enum db_status	 st;
+
+	if ((st = db_begin()) != DB_OK)
+		return domain_of_db(st);
+	st = attachment_delete(aid);
+	if (st == DB_OK)
+		st = audit_record(by, "attachment_delete", "notice",
+		    hdf_get_int_value(row, "notice_id", 0),
+		    json_pack("{s:I,s:s}", "attachment", (json_int_t)aid,
+		    "filename", hdf_get_value(row, "filename", "")), NULL);
+	return domain_of_db(db_finish(st));
 }

@@ -7,6 +7,8 @@
 #include <jansson.h>
 
 #include "db/db.h"
+#include "domain/audit.h"
+#include "domain/result.h"
 
 #define NOTICE_PAGE_SIZE	20
 
@@ -49,14 +51,29 @@ enum db_status	notice_staff_list(HDF *, const char *region, const char *prefix,
 /* Staff: one notice in any status, with body_md. */
 enum db_status	notice_staff_get(HDF *, long long id, const char *prefix,
 		    int *found);
-enum db_status	notice_create(const struct notice_fields *, long long staff_id,
-		    unsigned long long *id);
-/* Saves new text; a published notice first keeps its old text as a
- * version with change_note. */
-enum db_status	notice_update(long long id, HDF *old,
+
+/* Staff changes, each in one transaction with its audit row. */
+
+/* A new draft written by by. */
+enum domain_status notice_create(const struct notice_fields *,
+		    const struct audit_by *, unsigned long long *id);
+/* Saves new text for notice id, stored as old (notice_staff_get's row);
+ * a published notice first keeps its old text as a version with
+ * change_note. */
+enum domain_status notice_update(long long id, HDF *old,
 		    const struct notice_fields *, const char *change_note,
-		    long long staff_id);
-enum db_status	notice_set_status(long long id, const char *status);
+		    const struct audit_by *);
+/* Publishes, withdraws or returns to draft notice id, stored as old. */
+enum domain_status notice_set_status(long long id, HDF *old,
+		    const char *status, const struct audit_by *);
+/* Attaches a file of content type to notice id, as filename (cleaned
+ * already); *aid gets the attachment's id. */
+enum domain_status notice_attach(long long id, const char *filename,
+		    const char *type, const char *data, size_t len,
+		    const struct audit_by *, unsigned long long *aid);
+/* Removes attachment aid, stored as row (attachment_meta's). */
+enum domain_status notice_detach(long long aid, HDF *row,
+		    const struct audit_by *);
 /* A notice row (from the HDF) or fields as JSON for the audit log. */
 json_t		*notice_row_json(HDF *row);
 json_t		*notice_fields_json(const struct notice_fields *);

@@ -180,6 +180,9 @@ static struct db_stmt exact = DB_READ(
     OUTLET_COLUMNS "FROM outlet o " OUTLET_JOINS
     "WHERE o.reg_no = ? OR o.phone_digits = ? ORDER BY o.id LIMIT 10");
 
+static struct db_stmt region_of = DB_READ(
+    "SELECT region_code FROM outlet WHERE id = ?");
+
 static struct db_stmt get_by_id = DB_READ(
     OUTLET_COLUMNS "FROM outlet o " OUTLET_JOINS "WHERE o.id = ?");
 
@@ -229,6 +232,20 @@ const char *
 outlet_status_name(const char *status)
 {
 	return LABEL(statuses, status);
+}
+
+const char *
+outlet_status_code(size_t i)
+{
+	return i < sizeof(statuses) / sizeof(statuses[0]) ?
+	    statuses[i].code : NULL;
+}
+
+const char *
+outlet_status_move_name(const char *to)
+{
+	/* Back to active is a restoration, the others keep their name. */
+	return strcmp(to, "active") == 0 ? "恢复正常" : outlet_status_name(to);
 }
 
 int
@@ -502,4 +519,23 @@ outlet_check(HDF *hdf, const char *q, const char *prefix,
 out:
 	decorate_rows(hdf, prefix, 0);
 	return DB_OK;
+}
+
+enum db_status
+outlet_region_of(long long id, char region[13], int *found)
+{
+	struct db_arg	 a[] = { DB_INT(id) };
+	enum db_status	 st;
+	HDF		*h;
+
+	*found = 0;
+	region[0] = '\0';
+	if (hdf_init(&h) != STATUS_OK)
+		return DB_ERROR;
+	st = db_query_row(&region_of, a, 1, h, "Outlet", found);
+	if (st == DB_OK && *found)
+		snprintf(region, 13, "%s", hdf_get_value(h,
+		    "Outlet.region_code", ""));
+	hdf_destroy(&h);
+	return st;
 }

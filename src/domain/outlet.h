@@ -32,6 +32,9 @@ enum db_status	outlet_find(HDF *, const struct outlet_query *,
 /* Outlets whose registration or phone number is exactly keyword. */
 enum db_status	outlet_exact(HDF *, const char *keyword, const char *prefix,
 		    long *n);
+/* *found is 1 when the outlet exists (whatever its status); region
+ * then holds its township's code. */
+enum db_status	outlet_region_of(long long id, char region[13], int *found);
 enum db_status	outlet_get(HDF *, long long id, const char *prefix,
 		    int *found);
 
@@ -51,5 +54,9 @@ enum db_status	outlet_check(HDF *, const char *q, const char *prefix,
 /* Chinese labels for the stored codes, and whether the status is valid. */
 const char	*outlet_status_name(const char *status);
 int		 outlet_status_valid(const char *status);
+/* The i-th status in the order of the flow, or NULL past the last. */
+const char	*outlet_status_code(size_t i);
+/* The name of a move to status to, as the staff's form offers it. */
+const char	*outlet_status_move_name(const char *to);
 
 #endif

@@ -3,10 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/workday.h"
+#include "domain/region.h"
 #include "domain/complaint.h"
 #include "domain/outlet.h"
 #include "domain/outlet_record.h"
-#include "web/param.h"
 #include "db/search.h"
 #include "base/utf8.h"
 #include "web/view.h"
@@ -160,49 +161,6 @@ outlet_record_check(const struct outlet_record *r, const char *limit,
 		}
 	}
 	return DB_OK;
-}
-
-/* Character bigrams of s (UTF-8), each as the byte offsets of a pair. */
-static size_t
-bigrams(const char *s, const char **starts, size_t *lens, size_t max)
-{
-	const char	*chars[256];
-	size_t		 n = 0, i, k = 0, len = strlen(s);
-
-	for (i = 0; i < len && n < 256; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			chars[n++] = s + i;
-	for (i = 0; i + 1 < n && k < max; i++, k++) {
-		starts[k] = chars[i];
-		lens[k] = (size_t)((i + 2 < n ? chars[i + 2] : s + len) -
-		    chars[i]);
-	}
-	return k;
-}
-
-double
-text_similarity(const char *a, const char *b)
-{
-	const char	*sa[255], *sb[255];
-	size_t		 la[255], lb[255], na, nb, i, j, common = 0;
-	char		 used[255];
-
-	if (strcmp(a, b) == 0)
-		return a[0] != '\0' ? 1.0 : 0.0;
-	na = bigrams(a, sa, la, 255);
-	nb = bigrams(b, sb, lb, 255);
-	if (na == 0 || nb == 0)
-		return 0.0;
-	memset(used, 0, sizeof(used));
-	for (i = 0; i < na; i++)
-		for (j = 0; j < nb; j++)
-			if (!used[j] && la[i] == lb[j] &&
-			    memcmp(sa[i], sb[j], la[i]) == 0) {
-				used[j] = 1;
-				common++;
-				break;
-			}
-	return 2.0 * (double)common / (double)(na + nb);
 }
 
 enum db_status
@@ -368,4 +326,82 @@ outlet_record_json(const struct outlet_record *r)
 	    r->region, "address", r->address, "phone", r->phone,
 	    "categories", r->categories, "services", r->services,
 	    "registered_on", r->registered_on);
+}
+
+enum domain_status
+outlet_register(const struct outlet_record *r, const struct audit_by *by,
+    struct domain_problems *p, unsigned long long *id)
+{
+	enum db_status	 st;
+
+	if ((st = db_begin()) != DB_OK)
+		return domain_of_db(st);
+	st = outlet_record_insert(r, id);
+	if (st == DB_DUPLICATE) {
+		db_rollback();
+		domain_problem(p, "reg_no", "这个备案编号已经登记过，同一网点不能重复登记");
+		return DOMAIN_INVALID;
+	}
+	if (st == DB_OK)
+		st = audit_record(by, "outlet_create", "outlet", (long long)*id,
+		    NULL, outlet_record_json(r));
+	return domain_of_db(db_finish(st));
+}
+
+enum domain_status
+outlet_amend(long long id, HDF *old, const struct outlet_record *r,
+    const struct audit_by *by, struct domain_problems *p)
+{
+	enum db_status	 st;
+	json_t		*before;
+
+	if ((st = db_begin()) != DB_OK)
+		return domain_of_db(st);
+	st = outlet_record_update(id, r);
+	if (st == DB_DUPLICATE) {
+		db_rollback();
+		domain_problem(p, "reg_no", "这个备案编号已经登记给另一家网点");
+		return DOMAIN_INVALID;
+	}
+	if (st == DB_OK) {
+		before = json_pack("{s:s,s:s,s:s,s:s,s:s}", "reg_no",
+		    hdf_get_value(old, "reg_no", ""), "name",
+		    hdf_get_value(old, "name", ""), "address",
+		    hdf_get_value(old, "address", ""), "phone",
+		    hdf_get_value(old, "phone", ""), "region_code",
+		    hdf_get_value(old, "region_code", ""));
+		st = audit_record(by, "outlet_update", "outlet", id, before,
+		    outlet_record_json(r));
+	}
+	return domain_of_db(db_finish(st));
+}
+
+int
+outlet_status_move_allowed(const char *from, const char *to)
+{
+	if (strcmp(from, "active") == 0)
+		return strcmp(to, "suspended") == 0 ||
+		    strcmp(to, "cancelled") == 0;
+	if (strcmp(from, "suspended") == 0)
+		return strcmp(to, "active") == 0 ||
+		    strcmp(to, "cancelled") == 0;
+	return 0;
+}
+
+enum domain_status
+outlet_status_move(long long id, const char *from, const char *status,
+    const char *effective_on, const char *reason, const struct audit_by *by)
+{
+	enum db_status	 st;
+
+	if ((st = db_begin()) != DB_OK)
+		return domain_of_db(st);
+	st = outlet_status_change(id, status, effective_on, reason,
+	    by->user->id);
+	if (st == DB_OK)
+		st = audit_record(by, "outlet_status", "outlet", id,
+		    json_pack("{s:s}", "status", from),
+		    json_pack("{s:s,s:s,s:s}", "status", status, "effective_on",
+		    effective_on, "reason", reason));
+	return domain_of_db(db_finish(st));
 }

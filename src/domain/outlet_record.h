@@ -8,9 +8,12 @@
 #include <jansson.h>
 
 #include "db/db.h"
+#include "domain/similarity.h"
+#include "domain/audit.h"
+#include "domain/result.h"
 
-/* Two texts this alike (Dice coefficient of character bigrams, 0..1)
- * count as the same shop. */
+/* Two names or addresses this alike (text_similarity) count as the
+ * same shop. */
 #define OUTLET_SIMILAR	0.75
 
 struct outlet_record {
@@ -56,8 +59,26 @@ enum db_status	outlet_status_history(HDF *, long long id, const char *prefix,
 		    long *n);
 json_t		*outlet_record_json(const struct outlet_record *);
 
-/* Similarity of two UTF-8 texts, 0 (nothing shared) to 1 (same). */
-double		text_similarity(const char *a, const char *b);
+/* The changes staff make, each in one transaction with its audit row. */
+
+/* Registers a new outlet; DOMAIN_INVALID, with the reason in problems,
+ * when its reg_no is taken. */
+enum domain_status outlet_register(const struct outlet_record *,
+		    const struct audit_by *, struct domain_problems *,
+		    unsigned long long *id);
+/* Saves outlet id, stored as old (outlet_get's row); DOMAIN_INVALID,
+ * with the reason in problems, when its reg_no is another's. */
+enum domain_status outlet_amend(long long id, HDF *old,
+		    const struct outlet_record *, const struct audit_by *,
+		    struct domain_problems *);
+/* 1 when an outlet may go from status from to status to: 正常 → 暂停 →
+ * 取消, and a suspended one restored; 取消 is final. */
+int		outlet_status_move_allowed(const char *from, const char *to);
+/* Moves outlet id from status from to status from effective_on. */
+enum domain_status outlet_status_move(long long id, const char *from,
+		    const char *status, const char *effective_on,
+		    const char *reason, const struct audit_by *);
+
 /* 1 when every comma-separated item of list is one of allowed. */
 int		list_valid(const char *list, const char *const *allowed,
 		    size_t nallowed, int allow_empty);

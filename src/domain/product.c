@@ -121,8 +121,10 @@ decorate(HDF *row, HDF *caps, long long rate_bp)
 	HDF		*c;
 	char		 y[32];
 
-	hset(row, "status_name", strcmp(hdf_get_value(row, "status", ""),
-	    "active") == 0 ? "在售中标产品" : "已撤销");
+	hset(row, "status_name", product_status_name(hdf_get_value(row,
+	    "status", "")));
+	hset(row, "status_short", product_status_short_name(hdf_get_value(row,
+	    "status", "")));
 	yuan_format(y, sizeof(y), price);
 	hset(row, "bid_price_yuan", y);
 	for (c = caps != NULL ? hdf_obj_child(caps) : NULL; c != NULL;
@@ -253,4 +255,42 @@ product_brands(HDF *hdf, const char *category, const char *prefix, long *n)
 	if (category[0] == '\0')
 		return db_query(&all_brands, NULL, 0, hdf, prefix, n);
 	return db_query(&brands_in_category, a, 1, hdf, prefix, n);
+}
+
+/* The statuses of a programme model: its name, and the short one of a
+ * table cell. */
+static const struct {
+	const char	*code, *name, *short_name;
+} statuses[] = {
+	{ "active", "在售中标产品", "在售" },
+	{ "withdrawn", "已撤销", "已撤销" },
+};
+
+const char *
+product_status_code(size_t i)
+{
+	return i < sizeof(statuses) / sizeof(statuses[0]) ?
+	    statuses[i].code : NULL;
+}
+
+const char *
+product_status_name(const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
+		if (strcmp(statuses[i].code, code) == 0)
+			return statuses[i].name;
+	return statuses[1].name;
+}
+
+const char *
+product_status_short_name(const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
+		if (strcmp(statuses[i].code, code) == 0)
+			return statuses[i].short_name;
+	return statuses[1].short_name;
 }

@@ -33,4 +33,11 @@ enum db_status	product_brands(HDF *, const char *category, const char *prefix,
 /* Upper-cases ASCII and drops spaces, '-' and '/', as model_key does. */
 void		product_model_key(char *out, size_t len, const char *model);
 
+/* The i-th product status, or NULL past the last. */
+const char	*product_status_code(size_t i);
+/* Its name ("在售中标产品"), and the short one ("在售"); any status not
+ * active reads as withdrawn. */
+const char	*product_status_name(const char *code);
+const char	*product_status_short_name(const char *code);
+
 #endif

@@ -1,4 +1,5 @@
 /* Product records for staff. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,7 +34,13 @@ static struct db_stmt update_product = DB_WRITE(
 int
 product_status_valid(const char *s)
 {
-	return strcmp(s, "active") == 0 || strcmp(s, "withdrawn") == 0;
+	const char	*code;
+	size_t		 i;
+
+	for (i = 0; (code = product_status_code(i)) != NULL; i++)
+		if (strcmp(code, s) == 0)
+			return 1;
+	return 0;
 }
 
 enum db_status
@@ -131,4 +138,84 @@ product_row_json(HDF *row)
 	p.bid_batch = hdf_get_value(row, "bid_batch", "");
 	p.status = hdf_get_value(row, "status", "");
 	return product_record_json(&p);
+}
+
+/* The unique key refused the row: says which record holds it. */
+static enum domain_status
+refused_duplicate(const struct product_record *r, long long id, HDF *hdf,
+    const char *prefix, struct domain_problems *p)
+{
+	enum db_status	 st;
+	HDF		*dup;
+	int		 found;
+
+	db_rollback();
+	if ((st = product_record_lookalike(r, id, 1, hdf, prefix, &found)) !=
+	    DB_OK)
+		return domain_of_db(st);
+	dup = hdf_get_obj(hdf, prefix);
+	domain_problemf(p, "model", "同一类别、同一品牌下已经登记了型号“%s”"
+	    "（产品编号 %s），不能重复登记。请核对型号，或修改已有的记录",
+	    hdf_get_value(dup, "model", ""), hdf_get_value(dup, "id", ""));
+	return DOMAIN_CONFLICT;
+}
+
+enum domain_status
+product_record_add(const struct product_record *r, const struct audit_by *by,
+    HDF *hdf, const char *prefix, struct domain_problems *p,
+    unsigned long long *id)
+{
+	enum db_status	 st;
+
+	if ((st = db_begin()) != DB_OK)
+		return domain_of_db(st);
+	st = product_record_create(r, id);
+	if (st == DB_DUPLICATE)
+		return refused_duplicate(r, 0, hdf, prefix, p);
+	if (st == DB_OK)
+		st = audit_record(by, "product_create", "product",
+		    (long long)*id, NULL, product_record_json(r));
+	return domain_of_db(db_finish(st));
+}
+
+/* Audit actions name a change of status, the commonest edit. */
+static const char *
+update_action(const char *before, const char *after)
+{
+	if (strcmp(before, after) == 0)
+		return "product_update";
+	return strcmp(after, "withdrawn") == 0 ? "product_withdraw" :
+	    "product_restore";
+}
+
+enum domain_status
+product_record_save(long long id, HDF *old, const struct product_record *r,
+    const struct audit_by *by, HDF *hdf, const char *prefix,
+    struct domain_problems *p, int *changed)
+{
+	json_t		*before = product_row_json(old);
+	json_t		*after = product_record_json(r);
+	enum db_status	 st;
+
+	/* Saving an unchanged form writes nothing and records nothing. */
+	st = (*changed = !json_equal(before, after)) ? db_begin() : DB_OK;
+	if (!*changed || st != DB_OK) {
+		json_decref(before);
+		json_decref(after);
+		return domain_of_db(st);
+	}
+	st = product_record_update(id, r);
+	if (st == DB_DUPLICATE) {
+		json_decref(before);
+		json_decref(after);
+		return refused_duplicate(r, id, hdf, prefix, p);
+	}
+	if (st == DB_OK)
+		st = audit_record(by, update_action(hdf_get_value(old, "status",
+		    ""), r->status), "product", id, before, after);
+	else {
+		json_decref(before);
+		json_decref(after);
+	}
+	return domain_of_db(db_finish(st));
 }

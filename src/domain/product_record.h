@@ -7,6 +7,8 @@
 #include <jansson.h>
 
 #include "db/db.h"
+#include "domain/audit.h"
+#include "domain/result.h"
 
 #define PRODUCT_BRAND_MAX	50
 #define PRODUCT_MAKER_MAX	100
@@ -44,6 +46,20 @@ enum db_status	product_record_create(const struct product_record *,
 		    unsigned long long *id);
 enum db_status	product_record_update(long long id,
 		    const struct product_record *);
+/* Registers a new product, each in one transaction with its audit row;
+ * DOMAIN_CONFLICT, with the reason in problems, when its category,
+ * brand and model are taken: the record that holds them goes under
+ * prefix.{id, model}. */
+enum domain_status product_record_add(const struct product_record *,
+		    const struct audit_by *, HDF *, const char *prefix,
+		    struct domain_problems *, unsigned long long *id);
+/* Saves product id, stored as old (product_record_get's row), the same
+ * way; *changed is 0 when the record is as stored, and nothing is
+ * written or recorded. */
+enum domain_status product_record_save(long long id, HDF *old,
+		    const struct product_record *, const struct audit_by *,
+		    HDF *, const char *prefix, struct domain_problems *,
+		    int *changed);
 /* For the audit log. */
 json_t		*product_record_json(const struct product_record *);
 /* A stored row (product_record_get) as the same JSON. */

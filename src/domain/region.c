@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "domain/region.h"
-#include "web/view.h"
+
+static struct db_stmt township = DB_READ(
+    "SELECT COUNT(*) FROM region WHERE code = ? AND level = 4");
 
 static struct db_stmt path_of = DB_READ(
     "SELECT code, name, level FROM region "
@@ -26,11 +28,13 @@ static int
 path_reaches(HDF *hdf, const char *code, const char *prefix, long n)
 {
 	char	 last[128];
+	NEOERR	*err;
 
 	snprintf(last, sizeof(last), "%s.%ld.code", prefix, n - 1);
 	if (n > 0 && strcmp(hdf_get_value(hdf, last, ""), code) == 0)
 		return 1;
-	nerr_ignore_ok(hdf_remove_tree(hdf, prefix));
+	if ((err = hdf_remove_tree(hdf, prefix)) != STATUS_OK)
+		nerr_ignore(&err);
 	return 0;
 }
 
@@ -72,4 +76,32 @@ region_children(HDF *hdf, const char *parent, const char *prefix, long *n)
 	struct db_arg	 a[] = { parent[0] ? DB_TEXT(parent) : DB_NULLARG };
 
 	return db_query(&children_of, a, 1, hdf, prefix, n);
+}
+
+enum db_status
+region_township_exists(const char *code, int *found)
+{
+	struct db_arg	 a[] = { DB_TEXT(code) };
+	enum db_status	 st;
+	long long	 n = 0;
+
+	*found = 0;
+	if (strlen(code) != 9)
+		return DB_OK;
+	st = db_query_int(&township, a, 1, &n);
+	*found = n > 0;
+	return st;
+}
+
+int
+valid_region_code(const char *s)
+{
+	size_t	 i, len = strlen(s);
+
+	if (len != 2 && len != 4 && len != 6 && len != 9 && len != 12)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
 }

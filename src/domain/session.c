@@ -5,7 +5,6 @@
 #include <sodium.h>
 
 #include "domain/session.h"
-#include "web/view.h"
 
 static struct db_stmt insert_session = DB_WRITE(
     "INSERT INTO staff_session (token_hash, staff_id, created_at, "

@@ -1,25 +1,17 @@
-/* Complaint statistics and the weekly report: aggregates in SQL over
- * the complaint indexes, medians and chart geometry in C. */
+/* Complaint statistics: aggregates in SQL over the complaint indexes,
+ * medians in C; the numbers come back as struct stats. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "domain/complaint.h"
 #include "db/filtered.h"
+#include "domain/complaint.h"
 #include "domain/stats.h"
-#include "web/view.h"
 #include "domain/workday.h"
 
 #define STR(x)	#x
 #define XSTR(x)	STR(x)
 
-/* Chart geometry, in SVG units: a label ending at LABEL_END, the bar
- * from BAR_X, the number after it; one row every ROW_PITCH. */
-#define ROW_PITCH	22
-#define BAR_HEIGHT	16
-#define LABEL_END	155
-#define BAR_X		160
 #define MAX_HOURS	9999	/* longer waits count as this (over a year) */
 #define DATE_BUF	32	/* room for any int as a year */
 
@@ -123,55 +115,6 @@ static struct db_stmt year_range = DB_READ(
     "SELECT YEAR(MIN(submitted_at)) AS first, YEAR(MAX(submitted_at)) "
     "AS last FROM complaint");
 
-/* One week: [start, end) as dates; a due date before the next Monday
- * had passed when the week ended. Grouped by status too, so that the
- * optimizer reads the week's range of an index instead of walking the
- * whole category index in order; the statuses are added up in C. The
- * region condition is left out for the whole country: LIKE '%' would
- * not narrow anything and hides the better plans. */
-#define WEEKLY_SQL(REGION) \
-    "SELECT 'received' AS k, c.category, c.status, COUNT(*) AS n " \
-    "FROM complaint c WHERE c.submitted_at >= ? AND c.submitted_at < ?" \
-    REGION " GROUP BY c.category, c.status " \
-    "UNION ALL SELECT 'accepted', c.category, c.status, COUNT(*) " \
-    "FROM complaint c WHERE c.accepted_at >= ? AND c.accepted_at < ?" \
-    REGION " GROUP BY c.category, c.status " \
-    /* A rejection closes the complaint: its time is kept in resolved_at. */ \
-    "UNION ALL SELECT 'rejected', c.category, c.status, COUNT(*) " \
-    "FROM complaint c WHERE c.resolved_at >= ? AND c.resolved_at < ? " \
-    "AND c.status = 'rejected'" REGION " GROUP BY c.category, c.status " \
-    "UNION ALL SELECT 'resolved', c.category, c.status, COUNT(*) " \
-    "FROM complaint c WHERE c.resolved_at >= ? AND c.resolved_at < ? " \
-    "AND c.accepted_at IS NOT NULL" REGION \
-    " GROUP BY c.category, c.status " \
-    /* As the week ended: past due, and not done by then. */ \
-    "UNION ALL SELECT 'overdue', c.category, c.status, COUNT(*) " \
-    "FROM complaint c WHERE c.submitted_at < ? AND (" \
-    "(c.accept_due < ? AND (c.accepted_at >= ? OR (c.accepted_at IS NULL " \
-    "AND (c.resolved_at IS NULL OR c.resolved_at >= ?)))) OR " \
-    "(c.accepted_at < ? AND c.resolve_due < ? AND (c.resolved_at IS NULL " \
-    "OR c.resolved_at >= ?)))" REGION " GROUP BY c.category, c.status"
-
-static struct db_stmt weekly_all = DB_READ(WEEKLY_SQL(""));
-static struct db_stmt weekly_region = DB_READ(WEEKLY_SQL(
-    " AND c.outlet_region LIKE CONCAT(?, '%')"));
-
-/* Registrations from the outlet, suspensions and cancellations from
- * its status history: each one that took effect in the week, even when
- * the status changed again since. */
-static struct db_stmt weekly_outlets = DB_READ(
-    "SELECT (SELECT COUNT(*) FROM outlet o WHERE o.region_code LIKE "
-    "CONCAT(?, '%') AND o.registered_on >= ? AND o.registered_on < ?) "
-    "AS registered, "
-    "(SELECT COUNT(DISTINCT h.outlet_id) FROM outlet_status_history h "
-    "JOIN outlet o ON o.id = h.outlet_id WHERE o.region_code LIKE "
-    "CONCAT(?, '%') AND h.status = 'suspended' AND h.effective_on >= ? "
-    "AND h.effective_on < ?) AS suspended, "
-    "(SELECT COUNT(DISTINCT h.outlet_id) FROM outlet_status_history h "
-    "JOIN outlet o ON o.id = h.outlet_id WHERE o.region_code LIKE "
-    "CONCAT(?, '%') AND h.status = 'cancelled' AND h.effective_on >= ? "
-    "AND h.effective_on < ?) AS cancelled");
-
 /* Every status, in the order of handling. */
 static const char *const statuses[] = {
 	"submitted", "accepted", "rejected", "investigating", "resolved",
@@ -179,23 +122,6 @@ static const char *const statuses[] = {
 };
 
 #define NSTATUSES	(sizeof(statuses) / sizeof(statuses[0]))
-
-static const char *const weekly_counts[] = {
-	"received", "accepted", "rejected", "resolved", "overdue",
-};
-
-#define NWEEKLY		(sizeof(weekly_counts) / sizeof(weekly_counts[0]))
-
-int
-stats_bar(long long n, long long max)
-{
-	long long	 w;
-
-	if (n <= 0 || max <= 0)
-		return 0;
-	w = n * STATS_BAR_MAX / max;
-	return w < 1 ? 1 : w > STATS_BAR_MAX ? STATS_BAR_MAX : (int)w;
-}
 
 long long
 stats_median_x2(const long long *value, const long long *count, size_t n)
@@ -224,6 +150,12 @@ stats_permille(long long part, long long whole)
 	if (whole <= 0)
 		return 0;
 	return (part * 1000 + whole / 2) / whole;
+}
+
+long long
+stats_day_tenths(long long hours_x2)
+{
+	return (hours_x2 * 10 + 24) / 48;
 }
 
 /* 1 Monday ... 7 Sunday; day 0 (1970-01-01) was a Thursday. */
@@ -288,69 +220,58 @@ iso_week_format(long day, char out[9])
 	out[8] = '\0';
 }
 
-static const char *
-key(char *buf, size_t size, const char *prefix, const char *rest)
-{
-	snprintf(buf, size, "%s.%s", prefix, rest);
-	return buf;
-}
-
 static long long
-hget(HDF *hdf, const char *name)
+number(HDF *hdf, const char *name)
 {
 	return atoll(hdf_get_value(hdf, name, "0"));
 }
 
-/* A label that fits the chart: at most STATS_LABEL_CHARS characters,
- * the last one an ellipsis when the text is longer. */
 static void
-set_label(HDF *row, const char *text)
+copy(char *dst, size_t size, const char *src)
 {
-	char	 cut[STATS_LABEL_CHARS * 4 + 4];
-	size_t	 i, chars = 0, keep = 0;
-
-	for (i = 0; text[i] != '\0'; i++)
-		if (((unsigned char)text[i] & 0xC0) != 0x80 &&
-		    ++chars == STATS_LABEL_CHARS)
-			keep = i;	/* where the last character starts */
-	if (chars <= STATS_LABEL_CHARS || keep + 4 > sizeof(cut)) {
-		hset(row, "label", text);
-		return;
-	}
-	memcpy(cut, text, keep);
-	memcpy(cut + keep, "\xE2\x80\xA6", 4);
-	hset(row, "label", cut);
+	snprintf(dst, size, "%s", src);
 }
 
-/* Bar widths and positions once every row has its n and label. */
-static void
-chart_finish(HDF *hdf, const char *chart)
+int
+stats_list_alloc(struct stats_list *l, size_t n)
 {
-	HDF		*row;
-	char		 name[192];
-	long long	 max = 0, n;
-	int		 i = 0, w;
-
-	snprintf(name, sizeof(name), "%s.rows", chart);
-	for (row = hdf_get_child(hdf, name); row != NULL;
-	    row = hdf_obj_next(row))
-		if ((n = hget(row, "n")) > max)
-			max = n;
-	for (row = hdf_get_child(hdf, name); row != NULL;
-	    row = hdf_obj_next(row), i++) {
-		w = stats_bar(hget(row, "n"), max);
-		hseti(row, "w", w);
-		hseti(row, "y", 4 + i * ROW_PITCH);
-		hseti(row, "ty", 4 + i * ROW_PITCH + BAR_HEIGHT - 3);
-		hseti(row, "tx", BAR_X + w + 6);
-	}
-	snprintf(name, sizeof(name), "%s.height", chart);
-	hseti(hdf, name, 8 + i * ROW_PITCH);
-	snprintf(name, sizeof(name), "%s.max", chart);
-	hseti(hdf, name, max);
+	l->n = 0;
+	l->v = NULL;
+	if (n == 0)
+		return 0;
+	if ((l->v = calloc(n, sizeof(*l->v))) == NULL)
+		return -1;
+	l->n = n;
+	return 0;
 }
 
-/* A scratch tree for rows that are folded into the page data. */
+static void
+stats_list_free(struct stats_list *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+void
+stats_init(struct stats *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->accept.median_x2 = s->resolve.median_x2 = -1;
+	s->accept.on_time = s->resolve.on_time = -1;
+}
+
+void
+stats_free(struct stats *s)
+{
+	stats_list_free(&s->category);
+	stats_list_free(&s->status);
+	stats_list_free(&s->county);
+	stats_list_free(&s->month);
+	stats_init(s);
+}
+
+/* A scratch tree for the rows of a query. */
 static HDF *
 scratch(void)
 {
@@ -362,6 +283,32 @@ scratch(void)
 		return NULL;
 	}
 	return h;
+}
+
+/* The rows under name as counts: code, name, area and n from the
+ * columns of those names; codes and names cut at their limits. */
+static int
+list_from_rows(struct stats_list *l, HDF *hdf, const char *name)
+{
+	HDF	*row;
+	size_t	 n = 0, i = 0;
+
+	for (row = hdf_get_child(hdf, name); row != NULL;
+	    row = hdf_obj_next(row))
+		n++;
+	if (stats_list_alloc(l, n) == -1)
+		return -1;
+	for (row = hdf_get_child(hdf, name); row != NULL && i < n;
+	    row = hdf_obj_next(row), i++) {
+		copy(l->v[i].code, sizeof(l->v[i].code),
+		    hdf_get_value(row, "code", ""));
+		copy(l->v[i].name, sizeof(l->v[i].name),
+		    hdf_get_value(row, "name", ""));
+		copy(l->v[i].area, sizeof(l->v[i].area),
+		    hdf_get_value(row, "area", ""));
+		l->v[i].n = number(row, "n");
+	}
+	return 0;
 }
 
 /* The arguments of the chosen filters, after the n already in a. */
@@ -395,120 +342,111 @@ run(struct filtered_sql *q, unsigned mask, const struct db_arg *a,
 	return db_query(s, a, n, hdf, prefix, rows);
 }
 
-/* The node name, created; NULL when memory runs out. */
-static HDF *
-new_row(HDF *hdf, const char *name)
+static struct stats_count *
+find_count(struct stats_list *l, const char *code)
 {
-	HDF	*row = NULL;
-	NEOERR	*err;
+	size_t	 i;
 
-	if ((err = hdf_get_node(hdf, name, &row)) != STATUS_OK) {
-		nerr_ignore(&err);
-		return NULL;
-	}
-	return row;
-}
-
-static HDF *
-find_row(HDF *hdf, const char *rows, const char *code)
-{
-	HDF	*row;
-
-	for (row = hdf_get_child(hdf, rows); row != NULL;
-	    row = hdf_obj_next(row))
-		if (strcmp(hdf_get_value(row, "code", ""), code) == 0)
-			return row;
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].code, code) == 0)
+			return &l->v[i];
 	return NULL;
 }
 
-static enum db_status
-load_counts(HDF *hdf, const char *prefix, unsigned mask,
-    const struct db_arg *a, size_t na)
+enum db_status
+stats_categories(struct stats_list *l)
 {
-	char		 cats[128], name[160];
-	HDF		*tmp, *row, *target;
-	long long	 total = 0, demo = 0, n;
 	enum db_status	 st;
-	size_t		 i;
-	long		 nrows;
+	HDF		*tmp;
+	long		 n;
 
-	key(cats, sizeof(cats), prefix, "category.rows");
-	if ((st = db_query(&category_list, NULL, 0, hdf, cats, &nrows)) !=
-	    DB_OK)
+	l->v = NULL;
+	l->n = 0;
+	if ((tmp = scratch()) == NULL)
+		return DB_ERROR;
+	if ((st = db_query(&category_list, NULL, 0, tmp, "c", &n)) == DB_OK &&
+	    list_from_rows(l, tmp, "c") == -1)
+		st = DB_ERROR;
+	hdf_destroy(&tmp);
+	return st;
+}
+
+/* Every category and status with its count, and the total. */
+static enum db_status
+load_counts(struct stats *s, unsigned mask, const struct db_arg *a,
+    size_t na)
+{
+	struct stats_count	*target;
+	HDF			*tmp, *row;
+	long long		 n;
+	enum db_status		 st;
+	size_t			 i;
+	long			 nrows;
+
+	if ((st = stats_categories(&s->category)) != DB_OK)
 		return st;
-	for (row = hdf_get_child(hdf, cats); row != NULL;
-	    row = hdf_obj_next(row)) {
-		set_label(row, hdf_get_value(row, "name", ""));
-		hseti(row, "n", 0);
-	}
+	if (stats_list_alloc(&s->status, NSTATUSES) == -1)
+		return DB_ERROR;
 	for (i = 0; i < NSTATUSES; i++) {
-		snprintf(name, sizeof(name), "%s.status.rows.%zu", prefix, i);
-		if ((row = new_row(hdf, name)) == NULL)
-			return DB_ERROR;
-		hset(row, "code", statuses[i]);
-		hset(row, "name", complaint_status_name(statuses[i]));
-		hset(row, "label", complaint_status_name(statuses[i]));
-		hseti(row, "n", 0);
+		copy(s->status.v[i].code, sizeof(s->status.v[i].code),
+		    statuses[i]);
+		copy(s->status.v[i].name, sizeof(s->status.v[i].name),
+		    complaint_status_name(statuses[i]));
 	}
 	if ((tmp = scratch()) == NULL)
 		return DB_ERROR;
 	if ((st = run(&by_category_status, mask, a, na, tmp, "r", &nrows)) !=
 	    DB_OK)
 		goto out;
-	key(name, sizeof(name), prefix, "status.rows");
 	for (row = hdf_get_child(tmp, "r"); row != NULL;
 	    row = hdf_obj_next(row)) {
-		n = hget(row, "n");
-		total += n;
-		demo += hget(row, "demo");
-		if ((target = find_row(hdf, cats,
+		n = number(row, "n");
+		s->total += n;
+		s->demo += number(row, "demo");
+		if ((target = find_count(&s->category,
 		    hdf_get_value(row, "category", ""))) != NULL)
-			hseti(target, "n", hget(target, "n") + n);
-		if ((target = find_row(hdf, name,
+			target->n += n;
+		if ((target = find_count(&s->status,
 		    hdf_get_value(row, "status", ""))) != NULL)
-			hseti(target, "n", hget(target, "n") + n);
+			target->n += n;
 	}
-	hseti(hdf, key(name, sizeof(name), prefix, "total"), total);
-	hseti(hdf, key(name, sizeof(name), prefix, "demo"), demo);
 out:
 	hdf_destroy(&tmp);
 	return st;
 }
 
 static enum db_status
-load_counties(HDF *hdf, const char *prefix, unsigned mask,
-    const struct db_arg *a, size_t na)
+load_counties(struct stats *s, unsigned mask, const struct db_arg *a,
+    size_t na)
 {
-	char		 rows[128];
-	HDF		*row;
 	enum db_status	 st;
+	HDF		*tmp;
 	long		 n;
 
-	key(rows, sizeof(rows), prefix, "county.rows");
-	if ((st = run(&by_county, mask, a, na, hdf, rows, &n)) != DB_OK)
-		return st;
-	for (row = hdf_get_child(hdf, rows); row != NULL;
-	    row = hdf_obj_next(row))
-		set_label(row, hdf_get_value(row, "name", ""));
-	return DB_OK;
+	if ((tmp = scratch()) == NULL)
+		return DB_ERROR;
+	if ((st = run(&by_county, mask, a, na, tmp, "c", &n)) == DB_OK &&
+	    list_from_rows(&s->county, tmp, "c") == -1)
+		st = DB_ERROR;
+	hdf_destroy(&tmp);
+	return st;
 }
 
 /* The months up to the last one with a complaint, with those that had
- * none shown as 0; within the chosen year when there is one. */
+ * none as 0; within the chosen year when there is one. */
 static enum db_status
-load_months(HDF *hdf, const char *prefix, const struct stats_filter *f)
+load_months(struct stats *s, const struct stats_filter *f)
 {
-	struct db_arg	 a[4];
-	char		 from[DATE_BUF], to[DATE_BUF], start[DATE_BUF], name[160];
-	char		 month[DATE_BUF];
-	const char	*last;
-	unsigned	 mask;
-	size_t		 na;
-	HDF		*tmp, *row;
-	enum db_status	 st;
-	long long	 count;
-	long		 n;
-	int		 y, m, first, end, i, k = 0;
+	struct stats_count	*c;
+	struct db_arg		 a[4];
+	char			 from[DATE_BUF], to[DATE_BUF], start[DATE_BUF];
+	const char		*last;
+	unsigned		 mask;
+	size_t			 na;
+	HDF			*tmp, *row;
+	enum db_status		 st;
+	long			 n;
+	int			 y, m, first, end, i;
 
 	na = filter_args(f, a, 0, &mask, from, to);
 	if ((tmp = scratch()) == NULL)
@@ -528,48 +466,33 @@ load_months(HDF *hdf, const char *prefix, const struct stats_filter *f)
 	na = filter_args(f, a, 1, &mask, from, to);
 	if ((st = run(&by_month, mask, a, na, tmp, "m", &n)) != DB_OK)
 		goto out;
-	for (i = first; i <= end; i++, k++) {
-		snprintf(month, sizeof(month), "%04d-%02d", i / 12,
+	if (stats_list_alloc(&s->month, (size_t)(end - first + 1)) == -1) {
+		st = DB_ERROR;
+		goto out;
+	}
+	for (i = first, c = s->month.v; i <= end; i++, c++) {
+		snprintf(c->code, sizeof(c->code), "%04d-%02d", i / 12,
 		    i % 12 + 1);
-		count = 0;
+		copy(c->name, sizeof(c->name), c->code);
 		for (row = hdf_get_child(tmp, "m"); row != NULL;
 		    row = hdf_obj_next(row))
-			if (strcmp(hdf_get_value(row, "month", ""), month) == 0)
-				count = hget(row, "n");
-		snprintf(name, sizeof(name), "%s.month.rows.%d", prefix, k);
-		if ((row = new_row(hdf, name)) == NULL) {
-			st = DB_ERROR;
-			goto out;
-		}
-		hset(row, "code", month);
-		hset(row, "name", month);
-		hset(row, "label", month);
-		hseti(row, "n", count);
+			if (strcmp(hdf_get_value(row, "month", ""), c->code) ==
+			    0)
+				c->n = number(row, "n");
 	}
 out:
 	hdf_destroy(&tmp);
 	return st;
 }
 
-/* Days with one decimal from twice a number of hours. */
-static void
-set_days(HDF *hdf, const char *name, long long hours_x2)
-{
-	long long	 tenths = (hours_x2 * 10 + 24) / 48;
-
-	hsetf(hdf, name, "%lld.%lld", tenths / 10, tenths % 10);
-}
-
-/* The median of a histogram of hours under tmp.h, with its count; the
- * on-time count and share too when the rows have on_time. */
+/* The wait of a histogram of hours under tmp.h: its count and median,
+ * and the on-time count when the rows have one. */
 static enum db_status
-median_of(HDF *hdf, const char *prefix, const char *what, HDF *tmp)
+wait_of(struct stats_wait *w, HDF *tmp)
 {
-	long long	*value, *count, total = 0, on_time = 0, x2, pm;
-	char		 name[160];
+	long long	*value, *count;
 	size_t		 n = 0, i;
 	HDF		*row;
-	int		 has_on_time = 0;
 
 	for (row = hdf_get_child(tmp, "h"); row != NULL;
 	    row = hdf_obj_next(row))
@@ -581,37 +504,26 @@ median_of(HDF *hdf, const char *prefix, const char *what, HDF *tmp)
 		free(count);
 		return DB_ERROR;
 	}
-	for (i = 0, row = hdf_get_child(tmp, "h"); row != NULL;
+	w->count = 0;
+	w->on_time = -1;
+	for (i = 0, row = hdf_get_child(tmp, "h"); row != NULL && i < n;
 	    row = hdf_obj_next(row), i++) {
-		value[i] = hget(row, "h");
-		count[i] = hget(row, "n");
-		total += count[i];
-		if (hdf_get_value(row, "on_time", NULL) != NULL) {
-			has_on_time = 1;
-			on_time += hget(row, "on_time");
-		}
+		value[i] = number(row, "h");
+		count[i] = number(row, "n");
+		w->count += count[i];
+		if (hdf_get_value(row, "on_time", NULL) != NULL)
+			w->on_time = (w->on_time < 0 ? 0 : w->on_time) +
+			    number(row, "on_time");
 	}
-	snprintf(name, sizeof(name), "%s.%s.count", prefix, what);
-	hseti(hdf, name, total);
-	if ((x2 = stats_median_x2(value, count, n)) >= 0) {
-		snprintf(name, sizeof(name), "%s.%s.median_days", prefix, what);
-		set_days(hdf, name, x2);
-	}
-	if (has_on_time) {
-		snprintf(name, sizeof(name), "%s.%s.on_time", prefix, what);
-		hseti(hdf, name, on_time);
-		pm = stats_permille(on_time, total);
-		snprintf(name, sizeof(name), "%s.%s.share", prefix, what);
-		hsetf(hdf, name, "%lld.%lld", pm / 10, pm % 10);
-	}
+	w->median_x2 = stats_median_x2(value, count, n);
 	free(value);
 	free(count);
 	return DB_OK;
 }
 
 static enum db_status
-load_medians(HDF *hdf, const char *prefix, unsigned mask,
-    const struct db_arg *a, size_t na)
+load_waits(struct stats *s, unsigned mask, const struct db_arg *a,
+    size_t na)
 {
 	HDF		*tmp;
 	enum db_status	 st;
@@ -620,37 +532,35 @@ load_medians(HDF *hdf, const char *prefix, unsigned mask,
 	if ((tmp = scratch()) == NULL)
 		return DB_ERROR;
 	if ((st = run(&accept_hours, mask, a, na, tmp, "h", &n)) != DB_OK ||
-	    (st = median_of(hdf, prefix, "accept", tmp)) != DB_OK)
+	    (st = wait_of(&s->accept, tmp)) != DB_OK)
 		goto out;
-	nerr_ignore_ok(hdf_remove_tree(tmp, "h"));
+	hdf_destroy(&tmp);
+	if ((tmp = scratch()) == NULL)
+		return DB_ERROR;
 	if ((st = run(&resolve_hours, mask, a, na, tmp, "h", &n)) != DB_OK)
 		goto out;
-	st = median_of(hdf, prefix, "resolve", tmp);
+	st = wait_of(&s->resolve, tmp);
 out:
 	hdf_destroy(&tmp);
 	return st;
 }
 
 enum db_status
-stats_load(HDF *hdf, const struct stats_filter *f, const char *prefix)
+stats_load(struct stats *s, const struct stats_filter *f)
 {
-	static const char *const charts[] = {
-		"category", "status", "county", "month",
-	};
 	struct db_arg	 a[4];
-	char		 from[DATE_BUF], to[DATE_BUF], name[160];
+	char		 from[DATE_BUF], to[DATE_BUF];
 	unsigned	 mask;
-	size_t		 na, i;
+	size_t		 na;
 	enum db_status	 st;
 
+	stats_init(s);
 	na = filter_args(f, a, 0, &mask, from, to);
-	if ((st = load_counts(hdf, prefix, mask, a, na)) != DB_OK ||
-	    (st = load_counties(hdf, prefix, mask, a, na)) != DB_OK ||
-	    (st = load_months(hdf, prefix, f)) != DB_OK ||
-	    (st = load_medians(hdf, prefix, mask, a, na)) != DB_OK)
+	if ((st = load_counts(s, mask, a, na)) != DB_OK ||
+	    (st = load_counties(s, mask, a, na)) != DB_OK ||
+	    (st = load_months(s, f)) != DB_OK ||
+	    (st = load_waits(s, mask, a, na)) != DB_OK)
 		return st;
-	for (i = 0; i < sizeof(charts) / sizeof(charts[0]); i++)
-		chart_finish(hdf, key(name, sizeof(name), prefix, charts[i]));
 	return DB_OK;
 }
 
@@ -671,274 +581,4 @@ stats_years(int *first, int *last)
 	}
 	hdf_destroy(&tmp);
 	return st;
-}
-
-enum db_status
-stats_weekly(HDF *hdf, const char *region, long monday, const char *prefix)
-{
-	char		 start[11], end[11], rows[128], name[160];
-	struct db_arg	 a[26], o[9];
-	long long	 total[NWEEKLY] = { 0 }, n;
-	HDF		*tmp = NULL, *row, *target;
-	enum db_status	 st;
-	size_t		 i, k = 0;
-	long		 nrows;
-	int		 found;
-
-	days_to_date(monday, start);
-	days_to_date(monday + 7, end);
-	key(rows, sizeof(rows), prefix, "rows");
-	if ((st = db_query(&category_list, NULL, 0, hdf, rows, &nrows)) !=
-	    DB_OK)
-		return st;
-	for (row = hdf_get_child(hdf, rows); row != NULL;
-	    row = hdf_obj_next(row))
-		for (i = 0; i < NWEEKLY; i++)
-			hseti(row, weekly_counts[i], 0);
-	/* received, accepted, rejected, resolved: start, end (, region). */
-	for (i = 0; i < 4; i++) {
-		a[k++] = DB_TEXT(start);
-		a[k++] = DB_TEXT(end);
-		if (region[0] != '\0')
-			a[k++] = DB_TEXT(region);
-	}
-	/* overdue: every bound is the week's end (, region). */
-	for (i = 0; i < 7; i++)
-		a[k++] = DB_TEXT(end);
-	if (region[0] != '\0')
-		a[k++] = DB_TEXT(region);
-	if ((tmp = scratch()) == NULL)
-		return DB_ERROR;
-	if ((st = db_query(region[0] != '\0' ? &weekly_region : &weekly_all,
-	    a, k, tmp, "w", &nrows)) != DB_OK)
-		goto out;
-	for (row = hdf_get_child(tmp, "w"); row != NULL;
-	    row = hdf_obj_next(row)) {
-		const char *what = hdf_get_value(row, "k", "");
-
-		n = hget(row, "n");
-		for (i = 0; i < NWEEKLY; i++)
-			if (strcmp(weekly_counts[i], what) == 0)
-				break;
-		if (i == NWEEKLY)
-			continue;
-		total[i] += n;
-		if ((target = find_row(hdf, rows,
-		    hdf_get_value(row, "category", ""))) != NULL)
-			hseti(target, what, hget(target, what) + n);
-	}
-	for (i = 0; i < NWEEKLY; i++) {
-		snprintf(name, sizeof(name), "%s.total.%s", prefix,
-		    weekly_counts[i]);
-		hseti(hdf, name, total[i]);
-	}
-	for (i = 0; i < 3; i++) {
-		o[3 * i] = DB_TEXT(region);
-		o[3 * i + 1] = DB_TEXT(start);
-		o[3 * i + 2] = DB_TEXT(end);
-	}
-	st = db_query_row(&weekly_outlets, o, DB_NARGS(o), hdf,
-	    key(name, sizeof(name), prefix, "outlets"), &found);
-out:
-	hdf_destroy(&tmp);
-	return st;
-}
-
-/*
- * The country's and provinces' numbers, and any others slow to count, are
- * shared through stats_snapshot (sql/022) and shown to everyone from
- * there; the former are counted by one worker at a time, under a lock
- * named after the database and the filter.
- */
-#define LOCK_NAME "CONCAT('stats.', MD5(CONCAT_WS('.', DATABASE(), ?, ?)))"
-
-static struct db_stmt snapshot_get = DB_READ(
-    "SELECT data, DATE_FORMAT(computed_at, '%Y-%m-%d %H:%i') AS computed_at, "
-    "computed_at < NOW() - INTERVAL " XSTR(STATS_CACHE_SECONDS) " SECOND "
-    "AS stale FROM stats_snapshot WHERE region = ? AND year = ?");
-
-static struct db_stmt snapshot_put = DB_WRITE(
-    "INSERT INTO stats_snapshot (region, year, computed_at, data) "
-    "VALUES (?, ?, NOW(), ?) ON DUPLICATE KEY UPDATE "
-    "computed_at = VALUES(computed_at), data = VALUES(data)");
-
-static struct db_stmt snapshot_drop = DB_WRITE(
-    "DELETE FROM stats_snapshot WHERE region = ? AND year = ?");
-
-static struct db_stmt lock_take = DB_READ(
-    "SELECT COALESCE(GET_LOCK(" LOCK_NAME ", ?), 0) AS got");
-
-static struct db_stmt lock_release = DB_READ(
-    "SELECT RELEASE_LOCK(" LOCK_NAME ") AS released");
-
-static long
-elapsed_ms(const struct timespec *from)
-{
-	struct timespec	 now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - from->tv_sec) * 1000L +
-	    (now.tv_nsec - from->tv_nsec) / 1000000L;
-}
-
-static void
-unlock_filter(const struct stats_filter *f)
-{
-	struct db_arg	 a[] = { DB_TEXT(f->region), DB_INT(f->year) };
-	long long	 ignored;
-
-	(void)db_query_int(&lock_release, a, DB_NARGS(a), &ignored);
-}
-
-/* *got: 1 when this connection now holds the filter's lock. */
-static enum db_status
-lock_filter(const struct stats_filter *f, int wait_seconds, int *got)
-{
-	struct db_arg	 a[] = { DB_TEXT(f->region), DB_INT(f->year),
-	    DB_INT(wait_seconds) };
-	long long	 v = 0;
-	enum db_status	 st;
-
-	st = db_query_int(&lock_take, a, DB_NARGS(a), &v);
-	*got = st == DB_OK && v == 1;
-	/* Taken or not, the answer was lost: let go in case. */
-	if (st != DB_OK)
-		unlock_filter(f);
-	return st;
-}
-
-/* The country's and a province's numbers are always kept: they are the
- * slow ones as the complaints grow, and counted one worker at a time. */
-static int
-always_kept(const struct stats_filter *f)
-{
-	return strlen(f->region) <= STATS_LOCK_REGION_MAX;
-}
-
-/* The filter's kept numbers under root's "s", with s.computed_at: *kept
- * says whether a row is there, *found whether its numbers could be read,
- * *stale whether they are old. */
-static enum db_status
-snapshot_read(HDF *root, const struct stats_filter *f, int *kept, int *found,
-    int *stale)
-{
-	struct db_arg	 a[] = { DB_TEXT(f->region), DB_INT(f->year) };
-	enum db_status	 st;
-	NEOERR		*err;
-	HDF		*s = NULL;
-
-	*found = *stale = 0;
-	if ((st = db_query_row(&snapshot_get, a, DB_NARGS(a), root, "k",
-	    kept)) != DB_OK || !*kept)
-		return st;
-	if ((err = hdf_get_node(root, "s", &s)) == STATUS_OK)
-		err = hdf_read_string(s, hdf_get_value(root, "k.data", ""));
-	if (err != STATUS_OK) {
-		/* Unreadable: counted again, as if there were none. */
-		nerr_ignore(&err);
-		nerr_ignore_ok(hdf_remove_tree(root, "s"));
-		return DB_OK;
-	}
-	*found = 1;
-	*stale = hget(root, "k.stale") != 0;
-	hset(root, "s.computed_at", hdf_get_value(root, "k.computed_at", ""));
-	return DB_OK;
-}
-
-/* Counts the filter's numbers under root's "s" and keeps them when they
- * were slow to count; forgets kept ones that have become quick. Numbers
- * counted are shown even when they could not be kept. */
-static enum db_status
-count_and_keep(HDF *root, const struct stats_filter *f, int kept)
-{
-	struct db_arg	 a[3] = { DB_TEXT(f->region), DB_INT(f->year) };
-	struct timespec	 start;
-	enum db_status	 st;
-	NEOERR		*err;
-	time_t		 now = time(NULL);
-	struct tm	 tm;
-	char		 at[20], *text = NULL;
-
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	if ((st = stats_load(root, f, "s")) != DB_OK)
-		return st;
-	localtime_r(&now, &tm);
-	strftime(at, sizeof(at), "%Y-%m-%d %H:%M", &tm);
-	hset(root, "s.computed_at", at);
-	if (!always_kept(f) && elapsed_ms(&start) < STATS_CACHE_SLOW_MS) {
-		if (kept)
-			(void)db_exec(&snapshot_drop, a, 2, NULL, NULL);
-		return DB_OK;
-	}
-	if ((err = hdf_write_string(hdf_get_obj(root, "s"), &text)) !=
-	    STATUS_OK) {
-		nerr_ignore(&err);
-		return DB_OK;
-	}
-	a[2] = DB_TEXT(text);
-	(void)db_exec(&snapshot_put, a, DB_NARGS(a), NULL, NULL);
-	free(text);
-	return DB_OK;
-}
-
-enum db_status
-stats_load_shared(HDF *hdf, const struct stats_filter *f, const char *prefix,
-    int *stale, int *busy)
-{
-	enum db_status	 st;
-	NEOERR		*err;
-	HDF		*root;
-	int		 kept, found, got;
-
-	*stale = *busy = 0;
-	if ((root = scratch()) == NULL)
-		return DB_ERROR;
-	if ((st = snapshot_read(root, f, &kept, &found, stale)) != DB_OK)
-		goto out;
-	if (!found && !always_kept(f))
-		st = count_and_keep(root, f, kept);
-	else if (!found) {
-		/* Not counted twice at once. */
-		if ((st = lock_filter(f, STATS_LOCK_WAIT, &got)) != DB_OK)
-			goto out;
-		if (!got) {
-			*busy = 1;
-			goto out;
-		}
-		st = snapshot_read(root, f, &kept, &found, stale);
-		if (st == DB_OK && !found)
-			st = count_and_keep(root, f, kept);
-		unlock_filter(f);
-	}
-	if (st != DB_OK)
-		goto out;
-	if ((err = hdf_copy(hdf, prefix, hdf_get_obj(root, "s"))) !=
-	    STATUS_OK) {
-		nerr_ignore(&err);
-		st = DB_ERROR;
-	}
-out:
-	hdf_destroy(&root);
-	return st;
-}
-
-void
-stats_refresh(const struct stats_filter *f)
-{
-	HDF	*root;
-	int	 kept, found, stale, got;
-
-	if ((root = scratch()) == NULL)
-		return;
-	/* Another worker counting them already: nothing to do. */
-	if (lock_filter(f, 0, &got) == DB_OK && got) {
-		if (snapshot_read(root, f, &kept, &found, &stale) == DB_OK &&
-		    kept && (stale || !found)) {
-			hdf_destroy(&root);
-			if ((root = scratch()) != NULL)
-				(void)count_and_keep(root, f, kept);
-		}
-		unlock_filter(f);
-	}
-	hdf_destroy(&root);
 }

@@ -1,13 +1,11 @@
-/* Complaint statistics: for the public, counts by category, status,
- * county and month, the median days to accept and to resolve and the
- * share resolved on time; for commerce bureaus, the weekly report of a
- * region; and the ISO weeks (YYYY-Www) such reports are named by. */
+/* Complaint statistics for the public: counts by category, status,
+ * county and month, the median waits to accept and to resolve and how
+ * many were resolved on time, as numbers; and the ISO weeks (YYYY-Www)
+ * the weekly reports are named by. */
 #ifndef JDXX_STATS_H
 #define JDXX_STATS_H
 
 #include <stddef.h>
-
-#include <ClearSilver/ClearSilver.h>
 
 #include "db/db.h"
 
@@ -15,8 +13,8 @@
 #define STATS_MONTHS		24
 #define STATS_YEAR_MIN		2000
 #define STATS_YEAR_MAX		2099
-#define STATS_BAR_MAX		300	/* the longest bar, in SVG units */
-#define STATS_LABEL_CHARS	11	/* longer chart labels are cut */
+#define STATS_CODE_MAX		24	/* bytes: a category's code */
+#define STATS_NAME_MAX		256	/* bytes: 64 characters, a region's name */
 #define STATS_CACHE_SECONDS	300
 #define STATS_CACHE_SLOW_MS	250
 #define STATS_LOCK_REGION_MAX	2	/* the country and provinces: kept */
@@ -28,55 +26,58 @@ struct stats_filter {
 	int		 year;		/* the year submitted, 0 for all */
 };
 
-/* The statistics of the complaints f selects, under prefix:
- *   total, demo (how many are demo data)
- *   category, status, county, month: charts of rows.N.{code, label,
- *     name, n, w, y, ty, tx} (w the bar width, y/ty/tx the bar's and
- *     its texts' positions) and height; every category and status is
- *     listed, the STATS_TOP_COUNTIES counties with most complaints
- *     (with area, the city or municipality), the STATS_MONTHS months up
- *     to the last one with a complaint (within the year when one is
- *     chosen), months without any as 0
- *   accept.{count, median_days}: submitted to accepted
- *   resolve.{count, median_days, on_time, share}: accepted to resolved,
- *     and how many were resolved by their due date (share in percent).
- * Medians are exact to the hour and left out when count is 0. */
-enum db_status	stats_load(HDF *, const struct stats_filter *f,
-		    const char *prefix);
-/* stats_load plus prefix.computed_at (YYYY-MM-DD HH:MM, when the numbers
- * were counted). The numbers of the country and of a province, and others
- * that took STATS_CACHE_SLOW_MS or more to count, are kept in the
- * database for every worker: *stale says they are older than
- * STATS_CACHE_SECONDS and stats_refresh should run once the page is out.
- * Cities' and counties' are counted afresh for every request unless slow.
- * The country's and a province's are counted by one worker at a time;
- * *busy says another one was still counting them after STATS_LOCK_WAIT
- * seconds, and nothing was loaded. */
-enum db_status	stats_load_shared(HDF *, const struct stats_filter *f,
-		    const char *prefix, int *stale, int *busy);
-/* Counts f's kept numbers again, unless another worker is doing so or
- * already has. */
-void		stats_refresh(const struct stats_filter *f);
+/* How many complaints fall under one category, status, county or month. */
+struct stats_count {
+	char		 code[STATS_CODE_MAX + 1];
+	char		 name[STATS_NAME_MAX + 1];
+	char		 area[STATS_NAME_MAX + 1]; /* a county's city, or "" */
+	long long	 n;
+};
+
+struct stats_list {
+	struct stats_count	*v;
+	size_t			 n;
+};
+
+/* A wait, from submitted to accepted or from accepted to resolved. */
+struct stats_wait {
+	long long	 count;		/* complaints that have waited it */
+	long long	 median_x2;	/* twice the median in hours; -1: none */
+	long long	 on_time;	/* done by the due date; -1: not counted */
+};
+
+struct stats {
+	long long		 total;
+	long long		 demo;		/* how many are demo data */
+	struct stats_list	 category;	/* every one, in sort order */
+	struct stats_list	 status;	/* every one, in the flow's order */
+	struct stats_list	 county;	/* the most complained of */
+	struct stats_list	 month;		/* code and name YYYY-MM */
+	struct stats_wait	 accept;	/* on_time not counted */
+	struct stats_wait	 resolve;
+	char			 computed_at[17]; /* YYYY-MM-DD HH:MM */
+};
+
+/* The statistics of the complaints f selects: every category and
+ * status, the STATS_TOP_COUNTIES counties with most complaints (with
+ * area, the city or municipality), the STATS_MONTHS months up to the
+ * last one with a complaint (within the year when one is chosen),
+ * months without any as 0. Medians are exact to the hour; computed_at
+ * is left empty. s is filled from scratch: free it with stats_free,
+ * also after an error. */
+enum db_status	stats_load(struct stats *s, const struct stats_filter *f);
+/* s empty: nothing counted, no medians, no lists. */
+void		stats_init(struct stats *s);
+/* Frees the lists and leaves s empty. */
+void		stats_free(struct stats *s);
+/* A list of n counts, each empty; -1 when memory runs out. */
+int		stats_list_alloc(struct stats_list *, size_t n);
+/* Every complaint category (code and name), in sort order; free l->v. */
+enum db_status	stats_categories(struct stats_list *l);
 /* The first and last years in which complaints were submitted (0 and 0
  * when there are none). */
 enum db_status	stats_years(int *first, int *last);
 
-/* The weekly report of region ("" for all) for the ISO week starting on
- * the day monday (days since 1970-01-01), under prefix:
- *   rows.N.{code, name, received, accepted, rejected, resolved, overdue}
- *     for every category, and total.{the same counts}
- *   outlets.{registered, suspended, cancelled}
- * received: submitted in the week; accepted, resolved (after being
- * accepted), rejected: done in the week; overdue: past the due date to
- * accept or to resolve at the end of the week and not done by then.
- * Outlets: registered in the week; suspended or cancelled in the week
- * by their status history (whatever happened to them later). */
-enum db_status	stats_weekly(HDF *, const char *region, long monday,
-		    const char *prefix);
-
-/* A bar's width for n when the longest bar stands for max: 0 for
- * nothing, at least 1 for anything. */
-int		stats_bar(long long n, long long max);
 /* Twice the median of a histogram: value[i] occurs count[i] times,
  * values ascending. Twice, so that the mean of the two middle values
  * stays an integer. -1 when the counts add up to 0. */
@@ -85,6 +86,8 @@ long long	stats_median_x2(const long long *value, const long long *count,
 /* The share part / whole in tenths of a percent, rounded half up; 0
  * when whole is 0. */
 long long	stats_permille(long long part, long long whole);
+/* Tenths of a day, rounded half up, from twice a number of hours. */
+long long	stats_day_tenths(long long hours_x2);
 
 /* The Monday of an ISO week written YYYY-Www (or YYYY-wWW), years
  * STATS_YEAR_MIN to STATS_YEAR_MAX; 0, or -1 when there is no such

@@ -9,8 +9,8 @@
 #include <sodium.h>
 
 #include "base/log.h"
+#include "domain/session.h"
 #include "domain/totp.h"
-#include "web/view.h"
 
 /* Ten characters of 31: about 49 bits, read aloud without confusion. */
 static const char	 recovery_alphabet[] =
@@ -494,4 +494,76 @@ totp_reset(long long staff_id)
 	if ((st = db_exec(&clear_factor, a, 1, NULL, NULL)) != DB_OK)
 		return st;
 	return db_exec(&delete_recovery, a, 1, NULL, NULL);
+}
+
+enum domain_status
+totp_start(const struct audit_by *by)
+{
+	enum db_status	 st;
+
+	if ((st = totp_enrol(by->user->id)) != DB_OK ||
+	    (st = audit_record(by, "totp_enrol", "staff", by->user->id, NULL,
+	    json_pack("{s:s}", "totp", totp_state_name(TOTP_PENDING)))) !=
+	    DB_OK)
+		return domain_of_db(st);
+	return DOMAIN_OK;
+}
+
+enum domain_status
+totp_enable(const struct audit_by *by, const char *code,
+    char codes[TOTP_RECOVERY_CODES][TOTP_RECOVERY_LEN + 1],
+    struct domain_problems *p)
+{
+	long long	 id = by->user->id;
+	enum db_status	 st;
+	int		 ok;
+
+	memset(codes, 0, sizeof(codes[0]) * TOTP_RECOVERY_CODES);
+	if ((st = db_begin()) != DB_OK)
+		return domain_of_db(st);
+	st = totp_confirm(id, code, &ok, codes);
+	if (st == DB_OK && ok)
+		st = audit_record(by, "totp_enable", "staff", id,
+		    json_pack("{s:s}", "totp", totp_state_name(TOTP_PENDING)),
+		    json_pack("{s:s,s:i}", "totp",
+		    totp_state_name(TOTP_ENABLED), "recovery_codes",
+		    TOTP_RECOVERY_CODES));
+	if (st != DB_OK || !ok) {
+		db_rollback();
+		sodium_memzero(codes, sizeof(codes[0]) * TOTP_RECOVERY_CODES);
+		if (st != DB_OK)
+			return domain_of_db(st);
+		audit_record(by, "totp_enable_failed", "staff", id, NULL, NULL);
+		domain_problem(p, "code", "动态验证码不正确。请确认已扫描"
+		    "本页的二维码（或输入了本页的密钥），手机时间准确，"
+		    "并输入应用当前显示的 6 位数字");
+		return DOMAIN_INVALID;
+	}
+	if ((st = db_finish(st)) != DB_OK)
+		sodium_memzero(codes, sizeof(codes[0]) * TOTP_RECOVERY_CODES);
+	return domain_of_db(st);
+}
+
+enum domain_status
+totp_reset_for(long long staff_id, const char *username,
+    const struct audit_by *by, enum totp_state *was)
+{
+	struct totp_status	 s;
+	enum db_status		 st;
+	int			 found;
+
+	if ((st = totp_status(staff_id, &s, &found)) != DB_OK ||
+	    (st = db_begin()) != DB_OK)
+		return domain_of_db(st);
+	*was = s.state;
+	st = totp_reset(staff_id);
+	if (st == DB_OK)
+		st = session_end_all(staff_id);
+	if (st == DB_OK)
+		st = audit_record(by, "totp_reset", "staff", staff_id,
+		    json_pack("{s:s,s:s,s:I}", "username", username, "totp",
+		    totp_state_name(s.state), "recovery_left",
+		    (json_int_t)s.recovery_left), json_pack("{s:s,s:s}",
+		    "username", username, "totp", totp_state_name(TOTP_NONE)));
+	return domain_of_db(db_finish(st));
 }

@@ -8,6 +8,8 @@
 #include <time.h>
 
 #include "db/db.h"
+#include "domain/audit.h"
+#include "domain/result.h"
 
 #define TOTP_SECRET_BYTES	20
 #define TOTP_SECRET_TEXT_LEN	32	/* base32 of the secret, no padding */
@@ -70,6 +72,25 @@ enum db_status	totp_pending_text(long long staff_id,
  * and the codes land together. */
 enum db_status	totp_confirm(long long staff_id, const char *code, int *ok,
 		    char codes[TOTP_RECOVERY_CODES][TOTP_RECOVERY_LEN + 1]);
+
+/* The changes of the second factor as staff make them, each recorded in
+ * the audit log. */
+
+/* Gives by's own account a pending secret (totp_enrol), recorded. */
+enum domain_status totp_start(const struct audit_by *);
+/* Confirms the pending secret of by's own account with code, as
+ * totp_confirm does, in one transaction with its audit row; the ten new
+ * recovery codes go in codes, to be shown once. A wrong code is
+ * DOMAIN_INVALID, with the reason in problems, and recorded as a
+ * failure. */
+enum domain_status totp_enable(const struct audit_by *, const char *code,
+		    char codes[TOTP_RECOVERY_CODES][TOTP_RECOVERY_LEN + 1],
+		    struct domain_problems *);
+/* Resets the second factor of account staff_id (username) and ends its
+ * sessions, which were signed in with the old factor; *was gets the
+ * state it had. */
+enum domain_status totp_reset_for(long long staff_id, const char *username,
+		    const struct audit_by *, enum totp_state *was);
 
 /* The parts, exposed for tests and the pages. */
 

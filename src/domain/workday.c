@@ -1,10 +1,11 @@
 /* Working-day arithmetic on day numbers; the civil calendar conversion
  * follows the proleptic Gregorian algorithm of days_from_civil. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
-#include "web/param.h"
-#include "web/view.h"
 #include "domain/workday.h"
 
 static struct db_stmt load_days = DB_READ(
@@ -130,4 +131,39 @@ calendar_free(struct calendar *cal)
 	free(cal->days);
 	cal->days = NULL;
 	cal->n = 0;
+}
+
+void
+today(char out[11])
+{
+	time_t		 t = time(NULL);
+	struct tm	 tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+int
+valid_date(const char *s)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int	 y, m, d, n;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (n = 0; n < 10; n++)
+		if (n != 4 && n != 7 && !isdigit((unsigned char)s[n]))
+			return 0;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 ||
+	    d > days[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) ||
+	    y % 400 == 0))
+		return 0;
+	return 1;
 }

@@ -18,6 +18,10 @@ struct calendar {
 };
 
 /* Days since 1970-01-01 for a YYYY-MM-DD date, or -1 when invalid. */
+/* Today's date, YYYY-MM-DD, in the time zone of the programme. */
+void	today(char out[11]);
+/* 1 for a real date written YYYY-MM-DD, 1900 to 2999. */
+int	valid_date(const char *);
 long	date_to_days(const char *ymd);
 /* The date of a day number as YYYY-MM-DD. */
 void	days_to_date(long days, char out[11]);

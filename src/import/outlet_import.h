@@ -18,20 +18,11 @@
 #include "base/buf.h"
 #include "db/db.h"
 #include "domain/session.h"
+#include "import/import_run.h"
 
 #define OUTLET_IMPORT_MAX_ROWS	60000		/* data rows in one file */
 #define OUTLET_IMPORT_MAX_BYTES	(9 * 1024 * 1024)
 #define OUTLET_EXPORT_MAX	250000		/* rows in one download */
-
-/* Something wrong in the file: its line (0 for the whole file), the
- * column's Chinese name ("" for the whole row), what the cell held (cut
- * to 60 characters) and why it is refused. */
-struct import_problem {
-	size_t		 line;
-	const char	*column;
-	const char	*value;
-	const char	*message;
-};
 
 /* A row alike to another outlet of its county: one in the database
  * (other_line 0) or an earlier row of the file. */
@@ -45,16 +36,13 @@ struct import_duplicate {
 	const char	*why;		/* 电话相同, 店名相近 or 地址相近 */
 };
 
-/* Told how far the work is: stage ("检查", "查重", "写入"), rows done. */
-typedef void	(*import_progress_fn)(void *arg, const char *stage,
-		    size_t done, size_t total);
-
-struct import_state;
+struct outlet_state;
 
 struct outlet_import {
 	/* Set by outlet_import_init. */
 	const char		*limit;		/* region code, "" for all */
-	import_progress_fn	 progress;	/* may be NULL */
+	import_progress_fn	 progress;	/* may be NULL; stages 检查,
+						 * 查重, 写入, 搜索 */
 	void			*progress_arg;
 	/* Set by the caller: the import_job a web import reports to, whose
 	 * "done" outlet_import_save writes in its transaction; 0: none. */
@@ -73,7 +61,7 @@ struct outlet_import {
 	/* Set by outlet_import_save. */
 	size_t			 imported;
 
-	struct import_state	*state;
+	struct outlet_state	*state;
 };
 
 void		outlet_import_init(struct outlet_import *, const char *limit,

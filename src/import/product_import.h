@@ -17,39 +17,29 @@
 #include "base/buf.h"
 #include "db/db.h"
 #include "domain/session.h"
+#include "import/import_run.h"
 
 #define PRODUCT_IMPORT_MAX_ROWS		30000	/* data rows in one file */
 #define PRODUCT_IMPORT_MAX_BYTES	(9 * 1024 * 1024)
 
-/* Something wrong in the file: its line (0 for the whole file), the
- * column's Chinese name ("" for the whole row), what the cell held (cut
- * to 60 characters) and why it is refused. All strings are owned. */
-struct product_problem {
-	size_t	 line;
-	char	*column;
-	char	*value;
-	char	*message;
-};
-
-struct product_import_row;
+struct product_state;
 
 struct product_import {
 	/* Set by the caller: the import_job a web import reports to, whose
 	 * "done" product_import_save writes in its transaction; 0: none. */
-	long long			 job;
+	long long		 job;
 	/* Filled by product_import_check. */
-	const char			*encoding;	/* "UTF-8" or "GBK/GB18030" */
-	size_t				 rows;		/* data rows in the file */
-	size_t				 good;		/* rows without a problem */
-	struct product_problem		*problems;	/* in file order */
-	size_t				 nproblems;
-	struct product_import_row	*list;
-	size_t				 nlist;
+	const char		*encoding;	/* "UTF-8" or "GBK/GB18030" */
+	size_t			 rows;		/* data rows in the file */
+	size_t			 good;		/* rows without a problem */
+	struct import_problem	*problems;	/* in file order */
+	size_t			 nproblems;
+	size_t			 nlist;		/* rows a save would write */
 	/* Set by product_import_save. */
-	size_t				 imported;
-	size_t				 taken_line;	/* row refused by the key
-							 * since the check */
-	char				*text;		/* decoded copy */
+	size_t			 imported;
+	size_t			 taken_line;	/* row refused by the key
+						 * since the check */
+	struct product_state	*state;
 };
 
 void		product_import_init(struct product_import *);
@@ -68,7 +58,7 @@ enum db_status	product_import_save(struct product_import *,
 		    const struct staff_user *user, const char *username,
 		    const char *address, const char *filename);
 /* The report as prefix.{encoding, rows, good, bad, imported,
- * problems_total} and at most max problems as
+ * problems_total, taken_line} and at most max problems as
  * prefix.problems.N.{line, column, value, message}. */
 void		product_import_to_hdf(const struct product_import *, HDF *,
 		    const char *prefix, size_t max);

@@ -49,13 +49,6 @@
 #include "domain/totp.h"
 #include "web/view.h"
 
-static struct db_stmt count_staff = DB_READ(
-    "SELECT COUNT(*) AS n FROM staff");
-
-static struct db_stmt insert_staff = DB_WRITE(
-    "INSERT INTO staff (username, password_hash, role, region_code) "
-    "VALUES (?, ?, ?, NULL)");
-
 static int
 write_secret(const char *path, const char *secret)
 {
@@ -83,29 +76,21 @@ write_secret(const char *path, const char *secret)
 static int
 init_admin(const char *outfile)
 {
-	HDF		*h;
 	char		 pw[PASSWORD_RANDOM_LEN + 1];
 	char		 hash[crypto_pwhash_STRBYTES];
-	struct db_arg	 a[3];
-	int		 found, rc = 1;
+	long long	 n;
+	int		 rc = 1;
 
-	if (hdf_init(&h) != STATUS_OK)
+	if (account_count(&n) != DB_OK)
 		return 1;
-	if (db_query_row(&count_staff, NULL, 0, h, "S", &found) != DB_OK)
-		goto out;
-	if (hdf_get_int_value(h, "S.n", 0) > 0) {
-		rc = 0;
-		goto out;
-	}
+	if (n > 0)
+		return 0;
 	password_random(pw, sizeof(pw));
 	if (password_hash(hash, pw) == -1)
 		goto out;
 	if (write_secret(outfile, pw) == -1)
 		goto out;
-	a[0] = DB_TEXT("admin");
-	a[1] = DB_TEXT(hash);
-	a[2] = DB_TEXT("admin");
-	if (db_exec(&insert_staff, a, 3, NULL, NULL) != DB_OK) {
+	if (account_first_admin(hash) != DB_OK) {
 		unlink(outfile);
 		goto out;
 	}
@@ -114,7 +99,6 @@ init_admin(const char *outfile)
 	rc = 0;
 out:
 	sodium_memzero(pw, sizeof(pw));
-	hdf_destroy(&h);
 	return rc;
 }
 
@@ -199,14 +183,13 @@ add_account(const char *user, const char *role, const char *region)
 static long long
 account_id(const char *user)
 {
+	struct account_credentials k;
 	long long	 id = 0;
-	HDF		*h = NULL;
 	int		 found = 0;
 
-	if (hdf_init(&h) == STATUS_OK &&
-	    account_by_username(h, user, "A", &found) == DB_OK && found)
-		id = hdf_get_int_value(h, "A.id", 0);
-	hdf_destroy(&h);
+	if (account_credentials(user, &k, &found) == DB_OK && found)
+		id = k.id;
+	sodium_memzero(&k, sizeof(k));
 	if (id == 0)
 		fprintf(stderr, "jdxx-staff: no account %s\n", user);
 	return id;
@@ -235,29 +218,16 @@ reset_password(const char *user)
 static int
 totp_reset_account(const char *user)
 {
-	struct totp_status	 s;
-	enum db_status		 st;
-	long long		 id;
-	int			 found = 0;
+	struct audit_by	 by = { NULL, "shell", "jdxx-staff" };
+	enum totp_state	 was;
+	long long	 id;
 
 	if (totp_init() == -1 || (id = account_id(user)) == 0)
 		return 1;
-	if (totp_status(id, &s, &found) != DB_OK || db_begin() != DB_OK)
-		return 1;
-	st = totp_reset(id);
-	if (st == DB_OK)
-		st = session_end_all(id);
-	if (st == DB_OK)
-		st = audit_write(NULL, "jdxx-staff", "shell", "totp_reset",
-		    "staff", id, json_pack("{s:s,s:s,s:I}", "username", user,
-		    "totp", totp_state_name(s.state),
-		    "recovery_left", (json_int_t)s.recovery_left),
-		    json_pack("{s:s,s:s}", "username", user, "totp",
-		    totp_state_name(TOTP_NONE)));
-	if (db_finish(st) != DB_OK)
+	if (totp_reset_for(id, user, &by, &was) != DOMAIN_OK)
 		return 1;
 	printf("second factor of %s reset%s\n", user,
-	    s.state == TOTP_NONE ? " (it had none)" : "");
+	    was == TOTP_NONE ? " (it had none)" : "");
 	return 0;
 }
 

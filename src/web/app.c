@@ -10,6 +10,7 @@
 #include <fcgiapp.h>
 
 #include "web/app.h"
+#include "domain/site_version.h"
 #include "domain/calendar_cache.h"
 #include "base/change_signal.h"
 #include "web/config.h"
@@ -35,13 +36,6 @@ struct server {
 
 /* A page buffer grown past this is given back after the request. */
 #define BODY_KEEP_MAX	(256 * 1024)
-
-/* The change counter, and how many notices wait for their publication
- * time: a notice coming due changes the public pages without a write. */
-static struct db_stmt site_version = DB_READ(
-    "SELECT (SELECT COALESCE(SUM(n), 0) FROM site_change) + "
-    "1000000000000 * (SELECT COUNT(*) FROM notice "
-    "WHERE status = 'published' AND published_at > NOW())");
 
 /* 1 for a letter or digit. */
 static int
@@ -124,16 +118,6 @@ route_match(const struct app *app, const char *path, enum http_method m,
 	return found;
 }
 
-void
-today(char out[11])
-{
-	time_t		 t = time(NULL);
-	struct tm	 tm;
-
-	localtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 /* Data every page's layout needs. */
 static void
 common_data(struct ctx *c)
@@ -148,11 +132,27 @@ common_data(struct ctx *c)
 	hset(c->hdf, "Today", d);
 }
 
+const char *
+ctx_text(const struct ctx *c, size_t i)
+{
+	const struct param_value *p = &c->req->param[i];
+
+	return p->present && p->valid ? p->s : "";
+}
+
 enum handler_result
 ctx_render(struct ctx *c, const char *template)
 {
 	buf_reset(&c->resp->body);
 	common_data(c);
+	/* Data that could not be set would leave holes in a 200 page: the
+	 * error page goes instead (with the count cleared, so it can). */
+	if (view_fill_failures() > 0) {
+		log_error("%s: %lu page values not set; answering 500",
+		    template, view_fill_failures());
+		view_fill_reset();
+		return H_ERROR;
+	}
 	if (view_render(c->hdf, template, 1, &c->resp->body) == -1)
 		return H_ERROR;
 	return H_OK;
@@ -471,7 +471,7 @@ page_cache_refresh(const struct config *cfg)
 	/* A staff write says so at once; others show within check_ms. */
 	if (t - last < cfg->page_cache_check_ms && signal == seen)
 		return;
-	if (db_query_int(&site_version, NULL, 0, &version) != DB_OK) {
+	if (site_version(&version) != DB_OK) {
 		page_cache_clear();
 		return;
 	}
@@ -574,6 +574,7 @@ serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
 	c.user = NULL;
 	c.after = NULL;
 	c.after_arg = NULL;
+	view_fill_reset();
 	if ((c.hdf = view_new()) == NULL) {
 		resp.status = 503;
 		resp.content_type = "text/plain; charset=utf-8";

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "db/db.h"
+#include "domain/workday.h"
 #include "web/param.h"
 #include "web/request.h"
 #include "web/response.h"
@@ -106,6 +107,8 @@ const struct route *route_match(const struct app *, const char *path,
 /* What a database outcome means for a handler: a 503 when the database
  * is down, a 500 for any other failure. */
 enum handler_result db_result(enum db_status);
+/* A parameter's text when it was sent and valid, else "". */
+const char *ctx_text(const struct ctx *, size_t index);
 /* Renders a page inside the layout into the response body. */
 enum handler_result ctx_render(struct ctx *, const char *template);
 /* Replaces the response with the styled error page for status. */
@@ -122,6 +125,5 @@ enum handler_result ctx_json(struct ctx *, json_t *root);
  * summary, and makes the answer a 400. */
 void	ctx_field_error(struct ctx *, const char *field, const char *message);
 /* Today's date in the site's time zone, YYYY-MM-DD. */
-void	today(char out[11]);
 
 #endif

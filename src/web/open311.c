@@ -2,120 +2,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/region.h"
 #include "base/json.h"
 #include "web/open311.h"
 #include "web/param.h"
 #include "domain/workday.h"
-
-/* Shared by both views: open or closed, filed, last changed. */
-#define STATUS_COLUMN \
-    "CASE WHEN c.status IN ('rejected', 'resolved') THEN 'closed' " \
-    "ELSE 'open' END AS status, "
-#define DATETIME_COLUMNS \
-    "DATE_FORMAT(c.submitted_at, '%Y-%m-%dT%H:%i:%s" OPEN311_TZ "') " \
-    "AS requested_datetime, " \
-    "DATE_FORMAT(COALESCE((SELECT MAX(e.at) FROM complaint_event e " \
-    "WHERE e.complaint_id = c.id), c.submitted_at), " \
-    "'%Y-%m-%dT%H:%i:%s" OPEN311_TZ "') AS updated_datetime, "
-/* The county of the shop (for a shop not listed, of the complainant),
- * whose commerce bureau answers for it. */
-#define COUNTY_COLUMNS \
-    "CONCAT(cty.name, '商务局') AS agency_responsible, " \
-    "LEFT(c.outlet_region, 6) AS county_code "
-
-/* A key's view of a complaint: where and what, never who. The address
- * is the shop (listed or as given), else the complainant's township;
- * the deadline is the one running now; the notes are the latest reply
- * staff made public. */
-#define REQUEST_COLUMNS \
-    "SELECT c.tracking_no AS service_request_id, " STATUS_COLUMN \
-    "(SELECT e.public_reply FROM complaint_event e " \
-    "WHERE e.complaint_id = c.id AND e.public_reply <> '' " \
-    "AND e.kind NOT IN ('submitted', 'satisfaction', 'reopened') " \
-    "ORDER BY e.at DESC, e.id DESC LIMIT 1) AS status_notes, " \
-    "k.name AS service_name, c.category AS service_code, c.description, " \
-    DATETIME_COLUMNS \
-    "DATE_FORMAT(CASE c.status WHEN 'submitted' THEN c.accept_due " \
-    "WHEN 'rejected' THEN NULL WHEN 'resolved' THEN NULL " \
-    "ELSE c.resolve_due END, '%Y-%m-%dT23:59:59" OPEN311_TZ "') " \
-    "AS expected_datetime, " \
-    "COALESCE(NULLIF(CONCAT_WS(' ', COALESCE(o.name, " \
-    "NULLIF(c.outlet_name, '')), COALESCE(o.address, " \
-    "NULLIF(c.outlet_address, ''))), ''), CONCAT(COALESCE(tc.name, ''), " \
-    "t.name)) AS address, " COUNTY_COLUMNS
-
-#define REQUEST_JOINS \
-    "JOIN complaint_category k ON k.code = c.category " \
-    "LEFT JOIN outlet o ON o.id = c.outlet_id " \
-    "LEFT JOIN region cty ON cty.code = LEFT(c.outlet_region, 6) " \
-    "LEFT JOIN region t ON t.code = c.region_code " \
-    "LEFT JOIN region tc ON tc.code = LEFT(c.region_code, 6) "
-
-/* The public's view: what the statistics page shows of a complaint, the
- * service, the status, the dates and the county with its city (that of
- * a municipality for its districts), as address. No text, no reply, no
- * shop, no township. */
-#define PUBLIC_COLUMNS \
-    "SELECT c.tracking_no AS service_request_id, " STATUS_COLUMN \
-    "k.name AS service_name, c.category AS service_code, " \
-    DATETIME_COLUMNS \
-    "CONCAT(COALESCE(CASE WHEN p.name IN ('市辖区', '县') THEN g.name " \
-    "ELSE p.name END, ''), cty.name) AS address, " COUNTY_COLUMNS
-
-#define PUBLIC_JOINS \
-    "JOIN complaint_category k ON k.code = c.category " \
-    "LEFT JOIN region cty ON cty.code = LEFT(c.outlet_region, 6) " \
-    "LEFT JOIN region p ON p.code = cty.parent_code " \
-    "LEFT JOIN region g ON g.code = p.parent_code "
-
-#define REQUEST_ORDER	"ORDER BY c.submitted_at DESC, c.id DESC"
-
-/* A key's region holds the codes that begin with it. */
-#define IN_REGION	"AND c.outlet_region LIKE CONCAT(?, '%') "
-/* A region's complaints by their index of region and date: left to
- * itself, MariaDB walked the 90 days of the whole country by date for a
- * province's closed complaints of one service, 135,269 rows for 215
- * (3.1 s at 1,000,000 complaints; 0.45 s by region). */
-#define BY_REGION	"FORCE INDEX (complaint_region) "
-
-/* The page's ids first, from complaint alone and its submitted_at index;
- * its columns after, for those rows only. Joined and filtered in one
- * query, MariaDB began at the 8 categories, read all 1,033,318
- * complaints through them and sorted them with their two subqueries:
- * 38 s for the default 90 days, well past the 10 s a worker waits. */
-#define IN_RANGE(columns, joins, index, region) \
-    columns "FROM (SELECT c.id FROM complaint c " index \
-    "WHERE c.submitted_at >= ? AND c.submitted_at <= ? " region \
-    "AND c.category = COALESCE(?, c.category) " \
-    "AND (? = 0 OR c.status IN ('submitted', 'accepted', 'investigating', " \
-    "'reopened')) " \
-    "AND (? = 0 OR c.status IN ('rejected', 'resolved')) " \
-    REQUEST_ORDER " LIMIT ? OFFSET ?) pg " \
-    "JOIN complaint c ON c.id = pg.id " joins REQUEST_ORDER
-
-static struct db_stmt public_in_range = DB_READ(
-    IN_RANGE(PUBLIC_COLUMNS, PUBLIC_JOINS, "", ""));
-
-static struct db_stmt requests_in_range = DB_READ(
-    IN_RANGE(REQUEST_COLUMNS, REQUEST_JOINS, "", ""));
-
-static struct db_stmt requests_in_region = DB_READ(
-    IN_RANGE(REQUEST_COLUMNS, REQUEST_JOINS, BY_REGION, IN_REGION));
-
-static struct db_stmt public_by_no = DB_READ(
-    PUBLIC_COLUMNS "FROM complaint c " PUBLIC_JOINS
-    "WHERE c.tracking_no = ?");
-
-/* A key of the whole country passes "", which every code begins with. */
-static struct db_stmt request_by_no = DB_READ(
-    REQUEST_COLUMNS "FROM complaint c " REQUEST_JOINS
-    "WHERE c.tracking_no = ? " IN_REGION);
-
-static struct db_stmt township = DB_READ(
-    "SELECT COUNT(*) FROM region WHERE code = ? AND level = 4");
-
-static struct db_stmt outlet = DB_READ(
-    "SELECT region_code FROM outlet WHERE id = ?");
 
 /* Each table begins with service_request_id, which a public list leaves
  * out by starting at the second entry. */
@@ -388,45 +279,26 @@ open311_tracking_no_valid(const char *s)
 
 enum db_status
 open311_requests_find(HDF *hdf, const struct open311_filter *f,
-    const struct open311_scope *scope, const char *prefix, long *n)
+    const struct service_request_scope *scope, const char *prefix, long *n)
 {
-	char		 start[20], end[20];
-	struct db_arg	 a[8];
-	struct db_stmt	*st = &public_in_range;
-	size_t		 i = 0;
+	struct service_request_filter	 q;
+	char				 start[20], end[20];
 
 	open311_datetime_local(f->start, start);
 	open311_datetime_local(f->end, end);
-	a[i++] = DB_TEXT(start);
-	a[i++] = DB_TEXT(end);
-	if (scope->keyed && scope->region[0] != '\0') {
-		st = &requests_in_region;
-		a[i++] = DB_TEXT(scope->region);
-	} else if (scope->keyed)
-		st = &requests_in_range;
-	a[i++] = f->service_code != NULL ? DB_TEXT(f->service_code) :
-	    DB_NULLARG;
-	a[i++] = DB_INT(f->open_only);
-	a[i++] = DB_INT(f->closed_only);
-	a[i++] = DB_INT(f->page_size);
-	a[i++] = DB_INT((long long)(f->page - 1) * f->page_size);
-	return db_query(st, a, i, hdf, prefix, n);
-}
-
-enum db_status
-open311_request_get(HDF *hdf, const char *tracking_no,
-    const struct open311_scope *scope, const char *prefix, int *found)
-{
-	struct db_arg	 a[] = { DB_TEXT(tracking_no),
-	    DB_TEXT(scope->region) };
-
-	if (!scope->keyed)
-		return db_query_row(&public_by_no, a, 1, hdf, prefix, found);
-	return db_query_row(&request_by_no, a, 2, hdf, prefix, found);
+	q.service_code = f->service_code;
+	q.open_only = f->open_only;
+	q.closed_only = f->closed_only;
+	q.start = start;
+	q.end = end;
+	q.page = f->page;
+	q.page_size = f->page_size;
+	return service_requests_find(hdf, &q, scope, prefix, n);
 }
 
 json_t *
-open311_request_json(HDF *row, const struct open311_scope *scope, int named)
+open311_request_json(HDF *row, const struct service_request_scope *scope,
+    int named)
 {
 	const struct json_field	*f = scope->keyed ? request_fields :
 	    public_fields;
@@ -436,35 +308,4 @@ open311_request_json(HDF *row, const struct open311_scope *scope, int named)
 
 	return named ? json_from_row(row, f, n) :
 	    json_from_row(row, f + 1, n - 1);
-}
-
-enum db_status
-open311_township_exists(const char *code, int *found)
-{
-	struct db_arg	 a[] = { DB_TEXT(code) };
-	enum db_status	 st;
-	long long	 n = 0;
-
-	st = db_query_int(&township, a, 1, &n);
-	*found = n > 0;
-	return st;
-}
-
-enum db_status
-open311_outlet_region(long long id, char region[13], int *found)
-{
-	struct db_arg	 a[] = { DB_INT(id) };
-	enum db_status	 st;
-	HDF		*h;
-
-	*found = 0;
-	region[0] = '\0';
-	if (hdf_init(&h) != STATUS_OK)
-		return DB_ERROR;
-	st = db_query_row(&outlet, a, 1, h, "Outlet", found);
-	if (st == DB_OK && *found)
-		snprintf(region, 13, "%s", hdf_get_value(h,
-		    "Outlet.region_code", ""));
-	hdf_destroy(&h);
-	return st;
 }

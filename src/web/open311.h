@@ -9,10 +9,11 @@
 
 #include "base/buf.h"
 #include "db/db.h"
+#include "domain/service_request.h"
 
 /* The database session's time zone (db.c), shown in every datetime. */
 #define OPEN311_UTC_OFFSET	(8 * 3600)
-#define OPEN311_TZ		"+08:00"
+#define OPEN311_TZ		SERVICE_REQUEST_TZ
 
 #define OPEN311_MAX_RANGE	(90LL * 86400)	/* start_date to end_date */
 #define OPEN311_MAX_RESULTS	1000		/* a page of requests */
@@ -62,34 +63,15 @@ struct open311_filter {
 	long		 page_size;
 };
 
-/* Who reads: the public, without a key, sees what the statistics show
- * (the service, the status, the dates and the shop's county); a key
- * sees whole requests, but only those inside its region. */
-struct open311_scope {
-	int		 keyed;		/* 0: the public */
-	const char	*region;	/* a key's region; "" the whole country */
-};
-
 /* Requests filed in the filter's range, newest first, as prefix.N.*
  * with the columns open311_request_json reads for the scope. */
 enum db_status	open311_requests_find(HDF *, const struct open311_filter *,
-		    const struct open311_scope *, const char *prefix,
+		    const struct service_request_scope *, const char *prefix,
 		    long *n);
-/* One request by tracking number under prefix; *found is 0 for one
- * outside the scope's region, as for an unknown number. */
-enum db_status	open311_request_get(HDF *, const char *tracking_no,
-		    const struct open311_scope *, const char *prefix,
-		    int *found);
 /* The spec's request fields over one row of those, as the scope may see
  * them; named: with its service_request_id (a public list leaves the
  * tracking numbers out: half of what tracks a complaint). */
-json_t		*open311_request_json(HDF *row, const struct open311_scope *,
-		    int named);
-/* *found is 1 when code names a township (level 4) region. */
-enum db_status	open311_township_exists(const char *code, int *found);
-/* *found is 1 when the outlet exists (whatever its status); region
- * then holds its township's code. */
-enum db_status	open311_outlet_region(long long id, char region[13],
-		    int *found);
+json_t		*open311_request_json(HDF *row,
+		    const struct service_request_scope *, int named);
 
 #endif

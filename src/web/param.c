@@ -3,6 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/money.h"
+#include "domain/region.h"
+#include "domain/workday.h"
 #include "web/param.h"
 #include "base/utf8.h"
 
@@ -26,51 +29,6 @@ parse_int(const char *s, long long min, long long max, long long *out)
 }
 
 int
-parse_hundredths(const char *s, size_t len, size_t max_whole, long long *out)
-{
-	long long	 whole = 0, frac = 0;
-	size_t		 i = 0, digits = 0, fd = 0;
-
-	while (len > 0 && s[len - 1] == ' ')
-		len--;
-	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
-		if (++digits > max_whole)
-			return -1;
-		whole = whole * 10 + (s[i] - '0');
-	}
-	if (digits == 0)
-		return -1;
-	if (i < len && s[i] == '.') {
-		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
-			if (++fd > 2)
-				return -1;
-			frac = frac * 10 + (s[i] - '0');
-		}
-		if (fd == 0)
-			return -1;
-		if (fd == 1)
-			frac *= 10;
-	}
-	if (i != len)
-		return -1;
-	*out = whole * 100 + frac;
-	return 0;
-}
-
-/* Accepts 1999, 1999.5, 1999.50, and a trailing 元 as people write it. */
-int
-parse_money_fen(const char *s, long long *fen)
-{
-	static const char	 yuan[] = "\xe5\x85\x83";	/* 元 */
-	size_t			 len = strlen(s);
-
-	if (len >= sizeof(yuan) - 1 &&
-	    strcmp(s + len - (sizeof(yuan) - 1), yuan) == 0)
-		len -= sizeof(yuan) - 1;
-	return parse_hundredths(s, len, 10, fen);
-}
-
-int
 valid_code(const char *s, size_t max)
 {
 	size_t	 i, len = strlen(s);
@@ -81,44 +39,6 @@ valid_code(const char *s, size_t max)
 		if (!((s[i] >= 'a' && s[i] <= 'z') ||
 		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
 			return 0;
-	return 1;
-}
-
-int
-valid_region_code(const char *s)
-{
-	size_t	 i, len = strlen(s);
-
-	if (len != 2 && len != 4 && len != 6 && len != 9 && len != 12)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
-int
-valid_date(const char *s)
-{
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int	 y, m, d, n;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (n = 0; n < 10; n++)
-		if (n != 4 && n != 7 && !isdigit((unsigned char)s[n]))
-			return 0;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-	    (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 ||
-	    d > days[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) ||
-	    y % 400 == 0))
-		return 0;
 	return 1;
 }
 

@@ -47,13 +47,6 @@ size_t	params_validate(const struct param_spec *, size_t n,
 /* The single-value checks, exposed for tests and other callers.
  * Each returns 0 when valid, storing the typed value, else -1. */
 int	parse_int(const char *, long long min, long long max, long long *);
-int	parse_money_fen(const char *, long long *fen);
-/* A decimal with up to two fraction digits and max_whole whole digits
- * in s[0..len) (trailing spaces ignored), in hundredths. */
-int	parse_hundredths(const char *s, size_t len, size_t max_whole,
-	    long long *out);
 int	valid_code(const char *, size_t max);
-int	valid_region_code(const char *);
-int	valid_date(const char *);
 
 #endif

@@ -28,13 +28,30 @@ log_neoerr(NEOERR *err, const char *what)
 	nerr_ignore(&err);
 }
 
+/* Values hset could not set since the request began. */
+static unsigned long fill_failures;
+
+void
+view_fill_reset(void)
+{
+	fill_failures = 0;
+}
+
+unsigned long
+view_fill_failures(void)
+{
+	return fill_failures;
+}
+
 void
 hset(HDF *hdf, const char *name, const char *value)
 {
 	NEOERR	*err;
 
-	if ((err = hdf_set_value(hdf, name, value)) != STATUS_OK)
+	if ((err = hdf_set_value(hdf, name, value)) != STATUS_OK) {
 		log_neoerr(err, name);
+		fill_failures++;
+	}
 }
 
 void
@@ -47,8 +64,10 @@ hsetf(HDF *hdf, const char *name, const char *fmt, ...)
 	if (vasprintf(&s, fmt, ap) == -1)
 		s = NULL;
 	va_end(ap);
-	if (s == NULL)
+	if (s == NULL) {
+		fill_failures++;
 		return;
+	}
 	hset(hdf, name, s);
 	free(s);
 }
@@ -169,4 +188,20 @@ view_render(HDF *hdf, const char *page, int layout, struct buf *out)
 		return -1;
 	}
 	return 0;
+}
+
+void
+view_code_list(HDF *hdf, const char *prefix, const char *(*code_at)(size_t),
+    const char *(*name_of)(const char *))
+{
+	const char	*code;
+	char		 key[64];
+	size_t		 i;
+
+	for (i = 0; (code = code_at(i)) != NULL; i++) {
+		snprintf(key, sizeof(key), "%s.%zu.code", prefix, i);
+		hset(hdf, key, code);
+		snprintf(key, sizeof(key), "%s.%zu.name", prefix, i);
+		hset(hdf, key, name_of(code));
+	}
 }

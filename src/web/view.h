@@ -18,11 +18,20 @@ int	view_render(HDF *, const char *page, int layout, struct buf *out);
  * template once and keeps it). */
 void	view_forget_parsed(void);
 
-/* Setters that log and swallow ClearSilver's out-of-memory errors. */
+/* Setters of page data: a failure (out of memory, a malformed name) is
+ * logged and counted, and ctx_render then answers 500, never a page with
+ * holes. */
 void	hset(HDF *, const char *name, const char *value);
 void	hsetf(HDF *, const char *name, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	hseti(HDF *, const char *name, long long value);
+/* A table of labels as prefix.N.{code, name}: code_at(i) gives the codes
+ * in order until NULL, name_of their names. */
+void	view_code_list(HDF *, const char *prefix,
+	    const char *(*code_at)(size_t), const char *(*name_of)(const char *));
+/* The count of values not set, and its reset at each request's start. */
+unsigned long view_fill_failures(void);
+void	view_fill_reset(void);
 /* Frees an error ClearSilver returned where failure changes nothing. */
 void	nerr_ignore_ok(NEOERR *);
 

@@ -24,8 +24,8 @@
 <div class="field"><label for="category">投诉类别</label>
 <select id="category" name="category"<?cs if:Errors.category ?> aria-invalid="true" aria-describedby="category-error"<?cs /if ?>><option value="">请选择</option><?cs each:k = Categories ?>
 <option value="<?cs var:k.code ?>"<?cs if:Form.category == k.code ?> selected<?cs /if ?>><?cs var:k.name ?>（<?cs var:k.description ?>）</option><?cs /each ?></select><?cs call:field_error("category") ?></div>
-<div class="field"><label for="description">事情经过（最多 4000 字）</label>
-<textarea id="description" name="description" rows="8" maxlength="4000"<?cs if:Errors.description ?> aria-invalid="true" aria-describedby="description-error"<?cs /if ?>><?cs var:Form.description ?></textarea><?cs call:field_error("description") ?></div>
+<div class="field"><label for="description">事情经过（最多 <?cs var:Limits.description ?> 字）</label>
+<textarea id="description" name="description" rows="8" maxlength="<?cs var:Limits.description ?>"<?cs if:Errors.description ?> aria-invalid="true" aria-describedby="description-error"<?cs /if ?>><?cs var:Form.description ?></textarea><?cs call:field_error("description") ?></div>
 <div class="field"><label for="purchase_date">购买日期（可不填）</label>
 <input id="purchase_date" name="purchase_date" type="date" value="<?cs var:Form.purchase_date ?>"<?cs if:Errors.purchase_date ?> aria-invalid="true" aria-describedby="purchase_date-error"<?cs /if ?>><?cs call:field_error("purchase_date") ?></div>
 <div class="field"><label for="product_category">商品类别（可不填）</label>

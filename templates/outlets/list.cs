@@ -14,9 +14,7 @@
 <select id="category" name="category"><?cs call:category_options(Form.category) ?></select><?cs call:field_error("category") ?></div>
 <div class="field"><label for="status">状态</label>
 <select id="status" name="status">
-<option value="active"<?cs if:Filter.status == "active" ?> selected<?cs /if ?>>正常</option>
-<option value="suspended"<?cs if:Filter.status == "suspended" ?> selected<?cs /if ?>>暂停</option>
-<option value="cancelled"<?cs if:Filter.status == "cancelled" ?> selected<?cs /if ?>>取消</option>
+<?cs call:code_options(OutletStatuses, Filter.status) ?>
 <option value="all"<?cs if:Filter.status == "all" ?> selected<?cs /if ?>>全部</option>
 </select><?cs call:field_error("status") ?></div>
 <button type="submit">查找</button>

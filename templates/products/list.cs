@@ -16,8 +16,7 @@
 <input id="q" name="q" type="search" maxlength="50" value="<?cs var:Form.q ?>"<?cs if:Errors.q ?> aria-invalid="true" aria-describedby="q-error"<?cs /if ?>><?cs call:field_error("q") ?></div>
 <div class="field"><label for="status">状态</label>
 <select id="status" name="status">
-<option value="active"<?cs if:Filter.status == "active" ?> selected<?cs /if ?>>在售中标产品</option>
-<option value="withdrawn"<?cs if:Filter.status == "withdrawn" ?> selected<?cs /if ?>>已撤销</option>
+<?cs call:code_options(ProductStatuses, Filter.status) ?>
 <option value="all"<?cs if:Filter.status == "all" ?> selected<?cs /if ?>>全部</option>
 </select><?cs call:field_error("status") ?></div>
 <button type="submit">查找</button>
@@ -26,6 +25,6 @@
 <?cs if:subcount(Products) > 0 ?><table class="products">
 <thead><tr><th scope="col">型号</th><th scope="col">类别</th><th scope="col">中标价</th><th scope="col">可领补贴</th></tr></thead>
 <tbody><?cs each:p = Products ?>
-<tr><th scope="row"><a href="/products/<?cs var:p.id ?>"><?cs var:p.brand ?> <?cs var:p.model ?></a><?cs call:demo_badge(p) ?><?cs if:p.status != "active" ?> <span class="badge cancelled">已撤销</span><?cs /if ?><br><span class="meta"><?cs var:p.manufacturer ?></span></th><td><?cs var:p.category ?></td><td><?cs var:p.bid_price_yuan ?> 元</td><td><?cs if:p.over_cap ?>超过限价 <?cs var:p.cap_yuan ?> 元，不能补贴<?cs elif:p.subsidy_yuan ?><?cs var:p.subsidy_yuan ?> 元<?cs else ?>暂无执行中的限价<?cs /if ?></td></tr><?cs /each ?>
+<tr><th scope="row"><a href="/products/<?cs var:p.id ?>"><?cs var:p.brand ?> <?cs var:p.model ?></a><?cs call:demo_badge(p) ?><?cs if:p.status != "active" ?> <span class="badge cancelled"><?cs var:p.status_short ?></span><?cs /if ?><br><span class="meta"><?cs var:p.manufacturer ?></span></th><td><?cs var:p.category ?></td><td><?cs var:p.bid_price_yuan ?> 元</td><td><?cs if:p.over_cap ?>超过限价 <?cs var:p.cap_yuan ?> 元，不能补贴<?cs elif:p.subsidy_yuan ?><?cs var:p.subsidy_yuan ?> 元<?cs else ?>暂无执行中的限价<?cs /if ?></td></tr><?cs /each ?>
 </tbody></table><?cs /if ?>
 <?cs call:paging("/products", Query.all) ?>

@@ -42,6 +42,6 @@
 <form action="/staff/outlets/export.csv" method="get" class="filters">
 <div class="field"><label for="region">地区代码（不填为<?cs if:Staff.region ?>您负责的地区<?cs else ?>全部<?cs /if ?>）</label><input id="region" name="region" maxlength="12" inputmode="numeric" value="<?cs var:Staff.region ?>"></div>
 <div class="field"><label for="status">状态</label><select id="status" name="status"><option value="all">全部</option>
-<option value="active">正常</option><option value="suspended">暂停</option><option value="cancelled">取消</option></select></div>
+<?cs call:code_options(OutletStatuses, "") ?></select></div>
 <button type="submit">导出 CSV</button>
 </form>

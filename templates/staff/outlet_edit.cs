@@ -28,7 +28,7 @@
 <form action="/staff/outlets/<?cs var:Outlet.id ?>/status" method="post">
 <input type="hidden" name="csrf" value="<?cs var:Staff.csrf ?>">
 <div class="field"><label for="status">新状态</label><select id="status" name="status"<?cs if:Errors.status ?> aria-invalid="true" aria-describedby="status-error"<?cs /if ?>>
-<?cs if:Outlet.status == "active" ?><option value="suspended">暂停</option><option value="cancelled">取消</option><?cs elif:Outlet.status == "suspended" ?><option value="active">恢复正常</option><option value="cancelled">取消</option><?cs /if ?></select><?cs call:field_error("status") ?></div>
+<?cs call:code_options(OutletMoves, "") ?></select><?cs call:field_error("status") ?></div>
 <div class="field"><label for="effective_on">生效日期（不填为今天）</label><input id="effective_on" name="effective_on" type="date"></div>
 <div class="field"><label for="reason">原因（公开显示）</label><input id="reason" name="reason" maxlength="200"<?cs if:Errors.reason ?> aria-invalid="true" aria-describedby="reason-error"<?cs /if ?>><?cs call:field_error("reason") ?></div>
 <button type="submit"<?cs if:Outlet.status == "cancelled" ?> disabled<?cs /if ?>>变更状态</button>

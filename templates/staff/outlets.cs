@@ -4,9 +4,7 @@
 <form action="/staff/outlets" method="get" class="filters">
 <div class="field"><label for="q">店名、地址、备案编号或电话</label><input id="q" name="q" type="search" maxlength="50" value="<?cs var:Form.q ?>"></div>
 <div class="field"><label for="status">状态</label><select id="status" name="status"><option value="all">全部</option>
-<option value="active"<?cs if:Form.status == "active" ?> selected<?cs /if ?>>正常</option>
-<option value="suspended"<?cs if:Form.status == "suspended" ?> selected<?cs /if ?>>暂停</option>
-<option value="cancelled"<?cs if:Form.status == "cancelled" ?> selected<?cs /if ?>>取消</option></select></div>
+<?cs call:code_options(OutletStatuses, Form.status) ?></select></div>
 <button type="submit">查找</button>
 </form>
 <p class="count">共 <?cs var:Paging.total ?> 家。</p>

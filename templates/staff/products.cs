@@ -9,8 +9,7 @@
 <div class="field"><label for="status">状态</label>
 <select id="status" name="status"<?cs if:Errors.status ?> aria-invalid="true" aria-describedby="status-error"<?cs /if ?>>
 <option value="all"<?cs if:Filter.status == "all" ?> selected<?cs /if ?>>全部</option>
-<option value="active"<?cs if:Filter.status == "active" ?> selected<?cs /if ?>>在售中标产品</option>
-<option value="withdrawn"<?cs if:Filter.status == "withdrawn" ?> selected<?cs /if ?>>已撤销</option>
+<?cs call:code_options(ProductStatuses, Filter.status) ?>
 </select><?cs call:field_error("status") ?></div>
 <div class="field"><label for="q">型号、品牌或生产企业</label>
 <input id="q" name="q" type="search" maxlength="50" value="<?cs var:Form.q ?>"<?cs if:Errors.q ?> aria-invalid="true" aria-describedby="q-error"<?cs /if ?>><?cs call:field_error("q") ?></div>
@@ -20,6 +19,6 @@
 <?cs if:subcount(Products) > 0 ?><table class="products">
 <thead><tr><th scope="col">型号</th><th scope="col">类别</th><th scope="col">中标价</th><th scope="col">批次</th><th scope="col">状态</th></tr></thead>
 <tbody><?cs each:p = Products ?>
-<tr><th scope="row"><a href="/staff/products/<?cs var:p.id ?>"><?cs var:p.brand ?> <?cs var:p.model ?></a><?cs call:demo_badge(p) ?><br><span class="meta"><?cs var:p.manufacturer ?></span></th><td><?cs var:p.category ?></td><td><?cs var:p.bid_price_yuan ?> 元</td><td><?cs var:p.bid_batch ?></td><td><?cs if:p.status == "active" ?>在售<?cs else ?><span class="badge cancelled">已撤销</span><?cs /if ?></td></tr><?cs /each ?>
+<tr><th scope="row"><a href="/staff/products/<?cs var:p.id ?>"><?cs var:p.brand ?> <?cs var:p.model ?></a><?cs call:demo_badge(p) ?><br><span class="meta"><?cs var:p.manufacturer ?></span></th><td><?cs var:p.category ?></td><td><?cs var:p.bid_price_yuan ?> 元</td><td><?cs var:p.bid_batch ?></td><td><?cs if:p.status == "active" ?><?cs var:p.status_short ?><?cs else ?><span class="badge cancelled"><?cs var:p.status_short ?></span><?cs /if ?></td></tr><?cs /each ?>
 </tbody></table><?cs /if ?>
 <?cs call:paging("/staff/products", Query.all) ?>

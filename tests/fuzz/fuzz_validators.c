@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/region.h"
 #include "domain/account.h"
 #include "domain/caps_record.h"
 #include "domain/complaint.h"

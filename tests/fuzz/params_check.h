@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "fuzz.h"
+#include "domain/region.h"
+#include "domain/workday.h"
 #include "web/param.h"
 #include "base/utf8.h"
 

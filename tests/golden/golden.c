@@ -5,7 +5,34 @@
  */
 #include <stdio.h>
 
+#include "web/complaint_view.h"
 #include "web/view.h"
+
+/* Names complaint statuses and steps from their codes, as the handlers
+ * do: Golden.Labels.N.{list, staff} names each row of a list,
+ * Golden.Labels.N.row one record, Golden.Statuses lists them all,
+ * Golden.Actions the actions from Complaint.status, so that
+ * a case holds the wording of the one table, not its own copy. */
+static void
+complaint_labels(HDF *hdf)
+{
+	HDF		*l;
+	const char	*statuses, *actions;
+
+	for (l = hdf_get_child(hdf, "Golden.Labels"); l != NULL;
+	    l = hdf_obj_next(l)) {
+		if (hdf_get_value(l, "row", NULL) != NULL)
+			complaint_view_record(hdf_get_obj(hdf,
+			    hdf_get_value(l, "row", "")));
+		complaint_view_rows(hdf_get_obj(hdf, hdf_get_value(l, "list",
+		    "")), hdf_get_int_value(l, "staff", 0));
+	}
+	if ((statuses = hdf_get_value(hdf, "Golden.Statuses", NULL)) != NULL)
+		complaint_view_statuses(hdf, statuses);
+	if ((actions = hdf_get_value(hdf, "Golden.Actions", NULL)) != NULL)
+		complaint_view_actions(hdf, actions, hdf_get_value(hdf,
+		    "Complaint.status", ""));
+}
 
 int
 main(int argc, char **argv)
@@ -28,6 +55,7 @@ main(int argc, char **argv)
 		nerr_ignore(&err);
 		return 1;
 	}
+	complaint_labels(hdf);
 	/* A case cannot switch escaping off: the view layer forces it. */
 	buf_init(&out);
 	rc = view_render(hdf, hdf_get_value(hdf, "Golden.Template", ""),

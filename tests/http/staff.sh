@@ -36,6 +36,7 @@ sfetch admin POST /staff/notices/new --data-urlencode "csrf=${csrf[admin]}" \
     --data-urlencode "issuer=襄州区商务局" --data-urlencode region=420607 \
     --data-urlencode "body=正文" --data-urlencode action=save
 nid_x=$(sql "SELECT MAX(id) FROM notice WHERE region_code = '420607'")
+check "a new notice is shown at its own address ($(location))" [ "$(location)" = "/staff/notices/$nid_x" ]
 sfetch admin POST /staff/notices/new --data-urlencode "csrf=${csrf[admin]}" \
     --data-urlencode kind=notice --data-urlencode "title=樊城区测试通知" \
     --data-urlencode "issuer=樊城区商务局" --data-urlencode region=420606 \

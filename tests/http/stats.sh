@@ -259,7 +259,8 @@ check "dashboard links the weekly report" grep -qF '<a href="/staff/reports/week
 sfetch stateditor GET '/staff/'
 check "not for editors" sh -c "! grep -qF '/staff/reports/weekly' '$BUILD/b.txt'"
 
-# Slow numbers are kept for every worker (sql/022_stats_snapshot.sql).
+# Slow numbers are kept for every worker (sql/022_stats_snapshot.sql,
+# as JSON since sql/026_stats_snapshot_json.sql).
 # Here every count is quick, so kept numbers are planted to see them used.
 q='/stats?region=420626&year=2010'
 n_2010=$(sql "SELECT COUNT(*) FROM complaint WHERE outlet_region LIKE '420626%' AND submitted_at >= '2010-01-01' AND submitted_at < '2011-01-01'")
@@ -274,7 +275,7 @@ stats_until() {
 	done
 	return 1
 }
-sql "INSERT INTO stats_snapshot (region, year, computed_at, data) VALUES ('420626', 2010, NOW() - INTERVAL 1 MINUTE, 'total = 424242')"
+sql "INSERT INTO stats_snapshot (region, year, computed_at, data) VALUES ('420626', 2010, NOW() - INTERVAL 1 MINUTE, '{\"total\": 424242}')"
 at=$(sql "SELECT DATE_FORMAT(computed_at, '%Y-%m-%d %H:%i') FROM stats_snapshot WHERE region = '420626' AND year = 2010")
 expect GET "$q" 200 "共 <strong>424242</strong> 件投诉"
 check "kept numbers say when they were counted: $at" has "统计时间 $at；"
@@ -285,8 +286,8 @@ sql "UPDATE stats_snapshot SET computed_at = NOW() - INTERVAL 6 MINUTE WHERE reg
 expect GET "$q" 200 "共 <strong>424242</strong> 件投诉"
 check "stale numbers counted again" stats_until "共 <strong>$n_2010</strong> 件投诉"
 check "quick numbers no longer kept" [ "$(snapshot_rows)" = 0 ]
-# Kept text that does not read as HDF is counted again, and dropped.
-sql "INSERT INTO stats_snapshot (region, year, computed_at, data) VALUES ('420626', 2010, NOW(), 'this is not hdf')"
+# Kept text that does not read as JSON is counted again, and dropped.
+sql "INSERT INTO stats_snapshot (region, year, computed_at, data) VALUES ('420626', 2010, NOW(), 'this is not json')"
 expect GET "$q" 200 "共 <strong>$n_2010</strong> 件投诉"
 check "unreadable numbers dropped" [ "$(snapshot_rows)" = 0 ]
 # hold_lock REGION YEAR SECONDS: another session holds the lock of the

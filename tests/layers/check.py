@@ -25,7 +25,7 @@ DATA_LAYERS = {"db", "domain", "import"}
 SQL_TEXT = re.compile(
     r'"[^"\n]*\b(SELECT\s|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|'
     r'REPLACE\s+INTO|START\s+TRANSACTION|GET_LOCK)')
-TRANSACTION = re.compile(r'\b(db_begin|db_commit|db_rollback|mysql_commit|'
+TRANSACTION = re.compile(r'\b(db_begin|db_commit|db_rollback|db_finish|mysql_commit|'
                          r'mysql_rollback|mysql_autocommit)\s*\(')
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 

@@ -31,6 +31,8 @@ void	test_search(void);
 void	test_filtered(void);
 void	test_workday(void);
 void	test_similarity(void);
+void	test_arena(void);
+void	test_strmap(void);
 void	test_csv(void);
 void	test_stats(void);
 void	test_csv_read(void);
@@ -40,10 +42,13 @@ void	test_page_cache(void);
 void	test_csv_text(void);
 void	test_authz(void);
 void	test_complaint_labels(void);
+void	test_complaint_flow(void);
+void	test_view_fill(void);
 void	test_config(void);
 void	test_calendar_cache(void);
 void	test_totp(void);
 void	test_qr_svg(void);
 void	test_open311(void);
+void	test_domain_answer(void);
 
 #endif

@@ -18,6 +18,8 @@ main(void)
 	test_filtered();
 	test_workday();
 	test_similarity();
+	test_arena();
+	test_strmap();
 	test_csv();
 	test_stats();
 	test_csv_read();
@@ -30,8 +32,11 @@ main(void)
 	test_open311();
 	test_authz();
 	test_complaint_labels();
+	test_complaint_flow();
+	test_view_fill();
 	test_totp();
 	test_qr_svg();
+	test_domain_answer();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed > 0;
 }

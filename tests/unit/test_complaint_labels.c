@@ -3,6 +3,7 @@
 
 #include "check.h"
 #include "domain/complaint.h"
+#include "web/complaint_view.h"
 
 static const struct {
 	const char	*code, *name;
@@ -41,13 +42,13 @@ test_complaint_labels(void)
 	}
 	if (hdf_init(&h) != STATUS_OK)
 		return;
-	complaint_statuses(h, "S");
+	complaint_view_statuses(h, "S");
 	CHECK(strcmp(hdf_get_value(h, "S.0.code", ""), "submitted") == 0 &&
 	    strcmp(hdf_get_value(h, "S.5.name", ""), "不予受理") == 0 &&
 	    hdf_get_obj(h, "S.6") == NULL, "every status once, in flow order");
 	hdf_set_value(h, "R.0.status", "reopened");
 	hdf_set_value(h, "R.1.kind", "note");
-	complaint_name_rows(hdf_get_obj(h, "R"), 1);
+	complaint_view_rows(hdf_get_obj(h, "R"), 1);
 	CHECK(strcmp(hdf_get_value(h, "R.0.status_name", ""), "已重新办理") == 0,
 	    "a row's status named");
 	CHECK(strcmp(hdf_get_value(h, "R.1.kind_name", ""), "答复或记录") == 0 &&

@@ -99,7 +99,7 @@ test_request_fields(void)
 		    "updated_datetime,expected_datetime,address,zipcode,"
 		    "county_code" },
 	};
-	struct open311_scope	 scope;
+	struct service_request_scope	 scope;
 	char			 name[64], keys[512];
 	json_t			*obj;
 	HDF			*hdf;

@@ -1,6 +1,9 @@
 /* Validators, and validation of declared parameter tables. */
 #include <string.h>
 
+#include "base/money.h"
+#include "domain/workday.h"
+#include "domain/region.h"
 #include "check.h"
 #include "web/param.h"
 

@@ -1,0 +1,75 @@
+/* Arenas: blocks from malloc, handed out front to back. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+
+/* Most of a block goes to small strings; one larger asks a block of
+ * its own size. */
+#define ARENA_BLOCK	(64 * 1024 - 64)
+#define ARENA_ALIGN	_Alignof(max_align_t)
+
+struct arena_block {
+	struct arena_block	*next;
+	size_t			 used, cap;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct arena_block	*b = a->blocks;
+	size_t			 cap;
+	void			*p;
+
+	if (n > (size_t)-1 - ARENA_ALIGN - sizeof(*b)) {
+		a->failed = 1;
+		return NULL;
+	}
+	n = (n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+	if (b == NULL || b->cap - b->used < n) {
+		cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+		if ((b = malloc(sizeof(*b) + cap)) == NULL) {
+			a->failed = 1;
+			return NULL;
+		}
+		b->next = a->blocks;
+		b->used = 0;
+		b->cap = cap;
+		a->blocks = b;
+	}
+	p = b->data + b->used;
+	b->used += n;
+	return p;
+}
+
+const char *
+arena_strndup(struct arena *a, const char *p, size_t n)
+{
+	char	*d;
+
+	if (n == (size_t)-1 || (d = arena_alloc(a, n + 1)) == NULL)
+		return "";
+	memcpy(d, p, n);
+	d[n] = '\0';
+	return d;
+}
+
+const char *
+arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+void
+arena_free(struct arena *a)
+{
+	struct arena_block	*b, *next;
+
+	for (b = a->blocks; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->blocks = NULL;
+	a->failed = 0;
+}

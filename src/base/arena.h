@@ -1,0 +1,26 @@
+/* Many small allocations freed together, such as the strings and rows of
+ * one import. Memory comes from malloc in blocks; nothing is given back
+ * before arena_free. A struct arena of all zeros is an empty arena. */
+#ifndef JDXX_ARENA_H
+#define JDXX_ARENA_H
+
+#include <stddef.h>
+
+struct arena_block;
+
+struct arena {
+	struct arena_block	*blocks;	/* the newest first */
+	int			 failed;	/* an allocation found no memory */
+};
+
+/* n bytes aligned for any type; NULL, with failed set, when memory
+ * runs out. */
+void		*arena_alloc(struct arena *, size_t n);
+/* A copy of p[0..n) and a NUL. Never NULL: "" when memory runs out,
+ * with failed set, so a run of copies is checked once at its end. */
+const char	*arena_strndup(struct arena *, const char *p, size_t n);
+const char	*arena_strdup(struct arena *, const char *s);
+/* Frees every block; the arena is empty again and may be reused. */
+void		 arena_free(struct arena *);
+
+#endif

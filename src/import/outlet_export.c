@@ -1,0 +1,104 @@
+/* The outlet directory as CSV under the import's header, so that an
+ * export can be edited and imported again. */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/csv.h"
+#include "import/outlet_import.h"
+#include "import/outlet_rows.h"
+
+#define EXPORT_PAGE	5000
+
+static struct db_stmt export_count = DB_READ(
+    "SELECT COUNT(*) FROM outlet WHERE region_code LIKE CONCAT(?, '%') "
+    "AND (? = '' OR status = ?)");
+
+static struct db_stmt export_page = DB_READ(
+    "SELECT o.id, o.reg_no, o.name, e.name AS enterprise, o.mode, "
+    "o.region_code, o.address, o.phone, ocs.names AS categories, "
+    "o.services, DATE_FORMAT(o.registered_on, '%Y-%m-%d') AS registered_on "
+    "FROM outlet o JOIN enterprise e ON e.id = o.enterprise_id "
+    "LEFT JOIN outlet_category_summary ocs ON ocs.outlet_id = o.id "
+    "WHERE o.region_code LIKE CONCAT(?, '%') AND (? = '' OR o.status = ?) "
+    "AND o.id > ? ORDER BY o.id LIMIT 5000");
+
+enum db_status
+outlet_export_count(const char *region, const char *status, long long *n)
+{
+	struct db_arg	 a[] = { DB_TEXT(region), DB_TEXT(status),
+	    DB_TEXT(status) };
+
+	return db_query_int(&export_count, a, 3, n);
+}
+
+/* Chinese names for a stored comma-separated list, joined by 、. */
+static void
+names_of(char *out, size_t len, const char *list,
+    const char *const (*table)[2], size_t n)
+{
+	const char	*p;
+	size_t		 k, i, o = 0;
+
+	out[0] = '\0';
+	for (p = list; *p != '\0'; p += k + (p[k] == ',')) {
+		k = strcspn(p, ",");
+		for (i = 0; i < n; i++)
+			if (strlen(table[i][1]) == k &&
+			    strncmp(table[i][1], p, k) == 0)
+				break;
+		o += (size_t)snprintf(out + o, len - o, "%s%.*s", o ? "、" : "",
+		    i < n ? (int)strlen(table[i][0]) : (int)k,
+		    i < n ? table[i][0] : p);
+		if (o >= len)
+			return;
+	}
+}
+
+enum db_status
+outlet_export_csv(struct buf *out, const char *region, const char *status,
+    long long *rows)
+{
+	struct db_arg	 a[4];
+	enum db_status	 st = DB_OK;
+	struct csv	 csv;
+	long long	 after = 0;
+	char		 text[128];
+	HDF		*h, *o;
+	long		 n;
+
+	*rows = 0;
+	import_export_start(&csv, out, outlet_columns, OUTLET_COLUMNS);
+	do {
+		if (hdf_init(&h) != STATUS_OK)
+			return DB_ERROR;
+		a[0] = DB_TEXT(region);
+		a[1] = a[2] = DB_TEXT(status);
+		a[3] = DB_INT(after);
+		st = db_query(&export_page, a, 4, h, "O", &n);
+		for (o = st == DB_OK ? hdf_get_child(h, "O") : NULL; o != NULL;
+		    o = hdf_obj_next(o)) {
+			csv_text(&csv, hdf_get_value(o, "reg_no", ""));
+			csv_text(&csv, hdf_get_value(o, "name", ""));
+			csv_text(&csv, hdf_get_value(o, "enterprise", ""));
+			/* The modes' names, not the spelling after them. */
+			names_of(text, sizeof(text), hdf_get_value(o, "mode", ""),
+			    outlet_modes, 3);
+			csv_text(&csv, text);
+			csv_text(&csv, hdf_get_value(o, "region_code", ""));
+			csv_text(&csv, hdf_get_value(o, "address", ""));
+			csv_text(&csv, hdf_get_value(o, "phone", ""));
+			csv_text(&csv, hdf_get_value(o, "categories", ""));
+			names_of(text, sizeof(text), hdf_get_value(o,
+			    "services", ""), outlet_services, OUTLET_SERVICES);
+			csv_text(&csv, text);
+			csv_text(&csv, hdf_get_value(o, "registered_on", ""));
+			csv_end(&csv);
+			after = hdf_get_int_value(o, "id", 0);
+			(*rows)++;
+		}
+		hdf_destroy(&h);
+	} while (st == DB_OK && n == EXPORT_PAGE);
+	if (st == DB_OK && csv_status(&csv) == -1)
+		st = DB_ERROR;
+	return st;
+}

@@ -1,0 +1,63 @@
+/* The arena: alignment, copies, large requests, reuse after freeing. */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "check.h"
+#include "base/arena.h"
+
+static const struct {
+	const char	*text;
+	size_t		 n;
+	const char	*want;
+} copy_cases[] = {
+	{ "", 0, "" }, { "abc", 3, "abc" }, { "abc", 2, "ab" },
+	{ "张湾街道", 6, "张湾" }, { "a\0b", 3, "a\0b" },
+};
+
+static const size_t sizes[] = { 0, 1, 7, 8, 9, 15, 16, 17, 100, 4096,
+	64 * 1024, 200 * 1024, 3 };
+
+void
+test_arena(void)
+{
+	struct arena	 a = { 0 };
+	const char	*s;
+	char		*p[NELEM(sizes)];
+	size_t		 i, j;
+	int		 ok;
+
+	for (i = 0; i < NELEM(copy_cases); i++) {
+		s = arena_strndup(&a, copy_cases[i].text, copy_cases[i].n);
+		CHECK(memcmp(s, copy_cases[i].want, copy_cases[i].n) == 0 &&
+		    s[copy_cases[i].n] == '\0', "copy %zu", i);
+		CHECK(s != copy_cases[i].text, "copy %zu is a copy", i);
+	}
+	CHECK(strcmp(arena_strdup(&a, "鑫源电器行"), "鑫源电器行") == 0,
+	    "strdup");
+	/* Each allocation aligned, and none overlaps another. */
+	for (i = 0; i < NELEM(sizes); i++) {
+		p[i] = arena_alloc(&a, sizes[i]);
+		CHECK(p[i] != NULL, "alloc %zu", sizes[i]);
+		CHECK((uintptr_t)p[i] % _Alignof(max_align_t) == 0,
+		    "aligned %zu", sizes[i]);
+		memset(p[i], (int)i + 1, sizes[i]);
+	}
+	for (i = 0, ok = 1; i < NELEM(sizes); i++)
+		for (j = 0; j < sizes[i]; j++)
+			if (p[i][j] != (char)(i + 1))
+				ok = 0;
+	CHECK(ok, "allocations kept apart");
+	CHECK(!a.failed, "nothing failed");
+	/* Too much to ask is refused, and said once. */
+	CHECK(arena_alloc(&a, (size_t)-1) == NULL && a.failed, "huge refused");
+	CHECK(strcmp(arena_strndup(&a, "x", (size_t)-1), "") == 0,
+	    "huge copy is empty");
+	arena_free(&a);
+	CHECK(a.blocks == NULL && !a.failed, "freed");
+	arena_free(&a);
+	CHECK(a.blocks == NULL, "freed twice");
+	s = arena_strdup(&a, "again");
+	CHECK(strcmp(s, "again") == 0 && !a.failed, "reused");
+	arena_free(&a);
+}

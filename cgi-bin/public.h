@@ -17,8 +17,6 @@ enum handler_result	load_categories_today(struct ctx *);
 int			category_known(struct ctx *, const char *code);
 /* The page number asked for, 1 when absent or invalid. */
 long			page_param(struct ctx *, size_t index);
-/* A parameter's text when given and valid, else "". */
-const char		*valid_text(struct ctx *, size_t index);
 
 /* The directory's filters, shared by the page and the API. */
 enum { OL_REGION, OL_Q, OL_CATEGORY, OL_STATUS, OL_ENTERPRISE, OL_PAGE,

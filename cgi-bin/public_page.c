@@ -15,12 +15,6 @@ page_param(struct ctx *c, size_t i)
 	return p->present && p->valid ? (long)p->n : 1;
 }
 
-const char *
-valid_text(struct ctx *c, size_t i)
-{
-	return ctx_text(c, i);
-}
-
 int
 category_known(struct ctx *c, const char *code)
 {

@@ -70,7 +70,7 @@ handle_stats(struct ctx *c)
 	int			 stale, busy;
 
 	hset(c->hdf, "Page.Title", "投诉统计");
-	f.region = valid_text(c, ST_REGION);
+	f.region = ctx_text(c, ST_REGION);
 	f.year = p[ST_YEAR].present && p[ST_YEAR].valid ? (int)p[ST_YEAR].n :
 	    0;
 	if (f.region[0] != '\0' && strlen(f.region) > 6) {

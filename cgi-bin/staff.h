@@ -12,8 +12,6 @@ int	staff_in_region(const struct ctx *, const char *code);
 void	staff_user_to_hdf(struct ctx *);
 /* The remote address for the audit log. */
 const char *staff_address(const struct ctx *);
-/* A validated parameter's text, or "". */
-const char *staff_text(const struct ctx *, size_t index);
 /* A plain field of a multipart form as text in out, or "" when absent,
  * a file, or not shorter than len. */
 const char *staff_part_text(const struct ctx *, const char *name, char *out,

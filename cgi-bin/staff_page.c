@@ -23,12 +23,6 @@ staff_address(const struct ctx *c)
 	return c->req->remote_addr;
 }
 
-const char *
-staff_text(const struct ctx *c, size_t i)
-{
-	return ctx_text(c, i);
-}
-
 int
 staff_redirect(struct ctx *c, const char *path)
 {

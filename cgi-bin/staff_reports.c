@@ -88,8 +88,8 @@ int
 handle_weekly(struct ctx *c)
 {
 	const struct param_value *p = c->req->param;
-	const char	*region = staff_text(c, WK_REGION);
-	const char	*format = staff_text(c, WK_FORMAT);
+	const char	*region = ctx_text(c, WK_REGION);
+	const char	*format = ctx_text(c, WK_FORMAT);
 	enum handler_result r;
 	struct stats_week w;
 	char		 d[11], week[9], msg[160];

@@ -349,7 +349,7 @@ requests(struct ctx *c, enum open311_format f)
 	json_t			*errors, *list;
 	HDF			*row;
 	long			 n;
-	int			 rc;
+	int			 rc, found;
 
 	if ((rc = read_scope(c, f, &c->req->param[O3L_KEY], &key,
 	    &scope)) != H_OK ||
@@ -369,13 +369,12 @@ requests(struct ctx *c, enum open311_format f)
 	    strcmp(status, "closed,open") != 0)
 		field_error(errors, "status", "须为 open 或 closed");
 	if (p[O3L_SERVICE].present && p[O3L_SERVICE].valid) {
-		if ((r = db_result(complaint_categories(c->hdf, "Services",
-		    &n))) != H_OK) {
+		if ((r = db_result(complaint_category_exists(p[O3L_SERVICE].s,
+		    &found))) != H_OK) {
 			json_decref(errors);
 			return r;
 		}
-		if (!complaint_category_valid(hdf_get_obj(c->hdf, "Services"),
-		    p[O3L_SERVICE].s))
+		if (!found)
 			field_error(errors, "service_code", "没有这个服务类别");
 		q.service_code = p[O3L_SERVICE].s;
 	}

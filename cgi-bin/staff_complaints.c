@@ -104,6 +104,8 @@ handle_complaint_act(struct ctx *c)
 {
 	const struct param_value *p = c->req->param;
 	struct complaint_act	 act;
+	struct audit_by		 by = { .user = c->user,
+	    .address = staff_address(c) };
 	struct domain_problems	 problems;
 	enum handler_result	 r;
 	enum domain_status	 ds;
@@ -126,8 +128,7 @@ handle_complaint_act(struct ctx *c)
 	act.note = p[HA_NOTE].present ? p[HA_NOTE].s : NULL;
 	act.assignee = p[HA_ASSIGNEE].present ? p[HA_ASSIGNEE].n : 0;
 	act.resolve_days = c->cfg->resolve_days;
-	act.by = c->user;
-	act.address = staff_address(c);
+	act.by = &by;
 	memset(&problems, 0, sizeof(problems));
 	ds = complaint_take_action(&act, &problems);
 	if (domain_answer_form(c, ds, &problems))

@@ -176,8 +176,11 @@ complaint_file(const struct complaint_input *in, const char *form_token,
     const char *secret, const struct calendar *cal, int accept_days,
     struct complaint_receipt *r)
 {
-	char			 token[44], hash[65], region[13], today_s[11];
-	const char		*outlet_region = in->region;
+	char			 token[44], hash[65], today_s[11];
+	/* Handlers work by where the shop is. */
+	const char		*outlet_region = in->outlet_id > 0 &&
+	    in->outlet_region != NULL && in->outlet_region[0] != '\0' ?
+	    in->outlet_region : in->region;
 	struct db_arg		 a[18];
 	unsigned long long	 id = 0;
 	enum db_status		 st;
@@ -190,16 +193,6 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 		snprintf(token, sizeof(token), "%s", form_token);
 	else
 		complaint_form_token(token);
-	/* Handlers work by where the shop is. */
-	if (in->outlet_id > 0 && in->outlet_region != NULL &&
-	    in->outlet_region[0] != '\0')
-		outlet_region = in->outlet_region;
-	else if (in->outlet_id > 0) {
-		if ((st = outlet_region_of(in->outlet_id, region, &found)) !=
-		    DB_OK)
-			return st;
-		outlet_region = found ? region : in->region;
-	}
 	today(today_s);
 	days_to_date(workday_add(cal, date_to_days(today_s), accept_days),
 	    r->accept_due);
@@ -287,9 +280,7 @@ enum db_status
 complaint_check(const struct complaint_input *in, unsigned *faults,
     char outlet_region[13])
 {
-	struct db_arg	 a[] = { DB_TEXT(in->category) };
 	enum db_status	 st;
-	long long	 n = 0;
 	char		 now[11];
 	int		 found;
 
@@ -308,14 +299,26 @@ complaint_check(const struct complaint_input *in, unsigned *faults,
 		if (!found)
 			*faults |= COMPLAINT_BAD_OUTLET;
 	}
-	if ((st = db_query_int(&category_exists, a, 1, &n)) != DB_OK)
+	if ((st = complaint_category_exists(in->category, &found)) != DB_OK)
 		return st;
-	if (n == 0)
+	if (!found)
 		*faults |= COMPLAINT_BAD_CATEGORY;
 	today(now);
 	if (in->purchase_date[0] != '\0' && strcmp(in->purchase_date, now) > 0)
 		*faults |= COMPLAINT_BAD_PURCHASE_DATE;
 	return DB_OK;
+}
+
+enum db_status
+complaint_category_exists(const char *code, int *found)
+{
+	struct db_arg	 a[] = { DB_TEXT(code) };
+	enum db_status	 st;
+	long long	 n = 0;
+
+	st = db_query_int(&category_exists, a, 1, &n);
+	*found = n > 0;
+	return st;
 }
 
 enum db_status

@@ -21,7 +21,7 @@ struct complaint_input {
 	const char	*region;	/* the complainant's township */
 	const char	*category;	/* a complaint_category code */
 	long long	 outlet_id;	/* 0 when the shop is not listed */
-	const char	*outlet_region;	/* the listed shop's, when looked up */
+	const char	*outlet_region;	/* the listed shop's: complaint_check's */
 	const char	*outlet_name;	/* when not listed */
 	const char	*outlet_address;
 	const char	*purchase_date;	/* YYYY-MM-DD or "" */
@@ -73,6 +73,8 @@ int		complaint_phone_valid(const char *);
 /* The categories as prefix.N.{code, name, description}. */
 enum db_status	complaint_categories(HDF *, const char *prefix, long *n);
 int		complaint_category_valid(HDF *categories, const char *code);
+/* *found is 1 when code is a complaint category. */
+enum db_status	complaint_category_exists(const char *code, int *found);
 
 /* The complaint with that tracking number when code matches, as
  * prefix.{tracking_no, status, status_name, category_name, outlet,

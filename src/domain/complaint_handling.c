@@ -155,10 +155,7 @@ complaint_queue(HDF *hdf, const char *prefix,
 	a[na++] = DB_INT(page_size);
 	a[na++] = DB_INT((long long)(page - 1) * page_size);
 	/* Nothing to list is not looked for through every complaint. */
-	if (*total > 0 &&
-	    (st = db_query(list, a, na, hdf, prefix, &n)) != DB_OK)
-		return st;
-	return DB_OK;
+	return *total > 0 ? db_query(list, a, na, hdf, prefix, &n) : DB_OK;
 }
 
 enum db_status
@@ -182,11 +179,9 @@ complaint_for_staff(HDF *hdf, long long id, int *found)
 	    DB_OK || !*found)
 		return st;
 	r[0] = DB_TEXT(hdf_get_value(hdf, "Complaint.outlet_region", ""));
-	if ((st = db_query(&events_of, a, 1, hdf, "Events", &n)) != DB_OK ||
-	    (st = db_query(&handlers_of_region, r, 1, hdf, "Handlers", &n)) !=
-	    DB_OK)
+	if ((st = db_query(&events_of, a, 1, hdf, "Events", &n)) != DB_OK)
 		return st;
-	return DB_OK;
+	return db_query(&handlers_of_region, r, 1, hdf, "Handlers", &n);
 }
 
 /* Checks an action against the flow and what it must carry. */
@@ -278,14 +273,14 @@ complaint_take_action(const struct complaint_act *in,
 	st = apply(in, rule, to, due, &moved);
 	if (st == DB_OK && moved)
 		st = complaint_add_event(in->id, rule->event, in->status, to,
-		    in->reply, in->note, in->by->id);
+		    in->reply, in->note, in->by->user->id);
 	snprintf(audit_action, sizeof(audit_action), "complaint_%s",
 	    rule->code);
 	if (st == DB_OK && moved)
-		st = audit_write(in->by, NULL, in->address, audit_action,
-		    "complaint", in->id, json_pack("{s:s}", "status",
-		    in->status), json_pack("{s:s,s:s?,s:s?}", "status", to,
-		    "public_reply", in->reply, "internal_note", in->note));
+		st = audit_record(in->by, audit_action, "complaint", in->id,
+		    json_pack("{s:s}", "status", in->status),
+		    json_pack("{s:s,s:s?,s:s?}", "status", to, "public_reply",
+		    in->reply, "internal_note", in->note));
 	if (st != DB_OK || !moved || (st = db_commit()) != DB_OK) {
 		db_rollback();
 		if (st == DB_OK && !moved) {

@@ -7,6 +7,7 @@
 #include <ClearSilver/ClearSilver.h>
 
 #include "db/db.h"
+#include "domain/audit.h"
 #include "domain/result.h"
 #include "domain/session.h"
 
@@ -43,8 +44,7 @@ struct complaint_act {
 	const char	*note;		/* internal note, or NULL */
 	long long	 assignee;	/* 0: none given */
 	int		 resolve_days;
-	const struct staff_user *by;
-	const char	*address;	/* for the audit log */
+	const struct audit_by *by;	/* a staff session's user */
 };
 /* DOMAIN_INVALID or DOMAIN_CONFLICT with the field messages in problems;
  * else as the database answered. */

@@ -1,6 +1,4 @@
 /* Complaints as page data: labels and the actions of the flow. */
-#include <stdio.h>
-
 #include "domain/complaint.h"
 #include "domain/complaint_flow.h"
 #include "web/complaint_view.h"
@@ -28,35 +26,31 @@ complaint_view_rows(HDF *list, int staff)
 	}
 }
 
+/* The i-th status of the flow, or NULL past the last. */
+static const char *
+status_at(size_t i)
+{
+	return i < CS_COUNT ? complaint_state_code((enum complaint_state)i) :
+	    NULL;
+}
+
 void
 complaint_view_statuses(HDF *hdf, const char *prefix)
 {
-	char	 name[64];
-	int	 i;
-
-	for (i = 0; i < CS_COUNT; i++) {
-		snprintf(name, sizeof(name), "%s.%d.code", prefix, i);
-		hset(hdf, name, complaint_state_code(i));
-		snprintf(name, sizeof(name), "%s.%d.name", prefix, i);
-		hset(hdf, name, complaint_status_name(complaint_state_code(i)));
-	}
+	view_code_list(hdf, prefix, status_at, complaint_status_name);
 }
 
 void
 complaint_view_actions(HDF *hdf, const char *prefix, const char *status)
 {
 	const struct complaint_rule *r;
-	int	 i, n = 0, state = complaint_state_of(status);
-	char	 name[64];
+	int	 i, state = complaint_state_of(status);
+	size_t	 n = 0;
 
 	for (i = 0; i < CA_COUNT; i++) {
 		r = complaint_rule(i);
-		if (complaint_flow_allows(r, state, ACTOR_HANDLER) !=
+		if (complaint_flow_allows(r, state, ACTOR_HANDLER) ==
 		    FLOW_ALLOWED)
-			continue;
-		snprintf(name, sizeof(name), "%s.%d.code", prefix, n);
-		hset(hdf, name, r->code);
-		snprintf(name, sizeof(name), "%s.%d.label", prefix, n++);
-		hset(hdf, name, r->label);
+			view_code_item(hdf, prefix, n++, r->code, r->label);
 	}
 }

@@ -13,7 +13,7 @@ void	complaint_view_record(HDF *record);
 void	complaint_view_rows(HDF *list, int staff);
 /* Every status in the order of the flow, as prefix.N.{code, name}. */
 void	complaint_view_statuses(HDF *, const char *prefix);
-/* The actions a handler may take from status, as prefix.N.{code, label}. */
+/* The actions a handler may take from status, as prefix.N.{code, name}. */
 void	complaint_view_actions(HDF *, const char *prefix, const char *status);
 
 #endif

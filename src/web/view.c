@@ -191,17 +191,24 @@ view_render(HDF *hdf, const char *page, int layout, struct buf *out)
 }
 
 void
+view_code_item(HDF *hdf, const char *prefix, size_t n, const char *code,
+    const char *name)
+{
+	char	 key[64];
+
+	snprintf(key, sizeof(key), "%s.%zu.code", prefix, n);
+	hset(hdf, key, code);
+	snprintf(key, sizeof(key), "%s.%zu.name", prefix, n);
+	hset(hdf, key, name);
+}
+
+void
 view_code_list(HDF *hdf, const char *prefix, const char *(*code_at)(size_t),
     const char *(*name_of)(const char *))
 {
 	const char	*code;
-	char		 key[64];
 	size_t		 i;
 
-	for (i = 0; (code = code_at(i)) != NULL; i++) {
-		snprintf(key, sizeof(key), "%s.%zu.code", prefix, i);
-		hset(hdf, key, code);
-		snprintf(key, sizeof(key), "%s.%zu.name", prefix, i);
-		hset(hdf, key, name_of(code));
-	}
+	for (i = 0; (code = code_at(i)) != NULL; i++)
+		view_code_item(hdf, prefix, i, code, name_of(code));
 }

@@ -25,6 +25,10 @@ void	hset(HDF *, const char *name, const char *value);
 void	hsetf(HDF *, const char *name, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	hseti(HDF *, const char *name, long long value);
+/* One item of a choice as prefix.n.{code, name}, which the template
+ * macro code_options lists. */
+void	view_code_item(HDF *, const char *prefix, size_t n, const char *code,
+	    const char *name);
 /* A table of labels as prefix.N.{code, name}: code_at(i) gives the codes
  * in order until NULL, name_of their names. */
 void	view_code_list(HDF *, const char *prefix,

@@ -21,7 +21,7 @@
 <form action="/staff/complaints/<?cs var:Complaint.id ?>" method="post">
 <input type="hidden" name="csrf" value="<?cs var:Staff.csrf ?>">
 <div class="field"><label for="action">操作</label><select id="action" name="action"<?cs if:Errors.action ?> aria-invalid="true" aria-describedby="action-error"<?cs /if ?>>
-<?cs each:a = Actions ?><option value="<?cs var:a.code ?>"><?cs var:a.label ?></option><?cs /each ?></select><?cs call:field_error("action") ?></div>
+<?cs call:code_options(Actions, "") ?></select><?cs call:field_error("action") ?></div>
 <div class="field"><label for="public_reply">公开答复（投诉人查询时可见；不予受理和办结时必填）</label>
 <textarea id="public_reply" name="public_reply" rows="4" maxlength="2000"<?cs if:Errors.public_reply ?> aria-invalid="true" aria-describedby="public_reply-error"<?cs /if ?>><?cs var:Form.public_reply ?></textarea><?cs call:field_error("public_reply") ?></div>
 <div class="field"><label for="internal_note">内部记录（只有工作人员可见）</label>

@@ -90,29 +90,38 @@ yuan_format(char *out, size_t len, long long fen)
 
 /* Adds cap_yuan beside each row's cap_fen. */
 static void
-add_yuan(HDF *rows, int single)
+add_yuan(HDF *rows)
 {
 	HDF	*row;
 	char	 y[32];
 
-	for (row = single ? rows : hdf_obj_child(rows); row != NULL;
-	    row = single ? NULL : hdf_obj_next(row)) {
+	for (row = hdf_obj_child(rows); row != NULL; row = hdf_obj_next(row)) {
 		yuan_format(y, sizeof(y),
 		    atoll(hdf_get_value(row, "cap_fen", "0")));
 		hset(row, "cap_yuan", y);
 	}
 }
 
+static int
+read_cap(void *arg, const struct db_row *r)
+{
+	struct cap	*cap = arg;
+
+	snprintf(cap->name, sizeof(cap->name), "%s", db_text(r, "name"));
+	cap->cap_fen = db_int(r, "cap_fen");
+	return 0;
+}
+
 enum db_status
-cap_of_category(HDF *hdf, const char *code, const char *date,
-    const char *prefix, int *found)
+cap_on(const char *code, const char *date, struct cap *cap, int *found)
 {
 	struct db_arg	 a[] = { DB_TEXT(date), DB_TEXT(code) };
 	enum db_status	 st;
 
-	st = db_query_row(&caps_on_date, a, DB_NARGS(a), hdf, prefix, found);
-	if (st == DB_OK && *found)
-		add_yuan(hdf_get_obj(hdf, prefix), 1);
+	memset(cap, 0, sizeof(*cap));
+	cap->cap_fen = -1;
+	st = db_query_each(&caps_on_date, a, DB_NARGS(a), read_cap, cap);
+	*found = st == DB_OK && cap->cap_fen >= 0;
 	return st;
 }
 
@@ -123,7 +132,7 @@ caps_history(HDF *hdf, const char *prefix, long *n)
 
 	st = db_query(&caps_all, NULL, 0, hdf, prefix, n);
 	if (st == DB_OK && *n > 0)
-		add_yuan(hdf_get_obj(hdf, prefix), 0);
+		add_yuan(hdf_get_obj(hdf, prefix));
 	return st;
 }
 
@@ -144,15 +153,26 @@ add_percents(HDF *r)
 	hset(r, "provincial_percent", p);
 }
 
+static int
+read_rate(void *arg, const struct db_row *r)
+{
+	struct rate	*rate = arg;
+
+	rate->rate_bp = db_int(r, "rate_bp");
+	rate->central_share_bp = db_int(r, "central_share_bp");
+	return 0;
+}
+
 enum db_status
-rate_in_force(HDF *hdf, const char *date, const char *prefix, int *found)
+rate_on(const char *date, struct rate *rate, int *found)
 {
 	struct db_arg	 a[] = { DB_TEXT(date) };
 	enum db_status	 st;
 
-	st = db_query_row(&rate_on_date, a, DB_NARGS(a), hdf, prefix, found);
-	if (st == DB_OK && *found)
-		add_percents(hdf_get_obj(hdf, prefix));
+	rate->rate_bp = -1;
+	rate->central_share_bp = 0;
+	st = db_query_each(&rate_on_date, a, DB_NARGS(a), read_rate, rate);
+	*found = st == DB_OK && rate->rate_bp >= 0;
 	return st;
 }
 
@@ -221,7 +241,7 @@ caps_and_rate_in_force(HDF *hdf, const char *date, const char *caps_prefix,
 	if (st != DB_OK)
 		return st;
 	if (*ncaps > 0)
-		add_yuan(hdf_get_obj(hdf, caps_prefix), 0);
+		add_yuan(hdf_get_obj(hdf, caps_prefix));
 	if (*rate_found)
 		add_percents(hdf_get_obj(hdf, rate_prefix));
 	return DB_OK;

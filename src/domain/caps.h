@@ -7,9 +7,20 @@
 
 #include "db/db.h"
 
-/* One category's cap on date as prefix.{code, name, cap_fen, ...}. */
-enum db_status	cap_of_category(HDF *, const char *code, const char *date,
-		    const char *prefix, int *found);
+/* One category's cap in force on date: its name and the cap. */
+struct cap {
+	char		 name[64];
+	long long	 cap_fen;
+};
+enum db_status	cap_on(const char *code, const char *date, struct cap *,
+		    int *found);
+/* The subsidy rate in force on date, of the price and the central
+ * finance's share of it, in basis points. */
+struct rate {
+	long long	 rate_bp;
+	long long	 central_share_bp;
+};
+enum db_status	rate_on(const char *date, struct rate *, int *found);
 /* Every cap ever set, newest first per category, as prefix.N.{id, code,
  * name, cap_fen, cap_yuan, effective_from, note, created_at} and, when
  * withdrawn, {withdrawn_at, withdrawn_by, withdrawn_reason}. */
@@ -23,16 +34,14 @@ enum db_status	rate_history(HDF *, const char *prefix, long *n);
  * withdrawn_at, and never applies), "upcoming" (not yet in force on
  * date), "current" (in force on date) or "past". */
 void		caps_mark_state(HDF *rows, const char *group, const char *date);
-/* The rate on date as prefix.{rate_bp, central_share_bp, effective_from,
- * percent, central_percent, provincial_percent}. */
-enum db_status	rate_in_force(HDF *, const char *date, const char *prefix,
-		    int *found);
 /* The categories caps_and_rate_in_force lists, as prefix.N.{code, name}. */
 enum db_status	categories_in_force(HDF *, const char *date, const char *prefix,
 		    long *n);
 /* Every category with a cap in force on date, as caps_prefix.N.{code,
  * name, cap_fen, cap_yuan, effective_from, sort_order}, in display order,
- * and the rate as rate_in_force puts it under rate_prefix: one round trip. */
+ * and the rate under rate_prefix as {rate_bp, central_share_bp,
+ * effective_from, percent, central_percent, provincial_percent}: one
+ * round trip. */
 enum db_status	caps_and_rate_in_force(HDF *, const char *date,
 		    const char *caps_prefix, const char *rate_prefix,
 		    long *ncaps, int *rate_found);

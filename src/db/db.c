@@ -586,6 +586,17 @@ db_query_int_row(struct db_stmt *s, const struct db_arg *args, size_t n,
 }
 
 enum db_status
+db_exists(struct db_stmt *s, const struct db_arg *args, size_t n, int *found)
+{
+	long long	 count = 0;
+	enum db_status	 st;
+
+	st = db_query_int(s, args, n, &count);
+	*found = count > 0;
+	return st;
+}
+
+enum db_status
 db_query_int(struct db_stmt *s, const struct db_arg *args, size_t n,
     long long *value)
 {

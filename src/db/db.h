@@ -95,6 +95,9 @@ enum db_status	db_query_blob(struct db_stmt *, const struct db_arg *,
 /* The first column of the first row as a number (0 when no row). */
 enum db_status	db_query_int(struct db_stmt *, const struct db_arg *,
 		    size_t nargs, long long *value);
+/* Whether a count (SELECT COUNT(*) ...) is above 0. */
+enum db_status	db_exists(struct db_stmt *, const struct db_arg *,
+		    size_t nargs, int *found);
 /* The same, telling whether there was a row. */
 enum db_status	db_query_int_row(struct db_stmt *, const struct db_arg *,
 		    size_t nargs, long long *value, int *found);

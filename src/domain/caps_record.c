@@ -77,24 +77,16 @@ enum db_status
 category_exists(const char *code, int *found)
 {
 	struct db_arg	 a[] = { DB_TEXT(code) };
-	long long	 count = 0;
-	enum db_status	 st;
 
-	st = db_query_int(&category_by_code, a, 1, &count);
-	*found = count > 0;
-	return st;
+	return db_exists(&category_by_code, a, 1, found);
 }
 
 enum db_status
 category_name_taken(const char *name, int *found)
 {
 	struct db_arg	 a[] = { DB_TEXT(name) };
-	long long	 count = 0;
-	enum db_status	 st;
 
-	st = db_query_int(&category_by_name, a, 1, &count);
-	*found = count > 0;
-	return st;
+	return db_exists(&category_by_name, a, 1, found);
 }
 
 enum db_status

@@ -313,12 +313,8 @@ enum db_status
 complaint_category_exists(const char *code, int *found)
 {
 	struct db_arg	 a[] = { DB_TEXT(code) };
-	enum db_status	 st;
-	long long	 n = 0;
 
-	st = db_query_int(&category_exists, a, 1, &n);
-	*found = n > 0;
-	return st;
+	return db_exists(&category_exists, a, 1, found);
 }
 
 enum db_status

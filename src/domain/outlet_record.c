@@ -5,6 +5,7 @@
 
 #include "domain/workday.h"
 #include "domain/region.h"
+#include "domain/caps_record.h"
 #include "domain/complaint.h"
 #include "domain/outlet.h"
 #include "domain/outlet_record.h"
@@ -16,14 +17,8 @@ static const char *const modes[] = { "direct", "franchise", "authorised" };
 static const char *const services[] = { "delivery", "install", "teach",
 	"repair" };
 
-static struct db_stmt township = DB_READ(
-    "SELECT COUNT(*) FROM region WHERE code = ? AND level = 4");
-
 static struct db_stmt enterprise_exists = DB_READ(
     "SELECT COUNT(*) FROM enterprise WHERE id = ?");
-
-static struct db_stmt category_exists = DB_READ(
-    "SELECT COUNT(*) FROM category WHERE code = ?");
 
 static struct db_stmt same_county = DB_READ(
     "SELECT id, reg_no, name, address, phone, phone_digits FROM outlet "
@@ -84,18 +79,6 @@ list_valid(const char *list, const char *const *allowed, size_t n,
 	return items > 0 || allow_empty;
 }
 
-/* Counts rows for a one-argument existence check. */
-static enum db_status
-exists(struct db_stmt *s, struct db_arg a, int *yes)
-{
-	long long	 n;
-	enum db_status	 st;
-
-	st = db_query_int(s, &a, 1, &n);
-	*yes = n > 0;
-	return st;
-}
-
 enum db_status
 outlet_record_check(const struct outlet_record *r, const char *limit,
     record_error_fn fn, void *arg)
@@ -127,7 +110,7 @@ outlet_record_check(const struct outlet_record *r, const char *limit,
 	if (strlen(r->region) != 9 || !valid_region_code(r->region))
 		fn(arg, "region", "所在乡镇须为 9 位乡镇（街道）代码");
 	else {
-		if ((st = exists(&township, DB_TEXT(r->region), &yes)) != DB_OK)
+		if ((st = region_township_exists(r->region, &yes)) != DB_OK)
 			return st;
 		if (!yes)
 			fn(arg, "region", "没有这个乡镇（街道）");
@@ -138,8 +121,9 @@ outlet_record_check(const struct outlet_record *r, const char *limit,
 	if (r->enterprise_id <= 0)
 		fn(arg, "enterprise", "请选择中标销售企业");
 	else {
-		if ((st = exists(&enterprise_exists, DB_INT(r->enterprise_id),
-		    &yes)) != DB_OK)
+		struct db_arg e[] = { DB_INT(r->enterprise_id) };
+
+		if ((st = db_exists(&enterprise_exists, e, 1, &yes)) != DB_OK)
 			return st;
 		if (!yes)
 			fn(arg, "enterprise", "没有这个中标销售企业");
@@ -153,7 +137,7 @@ outlet_record_check(const struct outlet_record *r, const char *limit,
 			break;
 		}
 		snprintf(code, sizeof(code), "%.*s", (int)len, p);
-		if ((st = exists(&category_exists, DB_TEXT(code), &yes)) != DB_OK)
+		if ((st = category_exists(code, &yes)) != DB_OK)
 			return st;
 		if (!yes) {
 			fn(arg, "categories", "没有这个经营类别");

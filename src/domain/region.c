@@ -82,15 +82,11 @@ enum db_status
 region_township_exists(const char *code, int *found)
 {
 	struct db_arg	 a[] = { DB_TEXT(code) };
-	enum db_status	 st;
-	long long	 n = 0;
 
 	*found = 0;
 	if (strlen(code) != 9)
 		return DB_OK;
-	st = db_query_int(&township, a, 1, &n);
-	*found = n > 0;
-	return st;
+	return db_exists(&township, a, 1, found);
 }
 
 int

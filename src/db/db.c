@@ -331,6 +331,14 @@ db_text(const struct db_row *r, const char *name)
 	return v != NULL ? v : "";
 }
 
+const char *
+db_keep(struct arena *a, const struct db_row *r, const char *name)
+{
+	const char	*v = db_col(r, name);
+
+	return v != NULL ? arena_strdup(a, v) : NULL;
+}
+
 long long
 db_int(const struct db_row *r, const char *name)
 {

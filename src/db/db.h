@@ -7,6 +7,8 @@
 #include <ClearSilver/ClearSilver.h>
 #include <mysql.h>
 
+#include "base/arena.h"
+
 struct db_config {
 	const char	*socket;
 	const char	*user;
@@ -69,6 +71,9 @@ enum db_status	db_query_each(struct db_stmt *, const struct db_arg *,
 const char	*db_col(const struct db_row *, const char *name);
 const char	*db_text(const struct db_row *, const char *name);
 long long	 db_int(const struct db_row *, const char *name);
+/* A column's text copied into the arena, to outlive the row: NULL for SQL
+ * NULL or no such column. */
+const char	*db_keep(struct arena *, const struct db_row *, const char *name);
 
 /* Runs a query and puts each row under prefix.N.column in hdf (NULL
  * columns are left unset). *nrows gets the row count. */

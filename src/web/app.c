@@ -574,6 +574,7 @@ serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
 	c.user = NULL;
 	c.after = NULL;
 	c.after_arg = NULL;
+	c.arena = (struct arena){ 0 };
 	view_fill_reset();
 	if ((c.hdf = view_new()) == NULL) {
 		resp.status = 503;
@@ -598,6 +599,7 @@ serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
 	log_request(req.method_name[0] ? req.method_name : "-", req.path,
 	    status, seconds_since(&req.started) * 1e3);
 	hdf_destroy(&c.hdf);
+	arena_free(&c.arena);
 	request_free(&req);
 	s->body = resp.body;
 	buf_init(&resp.body);

@@ -8,6 +8,7 @@
 #include <ClearSilver/ClearSilver.h>
 #include <jansson.h>
 
+#include "base/arena.h"
 #include "db/db.h"
 #include "domain/workday.h"
 #include "web/param.h"
@@ -30,6 +31,9 @@ struct ctx {
 	struct request		*req;
 	struct response		*resp;
 	HDF			*hdf;	/* page data, rendered by ctx_render */
+	/* The request's typed values (domain reads put their strings here),
+	 * freed with the page data. */
+	struct arena		 arena;
 	const struct config	*cfg;
 	const struct app	*app;
 	const struct route	*route;	/* NULL until matched */

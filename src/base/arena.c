@@ -61,6 +61,29 @@ arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
+void *
+arena_push(struct arena *a, struct arena_list *l, size_t size)
+{
+	size_t		 cap;
+	unsigned char	*item;
+
+	if (l->n == l->cap) {
+		cap = l->cap > 0 ? l->cap * 2 : 16;
+		if (size == 0 || cap > (size_t)-1 / 2 / size ||
+		    (item = arena_alloc(a, cap * size)) == NULL) {
+			a->failed = 1;
+			return NULL;
+		}
+		if (l->n > 0)
+			memcpy(item, l->item, l->n * size);
+		l->item = item;
+		l->cap = cap;
+	}
+	item = (unsigned char *)l->item + l->n++ * size;
+	memset(item, 0, size);
+	return item;
+}
+
 void
 arena_free(struct arena *a)
 {

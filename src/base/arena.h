@@ -20,6 +20,16 @@ void		*arena_alloc(struct arena *, size_t n);
  * with failed set, so a run of copies is checked once at its end. */
 const char	*arena_strndup(struct arena *, const char *p, size_t n);
 const char	*arena_strdup(struct arena *, const char *s);
+/* A list growing in an arena, such as the rows of one read: item holds
+ * n items of one size; a list of all zeros is empty. */
+struct arena_list {
+	void	*item;
+	size_t	 n, cap;
+};
+/* Room for one more item of size bytes at the list's end, zeroed; NULL,
+ * with failed set, when memory runs out. Moving to a larger array leaves
+ * the old one in the arena until arena_free. */
+void		*arena_push(struct arena *, struct arena_list *, size_t size);
 /* Frees every block; the arena is empty again and may be reused. */
 void		 arena_free(struct arena *);
 

@@ -60,4 +60,25 @@ test_arena(void)
 	s = arena_strdup(&a, "again");
 	CHECK(strcmp(s, "again") == 0 && !a.failed, "reused");
 	arena_free(&a);
+	/* A list keeps its items in order as it moves to larger arrays. */
+	{
+		struct arena_list	 l = { 0 };
+		long long		*v;
+		size_t			 i;
+		int			 same = 1;
+
+		for (i = 0; i < 1000; i++) {
+			if ((v = arena_push(&a, &l, sizeof(*v))) == NULL)
+				break;
+			*v = (long long)i * 7;
+		}
+		CHECK(l.n == 1000 && l.cap >= 1000, "list of 1000 grew");
+		for (i = 0; i < l.n; i++)
+			same &= ((long long *)l.item)[i] == (long long)i * 7;
+		CHECK(same, "list items kept in order");
+		l = (struct arena_list){ 0 };
+		CHECK(arena_push(&a, &l, 0) == NULL && a.failed,
+		    "items of no size refused");
+	}
+	arena_free(&a);
 }

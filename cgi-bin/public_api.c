@@ -7,6 +7,8 @@
 #include "domain/product.h"
 #include "public.h"
 #include "domain/region.h"
+#include "web/domain_answer.h"
+#include "web/outlet_view.h"
 #include "web/view.h"
 
 const struct param_spec region_api_params[RG_COUNT] = {
@@ -113,14 +115,12 @@ handle_api_outlets(struct ctx *c)
 int
 handle_api_outlet(struct ctx *c)
 {
-	enum handler_result	 r;
-	int			 found;
+	struct outlet		 o;
+	enum domain_status	 ds;
 
-	if ((r = db_result(outlet_get(c->hdf, c->req->path_id, "Row",
-	    &found))) != H_OK)
-		return r;
-	if (!found)
-		return H_NOT_FOUND;
+	if ((ds = outlet_get(&c->arena, c->req->path_id, &o)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	outlet_view_put(c->hdf, "Row", &o);
 	return ctx_json(c, json_pack("{s:o}", "outlet", json_from_row(
 	    hdf_get_obj(c->hdf, "Row"), outlet_fields, NFIELDS(outlet_fields))));
 }

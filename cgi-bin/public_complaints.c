@@ -10,6 +10,8 @@
 #include "web/complaint_view.h"
 #include "web/config.h"
 #include "domain/outlet.h"
+#include "web/domain_answer.h"
+#include "web/outlet_view.h"
 #include "public.h"
 #include "domain/region.h"
 #include "domain/throttle.h"
@@ -114,8 +116,9 @@ static enum handler_result
 form_page(struct ctx *c, const char *token)
 {
 	enum handler_result	 r;
+	enum domain_status	 ds;
+	struct outlet		 o;
 	long			 n;
-	int			 found = 0;
 	long long		 outlet = c->req->param[CF_OUTLET].valid ?
 	    c->req->param[CF_OUTLET].n : 0;
 	const char		*preset = NULL;
@@ -125,13 +128,15 @@ form_page(struct ctx *c, const char *token)
 	    H_OK || (r = load_caps_today(c)) != H_OK)
 		return r;
 	if (outlet > 0) {
-		if ((r = db_result(outlet_get(c->hdf, outlet, "Outlet",
-		    &found))) != H_OK)
-			return r;
-		if (!found)
+		ds = outlet_get(&c->arena, outlet, &o);
+		if (ds == DOMAIN_NOT_FOUND)
 			ctx_field_error(c, "outlet", "没有这个网点，请填写商店名称和地址");
-		else
-			preset = hdf_get_value(c->hdf, "Outlet.county_code", NULL);
+		else if (ds != DOMAIN_OK)
+			return domain_answer_error(c, ds);
+		else {
+			outlet_view_put(c->hdf, "Outlet", &o);
+			preset = o.county_code;
+		}
 	}
 	if ((r = region_choices(c, preset)) != H_OK)
 		return r;

@@ -2,12 +2,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "web/enterprise_view.h"
 #include "web/outlet_view.h"
 #include "domain/enterprise.h"
 #include "domain/outlet.h"
 #include "domain/outlet_record.h"
 #include "public.h"
 #include "domain/region.h"
+#include "web/domain_answer.h"
 #include "web/view.h"
 
 #define MAX_PAGE	1000000
@@ -78,25 +80,28 @@ int
 outlet_results(struct ctx *c, struct outlet_query *q, const char *prefix,
     const char *exact_prefix, long long *total)
 {
-	enum handler_result	 r;
-	long			 n, page = q->page;
+	struct arena_list	 rows;
+	enum domain_status	 ds;
+	long			 page = q->page;
 	int			 past_cap;
 
-	if (q->keyword[0] != '\0' && q->page == 1 &&
-	    (r = db_result(outlet_exact(c->hdf, q->keyword, exact_prefix, &n))) !=
-	    H_OK)
-		return r;
+	if (q->keyword[0] != '\0' && q->page == 1) {
+		if ((ds = outlet_exact(&c->arena, q->keyword, &rows)) !=
+		    DOMAIN_OK)
+			return domain_answer_error(c, ds);
+		outlet_view_list(c->hdf, exact_prefix, &rows, rows.n);
+	}
 	/* Keyword results stop at the cap: past it, only the count. */
 	past_cap = q->keyword[0] != '\0' &&
 	    (long long)(q->page - 1) * OUTLET_PAGE_SIZE >= OUTLET_KEYWORD_MAX;
 	if (past_cap)
 		q->page = 1;
-	r = db_result(outlet_find(c->hdf, q, prefix, &n, total));
+	ds = outlet_find(&c->arena, q, &rows, total);
 	q->page = page;
-	if (r != H_OK)
-		return r;
-	if (past_cap)
-		nerr_ignore_ok(hdf_remove_tree(c->hdf, prefix));
+	if (ds != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	if (!past_cap)
+		outlet_view_list(c->hdf, prefix, &rows, rows.n);
 	if (q->keyword[0] != '\0' && *total > OUTLET_KEYWORD_MAX) {
 		*total = OUTLET_KEYWORD_MAX;
 		hset(c->hdf, "Paging.capped", "1");
@@ -134,19 +139,18 @@ handle_outlets(struct ctx *c)
 int
 handle_outlet(struct ctx *c)
 {
-	enum handler_result	 r;
-	int			 found;
-	long			 n;
+	struct outlet		 o;
+	struct arena_list	 history;
+	enum domain_status	 ds;
 
-	if ((r = db_result(outlet_get(c->hdf, c->req->path_id, "Outlet",
-	    &found))) != H_OK)
-		return r;
-	if (!found)
-		return H_NOT_FOUND;
-	if ((r = db_result(outlet_status_history(c->hdf, c->req->path_id,
-	    "History", &n))) != H_OK)
-		return r;
-	hset(c->hdf, "Page.Title", hdf_get_value(c->hdf, "Outlet.name", ""));
+	if ((ds = outlet_get(&c->arena, c->req->path_id, &o)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	outlet_view_put(c->hdf, "Outlet", &o);
+	if ((ds = outlet_status_history(&c->arena, c->req->path_id,
+	    &history)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	outlet_view_history(c->hdf, "History", &history);
+	hset(c->hdf, "Page.Title", o.name != NULL ? o.name : "");
 	return ctx_render(c, "outlets/detail.cs");
 }
 
@@ -159,27 +163,22 @@ handle_outlet_check(struct ctx *c)
 	};
 	const struct param_value *q = &c->req->param[OC_Q];
 	enum outlet_check_kind	 kind;
-	enum handler_result	 r;
-	long			 n;
+	struct arena_list	 found;
+	enum domain_status	 ds;
 
 	hset(c->hdf, "Page.Title", "网点核验");
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	else if (q->present) {
-		if ((r = db_result(outlet_check(c->hdf, q->s, "Found", &kind,
-		    &n))) != H_OK)
-			return r;
-		hset(c->hdf, "Check.kind", kinds[kind]);
-		hseti(c->hdf, "Check.count", n);
+		if ((ds = outlet_check(&c->arena, q->s, &kind, &found)) !=
+		    DOMAIN_OK)
+			return domain_answer_error(c, ds);
 		/* One row past the limit was fetched only to say "more". */
-		if (n > OUTLET_CHECK_MAX) {
-			char extra[32];
-
+		outlet_view_list(c->hdf, "Found", &found, OUTLET_CHECK_MAX);
+		hset(c->hdf, "Check.kind", kinds[kind]);
+		hseti(c->hdf, "Check.count", (long long)found.n);
+		if (found.n > OUTLET_CHECK_MAX)
 			hset(c->hdf, "Check.more", "1");
-			snprintf(extra, sizeof(extra), "Found.%d",
-			    OUTLET_CHECK_MAX);
-			nerr_ignore_ok(hdf_remove_tree(c->hdf, extra));
-		}
 	}
 	return ctx_render(c, "outlets/check.cs");
 }
@@ -187,14 +186,15 @@ handle_outlet_check(struct ctx *c)
 int
 handle_enterprises(struct ctx *c)
 {
-	enum handler_result	 r;
-	long long		 total;
-	long			 n, page = page_param(c, PG_PAGE);
+	struct enterprise_page	 list;
+	enum domain_status	 ds;
+	long			 page = page_param(c, PG_PAGE);
 
 	hset(c->hdf, "Page.Title", "中标销售企业");
-	if ((r = db_result(enterprise_list(c->hdf, page, "Enterprises",
-	    "Counties", &n, &total))) != H_OK)
-		return r;
-	ctx_paging(c, page, total, ENTERPRISE_PAGE_SIZE);
+	if ((ds = enterprise_list(&c->arena, page, &list)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	enterprise_view_list(c->hdf, "Enterprises", &list.enterprises);
+	enterprise_view_counties(c->hdf, "Counties", &list.counties);
+	ctx_paging(c, page, list.total, ENTERPRISE_PAGE_SIZE);
 	return ctx_render(c, "outlets/enterprises.cs");
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/enterprise_view.h"
 #include "web/outlet_view.h"
 #include "domain/audit.h"
 #include "domain/complaint.h"
@@ -65,9 +66,9 @@ handle_staff_outlets(struct ctx *c)
 {
 	struct outlet_query	 q;
 	const char		*status = ctx_text(c, SL_STATUS);
+	struct arena_list	 rows;
 	long long		 total;
-	long			 n;
-	enum db_status		 st;
+	enum domain_status	 ds;
 
 	hset(c->hdf, "Page.Title", "网点档案");
 	memset(&q, 0, sizeof(q));
@@ -81,8 +82,9 @@ handle_staff_outlets(struct ctx *c)
 		ctx_error_page(c, 400, "状态只能是 正常、暂停、取消 或 全部");
 		return H_OK;
 	}
-	if ((st = outlet_find(c->hdf, &q, "Outlets", &n, &total)) != DB_OK)
-		return db_result(st);
+	if ((ds = outlet_find(&c->arena, &q, &rows, &total)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	outlet_view_list(c->hdf, "Outlets", &rows, rows.n);
 	ctx_paging(c, q.page, total > OUTLET_KEYWORD_MAX && q.keyword[0] ?
 	    OUTLET_KEYWORD_MAX : total, OUTLET_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");
@@ -127,26 +129,33 @@ read_record(struct ctx *c, struct outlet_record *r, char *cats,
 	r->registered_on = ctx_text(c, OE_REGISTERED);
 }
 
+/* A text of a stored outlet, "" where it has none. */
+static const char *
+or_empty(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
 /* Puts a stored outlet into the form fields. */
 static void
-fill_form(struct ctx *c)
+fill_form(struct ctx *c, const struct outlet *o)
 {
-	static const char *const copy[][2] = {
-		{ "Form.reg_no", "Outlet.reg_no" }, { "Form.name", "Outlet.name" },
-		{ "Form.enterprise", "Outlet.enterprise_id" },
-		{ "Form.mode", "Outlet.mode" },
-		{ "Form.region", "Outlet.region_code" },
-		{ "Form.address", "Outlet.address" },
-		{ "Form.phone", "Outlet.phone" },
-		{ "Form.registered_on", "Outlet.registered_on" },
+	const struct {
+		const char	*field, *value;
+	} copy[] = {
+		{ "Form.reg_no", o->reg_no }, { "Form.name", o->name },
+		{ "Form.mode", o->mode }, { "Form.region", o->region_code },
+		{ "Form.address", o->address }, { "Form.phone", o->phone },
+		{ "Form.registered_on", o->registered_on },
 	};
-	const char	*cats = hdf_get_value(c->hdf, "Outlet.category_codes", "");
-	const char	*svcs = hdf_get_value(c->hdf, "Outlet.services", "");
+	const char	*cats = or_empty(o->category_codes);
+	const char	*svcs = or_empty(o->services);
 	char		 name[64];
 	size_t		 i;
 
 	for (i = 0; i < sizeof(copy) / sizeof(copy[0]); i++)
-		hset(c->hdf, copy[i][0], hdf_get_value(c->hdf, copy[i][1], ""));
+		hset(c->hdf, copy[i].field, or_empty(copy[i].value));
+	hseti(c->hdf, "Form.enterprise", o->enterprise_id);
 	for (i = 0; i < sizeof(boxes) / sizeof(boxes[0]); i++) {
 		const char *list = boxes[i].service ? svcs : cats;
 		const char *hit = strstr(list, boxes[i].code);
@@ -161,15 +170,17 @@ fill_form(struct ctx *c)
 	}
 }
 
+/* The form, for outlet o (NULL: a new one). */
 static int
-edit_page(struct ctx *c)
+edit_page(struct ctx *c, const struct outlet *o)
 {
-	long	 n;
+	struct arena_list	 names;
 
-	if (enterprise_names(c->hdf, "Enterprises", &n) != DB_OK)
+	if (enterprise_names(&c->arena, &names) != DOMAIN_OK)
 		return H_UNAVAILABLE;
-	outlet_view_moves(c->hdf, "OutletMoves", hdf_get_value(c->hdf,
-	    "Outlet.status", ""));
+	enterprise_view_names(c->hdf, "Enterprises", &names);
+	outlet_view_moves(c->hdf, "OutletMoves", o != NULL ?
+	    or_empty(o->status) : "");
 	return ctx_render(c, "staff/outlet_edit.cs");
 }
 
@@ -177,9 +188,10 @@ edit_page(struct ctx *c)
 static enum handler_result
 check_record(struct ctx *c, const struct outlet_record *r, long long id)
 {
-	enum db_status	 st;
-	long		 n;
-	int		 taken;
+	struct arena_list	 duplicates;
+	enum domain_status	 ds;
+	enum db_status		 st;
+	int			 taken;
 
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
@@ -191,10 +203,11 @@ check_record(struct ctx *c, const struct outlet_record *r, long long id)
 		ctx_field_error(c, "reg_no", "这个备案编号已经登记过，同一网点不能重复登记");
 	if (c->resp->status != 200)
 		return H_OK;
-	if ((st = outlet_record_duplicates(c->hdf, r, id, "Duplicates", &n)) !=
-	    DB_OK)
-		return db_result(st);
-	if (n > 0 && !(c->req->param[OE_CONFIRM].present &&
+	if ((ds = outlet_record_duplicates(&c->arena, r, id, &duplicates)) !=
+	    DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	outlet_view_duplicates(c->hdf, "Duplicates", &duplicates);
+	if (duplicates.n > 0 && !(c->req->param[OE_CONFIRM].present &&
 	    c->req->param[OE_CONFIRM].n == 1)) {
 		hset(c->hdf, "Held", "1");
 		c->resp->status = 409;
@@ -220,40 +233,43 @@ handle_outlet_new(struct ctx *c)
 		hset(c->hdf, "Form.svc_install", "1");
 		hset(c->hdf, "Form.svc_teach", "1");
 		hset(c->hdf, "Form.svc_repair", "1");
-		return edit_page(c);
+		return edit_page(c, NULL);
 	}
 	read_record(c, &r, cats, svcs, sizeof(cats));
 	if ((hr = check_record(c, &r, 0)) != H_OK)
 		return hr;
 	if (c->resp->status != 200)
-		return edit_page(c);
+		return edit_page(c, NULL);
 	ds = outlet_register(&r, &by, &problems, &id);
 	if (domain_answer_form(c, ds, &problems))
-		return edit_page(c);
+		return edit_page(c, NULL);
 	return domain_answer_saved(c, ds, "/staff/outlets/%lld", (long long)id);
 }
 
-/* Loads an outlet of the user's region into Outlet.*. */
+/* Loads an outlet of the user's region into o, and it and its history
+ * into Outlet.* and History.*. */
 static enum handler_result
-load_outlet(struct ctx *c, long long id)
+load_outlet(struct ctx *c, long long id, struct outlet *o)
 {
-	enum db_status	 st;
-	int		 found;
-	long		 n;
+	struct arena_list	 history;
+	enum domain_status	 ds;
 
-	if ((st = outlet_get(c->hdf, id, "Outlet", &found)) != DB_OK)
-		return db_result(st);
-	if (!found)
-		return H_NOT_FOUND;
-	if (!staff_in_region(c, hdf_get_value(c->hdf, "Outlet.region_code", "")))
+	if ((ds = outlet_get(&c->arena, id, o)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	outlet_view_put(c->hdf, "Outlet", o);
+	if (!staff_in_region(c, or_empty(o->region_code)))
 		return H_FORBIDDEN;
-	return db_result(outlet_status_history(c->hdf, id, "History", &n));
+	if ((ds = outlet_status_history(&c->arena, id, &history)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	outlet_view_history(c->hdf, "History", &history);
+	return H_OK;
 }
 
 int
 handle_outlet_edit(struct ctx *c)
 {
 	long long		 id = c->req->path_id;
+	struct outlet		 old;
 	struct outlet_record	 r;
 	char			 cats[128], svcs[128];
 	enum handler_result	 hr;
@@ -262,22 +278,21 @@ handle_outlet_edit(struct ctx *c)
 	struct audit_by		 by = { .user = c->user,
 	    .address = staff_address(c) };
 
-	if ((hr = load_outlet(c, id)) != H_OK)
+	if ((hr = load_outlet(c, id, &old)) != H_OK)
 		return hr;
 	hset(c->hdf, "Page.Title", "编辑网点");
 	if (c->req->method != M_POST) {
-		fill_form(c);
-		return edit_page(c);
+		fill_form(c, &old);
+		return edit_page(c, &old);
 	}
 	read_record(c, &r, cats, svcs, sizeof(cats));
 	if ((hr = check_record(c, &r, id)) != H_OK)
 		return hr;
 	if (c->resp->status != 200)
-		return edit_page(c);
-	ds = outlet_amend(id, hdf_get_obj(c->hdf, "Outlet"), &r, &by,
-	    &problems);
+		return edit_page(c, &old);
+	ds = outlet_amend(id, &old, &r, &by, &problems);
 	if (domain_answer_form(c, ds, &problems))
-		return edit_page(c);
+		return edit_page(c, &old);
 	return domain_answer_saved(c, ds, "/staff/outlets/%lld", id);
 }
 
@@ -289,14 +304,15 @@ handle_outlet_status(struct ctx *c)
 	const char	*reason = ctx_text(c, OS_REASON);
 	const char	*from;
 	char		 day[11];
+	struct outlet	 o;
 	enum handler_result hr;
 	struct audit_by	 by = { .user = c->user,
 	    .address = staff_address(c) };
 
-	if ((hr = load_outlet(c, id)) != H_OK)
+	if ((hr = load_outlet(c, id, &o)) != H_OK)
 		return hr;
 	hset(c->hdf, "Page.Title", "编辑网点");
-	from = hdf_get_value(c->hdf, "Outlet.status", "");
+	from = or_empty(o.status);
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	if (!outlet_status_move_allowed(from, status))
@@ -308,8 +324,8 @@ handle_outlet_status(struct ctx *c)
 	else
 		today(day);
 	if (c->resp->status != 200) {
-		fill_form(c);
-		return edit_page(c);
+		fill_form(c, &o);
+		return edit_page(c, &o);
 	}
 	return domain_answer_saved(c, outlet_status_move(id, from, status, day,
 	    reason, &by), "/staff/outlets/%lld", id);
@@ -324,12 +340,13 @@ const struct param_spec enterprise_params[EN_COUNT] = {
 int
 handle_staff_enterprises(struct ctx *c)
 {
-	enum db_status	 st;
-	long		 n;
+	struct arena_list	 list;
+	enum domain_status	 ds;
 
 	hset(c->hdf, "Page.Title", "中标销售企业");
-	if ((st = enterprise_staff_list(c->hdf, "Enterprises", &n)) != DB_OK)
-		return db_result(st);
+	if ((ds = enterprise_staff_list(&c->arena, &list)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	enterprise_view_list(c->hdf, "Enterprises", &list);
 	return ctx_render(c, "staff/enterprises.cs");
 }
 
@@ -358,25 +375,19 @@ handle_enterprise_edit(struct ctx *c)
 	struct domain_problems	 problems = { 0 };
 	struct audit_by		 by = { .user = c->user,
 	    .address = staff_address(c) };
+	struct enterprise	 old = { 0 };
 	enum domain_status	 ds;
-	enum db_status		 st;
-	int			 found = 0;
 
 	hset(c->hdf, "Page.Title", id > 0 ? "编辑中标销售企业" : "新增中标销售企业");
 	if (id > 0) {
-		if ((st = enterprise_get(c->hdf, id, "Enterprise", &found)) !=
-		    DB_OK)
-			return db_result(st);
-		if (!found)
-			return H_NOT_FOUND;
+		if ((ds = enterprise_get(&c->arena, id, &old)) != DOMAIN_OK)
+			return domain_answer_error(c, ds);
+		enterprise_view_put(c->hdf, "Enterprise", &old);
 	}
 	if (c->req->method != M_POST) {
-		hset(c->hdf, "Form.name", hdf_get_value(c->hdf,
-		    "Enterprise.name", ""));
-		hset(c->hdf, "Form.bid_batch", hdf_get_value(c->hdf,
-		    "Enterprise.bid_batch", ""));
-		hset(c->hdf, "Form.phone", hdf_get_value(c->hdf,
-		    "Enterprise.phone", ""));
+		hset(c->hdf, "Form.name", or_empty(old.name));
+		hset(c->hdf, "Form.bid_batch", or_empty(old.bid_batch));
+		hset(c->hdf, "Form.phone", or_empty(old.phone));
 		return ctx_render(c, "staff/enterprise_edit.cs");
 	}
 	if (!enterprise_form_ok(c))
@@ -384,8 +395,7 @@ handle_enterprise_edit(struct ctx *c)
 	f.name = ctx_text(c, EN_NAME);
 	f.bid_batch = ctx_text(c, EN_BATCH);
 	f.phone = ctx_text(c, EN_PHONE);
-	ds = enterprise_save(&id, id > 0 ? hdf_get_obj(c->hdf, "Enterprise") :
-	    NULL, &f, &by, &problems);
+	ds = enterprise_save(&id, id > 0 ? &old : NULL, &f, &by, &problems);
 	if (domain_answer_form(c, ds, &problems))
 		return ctx_render(c, "staff/enterprise_edit.cs");
 	return domain_answer_saved(c, ds, "/staff/enterprises/%lld", id);

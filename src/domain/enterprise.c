@@ -1,4 +1,6 @@
 /* Sales enterprises with their outlet counts per county. */
+#include <string.h>
+
 #include "domain/enterprise.h"
 
 static struct db_stmt count_all = DB_READ(
@@ -21,19 +23,76 @@ static struct db_stmt counties_of_page = DB_READ(
     "GROUP BY o.enterprise_id, LEFT(o.region_code, 6), r.name, p.name "
     "ORDER BY o.enterprise_id, county_code");
 
-enum db_status
-enterprise_list(HDF *hdf, long page, const char *prefix,
-    const char *counties_prefix, long *n, long long *total)
+/* Where a read puts its rows. */
+struct sink {
+	struct arena		*arena;
+	struct arena_list	*list;
+};
+
+void
+enterprise_from_row(struct arena *a, const struct db_row *r,
+    struct enterprise *e)
+{
+	e->id = db_int(r, "id");
+	e->name = db_keep(a, r, "name");
+	e->bid_batch = db_keep(a, r, "bid_batch");
+	e->phone = db_keep(a, r, "phone");
+	e->is_demo = db_int(r, "is_demo") != 0;
+	e->outlets = db_int(r, "outlets");
+}
+
+static int
+add_enterprise(void *arg, const struct db_row *r)
+{
+	struct sink		*s = arg;
+	struct enterprise	*e;
+
+	if ((e = arena_push(s->arena, s->list, sizeof(*e))) == NULL)
+		return -1;
+	enterprise_from_row(s->arena, r, e);
+	return 0;
+}
+
+static int
+add_county(void *arg, const struct db_row *r)
+{
+	struct sink			*s = arg;
+	struct enterprise_county	*k;
+
+	if ((k = arena_push(s->arena, s->list, sizeof(*k))) == NULL)
+		return -1;
+	k->enterprise_id = db_int(r, "enterprise_id");
+	k->county_code = db_keep(s->arena, r, "county_code");
+	k->county = db_keep(s->arena, r, "county");
+	k->province = db_keep(s->arena, r, "province");
+	k->outlets = db_int(r, "outlets");
+	return 0;
+}
+
+static enum db_status
+read_page(struct arena *arena, long page, struct enterprise_page *out)
 {
 	struct db_arg	 a[] = { DB_INT(ENTERPRISE_PAGE_SIZE),
 	    DB_INT((long long)(page - 1) * ENTERPRISE_PAGE_SIZE) };
+	struct sink	 s = { arena, &out->enterprises };
 	enum db_status	 st;
-	long		 nc;
 
-	*n = 0;
-	if ((st = db_query_int(&count_all, NULL, 0, total)) != DB_OK)
+	if ((st = db_query_int(&count_all, NULL, 0, &out->total)) != DB_OK)
 		return st;
-	if ((st = db_query(&page_of, a, 2, hdf, prefix, n)) != DB_OK || *n == 0)
+	if ((st = db_query_each(&page_of, a, 2, add_enterprise, &s)) !=
+	    DB_OK || out->enterprises.n == 0)
 		return st;
-	return db_query(&counties_of_page, a, 2, hdf, counties_prefix, &nc);
+	s.list = &out->counties;
+	return db_query_each(&counties_of_page, a, 2, add_county, &s);
+}
+
+enum domain_status
+enterprise_list(struct arena *arena, long page, struct enterprise_page *out)
+{
+	enum db_status	 st;
+
+	memset(out, 0, sizeof(*out));
+	if ((st = read_page(arena, page, out)) != DB_OK)
+		return domain_of_db(st);
+	return arena->failed ? DOMAIN_INTERNAL : DOMAIN_OK;
 }

@@ -1,12 +1,13 @@
 /* Winning-bid sales enterprises as staff keep them: the lists of the
- * back office, and adding or changing one with its audit row. */
+ * back office, and adding or changing one with its audit row. Reads
+ * answer struct enterprise values (domain/enterprise.h) whose text lives
+ * in the caller's arena. */
 #ifndef JDXX_ENTERPRISE_RECORD_H
 #define JDXX_ENTERPRISE_RECORD_H
 
-#include <ClearSilver/ClearSilver.h>
-
-#include "db/db.h"
+#include "base/arena.h"
 #include "domain/audit.h"
+#include "domain/enterprise.h"
 #include "domain/result.h"
 
 /* The fields staff edit. */
@@ -16,18 +17,23 @@ struct enterprise_fields {
 	const char	*phone;		/* "" for none */
 };
 
-/* Every enterprise by name as prefix.N.{id, name}, for a choice. */
-enum db_status	enterprise_names(HDF *, const char *prefix, long *n);
-/* Every enterprise by name as prefix.N.{id, name, bid_batch, phone,
- * is_demo, outlets}. */
-enum db_status	enterprise_staff_list(HDF *, const char *prefix, long *n);
-/* One enterprise as prefix.{id, name, bid_batch, phone}. */
-enum db_status	enterprise_get(HDF *, long long id, const char *prefix,
-		    int *found);
-/* Adds an enterprise (*id 0, set to the new one's) or saves enterprise
- * *id, stored as old (enterprise_get's row); DOMAIN_INVALID, with the
- * reason in problems, when another has the name. */
-enum domain_status enterprise_save(long long *id, HDF *old,
+/* Every enterprise by name into list, only id and name read, for a
+ * choice. */
+enum domain_status enterprise_names(struct arena *, struct arena_list *list);
+/* Every enterprise by name into list, outlets counting all of its
+ * outlets whatever their status. */
+enum domain_status enterprise_staff_list(struct arena *,
+		    struct arena_list *list);
+/* Enterprise id (id, name, bid_batch, phone); DOMAIN_NOT_FOUND when
+ * there is none. */
+enum domain_status enterprise_get(struct arena *, long long id,
+		    struct enterprise *);
+/* Adds an enterprise (*id 0, set to the new one's; old NULL) or saves
+ * enterprise *id, stored as old (as enterprise_get read it);
+ * DOMAIN_INVALID, with the reason in problems, when another has the
+ * name. */
+enum domain_status enterprise_save(long long *id,
+		    const struct enterprise *old,
 		    const struct enterprise_fields *, const struct audit_by *,
 		    struct domain_problems *);
 

@@ -5,7 +5,6 @@
 #include "db/filtered.h"
 #include "domain/outlet.h"
 #include "db/search.h"
-#include "web/view.h"
 
 #define OUTLET_COLUMNS \
     "SELECT o.id, o.reg_no, o.name, o.mode, o.address, o.phone, " \
@@ -254,46 +253,95 @@ outlet_status_valid(const char *status)
 	return outlet_status_name(status)[0] != '\0';
 }
 
-/* Adds the Chinese names of mode, status and services to each row. */
-static void
-decorate(HDF *row)
+const char *
+outlet_mode_name(const char *mode)
 {
-	const char	*svc = hdf_get_value(row, "services", "");
-	char		 names[128] = "", code[32];
+	return LABEL(modes, mode);
+}
+
+void
+outlet_service_names(const char *codes, char *names, size_t size)
+{
+	const char	*svc = codes;
+	char		 code[32];
 	size_t		 i, n;
 
-	hset(row, "mode_name", LABEL(modes, hdf_get_value(row, "mode", "")));
-	hset(row, "status_name", outlet_status_name(hdf_get_value(row,
-	    "status", "")));
+	if (size == 0)
+		return;
+	names[0] = '\0';
 	while (*svc != '\0') {
 		n = strcspn(svc, ",");
 		snprintf(code, sizeof(code), "%.*s", (int)n, svc);
 		for (i = 0; i < sizeof(services) / sizeof(services[0]); i++)
 			if (strcmp(services[i].code, code) == 0) {
 				if (names[0] != '\0')
-					strncat(names, "、", sizeof(names) -
+					strncat(names, "、", size -
 					    strlen(names) - 1);
 				strncat(names, services[i].name,
-				    sizeof(names) - strlen(names) - 1);
+				    size - strlen(names) - 1);
 			}
 		svc += n + (svc[n] == ',');
 	}
-	hset(row, "service_names", names);
 }
 
-static void
-decorate_rows(HDF *hdf, const char *prefix, int single)
-{
-	HDF	*row = hdf_get_obj(hdf, prefix);
+/* Where a read of outlets puts its rows. */
+struct outlet_sink {
+	struct arena		*arena;
+	struct arena_list	*list;	/* the rows; NULL: one row */
+	struct outlet		*one;	/* where the one row goes */
+	int			 found;
+};
 
-	if (row == NULL)
-		return;
-	if (single) {
-		decorate(row);
-		return;
-	}
-	for (row = hdf_obj_child(row); row != NULL; row = hdf_obj_next(row))
-		decorate(row);
+static void
+outlet_from_row(struct arena *a, const struct db_row *r, struct outlet *o)
+{
+	o->id = db_int(r, "id");
+	o->reg_no = db_keep(a, r, "reg_no");
+	o->name = db_keep(a, r, "name");
+	o->mode = db_keep(a, r, "mode");
+	o->address = db_keep(a, r, "address");
+	o->phone = db_keep(a, r, "phone");
+	o->services = db_keep(a, r, "services");
+	o->status = db_keep(a, r, "status");
+	o->status_since = db_keep(a, r, "status_since");
+	o->status_reason = db_keep(a, r, "status_reason");
+	o->registered_on = db_keep(a, r, "registered_on");
+	o->is_demo = db_int(r, "is_demo") != 0;
+	o->region_code = db_keep(a, r, "region_code");
+	o->township = db_keep(a, r, "township");
+	o->county_code = db_keep(a, r, "county_code");
+	o->county = db_keep(a, r, "county");
+	o->enterprise_id = db_int(r, "enterprise_id");
+	o->enterprise = db_keep(a, r, "enterprise");
+	o->categories = db_keep(a, r, "categories");
+	o->category_codes = db_keep(a, r, "category_codes");
+}
+
+static int
+add_outlet(void *arg, const struct db_row *r)
+{
+	struct outlet_sink	*s = arg;
+	struct outlet		*o = s->one;
+
+	if (s->list != NULL &&
+	    (o = arena_push(s->arena, s->list, sizeof(*o))) == NULL)
+		return -1;
+	outlet_from_row(s->arena, r, o);
+	s->found = 1;
+	return 0;
+}
+
+/* The rows of statement s added to list. */
+static enum db_status
+read_outlets(struct db_stmt *s, const struct db_arg *a, size_t na,
+    struct arena *arena, struct arena_list *list)
+{
+	struct outlet_sink	 sink = { arena, list, NULL, 0 };
+	enum db_status		 st;
+
+	if ((st = db_query_each(s, a, na, add_outlet, &sink)) != DB_OK)
+		return st;
+	return arena->failed ? DB_ERROR : DB_OK;
 }
 
 /* The filters' arguments, in the order of their fragments; their bits. */
@@ -386,9 +434,10 @@ keyword_total(const struct outlet_query *q, int words, struct db_arg *a,
 	return DB_OK;
 }
 
-enum db_status
-outlet_find(HDF *hdf, const struct outlet_query *q, const char *prefix,
-    long *n, long long *total)
+/* The count of q's outlets, then the rows of its page into rows. */
+static enum db_status
+find(struct arena *arena, const struct outlet_query *q,
+    struct arena_list *rows, long long *total)
 {
 	struct filtered_sql	*f = &directory;
 	struct db_arg		 a[16];
@@ -401,7 +450,7 @@ outlet_find(HDF *hdf, const struct outlet_query *q, const char *prefix,
 	long long		 offset;
 	int			 words = 0;
 
-	*n = *total = 0;
+	*total = 0;
 	if (q->keyword[0] != '\0' &&
 	    (words = search_like_patterns(like, q->keyword)) > 0)
 		for (i = 0; i < SEARCH_MAX_TERMS; i++)
@@ -431,43 +480,50 @@ outlet_find(HDF *hdf, const struct outlet_query *q, const char *prefix,
 		return DB_ERROR;
 	a[na++] = DB_INT(OUTLET_PAGE_SIZE);
 	a[na++] = DB_INT(offset);
-	st = db_query(list, a, na, hdf, prefix, n);
-	if (st == DB_OK)
-		decorate_rows(hdf, prefix, 0);
-	return st;
+	return read_outlets(list, a, na, arena, rows);
 }
 
-enum db_status
-outlet_exact(HDF *hdf, const char *keyword, const char *prefix, long *n)
+enum domain_status
+outlet_find(struct arena *arena, const struct outlet_query *q,
+    struct arena_list *list, long long *total)
+{
+	memset(list, 0, sizeof(*list));
+	return domain_of_db(find(arena, q, list, total));
+}
+
+enum domain_status
+outlet_exact(struct arena *arena, const char *keyword,
+    struct arena_list *list)
 {
 	struct db_arg	 a[2];
 	char		 phone[32];
-	enum db_status	 st;
 
+	memset(list, 0, sizeof(*list));
 	search_phone_digits(phone, sizeof(phone), keyword);
 	a[0] = DB_TEXT(keyword);
 	a[1] = phone[0] ? DB_TEXT(phone) : DB_NULLARG;
-	st = db_query(&exact, a, 2, hdf, prefix, n);
-	if (st == DB_OK)
-		decorate_rows(hdf, prefix, 0);
-	return st;
+	return domain_of_db(read_outlets(&exact, a, 2, arena, list));
 }
 
-enum db_status
-outlet_get(HDF *hdf, long long id, const char *prefix, int *found)
+enum domain_status
+outlet_get(struct arena *arena, long long id, struct outlet *o)
 {
-	struct db_arg	 a[] = { DB_INT(id) };
-	enum db_status	 st;
+	struct db_arg		 a[] = { DB_INT(id) };
+	struct outlet_sink	 sink = { arena, NULL, o, 0 };
+	enum db_status		 st;
 
-	st = db_query_row(&get_by_id, a, 1, hdf, prefix, found);
-	if (st == DB_OK && *found)
-		decorate_rows(hdf, prefix, 1);
-	return st;
+	memset(o, 0, sizeof(*o));
+	if ((st = db_query_each(&get_by_id, a, 1, add_outlet, &sink)) != DB_OK)
+		return domain_of_db(st);
+	if (arena->failed)
+		return DOMAIN_INTERNAL;
+	return sink.found ? DOMAIN_OK : DOMAIN_NOT_FOUND;
 }
 
-enum db_status
-outlet_check(HDF *hdf, const char *q, const char *prefix,
-    enum outlet_check_kind *kind, long *n)
+/* outlet_check's statements in turn until one finds outlets. */
+static enum db_status
+check(struct arena *arena, const char *q, enum outlet_check_kind *kind,
+    struct arena_list *list)
 {
 	struct db_arg	 a[1], l[SEARCH_MAX_TERMS];
 	char		 buf[512];
@@ -477,23 +533,22 @@ outlet_check(HDF *hdf, const char *q, const char *prefix,
 	size_t		 i;
 	int		 dense = 0;
 
-	*kind = CHECK_NONE;
-	*n = 0;
 	a[0] = DB_TEXT(q);
-	if ((st = db_query(&check_regno, a, 1, hdf, prefix, n)) != DB_OK)
+	if ((st = read_outlets(&check_regno, a, 1, arena, list)) != DB_OK)
 		return st;
-	if (*n > 0) {
+	if (list->n > 0) {
 		*kind = CHECK_REGNO;
-		goto out;
+		return DB_OK;
 	}
 	search_phone_digits(buf, sizeof(buf), q);
 	if (buf[0] != '\0') {
 		a[0] = DB_TEXT(buf);
-		if ((st = db_query(&check_phone, a, 1, hdf, prefix, n)) != DB_OK)
+		if ((st = read_outlets(&check_phone, a, 1, arena, list)) !=
+		    DB_OK)
 			return st;
-		if (*n > 0) {
+		if (list->n > 0) {
 			*kind = CHECK_PHONE;
-			goto out;
+			return DB_OK;
 		}
 	}
 	if (search_like_patterns(like, q) > 0) {
@@ -504,21 +559,36 @@ outlet_check(HDF *hdf, const char *q, const char *prefix,
 			return st;
 	}
 	if (dense)
-		st = db_query(&check_name_scan, l, SEARCH_MAX_TERMS, hdf,
-		    prefix, n);
+		st = read_outlets(&check_name_scan, l, SEARCH_MAX_TERMS, arena,
+		    list);
 	else if (search_query(buf, sizeof(buf), q) < 1)
 		return DB_OK;
 	else {
 		a[0] = DB_TEXT(buf);
-		st = db_query(&check_name, a, 1, hdf, prefix, n);
+		st = read_outlets(&check_name, a, 1, arena, list);
 	}
 	if (st != DB_OK)
 		return st;
-	if (*n > 0)
+	if (list->n > 0)
 		*kind = CHECK_NAME;
-out:
-	decorate_rows(hdf, prefix, 0);
 	return DB_OK;
+}
+
+enum domain_status
+outlet_check(struct arena *arena, const char *q,
+    enum outlet_check_kind *kind, struct arena_list *list)
+{
+	*kind = CHECK_NONE;
+	memset(list, 0, sizeof(*list));
+	return domain_of_db(check(arena, q, kind, list));
+}
+
+/* Copies the region code of the one row into the caller's buffer. */
+static int
+keep_region(void *arg, const struct db_row *r)
+{
+	snprintf(arg, 13, "%s", db_text(r, "region_code"));
+	return 0;
 }
 
 enum db_status
@@ -526,16 +596,10 @@ outlet_region_of(long long id, char region[13], int *found)
 {
 	struct db_arg	 a[] = { DB_INT(id) };
 	enum db_status	 st;
-	HDF		*h;
 
-	*found = 0;
 	region[0] = '\0';
-	if (hdf_init(&h) != STATUS_OK)
-		return DB_ERROR;
-	st = db_query_row(&region_of, a, 1, h, "Outlet", found);
-	if (st == DB_OK && *found)
-		snprintf(region, 13, "%s", hdf_get_value(h,
-		    "Outlet.region_code", ""));
-	hdf_destroy(&h);
+	st = db_query_each(&region_of, a, 1, keep_region, region);
+	/* A township code is never empty: the row was there. */
+	*found = st == DB_OK && region[0] != '\0';
 	return st;
 }

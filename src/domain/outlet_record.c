@@ -11,7 +11,6 @@
 #include "domain/outlet_record.h"
 #include "db/search.h"
 #include "base/utf8.h"
-#include "web/view.h"
 
 static const char *const modes[] = { "direct", "franchise", "authorised" };
 static const char *const services[] = { "delivery", "install", "teach",
@@ -159,47 +158,74 @@ outlet_regno_taken(const char *reg_no, long long except_id, int *taken)
 	return st;
 }
 
-enum db_status
-outlet_record_duplicates(HDF *hdf, const struct outlet_record *r,
-    long long except_id, const char *prefix, long *n)
+const char *
+outlet_alike_name(enum outlet_alike why)
 {
-	struct db_arg	 a[] = { DB_TEXT(r->region), DB_INT(except_id) };
-	enum db_status	 st;
-	HDF		*h, *row;
-	char		 phone[32], name[128];
-	const char	*why;
-	int		 k = 0;
+	switch (why) {
+	case OUTLET_SAME_PHONE:
+		return "电话相同";
+	case OUTLET_NAME_ALIKE:
+		return "店名相近";
+	case OUTLET_ADDRESS_ALIKE:
+		return "地址相近";
+	default:
+		return "";
+	}
+}
 
-	*n = 0;
-	if (hdf_init(&h) != STATUS_OK)
-		return DB_ERROR;
-	if ((st = db_query(&same_county, a, 2, h, "C", n)) != DB_OK) {
-		hdf_destroy(&h);
-		return st;
-	}
+/* What outlet_record_duplicates compares its county's outlets with. */
+struct duplicate_sink {
+	struct arena			*arena;
+	struct arena_list		*list;
+	const struct outlet_record	*r;
+	char				 phone[32];	/* r's digits */
+};
+
+static int
+add_if_alike(void *arg, const struct db_row *row)
+{
+	struct duplicate_sink	*s = arg;
+	struct outlet_duplicate	*d;
+	enum outlet_alike	 why;
+
 	/* The same phone counts whatever its dashes and spaces. */
-	search_phone_digits(phone, sizeof(phone), r->phone);
-	for (row = hdf_get_child(h, "C"); row != NULL; row = hdf_obj_next(row)) {
-		why = NULL;
-		if (phone[0] != '\0' && strcmp(phone, hdf_get_value(row,
-		    "phone_digits", "")) == 0)
-			why = "电话相同";
-		else if (text_similarity(r->name, hdf_get_value(row, "name",
-		    "")) >= OUTLET_SIMILAR)
-			why = "店名相近";
-		else if (text_similarity(r->address, hdf_get_value(row,
-		    "address", "")) >= OUTLET_SIMILAR)
-			why = "地址相近";
-		if (why == NULL)
-			continue;
-		snprintf(name, sizeof(name), "%s.%d", prefix, k++);
-		nerr_ignore_ok(hdf_copy(hdf, name, row));
-		snprintf(name, sizeof(name), "%s.%d.why", prefix, k - 1);
-		hset(hdf, name, why);
-	}
-	hdf_destroy(&h);
-	*n = k;
-	return DB_OK;
+	if (s->phone[0] != '\0' &&
+	    strcmp(s->phone, db_text(row, "phone_digits")) == 0)
+		why = OUTLET_SAME_PHONE;
+	else if (text_similarity(s->r->name, db_text(row, "name")) >=
+	    OUTLET_SIMILAR)
+		why = OUTLET_NAME_ALIKE;
+	else if (text_similarity(s->r->address, db_text(row, "address")) >=
+	    OUTLET_SIMILAR)
+		why = OUTLET_ADDRESS_ALIKE;
+	else
+		return 0;
+	if ((d = arena_push(s->arena, s->list, sizeof(*d))) == NULL)
+		return -1;
+	d->id = db_int(row, "id");
+	d->reg_no = db_keep(s->arena, row, "reg_no");
+	d->name = db_keep(s->arena, row, "name");
+	d->address = db_keep(s->arena, row, "address");
+	d->phone = db_keep(s->arena, row, "phone");
+	d->phone_digits = db_keep(s->arena, row, "phone_digits");
+	d->why = why;
+	return 0;
+}
+
+enum domain_status
+outlet_record_duplicates(struct arena *arena, const struct outlet_record *r,
+    long long except_id, struct arena_list *list)
+{
+	struct db_arg		 a[] = { DB_TEXT(r->region), DB_INT(except_id) };
+	struct duplicate_sink	 sink = { arena, list, r, "" };
+	enum db_status		 st;
+
+	memset(list, 0, sizeof(*list));
+	search_phone_digits(sink.phone, sizeof(sink.phone), r->phone);
+	if ((st = db_query_each(&same_county, a, 2, add_if_alike, &sink)) !=
+	    DB_OK)
+		return domain_of_db(st);
+	return arena->failed ? DOMAIN_INTERNAL : DOMAIN_OK;
 }
 
 static enum db_status
@@ -286,19 +312,38 @@ outlet_status_change(long long id, const char *status,
 	return db_exec(&add_history, h, 5, NULL, NULL);
 }
 
-enum db_status
-outlet_status_history(HDF *hdf, long long id, const char *prefix, long *n)
-{
-	struct db_arg	 a[] = { DB_INT(id) };
-	enum db_status	 st;
-	HDF		*row;
+/* Where outlet_status_history puts its rows. */
+struct history_sink {
+	struct arena		*arena;
+	struct arena_list	*list;
+};
 
-	st = db_query(&history, a, 1, hdf, prefix, n);
-	for (row = st == DB_OK ? hdf_get_child(hdf, prefix) : NULL;
-	    row != NULL; row = hdf_obj_next(row))
-		hset(row, "status_name", outlet_status_name(hdf_get_value(row,
-		    "status", "")));
-	return st;
+static int
+add_entry(void *arg, const struct db_row *row)
+{
+	struct history_sink		*s = arg;
+	struct outlet_status_entry	*e;
+
+	if ((e = arena_push(s->arena, s->list, sizeof(*e))) == NULL)
+		return -1;
+	e->status = db_keep(s->arena, row, "status");
+	e->effective_on = db_keep(s->arena, row, "effective_on");
+	e->reason = db_keep(s->arena, row, "reason");
+	return 0;
+}
+
+enum domain_status
+outlet_status_history(struct arena *arena, long long id,
+    struct arena_list *list)
+{
+	struct db_arg		 a[] = { DB_INT(id) };
+	struct history_sink	 sink = { arena, list };
+	enum db_status		 st;
+
+	memset(list, 0, sizeof(*list));
+	if ((st = db_query_each(&history, a, 1, add_entry, &sink)) != DB_OK)
+		return domain_of_db(st);
+	return arena->failed ? DOMAIN_INTERNAL : DOMAIN_OK;
 }
 
 json_t *
@@ -332,8 +377,16 @@ outlet_register(const struct outlet_record *r, const struct audit_by *by,
 	return domain_of_db(db_finish(st));
 }
 
+/* A text of a record read back, "" where the database had none. */
+static const char *
+text_or_empty(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
 enum domain_status
-outlet_amend(long long id, HDF *old, const struct outlet_record *r,
+outlet_amend(long long id, const struct outlet *old,
+    const struct outlet_record *r,
     const struct audit_by *by, struct domain_problems *p)
 {
 	enum db_status	 st;
@@ -349,11 +402,11 @@ outlet_amend(long long id, HDF *old, const struct outlet_record *r,
 	}
 	if (st == DB_OK) {
 		before = json_pack("{s:s,s:s,s:s,s:s,s:s}", "reg_no",
-		    hdf_get_value(old, "reg_no", ""), "name",
-		    hdf_get_value(old, "name", ""), "address",
-		    hdf_get_value(old, "address", ""), "phone",
-		    hdf_get_value(old, "phone", ""), "region_code",
-		    hdf_get_value(old, "region_code", ""));
+		    text_or_empty(old->reg_no), "name",
+		    text_or_empty(old->name), "address",
+		    text_or_empty(old->address), "phone",
+		    text_or_empty(old->phone), "region_code",
+		    text_or_empty(old->region_code));
 		st = audit_record(by, "outlet_update", "outlet", id, before,
 		    outlet_record_json(r));
 	}

@@ -4,12 +4,13 @@
 #ifndef JDXX_OUTLET_RECORD_H
 #define JDXX_OUTLET_RECORD_H
 
-#include <ClearSilver/ClearSilver.h>
 #include <jansson.h>
 
+#include "base/arena.h"
 #include "db/db.h"
 #include "domain/similarity.h"
 #include "domain/audit.h"
+#include "domain/outlet.h"
 #include "domain/result.h"
 
 /* Two names or addresses this alike (text_similarity) count as the
@@ -41,11 +42,34 @@ enum db_status	outlet_record_check(const struct outlet_record *,
 /* 1 in *taken when another outlet (not except_id) has reg_no. */
 enum db_status	outlet_regno_taken(const char *reg_no, long long except_id,
 		    int *taken);
-/* Outlets of the same county whose name or address is alike or whose
- * phone is the same, as prefix.N.{id, reg_no, name, address, phone,
- * why}; except_id is left out (0: none). */
-enum db_status	outlet_record_duplicates(HDF *, const struct outlet_record *,
-		    long long except_id, const char *prefix, long *n);
+/* Why two outlets look like one shop, tried in this order. */
+enum outlet_alike {
+	OUTLET_NOT_ALIKE,
+	OUTLET_SAME_PHONE,	/* the same digits, whatever the dashes */
+	OUTLET_NAME_ALIKE,	/* names at least OUTLET_SIMILAR alike */
+	OUTLET_ADDRESS_ALIKE	/* addresses as alike */
+};
+
+/* Its Chinese name, as the duplicate guard shows it ("" for none). */
+const char	*outlet_alike_name(enum outlet_alike);
+
+/* An outlet already registered that looks like the one being saved. */
+struct outlet_duplicate {
+	long long		 id;
+	const char		*reg_no;
+	const char		*name;
+	const char		*address;
+	const char		*phone;
+	const char		*phone_digits;	/* as compared; NULL for none */
+	enum outlet_alike	 why;
+};
+
+/* Outlets of the same county (the first 5000 by id) whose phone is the
+ * same or whose name or address is alike, into list (struct
+ * outlet_duplicate items, by id); except_id is left out (0: none). */
+enum domain_status outlet_record_duplicates(struct arena *,
+		    const struct outlet_record *, long long except_id,
+		    struct arena_list *list);
 enum db_status	outlet_record_insert(const struct outlet_record *,
 		    unsigned long long *id);
 enum db_status	outlet_record_update(long long id,
@@ -54,9 +78,17 @@ enum db_status	outlet_record_update(long long id,
 enum db_status	outlet_status_change(long long id, const char *status,
 		    const char *effective_on, const char *reason,
 		    long long staff_id);
-/* prefix.N.{status, status_name, effective_on, reason} oldest first. */
-enum db_status	outlet_status_history(HDF *, long long id, const char *prefix,
-		    long *n);
+/* One change of an outlet's status. */
+struct outlet_status_entry {
+	const char	*status;
+	const char	*effective_on;	/* YYYY-MM-DD */
+	const char	*reason;
+};
+
+/* Outlet id's status changes, oldest first, into list (struct
+ * outlet_status_entry items). */
+enum domain_status outlet_status_history(struct arena *, long long id,
+		    struct arena_list *list);
 json_t		*outlet_record_json(const struct outlet_record *);
 
 /* The changes staff make, each in one transaction with its audit row. */
@@ -66,9 +98,9 @@ json_t		*outlet_record_json(const struct outlet_record *);
 enum domain_status outlet_register(const struct outlet_record *,
 		    const struct audit_by *, struct domain_problems *,
 		    unsigned long long *id);
-/* Saves outlet id, stored as old (outlet_get's row); DOMAIN_INVALID,
+/* Saves outlet id, stored as old (as outlet_get read it); DOMAIN_INVALID,
  * with the reason in problems, when its reg_no is another's. */
-enum domain_status outlet_amend(long long id, HDF *old,
+enum domain_status outlet_amend(long long id, const struct outlet *old,
 		    const struct outlet_record *, const struct audit_by *,
 		    struct domain_problems *);
 /* 1 when an outlet may go from status from to status to: 正常 → 暂停 →

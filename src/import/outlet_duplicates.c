@@ -47,22 +47,22 @@ prepare(struct arena *scratch, struct candidate *c)
 }
 
 /* Why two outlets look like one shop, in outlet_record_duplicates'
- * order, or NULL. */
-static const char *
+ * order. */
+static enum outlet_alike
 why_alike(const struct candidate *a, const struct candidate *b)
 {
 	if (a->phone[0] != '\0' && strcmp(a->phone, b->phone) == 0)
-		return "电话相同";
+		return OUTLET_SAME_PHONE;
 	if (bigram_alike(&a->name_bg, &b->name_bg, OUTLET_SIMILAR))
-		return "店名相近";
+		return OUTLET_NAME_ALIKE;
 	if (bigram_alike(&a->addr_bg, &b->addr_bg, OUTLET_SIMILAR))
-		return "地址相近";
-	return NULL;
+		return OUTLET_ADDRESS_ALIKE;
+	return OUTLET_NOT_ALIKE;
 }
 
 static int
 add_duplicate(struct outlet_import *imp, const struct candidate *row,
-    const struct candidate *other, const char *why)
+    const struct candidate *other, enum outlet_alike why)
 {
 	struct import_duplicate	*d;
 
@@ -77,8 +77,29 @@ add_duplicate(struct outlet_import *imp, const struct candidate *row,
 	d->other_line = other->line;
 	d->other_reg_no = other->reg_no;
 	d->other_name = other->name;
-	d->why = why;
+	d->why = outlet_alike_name(why);
 	return 0;
+}
+
+/* Where the county's outlets are read to: candidates in scratch. */
+struct county_sink {
+	struct arena		*scratch;
+	struct arena_list	*list;
+};
+
+static int
+add_registered(void *arg, const struct db_row *r)
+{
+	struct county_sink	*s = arg;
+	struct candidate	*c;
+
+	if ((c = arena_push(s->scratch, s->list, sizeof(*c))) == NULL)
+		return -1;
+	c->reg_no = arena_strdup(s->scratch, db_text(r, "reg_no"));
+	c->name = arena_strdup(s->scratch, db_text(r, "name"));
+	c->address = arena_strdup(s->scratch, db_text(r, "address"));
+	snprintf(c->phone, sizeof(c->phone), "%s", db_text(r, "phone_digits"));
+	return prepare(s->scratch, c);
 }
 
 static int
@@ -101,35 +122,25 @@ county_duplicates(struct outlet_import *imp, struct outlet_row **rows,
     size_t n)
 {
 	struct arena		*kept = &imp->state->run.arena, scratch = { 0 };
-	struct candidate	*c = NULL, *me;
+	struct arena_list	 all = { 0 };
+	struct county_sink	 sink = { &scratch, &all };
+	struct candidate	*c, *me;
 	enum db_status		 st;
+	enum outlet_alike	 why;
 	struct db_arg		 a;
 	char			 county[7];
-	HDF			*h, *o;
-	size_t			 i, j, ndb = 0, found;
-	long			 nrows;
-	const char		*why;
+	size_t			 i, j, ndb, found;
 
 	snprintf(county, sizeof(county), "%.6s", rows[0]->v[C_REGION]);
-	if (hdf_init(&h) != STATUS_OK)
-		return DB_ERROR;
 	a = DB_TEXT(county);
-	if ((st = db_query(&county_outlets, &a, 1, h, "O", &nrows)) != DB_OK)
+	if ((st = db_query_each(&county_outlets, &a, 1, add_registered,
+	    &sink)) != DB_OK)
 		goto out;
 	st = DB_ERROR;
-	if ((c = calloc((size_t)nrows + n, sizeof(*c))) == NULL)
-		goto out;
-	for (o = hdf_get_child(h, "O"); o != NULL; o = hdf_obj_next(o), ndb++) {
-		c[ndb].reg_no = hdf_get_value(o, "reg_no", "");
-		c[ndb].name = hdf_get_value(o, "name", "");
-		c[ndb].address = hdf_get_value(o, "address", "");
-		snprintf(c[ndb].phone, sizeof(c[ndb].phone), "%s",
-		    hdf_get_value(o, "phone_digits", ""));
-		if (prepare(&scratch, &c[ndb]) == -1)
-			goto out;
-	}
+	ndb = all.n;
 	for (i = 0; i < n; i++) {
-		me = &c[ndb + i];
+		if ((me = arena_push(&scratch, &all, sizeof(*me))) == NULL)
+			goto out;
 		me->line = rows[i]->base.line;
 		me->reg_no = rows[i]->v[C_REGNO];
 		me->name = rows[i]->v[C_NAME];
@@ -138,10 +149,16 @@ county_duplicates(struct outlet_import *imp, struct outlet_row **rows,
 		    rows[i]->v[C_PHONE]);
 		if (prepare(&scratch, me) == -1)
 			goto out;
+	}
+	if (scratch.failed)
+		goto out;
+	c = all.item;
+	for (i = 0; i < n; i++) {
+		me = &c[ndb + i];
 		/* The outlets registered, then the rows above this one. */
 		found = 0;
 		for (j = 0; j < ndb + i && found < DUPLICATES_PER_ROW; j++) {
-			if ((why = why_alike(me, &c[j])) == NULL)
+			if ((why = why_alike(me, &c[j])) == OUTLET_NOT_ALIKE)
 				continue;
 			/* What the report names outlives the county's rows. */
 			if (c[j].line == 0 && !c[j].kept) {
@@ -159,8 +176,6 @@ county_duplicates(struct outlet_import *imp, struct outlet_row **rows,
 	st = kept->failed ? DB_ERROR : DB_OK;
 out:
 	arena_free(&scratch);
-	free(c);
-	hdf_destroy(&h);
 	return st;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "web/import_view.h"
 #include "web/outlet_view.h"
 #include "domain/attachment.h"
 #include "import/import_job.h"
@@ -136,7 +137,7 @@ handle_outlet_import(struct ctx *c)
 		outlet_import_free(&imp);
 		return rc;
 	}
-	outlet_import_to_hdf(&imp, c->hdf, "Report", REPORT_MAX);
+	import_view_outlets(c->hdf, "Report", &imp, REPORT_MAX);
 	hset(c->hdf, "Report.action", action);
 	hset(c->hdf, "Report.filename", name);
 	hset(c->hdf, "Report.ready", ready ? "1" : "");

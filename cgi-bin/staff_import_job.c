@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/stop.h"
 #include "import/import_job.h"
-#include "web/prefork.h"
 #include "domain/session.h"
 #include "staff.h"
+#include "web/domain_answer.h"
+#include "web/import_view.h"
 #include "web/view.h"
 
 /* Seconds between two refreshes of a running job's page. */
@@ -16,23 +18,22 @@
 int
 handle_import_job(struct ctx *c)
 {
-	enum db_status	 st;
-	int		 found, orphaned;
+	struct import_job	 job;
+	enum domain_status	 st;
+	int			 orphaned;
 
-	if ((st = import_job_load(c->req->path_id, c->hdf, "Job", &found,
-	    &orphaned)) != DB_OK)
-		return db_result(st);
+	st = import_job_load(c->req->path_id, &c->arena, &job, &orphaned);
 	if (orphaned)
 		c->after = import_job_sweep;
-	if (!found)
-		return H_NOT_FOUND;
-	if (c->user->role != ROLE_ADMIN &&
-	    hdf_get_int_value(c->hdf, "Job.staff_id", 0) != c->user->id) {
+	if (st != DOMAIN_OK)
+		return domain_answer_error(c, st);
+	if (c->user->role != ROLE_ADMIN && job.staff_id != c->user->id) {
 		ctx_error_page(c, 403, "只有提交这项导入的人和管理员能查看它。");
 		return H_OK;
 	}
+	import_view_job(c->hdf, "Job", &job);
 	hsetf(c->hdf, "Page.Title", "导入进度（第 %lld 号）", c->req->path_id);
-	if (strcmp(hdf_get_value(c->hdf, "Job.state", ""), "running") == 0)
+	if (job.state == IMPORT_JOB_RUNNING)
 		hseti(c->hdf, "Page.Refresh", REFRESH_SEC);
 	return ctx_render(c, "staff/import_job.cs");
 }
@@ -62,7 +63,7 @@ staff_import_failure(enum db_status st, const char *what)
 {
 	static char	 msg[300];
 
-	if (prefork_stop_requested())
+	if (stop_requested())
 		snprintf(msg, sizeof(msg), "服务正在重启，导入已停止，没有导入任何%s。"
 		    "请稍后重新导入这个文件。", what);
 	else if (st == DB_DOWN)

@@ -12,6 +12,7 @@
 #include "base/log.h"
 #include "import/product_import.h"
 #include "staff.h"
+#include "web/import_view.h"
 #include "web/view.h"
 
 /* Problems the report page lists. */
@@ -132,7 +133,7 @@ handle_product_import(struct ctx *c)
 		product_import_free(&imp);
 		return rc;
 	}
-	product_import_to_hdf(&imp, c->hdf, "Report", REPORT_MAX);
+	import_view_products(c->hdf, "Report", &imp, REPORT_MAX);
 	hset(c->hdf, "Report.action", action);
 	hset(c->hdf, "Report.filename", name);
 	hset(c->hdf, "Report.ready", ready ? "1" : "");

@@ -5,9 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/stop.h"
 #include "import/import_job.h"
-#include "web/prefork.h"
-#include "web/view.h"
 
 /* Starting a job is one at a time, so two uploads cannot both find the
  * region free. */
@@ -86,8 +85,9 @@ static struct db_stmt load_job = DB_READ(
     "SELECT j.id, j.kind, j.staff_id, j.username, j.region_code AS region, "
     "j.filename, j.encoding, j.total_rows AS total, j.imported, j.state, j.error, "
     "DATE_FORMAT(j.started_at, '%Y-%m-%d %H:%i:%s') AS started, "
-    "ROUND(TIMESTAMPDIFF(MICROSECOND, j.started_at, "
-    "COALESCE(j.finished_at, NOW(3))) / 1000000, 1) AS seconds, "
+    "CAST(ROUND(TIMESTAMPDIFF(MICROSECOND, j.started_at, "
+    "COALESCE(j.finished_at, NOW(3))) / 1000000, 1) * 10 AS SIGNED) "
+    "AS tenths, "
     "COALESCE(p.rows_done, 0) AS done, "
     "IS_USED_LOCK(CONCAT('jdxx-import-', j.id)) IS NOT NULL AS alive "
     "FROM import_job j LEFT JOIN import_job_progress p ON p.job_id = j.id "
@@ -108,7 +108,7 @@ sweep(struct db_stmt *drop)
 	int			 round;
 
 	/* A worker asked to stop leaves the rest to the next sweep. */
-	for (round = 0; round < SWEEP_ROUNDS && !prefork_stop_requested();
+	for (round = 0; round < SWEEP_ROUNDS && !stop_requested();
 	    round++) {
 		n = 0;
 		if (db_exec(&read_uncommitted, NULL, 0, NULL, NULL) != DB_OK ||
@@ -182,7 +182,7 @@ import_job_progress(long long id, size_t done)
 {
 	struct db_arg	 a[2] = { DB_INT((long long)done), DB_INT(id) };
 
-	if (prefork_stop_requested())
+	if (stop_requested())
 		return DB_ERROR;
 	return db_exec(&set_progress, a, 2, NULL, NULL);
 }
@@ -235,58 +235,109 @@ import_job_digits(char *out, size_t len, long long n)
 	out[o] = '\0';
 }
 
-static void
-set_digits(HDF *hdf, const char *prefix, const char *field, long long n)
-{
-	char	 name[128], text[32];
+static const char *const state_codes[] = {
+	[IMPORT_JOB_RUNNING] = "running",
+	[IMPORT_JOB_DONE] = "done",
+	[IMPORT_JOB_FAILED] = "failed",
+};
 
-	snprintf(name, sizeof(name), "%s.%s", prefix, field);
-	import_job_digits(text, sizeof(text), n);
-	hset(hdf, name, text);
+const char *
+import_job_state_code(enum import_job_state st)
+{
+	if ((size_t)st >= sizeof(state_codes) / sizeof(state_codes[0]))
+		st = IMPORT_JOB_FAILED;
+	return state_codes[st];
 }
 
-enum db_status
-import_job_load(long long id, HDF *hdf, const char *prefix, int *found,
+enum import_job_state
+import_job_state_of(const char *code)
+{
+	if (strcmp(code, "running") == 0)
+		return IMPORT_JOB_RUNNING;
+	if (strcmp(code, "done") == 0)
+		return IMPORT_JOB_DONE;
+	return IMPORT_JOB_FAILED;
+}
+
+long long
+import_job_percent(long long done, long long total)
+{
+	if (total <= 0 || done <= 0)
+		return 0;
+	return done >= total ? 100 : done * 100 / total;
+}
+
+/* Where the row of load_job goes. */
+struct job_read {
+	struct arena		*arena;
+	struct import_job	*job;
+	int			 found;
+};
+
+static int
+read_job(void *arg, const struct db_row *r)
+{
+	struct job_read		*k = arg;
+	struct import_job	*j = k->job;
+
+	memset(j, 0, sizeof(*j));
+	j->id = db_int(r, "id");
+	j->kind = db_keep(k->arena, r, "kind");
+	j->staff_id = db_int(r, "staff_id");
+	j->username = db_keep(k->arena, r, "username");
+	j->region = db_keep(k->arena, r, "region");
+	j->filename = db_keep(k->arena, r, "filename");
+	j->encoding = db_keep(k->arena, r, "encoding");
+	j->total = db_int(r, "total");
+	j->imported = db_int(r, "imported");
+	j->state = import_job_state_of(db_text(r, "state"));
+	j->error = db_keep(k->arena, r, "error");
+	j->started = db_keep(k->arena, r, "started");
+	j->tenths = db_int(r, "tenths");
+	j->done = db_int(r, "done");
+	j->alive = db_int(r, "alive") != 0;
+	/* The page never shows more rows done than the file holds. */
+	if (j->done > j->total)
+		j->done = j->total;
+	j->percent = import_job_percent(j->done, j->total);
+	k->found = 1;
+	return 0;
+}
+
+static enum db_status
+read_one(long long id, struct job_read *k)
+{
+	struct db_arg	 a = DB_INT(id);
+
+	k->found = 0;
+	return db_query_each(&load_job, &a, 1, read_job, k);
+}
+
+enum domain_status
+import_job_load(long long id, struct arena *arena, struct import_job *job,
     int *orphaned)
 {
-	struct db_arg	 a[2];
-	enum db_status	 st;
-	unsigned long long n = 0;
-	long long	 total, done, imported;
-	char		 name[128];
-	HDF		*job;
+	struct job_read		 k = { arena, job, 0 };
+	struct db_arg		 a[2];
+	unsigned long long	 n = 0;
+	enum db_status		 st;
 
 	*orphaned = 0;
-	a[0] = DB_INT(id);
-	if ((st = db_query_row(&load_job, a, 1, hdf, prefix, found)) != DB_OK ||
-	    !*found)
-		return st;
-	job = hdf_get_obj(hdf, prefix);
-	if (strcmp(hdf_get_value(job, "state", ""), "running") == 0 &&
-	    hdf_get_int_value(job, "alive", 0) == 0) {
+	memset(job, 0, sizeof(*job));
+	if ((st = read_one(id, &k)) != DB_OK || !k.found)
+		goto out;
+	if (job->state == IMPORT_JOB_RUNNING && !job->alive) {
 		a[0] = DB_TEXT(ORPHANED_MESSAGE);
 		a[1] = DB_INT(id);
 		if ((st = db_exec(&set_orphaned, a, 2, &n, NULL)) != DB_OK)
-			return st;
+			goto out;
 		*orphaned = n == 1;
-		nerr_ignore_ok(hdf_remove_tree(hdf, prefix));
-		a[0] = DB_INT(id);
-		if ((st = db_query_row(&load_job, a, 1, hdf, prefix, found)) !=
-		    DB_OK || !*found)
-			return st;
-		job = hdf_get_obj(hdf, prefix);
+		st = read_one(id, &k);
 	}
-	total = hdf_get_int_value(job, "total", 0);
-	done = hdf_get_int_value(job, "done", 0);
-	imported = hdf_get_int_value(job, "imported", 0);
-	if (done > total)
-		done = total;
-	snprintf(name, sizeof(name), "%s.percent", prefix);
-	hseti(hdf, name, total > 0 ? done * 100 / total : 0);
-	snprintf(name, sizeof(name), "%s.done", prefix);
-	hseti(hdf, name, done);
-	set_digits(hdf, prefix, "total_text", total);
-	set_digits(hdf, prefix, "done_text", done);
-	set_digits(hdf, prefix, "imported_text", imported);
-	return DB_OK;
+out:
+	if (st != DB_OK)
+		return domain_of_db(st);
+	if (!k.found)
+		return DOMAIN_NOT_FOUND;
+	return arena->failed ? DOMAIN_INTERNAL : DOMAIN_OK;
 }

@@ -16,9 +16,9 @@
 
 #include <stddef.h>
 
-#include <ClearSilver/ClearSilver.h>
-
+#include "base/arena.h"
 #include "db/db.h"
+#include "domain/result.h"
 #include "domain/session.h"
 
 /* Rows written between two progress figures. */
@@ -42,13 +42,47 @@ void		import_job_failed(long long id, const char *message);
 /* Gives up the job's lock; the job must be done or failed by then. */
 void		import_job_release(long long id);
 
-/* The job as prefix.{id, kind, staff_id, username, region, filename,
- * encoding, total, imported, state (running, done, failed), error,
- * started, seconds, done, percent, total_text, done_text,
- * imported_text}; a running job that lost its worker is first marked
- * failed, and *orphaned set: its search rows want a sweep. */
-enum db_status	import_job_load(long long id, HDF *, const char *prefix,
-		    int *found, int *orphaned);
+enum import_job_state {
+	IMPORT_JOB_RUNNING,
+	IMPORT_JOB_DONE,
+	IMPORT_JOB_FAILED,
+};
+
+/* A job as its page shows it. Text lives in the arena given to
+ * import_job_load. */
+struct import_job {
+	long long		 id;
+	const char		*kind;		/* "outlets" or "products" */
+	long long		 staff_id;	/* who started it */
+	const char		*username;
+	const char		*region;	/* "" for all */
+	const char		*filename;
+	const char		*encoding;	/* as the check found it */
+	long long		 total;		/* rows in the file */
+	long long		 imported;	/* rows written, once done */
+	enum import_job_state	 state;
+	const char		*error;		/* why it failed; NULL: none */
+	const char		*started;	/* YYYY-MM-DD HH:MM:SS */
+	long long		 tenths;	/* tenths of a second it ran,
+						 * or has run so far */
+	long long		 done;		/* rows written so far, at most
+						 * total */
+	long long		 percent;	/* of total done, rounded down */
+	int			 alive;		/* a worker holds its lock */
+};
+
+/* Job id into *job: DOMAIN_NOT_FOUND when there is none. A running job
+ * that lost its worker is first marked failed, and *orphaned set: its
+ * search rows want a sweep. */
+enum domain_status import_job_load(long long id, struct arena *,
+		    struct import_job *job, int *orphaned);
+/* The state's code as stored ("running", "done", "failed"), and back;
+ * text that is no state reads as failed. */
+const char	*import_job_state_code(enum import_job_state);
+enum import_job_state import_job_state_of(const char *code);
+/* How much of total done is, in whole percent: 0 when total is not
+ * above 0, never over 100. */
+long long	import_job_percent(long long done, long long total);
 /* Deletes the search rows that jobs which failed in the last day left
  * without their record. Slow for many rows (a few milliseconds each),
  * so it runs once the answer is sent: after a job, or as the work left

@@ -7,7 +7,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "base/log.h"
 #include "domain/audit.h"
 #include "import/import_job.h"
 #include "import/import_run.h"
@@ -556,56 +555,20 @@ import_run_save(struct import_run *run, const struct staff_user *user,
 	return st;
 }
 
-void
-import_hdf_set(HDF *hdf, const char *prefix, const char *name,
-    const char *value)
+struct import_report
+import_report_of(const char *encoding, size_t rows, size_t good,
+    size_t imported, const struct import_problem *problems, size_t nproblems)
 {
-	char	 key[128];
-	NEOERR	*err;
+	struct import_report	 r;
 
-	snprintf(key, sizeof(key), "%s.%s", prefix, name);
-	if ((err = hdf_set_value(hdf, key, value)) != STATUS_OK) {
-		log_error("import report: cannot set %s", key);
-		nerr_ignore(&err);
-	}
-}
-
-void
-import_hdf_set_number(HDF *hdf, const char *prefix, const char *name,
-    size_t n)
-{
-	char	 v[32];
-
-	snprintf(v, sizeof(v), "%zu", n);
-	import_hdf_set(hdf, prefix, name, v);
-}
-
-void
-import_report_to_hdf(HDF *hdf, const char *prefix, const char *encoding,
-    size_t rows, size_t good, size_t imported,
-    const struct import_problem *problems, size_t nproblems, size_t max)
-{
-	const struct import_problem	*p;
-	char				 name[64];
-	size_t				 i;
-
-	import_hdf_set(hdf, prefix, "encoding", encoding);
-	import_hdf_set_number(hdf, prefix, "rows", rows);
-	import_hdf_set_number(hdf, prefix, "good", good);
-	import_hdf_set_number(hdf, prefix, "bad", rows > good ? rows - good : 0);
-	import_hdf_set_number(hdf, prefix, "imported", imported);
-	import_hdf_set_number(hdf, prefix, "problems_total", nproblems);
-	for (i = 0; i < nproblems && i < max; i++) {
-		p = &problems[i];
-		snprintf(name, sizeof(name), "problems.%zu.line", i);
-		import_hdf_set_number(hdf, prefix, name, p->line);
-		snprintf(name, sizeof(name), "problems.%zu.column", i);
-		import_hdf_set(hdf, prefix, name, p->column);
-		snprintf(name, sizeof(name), "problems.%zu.value", i);
-		import_hdf_set(hdf, prefix, name, p->value);
-		snprintf(name, sizeof(name), "problems.%zu.message", i);
-		import_hdf_set(hdf, prefix, name, p->message);
-	}
+	r.encoding = encoding;
+	r.rows = rows;
+	r.good = good;
+	r.bad = rows > good ? rows - good : 0;
+	r.imported = imported;
+	r.problems = problems;
+	r.nproblems = nproblems;
+	return r;
 }
 
 void

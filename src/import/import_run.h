@@ -22,7 +22,6 @@
 
 #include <stddef.h>
 
-#include <ClearSilver/ClearSilver.h>
 #include <jansson.h>
 
 #include "base/arena.h"
@@ -180,18 +179,22 @@ const char	*import_lower(struct import_run *, const char *v);
  * 64) when *cap is reached; NULL when memory runs out (list is kept). */
 void		*import_grow(void *list, size_t *cap, size_t n, size_t size);
 
-/* The report's figures as prefix.{encoding, rows, good, bad, imported,
- * problems_total} and at most max problems as prefix.problems.N.{line,
- * column, value, message}. */
-void		import_report_to_hdf(HDF *, const char *prefix,
-		    const char *encoding, size_t rows, size_t good,
-		    size_t imported, const struct import_problem *,
-		    size_t nproblems, size_t max);
-/* hdf's prefix.name set to value or to n; a failure is logged. */
-void		import_hdf_set(HDF *, const char *prefix, const char *name,
-		    const char *value);
-void		import_hdf_set_number(HDF *, const char *prefix,
-		    const char *name, size_t n);
+/* What a check, and then a save, found: the figures a report shows and
+ * the problems in line order. The text is the run's. */
+struct import_report {
+	const char			*encoding;	/* "UTF-8", "GBK/GB18030"; "" */
+	size_t				 rows;		/* data rows in the file */
+	size_t				 good;		/* rows without a problem */
+	size_t				 bad;		/* rows with one */
+	size_t				 imported;	/* rows written */
+	const struct import_problem	*problems;
+	size_t				 nproblems;
+};
+
+/* The report of those figures, the bad rows counted. */
+struct import_report import_report_of(const char *encoding, size_t rows,
+		    size_t good, size_t imported,
+		    const struct import_problem *, size_t nproblems);
 /* Starts an export to out: a BOM and the header of the columns'
  * labels. */
 void		import_export_start(struct csv *, struct buf *out,

@@ -54,50 +54,59 @@ names_of(char *out, size_t len, const char *list,
 	}
 }
 
+/* A page of the export as it is written. */
+struct export_read {
+	struct csv	*csv;
+	long long	 after;		/* the id of its last outlet */
+	long long	 n;		/* outlets on it */
+};
+
+/* An outlet as a line of the export. */
+static int
+export_row(void *arg, const struct db_row *r)
+{
+	struct export_read	*p = arg;
+	char			 text[128];
+
+	csv_text(p->csv, db_text(r, "reg_no"));
+	csv_text(p->csv, db_text(r, "name"));
+	csv_text(p->csv, db_text(r, "enterprise"));
+	/* The modes' names, not the spelling after them. */
+	names_of(text, sizeof(text), db_text(r, "mode"), outlet_modes, 3);
+	csv_text(p->csv, text);
+	csv_text(p->csv, db_text(r, "region_code"));
+	csv_text(p->csv, db_text(r, "address"));
+	csv_text(p->csv, db_text(r, "phone"));
+	csv_text(p->csv, db_text(r, "categories"));
+	names_of(text, sizeof(text), db_text(r, "services"), outlet_services,
+	    OUTLET_SERVICES);
+	csv_text(p->csv, text);
+	csv_text(p->csv, db_text(r, "registered_on"));
+	csv_end(p->csv);
+	p->after = db_int(r, "id");
+	p->n++;
+	return 0;
+}
+
 enum db_status
 outlet_export_csv(struct buf *out, const char *region, const char *status,
     long long *rows)
 {
-	struct db_arg	 a[4];
-	enum db_status	 st = DB_OK;
-	struct csv	 csv;
-	long long	 after = 0;
-	char		 text[128];
-	HDF		*h, *o;
-	long		 n;
+	struct db_arg		 a[4];
+	enum db_status		 st;
+	struct csv		 csv;
+	struct export_read	 p = { &csv, 0, 0 };
 
 	*rows = 0;
 	import_export_start(&csv, out, outlet_columns, OUTLET_COLUMNS);
 	do {
-		if (hdf_init(&h) != STATUS_OK)
-			return DB_ERROR;
 		a[0] = DB_TEXT(region);
 		a[1] = a[2] = DB_TEXT(status);
-		a[3] = DB_INT(after);
-		st = db_query(&export_page, a, 4, h, "O", &n);
-		for (o = st == DB_OK ? hdf_get_child(h, "O") : NULL; o != NULL;
-		    o = hdf_obj_next(o)) {
-			csv_text(&csv, hdf_get_value(o, "reg_no", ""));
-			csv_text(&csv, hdf_get_value(o, "name", ""));
-			csv_text(&csv, hdf_get_value(o, "enterprise", ""));
-			/* The modes' names, not the spelling after them. */
-			names_of(text, sizeof(text), hdf_get_value(o, "mode", ""),
-			    outlet_modes, 3);
-			csv_text(&csv, text);
-			csv_text(&csv, hdf_get_value(o, "region_code", ""));
-			csv_text(&csv, hdf_get_value(o, "address", ""));
-			csv_text(&csv, hdf_get_value(o, "phone", ""));
-			csv_text(&csv, hdf_get_value(o, "categories", ""));
-			names_of(text, sizeof(text), hdf_get_value(o,
-			    "services", ""), outlet_services, OUTLET_SERVICES);
-			csv_text(&csv, text);
-			csv_text(&csv, hdf_get_value(o, "registered_on", ""));
-			csv_end(&csv);
-			after = hdf_get_int_value(o, "id", 0);
-			(*rows)++;
-		}
-		hdf_destroy(&h);
-	} while (st == DB_OK && n == EXPORT_PAGE);
+		a[3] = DB_INT(p.after);
+		p.n = 0;
+		st = db_query_each(&export_page, a, 4, export_row, &p);
+		*rows += p.n;
+	} while (st == DB_OK && p.n == EXPORT_PAGE);
 	if (st == DB_OK && csv_status(&csv) == -1)
 		st = DB_ERROR;
 	return st;

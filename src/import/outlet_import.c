@@ -79,49 +79,62 @@ category_key(struct outlet_state *s, const char *v)
 	return d;
 }
 
+/* An enterprise by its exact name. */
+static int
+read_enterprise(void *arg, const struct db_row *r)
+{
+	struct outlet_state	*s = arg;
+	size_t			 v = (size_t)db_int(r, "id");
+
+	if (strmap_add(&s->enterprises, arena_strdup(&s->run.arena,
+	    db_text(r, "name")), &v) == -1)
+		s->run.nomem = 1;
+	return 0;
+}
+
+/* The categories as they are read: their codes in the run's arena. */
+struct category_read {
+	struct outlet_state	*s;
+	struct arena_list	 codes;		/* of const char * */
+};
+
+/* A category by its code and by its name, both to its index in the list
+ * of codes. */
+static int
+read_category(void *arg, const struct db_row *r)
+{
+	struct category_read	*k = arg;
+	struct outlet_state	*s = k->s;
+	const char		**code;
+	size_t			 v = k->codes.n;
+
+	if ((code = arena_push(&s->run.arena, &k->codes, sizeof(*code))) ==
+	    NULL)
+		return -1;
+	*code = arena_strdup(&s->run.arena, db_text(r, "code"));
+	if (strmap_add(&s->categories, category_key(s, *code), &v) == -1 ||
+	    strmap_add(&s->categories, category_key(s, db_text(r, "name")),
+	    &v) == -1)
+		s->run.nomem = 1;
+	return 0;
+}
+
 /* Enterprises by exact name and categories by code or name, once. */
 static enum db_status
 load_names(struct import_run *run, void *arg)
 {
 	struct outlet_state	*s = ((struct outlet_import *)arg)->state;
-	struct arena		*a = &run->arena;
+	struct category_read	 k = { s, { NULL, 0, 0 } };
 	enum db_status		 st;
-	HDF			*h, *row;
-	const char		*k;
-	size_t			 i, v;
-	long			 n;
 
-	if (hdf_init(&h) != STATUS_OK)
-		return DB_ERROR;
-	if ((st = db_query(&all_enterprises, NULL, 0, h, "E", &n)) != DB_OK ||
-	    (st = db_query(&all_categories, NULL, 0, h, "C", &n)) != DB_OK)
-		goto out;
-	for (row = hdf_get_child(h, "E"); row != NULL; row = hdf_obj_next(row)) {
-		v = (size_t)hdf_get_int_value(row, "id", 0);
-		k = arena_strdup(a, hdf_get_value(row, "name", ""));
-		if (strmap_add(&s->enterprises, k, &v) == -1)
-			run->nomem = 1;
-	}
-	if ((s->category_code = calloc((size_t)n + 1, sizeof(char *))) == NULL) {
-		st = DB_ERROR;
-		goto out;
-	}
-	for (row = hdf_get_child(h, "C"), i = 0; row != NULL;
-	    row = hdf_obj_next(row), i++) {
-		k = hdf_get_value(row, "code", "");
-		s->category_code[i] = arena_strdup(a, k);
-		v = i;
-		if (strmap_add(&s->categories, category_key(s, k), &v) == -1 ||
-		    strmap_add(&s->categories, category_key(s,
-		    hdf_get_value(row, "name", "")), &v) == -1)
-			run->nomem = 1;
-	}
-	s->ncategories = i;
-	if (run->nomem || a->failed)
-		st = DB_ERROR;
-out:
-	hdf_destroy(&h);
-	return st;
+	if ((st = db_query_each(&all_enterprises, NULL, 0, read_enterprise,
+	    s)) != DB_OK ||
+	    (st = db_query_each(&all_categories, NULL, 0, read_category,
+	    &k)) != DB_OK)
+		return st;
+	s->category_code = k.codes.item;
+	s->ncategories = k.codes.n;
+	return run->nomem || run->arena.failed ? DB_ERROR : DB_OK;
 }
 
 /* The code for a name (or the code itself, any case) in a fixed table;
@@ -404,6 +417,21 @@ check_row(struct import_run *run, struct import_row *base, void *arg)
 	return DB_OK;
 }
 
+/* A registration number found taken: its row refused. */
+static int
+refuse_taken(void *arg, const struct db_row *r)
+{
+	struct outlet_state	*s = arg;
+	size_t			 k;
+
+	if (strmap_get(&s->regnos, import_lower(&s->run, db_text(r,
+	    "reg_no")), &k))
+		import_problem(&s->run, &outlet_row_at(s, k)->base, C_REGNO,
+		    "备案编号已登记：%s %s", db_text(r, "reg_no"),
+		    db_text(r, "name"));
+	return 0;
+}
+
 /* Refuses the registration numbers of list that are taken. */
 static enum db_status
 taken_batch(struct outlet_state *s, json_t *list)
@@ -411,28 +439,11 @@ taken_batch(struct outlet_state *s, json_t *list)
 	enum db_status		 st;
 	struct db_arg		 a;
 	char			*text;
-	HDF			*h, *hit;
-	size_t			 k;
-	long			 n;
 
 	if ((text = json_dumps(list, JSON_COMPACT)) == NULL)
 		return DB_ERROR;
-	if (hdf_init(&h) != STATUS_OK) {
-		free(text);
-		return DB_ERROR;
-	}
 	a = DB_TEXT(text);
-	st = db_query(&regnos_taken, &a, 1, h, "T", &n);
-	for (hit = st == DB_OK ? hdf_get_child(h, "T") : NULL; hit != NULL;
-	    hit = hdf_obj_next(hit)) {
-		if (!strmap_get(&s->regnos, import_lower(&s->run,
-		    hdf_get_value(hit, "reg_no", "")), &k))
-			continue;
-		import_problem(&s->run, &outlet_row_at(s, k)->base, C_REGNO,
-		    "备案编号已登记：%s %s", hdf_get_value(hit, "reg_no", ""),
-		    hdf_get_value(hit, "name", ""));
-	}
-	hdf_destroy(&h);
+	st = db_query_each(&regnos_taken, &a, 1, refuse_taken, s);
 	free(text);
 	return st;
 }
@@ -531,7 +542,6 @@ outlet_import_free(struct outlet_import *imp)
 	if (s == NULL)
 		return;
 	import_run_free(&s->run);
-	free(s->category_code);
 	free(s->verdicts);
 	strmap_free(&s->enterprises);
 	strmap_free(&s->categories);
@@ -587,33 +597,9 @@ outlet_import_save(struct outlet_import *imp, int confirm,
 	return st;
 }
 
-void
-outlet_import_to_hdf(const struct outlet_import *imp, HDF *hdf,
-    const char *prefix, size_t max)
+struct import_report
+outlet_import_report(const struct outlet_import *imp)
 {
-	const struct import_duplicate	*d;
-	char				 name[64];
-	size_t				 i;
-
-	import_report_to_hdf(hdf, prefix, imp->encoding, imp->rows, imp->good,
-	    imp->imported, imp->problems, imp->nproblems, max);
-	import_hdf_set_number(hdf, prefix, "duplicate_rows",
-	    imp->duplicate_rows);
-	import_hdf_set_number(hdf, prefix, "duplicates_total",
-	    imp->nduplicates);
-#define SET(field, how, value) do {					\
-	snprintf(name, sizeof(name), "duplicates.%zu.%s", i, (field));	\
-	how(hdf, prefix, name, (value));				\
-} while (0)
-	for (i = 0; i < imp->nduplicates && i < max; i++) {
-		d = &imp->duplicates[i];
-		SET("line", import_hdf_set_number, d->line);
-		SET("reg_no", import_hdf_set, d->reg_no);
-		SET("name", import_hdf_set, d->name);
-		SET("other_line", import_hdf_set_number, d->other_line);
-		SET("other_reg_no", import_hdf_set, d->other_reg_no);
-		SET("other_name", import_hdf_set, d->other_name);
-		SET("why", import_hdf_set, d->why);
-	}
-#undef SET
+	return import_report_of(imp->encoding, imp->rows, imp->good,
+	    imp->imported, imp->problems, imp->nproblems);
 }

@@ -13,8 +13,6 @@
 
 #include <stddef.h>
 
-#include <ClearSilver/ClearSilver.h>
-
 #include "base/buf.h"
 #include "db/db.h"
 #include "domain/session.h"
@@ -82,13 +80,9 @@ enum db_status	outlet_import_save(struct outlet_import *,
 		    int confirm_duplicates, const struct staff_user *user,
 		    const char *username, const char *address,
 		    const char *filename);
-/* The report as prefix.{encoding, rows, good, bad, duplicate_rows,
- * imported, problems_total, duplicates_total} and at most max of each
- * list as prefix.problems.N.{line, column, value, message} and
- * prefix.duplicates.N.{line, reg_no, name, other_line, other_reg_no,
- * other_name, why}. */
-void		outlet_import_to_hdf(const struct outlet_import *, HDF *,
-		    const char *prefix, size_t max);
+/* The figures and problems of the check and the save; the likely
+ * duplicates are imp's own duplicate_rows and duplicates. */
+struct import_report outlet_import_report(const struct outlet_import *);
 void		outlet_import_free(struct outlet_import *);
 
 /* How many outlets an export of region (any level, "" for all) and

@@ -55,10 +55,16 @@ struct product_row {
 	const char		*status;
 };
 
+/* A category as the checks look it up. */
+struct category {
+	const char	*code;
+	const char	*name;
+};
+
 struct product_state {
 	struct import_run	 run;
-	HDF			*cats;		/* while checking: C.N.{code,
-						 * name} */
+	struct arena_list	 categories;	/* of struct category, in the
+						 * run's arena */
 };
 
 static struct db_stmt all_categories = DB_READ(
@@ -82,28 +88,42 @@ row_at(struct product_state *s, size_t i)
 	return (struct product_row *)import_run_row(&s->run, i);
 }
 
+static int
+read_category(void *arg, const struct db_row *r)
+{
+	struct product_state	*s = arg;
+	struct category		*c;
+
+	if ((c = arena_push(&s->run.arena, &s->categories, sizeof(*c))) ==
+	    NULL)
+		return -1;
+	c->code = arena_strdup(&s->run.arena, db_text(r, "code"));
+	c->name = arena_strdup(&s->run.arena, db_text(r, "name"));
+	return 0;
+}
+
 static enum db_status
 load_categories(struct import_run *run, void *arg)
 {
 	struct product_state	*s = ((struct product_import *)arg)->state;
-	long			 n;
+	enum db_status		 st;
 
-	(void)run;
-	if (hdf_init(&s->cats) != STATUS_OK)
-		return DB_ERROR;
-	return db_query(&all_categories, NULL, 0, s->cats, "C", &n);
+	if ((st = db_query_each(&all_categories, NULL, 0, read_category, s)) !=
+	    DB_OK)
+		return st;
+	return run->arena.failed ? DB_ERROR : DB_OK;
 }
 
 /* The category code for a code or a name; NULL when unknown. */
 static const char *
-category_code(HDF *cats, const char *v)
+category_code(const struct product_state *s, const char *v)
 {
-	HDF	*k;
+	const struct category	*c = s->categories.item;
+	size_t			 i;
 
-	for (k = hdf_get_child(cats, "C"); k != NULL; k = hdf_obj_next(k))
-		if (strcasecmp(hdf_get_value(k, "code", ""), v) == 0 ||
-		    strcmp(hdf_get_value(k, "name", ""), v) == 0)
-			return hdf_get_value(k, "code", "");
+	for (i = 0; i < s->categories.n; i++)
+		if (strcasecmp(c[i].code, v) == 0 || strcmp(c[i].name, v) == 0)
+			return c[i].code;
 	return NULL;
 }
 
@@ -157,12 +177,11 @@ check_row(struct import_run *run, struct import_row *base, void *arg)
 
 	check_lengths(run, base);
 	if (base->cell[PC_CATEGORY][0] != '\0') {
-		if ((code = category_code(s->cats, base->cell[PC_CATEGORY])) ==
-		    NULL)
+		if ((code = category_code(s, base->cell[PC_CATEGORY])) == NULL)
 			import_problem(run, base, PC_CATEGORY, "没有这个商品类别："
 			    "请填写类别名称（如 彩电）或代码（如 tv）");
 		else
-			row->category = arena_strdup(&run->arena, code);
+			row->category = code;
 	}
 	if (base->cell[PC_MODEL][0] != '\0') {
 		product_model_key(row->key, sizeof(row->key),
@@ -210,17 +229,33 @@ by_key(const void *a, const void *b)
 	return x->base.line < y->base.line ? -1 : x->base.line > y->base.line;
 }
 
+/* A registered model the row would repeat. */
+struct registered_read {
+	struct import_run	*run;
+	struct product_row	*row;
+};
+
+static int
+refuse_registered(void *arg, const struct db_row *r)
+{
+	struct registered_read	*k = arg;
+
+	import_problem(k->run, &k->row->base, PC_MODEL, "同一类别、同一品牌下已经"
+	    "登记了型号“%s”（产品编号 %s），不能重复登记", db_text(r, "model"),
+	    db_text(r, "id"));
+	return 0;
+}
+
 /* Models repeated in the file, then models registered already. */
 static enum db_status
 check_file(struct import_run *run, void *arg)
 {
 	struct product_state	 *s = ((struct product_import *)arg)->state;
 	struct product_row	**idx, *r, *p;
+	struct registered_read	  k;
 	struct db_arg		  a[3];
 	enum db_status		  st = DB_OK;
-	HDF			 *h;
 	size_t			  i, j, n = 0;
-	int			  found;
 
 	if ((idx = calloc(run->nrows + 1, sizeof(*idx))) == NULL)
 		return DB_ERROR;
@@ -241,8 +276,7 @@ check_file(struct import_run *run, void *arg)
 		    p->base.line, p->base.cell[PC_MODEL]);
 	}
 	free(idx);
-	if (hdf_init(&h) != NULL)
-		return DB_ERROR;
+	k.run = run;
 	for (i = 0; i < run->nrows && st == DB_OK; i++) {
 		r = row_at(s, i);
 		if (r->base.bad)
@@ -250,14 +284,9 @@ check_file(struct import_run *run, void *arg)
 		a[0] = DB_TEXT(r->category);
 		a[1] = DB_TEXT(r->base.cell[PC_BRAND]);
 		a[2] = DB_TEXT(r->key);
-		if ((st = db_query_row(&registered, a, 3, h, "D", &found)) !=
-		    DB_OK || !found)
-			continue;
-		import_problem(run, &r->base, PC_MODEL, "同一类别、同一品牌下已经登记"
-		    "了型号“%s”（产品编号 %s），不能重复登记",
-		    hdf_get_value(h, "D.model", ""), hdf_get_value(h, "D.id", ""));
+		k.row = r;
+		st = db_query_each(&registered, a, 3, refuse_registered, &k);
 	}
-	hdf_destroy(&h);
 	return st;
 }
 
@@ -323,7 +352,6 @@ product_import_free(struct product_import *imp)
 {
 	if (imp->state != NULL) {
 		import_run_free(&imp->state->run);
-		hdf_destroy(&imp->state->cats);
 		free(imp->state);
 	}
 	memset(imp, 0, sizeof(*imp));
@@ -341,8 +369,6 @@ product_import_check(struct product_import *imp, const char *data,
 		return DB_ERROR;
 	import_run_init(&s->run, &product_kind, NULL, NULL);
 	st = import_run_check(&s->run, data, len, imp);
-	/* The codes the rows need are copied: the list can go. */
-	hdf_destroy(&s->cats);
 	imp->encoding = s->run.encoding;
 	imp->rows = imp->nlist = s->run.nrows;
 	imp->good = s->run.good;
@@ -372,54 +398,61 @@ product_import_save(struct product_import *imp,
 	return st;
 }
 
-void
-product_import_to_hdf(const struct product_import *imp, HDF *hdf,
-    const char *prefix, size_t max)
+struct import_report
+product_import_report(const struct product_import *imp)
 {
-	import_report_to_hdf(hdf, prefix, imp->encoding, imp->rows, imp->good,
-	    imp->imported, imp->problems, imp->nproblems, max);
-	import_hdf_set_number(hdf, prefix, "taken_line", imp->taken_line);
+	return import_report_of(imp->encoding, imp->rows, imp->good,
+	    imp->imported, imp->problems, imp->nproblems);
+}
+
+/* A page of the export as it is written. */
+struct export_read {
+	struct csv	*csv;
+	long long	 last;		/* the id of its last product */
+	long long	 n;		/* products on it */
+};
+
+/* A product as a line of the export. */
+static int
+export_row(void *arg, const struct db_row *r)
+{
+	struct export_read	*p = arg;
+	char			 y[32];
+
+	p->last = db_int(r, "id");
+	csv_text(p->csv, db_text(r, "category"));
+	csv_text(p->csv, db_text(r, "brand"));
+	csv_text(p->csv, db_text(r, "manufacturer"));
+	csv_text(p->csv, db_text(r, "model"));
+	csv_text(p->csv, db_text(r, "spec"));
+	yuan_format(y, sizeof(y), db_int(r, "bid_price_fen"));
+	csv_text(p->csv, y);
+	csv_text(p->csv, db_text(r, "bid_batch"));
+	csv_text(p->csv, strcmp(db_text(r, "status"), "withdrawn") == 0 ?
+	    "已撤销" : "在售");
+	csv_end(p->csv);
+	p->n++;
+	return 0;
 }
 
 enum db_status
 product_export_csv(struct buf *out, long long *rows)
 {
-	struct csv	 w;
-	struct db_arg	 a[2];
-	enum db_status	 st;
-	long long	 last = 0;
-	long		 n;
-	HDF		*h, *r;
-	char		 y[32];
+	struct csv		 w;
+	struct export_read	 p = { &w, 0, 0 };
+	struct db_arg		 a[2];
+	enum db_status		 st;
 
 	*rows = 0;
 	import_export_start(&w, out, columns, NCOLUMNS);
 	do {
-		if (hdf_init(&h) != NULL)
-			return DB_ERROR;
-		a[0] = DB_INT(last);
+		a[0] = DB_INT(p.last);
 		a[1] = DB_INT(EXPORT_PAGE);
-		if ((st = db_query(&export_page, a, 2, h, "P", &n)) != DB_OK) {
-			hdf_destroy(&h);
+		p.n = 0;
+		if ((st = db_query_each(&export_page, a, 2, export_row, &p)) !=
+		    DB_OK)
 			return st;
-		}
-		for (r = hdf_get_child(h, "P"); r != NULL; r = hdf_obj_next(r)) {
-			last = atoll(hdf_get_value(r, "id", "0"));
-			csv_text(&w, hdf_get_value(r, "category", ""));
-			csv_text(&w, hdf_get_value(r, "brand", ""));
-			csv_text(&w, hdf_get_value(r, "manufacturer", ""));
-			csv_text(&w, hdf_get_value(r, "model", ""));
-			csv_text(&w, hdf_get_value(r, "spec", ""));
-			yuan_format(y, sizeof(y), atoll(hdf_get_value(r,
-			    "bid_price_fen", "0")));
-			csv_text(&w, y);
-			csv_text(&w, hdf_get_value(r, "bid_batch", ""));
-			csv_text(&w, strcmp(hdf_get_value(r, "status", ""),
-			    "withdrawn") == 0 ? "已撤销" : "在售");
-			csv_end(&w);
-			(*rows)++;
-		}
-		hdf_destroy(&h);
-	} while (n == EXPORT_PAGE);
+		*rows += p.n;
+	} while (p.n == EXPORT_PAGE);
 	return csv_status(&w) == 0 ? DB_OK : DB_ERROR;
 }

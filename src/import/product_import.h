@@ -12,8 +12,6 @@
 
 #include <stddef.h>
 
-#include <ClearSilver/ClearSilver.h>
-
 #include "base/buf.h"
 #include "db/db.h"
 #include "domain/session.h"
@@ -57,11 +55,9 @@ int		product_import_ready(const struct product_import *);
 enum db_status	product_import_save(struct product_import *,
 		    const struct staff_user *user, const char *username,
 		    const char *address, const char *filename);
-/* The report as prefix.{encoding, rows, good, bad, imported,
- * problems_total, taken_line} and at most max problems as
- * prefix.problems.N.{line, column, value, message}. */
-void		product_import_to_hdf(const struct product_import *, HDF *,
-		    const char *prefix, size_t max);
+/* The figures and problems of the check and the save; a model taken
+ * since the check is imp's own taken_line. */
+struct import_report product_import_report(const struct product_import *);
 void		product_import_free(struct product_import *);
 
 /* Appends every product to out as CSV (UTF-8 with a BOM, CRLF) under

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/log.h"
+#include "base/stop.h"
 #include "web/prefork.h"
 
 /* Sanitizer builds check each worker for leaks when it ends. */
@@ -27,7 +28,6 @@
 
 static volatile sig_atomic_t	 master_stop;
 static volatile sig_atomic_t	 worker_busy;
-static volatile sig_atomic_t	 worker_stop;
 
 /* A worker's end: _exit, as the master's state is not the worker's to
  * clean up; first a leak report in a sanitizer build. */
@@ -54,21 +54,15 @@ on_worker_signal(int sig)
 	(void)sig;
 	if (!worker_busy)
 		worker_exit(0);
-	worker_stop = 1;
+	stop_request();
 }
 
 void
 prefork_set_busy(int busy)
 {
 	worker_busy = busy;
-	if (!busy && worker_stop)
+	if (!busy && stop_requested())
 		worker_exit(0);
-}
-
-int
-prefork_stop_requested(void)
-{
-	return worker_stop;
 }
 
 static void

@@ -8,9 +8,9 @@
 int	prefork_run(int n, int (*worker)(void *), void *ctx);
 
 /* In a worker: mark the time between accepting a request and finishing
- * it, so a stop signal waits for the request instead of cutting it. */
+ * it, so a stop signal waits for the request instead of cutting it; a
+ * stop that arrived during a request is told by stop_requested
+ * (base/stop.h). */
 void	prefork_set_busy(int);
-/* In a worker: true once a stop signal arrived during a request. */
-int	prefork_stop_requested(void);
 
 #endif

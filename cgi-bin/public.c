@@ -13,6 +13,8 @@
 #include "domain/notice.h"
 #include "domain/subsidy.h"
 #include "public.h"
+#include "web/caps_view.h"
+#include "web/domain_answer.h"
 #include "web/view.h"
 
 #define HOME_NOTICES	5
@@ -36,19 +38,20 @@ handle_home(struct ctx *c)
 static int
 handle_caps(struct ctx *c)
 {
+	struct arena_list	 history, rates;
 	enum handler_result	 r;
+	enum domain_status	 ds;
 	char			 d[11];
-	long			 n;
 
 	if ((r = load_caps_today(c)) != H_OK)
 		return r;
-	if ((r = db_result(caps_history(c->hdf, "History", &n))) != H_OK ||
-	    (r = db_result(rate_history(c->hdf, "Rates", &n))) != H_OK)
-		return r;
 	/* Changes announced ahead show as such, not as the values today. */
 	today(d);
-	caps_mark_state(hdf_get_obj(c->hdf, "History"), "code", d);
-	caps_mark_state(hdf_get_obj(c->hdf, "Rates"), NULL, d);
+	if ((ds = caps_history(&c->arena, d, &history)) != DOMAIN_OK ||
+	    (ds = rate_history(&c->arena, d, &rates)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	caps_view_history(c->hdf, "History", &history);
+	caps_view_rates(c->hdf, "Rates", &rates);
 	hset(c->hdf, "Page.Title", "限价与补贴标准");
 	return ctx_render(c, "public/caps.cs");
 }

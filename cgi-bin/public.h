@@ -5,12 +5,16 @@
 #include "web/app.h"
 #include "db/db.h"
 
+struct caps_in_force;
 struct outlet_query;
 struct product_query;
 
 /* Maps a database status to a handler result. */
 /* Loads the caps (Caps.N) and rate (Rate) in force today. */
 enum handler_result	load_caps_today(struct ctx *);
+/* The same, every time, and kept in *caps for the reads priced against
+ * them. */
+enum handler_result	caps_today(struct ctx *, struct caps_in_force *caps);
 /* Loads only the names of those categories (Caps.N.{code,name}). */
 enum handler_result	load_categories_today(struct ctx *);
 /* 1 when code is one of the categories loaded by either. */
@@ -42,10 +46,12 @@ int	handle_outlet(struct ctx *);
 int	handle_outlet_check(struct ctx *);
 int	handle_enterprises(struct ctx *);
 
-/* The catalogue's filters, shared by the page and the API. */
+/* The catalogue's filters, shared by the page and the API; the caps
+ * in force today, loaded to check the category, go to *caps. */
 enum { PR_CATEGORY, PR_BRAND, PR_Q, PR_STATUS, PR_PAGE, PR_COUNT };
 extern const struct param_spec	product_params[PR_COUNT];
-int	product_query_from_params(struct ctx *, struct product_query *);
+int	product_query_from_params(struct ctx *, struct product_query *,
+	    struct caps_in_force *caps);
 
 enum { MC_MODEL, MC_COUNT };
 extern const struct param_spec	model_check_params[MC_COUNT];

@@ -3,12 +3,14 @@
 #include <string.h>
 
 #include "base/json.h"
+#include "domain/caps.h"
 #include "domain/outlet.h"
 #include "domain/product.h"
 #include "public.h"
 #include "domain/region.h"
 #include "web/domain_answer.h"
 #include "web/outlet_view.h"
+#include "web/product_view.h"
 #include "web/view.h"
 
 const struct param_spec region_api_params[RG_COUNT] = {
@@ -129,36 +131,36 @@ int
 handle_api_products(struct ctx *c)
 {
 	struct product_query	 q;
+	struct caps_in_force	 caps;
+	struct product_page	 page;
 	enum handler_result	 r;
-	long long		 total;
-	long			 n;
+	enum domain_status	 ds;
 
-	if ((r = product_query_from_params(c, &q)) != H_OK)
+	if ((r = product_query_from_params(c, &q, &caps)) != H_OK)
 		return r;
 	if (c->resp->status != 200)
 		return field_error_json(c);
-	if ((r = db_result(product_find(c->hdf, &q, "Rows", &n, &total,
-	    hdf_get_obj(c->hdf, "Caps"), atoll(hdf_get_value(c->hdf,
-	    "Rate.rate_bp", "0"))))) != H_OK)
-		return r;
+	if ((ds = product_find(&c->arena, &q, &caps, &page)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	product_view_list(c->hdf, "Rows", &page.rows);
 	return ctx_json(c, list_object(c, "products", product_fields,
-	    NFIELDS(product_fields), q.page, total, PRODUCT_PAGE_SIZE));
+	    NFIELDS(product_fields), q.page, page.total, PRODUCT_PAGE_SIZE));
 }
 
 int
 handle_api_product(struct ctx *c)
 {
+	struct caps_in_force	 caps;
+	struct product		 p;
 	enum handler_result	 r;
-	int			 found;
+	enum domain_status	 ds;
 
-	if ((r = load_caps_today(c)) != H_OK)
+	if ((r = caps_today(c, &caps)) != H_OK)
 		return r;
-	if ((r = db_result(product_get(c->hdf, c->req->path_id, "Row", &found,
-	    hdf_get_obj(c->hdf, "Caps"), atoll(hdf_get_value(c->hdf,
-	    "Rate.rate_bp", "0"))))) != H_OK)
-		return r;
-	if (!found)
-		return H_NOT_FOUND;
+	if ((ds = product_get(&c->arena, c->req->path_id, &caps, &p)) !=
+	    DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	product_view_put(c->hdf, "Row", &p);
 	return ctx_json(c, json_pack("{s:o}", "product", json_from_row(
 	    hdf_get_obj(c->hdf, "Row"), product_fields,
 	    NFIELDS(product_fields))));

@@ -5,6 +5,8 @@
 
 #include "domain/caps.h"
 #include "public.h"
+#include "web/caps_view.h"
+#include "web/domain_answer.h"
 #include "web/view.h"
 
 long
@@ -27,30 +29,44 @@ category_known(struct ctx *c, const char *code)
 	return 0;
 }
 
+enum handler_result
+caps_today(struct ctx *c, struct caps_in_force *k)
+{
+	enum domain_status	 ds;
+	char			 d[11];
+
+	today(d);
+	if ((ds = caps_and_rate_in_force(&c->arena, d, k)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	caps_view_in_force(c->hdf, "Caps", "Rate", k);
+	return H_OK;
+}
+
 /* The caps and rate in force today, which most pages show; loaded once. */
 enum handler_result
 load_caps_today(struct ctx *c)
 {
-	char		 d[11];
-	long		 n;
-	int		 found;
+	struct caps_in_force	 k;
 
 	if (hdf_get_obj(c->hdf, "Rate") != NULL)
 		return H_OK;
-	today(d);
-	return db_result(caps_and_rate_in_force(c->hdf, d, "Caps", "Rate", &n,
-	    &found));
+	return caps_today(c, &k);
 }
 
 /* For pages whose only use of the caps is the category filter. */
 enum handler_result
 load_categories_today(struct ctx *c)
 {
-	char		 d[11];
-	long		 n;
+	struct arena_list	 categories;
+	enum domain_status	 ds;
+	char			 d[11];
 
 	if (hdf_get_obj(c->hdf, "Caps") != NULL)
 		return H_OK;
 	today(d);
-	return db_result(categories_in_force(c->hdf, d, "Caps", &n));
+	if ((ds = categories_in_force(&c->arena, d, &categories)) !=
+	    DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	caps_view_category_names(c->hdf, "Caps", &categories);
+	return H_OK;
 }

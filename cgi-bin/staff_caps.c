@@ -2,13 +2,13 @@
  * add a row in force from a date. Nothing is edited in place, so the
  * calculator answers for any past day as it did on that day. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "domain/caps.h"
 #include "domain/caps_record.h"
 #include "domain/session.h"
 #include "staff.h"
+#include "web/caps_view.h"
 #include "web/domain_answer.h"
 #include "web/view.h"
 
@@ -37,62 +37,30 @@ const struct param_spec category_add_params[CG_COUNT] = {
 	    0 },
 };
 
-/* Beside each category: its cap today, or the date one is due. */
-static void
-annotate_categories(struct ctx *c)
-{
-	HDF		*k, *x;
-	const char	*code;
-	long long	 next_sort = 1;
-
-	for (k = hdf_get_child(c->hdf, "Categories"); k != NULL;
-	    k = hdf_obj_next(k)) {
-		code = hdf_get_value(k, "code", "");
-		if (atoll(hdf_get_value(k, "sort_order", "0")) >= next_sort)
-			next_sort = atoll(hdf_get_value(k, "sort_order", "0")) +
-			    1;
-		for (x = hdf_get_child(c->hdf, "Caps"); x != NULL;
-		    x = hdf_obj_next(x))
-			if (strcmp(hdf_get_value(x, "code", ""), code) == 0) {
-				hset(k, "cap_yuan", hdf_get_value(x, "cap_yuan",
-				    ""));
-				hset(k, "since", hdf_get_value(x,
-				    "effective_from", ""));
-			}
-		/* History is newest first: the last upcoming row is the next. */
-		for (x = hdf_get_child(c->hdf, "History"); x != NULL;
-		    x = hdf_obj_next(x))
-			if (strcmp(hdf_get_value(x, "code", ""), code) == 0 &&
-			    strcmp(hdf_get_value(x, "state", ""), "upcoming") ==
-			    0)
-				hset(k, "next_from", hdf_get_value(x,
-				    "effective_from", ""));
-	}
-	if (next_sort > CATEGORY_SORT_MAX)
-		next_sort = CATEGORY_SORT_MAX;
-	hseti(c->hdf, "NextSort", next_sort);
-}
-
 /* The page of current values, their history and (for admins) the forms. */
 static int
 caps_page(struct ctx *c)
 {
-	enum db_status	 st;
-	char		 d[11];
-	long		 n;
-	int		 found;
+	struct caps_in_force	 k;
+	struct arena_list	 categories, history, rates;
+	enum domain_status	 ds;
+	char			 d[11];
 
 	hset(c->hdf, "Page.Title", "限价与补贴比例");
 	today(d);
-	if ((st = caps_and_rate_in_force(c->hdf, d, "Caps", "Rate", &n,
-	    &found)) != DB_OK ||
-	    (st = category_list(c->hdf, "Categories", &n)) != DB_OK ||
-	    (st = caps_history(c->hdf, "History", &n)) != DB_OK ||
-	    (st = rate_history(c->hdf, "Rates", &n)) != DB_OK)
-		return db_result(st);
-	caps_mark_state(hdf_get_obj(c->hdf, "History"), "code", d);
-	caps_mark_state(hdf_get_obj(c->hdf, "Rates"), NULL, d);
-	annotate_categories(c);
+	if ((ds = caps_and_rate_in_force(&c->arena, d, &k)) != DOMAIN_OK ||
+	    (ds = category_list(&c->arena, &categories)) != DOMAIN_OK ||
+	    (ds = caps_history(&c->arena, d, &history)) != DOMAIN_OK ||
+	    (ds = rate_history(&c->arena, d, &rates)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	caps_view_in_force(c->hdf, "Caps", "Rate", &k);
+	caps_view_categories(c->hdf, "Categories", &categories);
+	caps_view_history(c->hdf, "History", &history);
+	caps_view_rates(c->hdf, "Rates", &rates);
+	/* Beside each category: its cap today, or the date one is due. */
+	caps_view_category_caps(c->hdf, "Categories", &categories, &k,
+	    &history);
+	hseti(c->hdf, "NextSort", category_next_sort(&categories));
 	hseti(c->hdf, "CanChange", c->user->role == ROLE_ADMIN &&
 	    staff_in_region(c, NULL));
 	return ctx_render(c, "staff/caps.cs");
@@ -208,7 +176,7 @@ handle_category_add(struct ctx *c)
 	struct domain_problems problems = { 0 };
 	struct audit_by	 by = { .user = c->user,
 	    .address = staff_address(c) };
-	long		 n;
+	struct arena_list categories;
 	int		 found;
 
 	if (c->req->param_errors > 0)
@@ -227,11 +195,10 @@ handle_category_add(struct ctx *c)
 	if (c->resp->status != 200)
 		return caps_page(c);
 	/* Unset: after the last category, as the form suggests. */
-	if ((st = category_list(c->hdf, "Categories", &n)) != DB_OK)
-		return db_result(st);
-	annotate_categories(c);
+	if ((ds = category_list(&c->arena, &categories)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
 	sort = p[CG_SORT].present ? p[CG_SORT].n :
-	    hdf_get_int_value(c->hdf, "NextSort", 1);
+	    category_next_sort(&categories);
 	ds = category_create(code, name, sort, &by, &problems);
 	if (domain_answer_form(c, ds, &problems))
 		return caps_page(c);
@@ -262,8 +229,7 @@ withdraw(struct ctx *c, int is_cap)
 		return caps_page(c);
 	}
 	today(d);
-	ds = caps_row_withdraw(is_cap, id, d, reason, &by, c->hdf, "Withdrawn",
-	    &problems);
+	ds = caps_row_withdraw(is_cap, id, d, reason, &by, &problems);
 	if (domain_answer_form(c, ds, &problems))
 		return caps_page(c);
 	return domain_answer_saved(c, ds, is_cap ? "/staff/caps#cap-%lld" :

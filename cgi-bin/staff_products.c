@@ -5,12 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/caps.h"
 #include "domain/caps_record.h"
 #include "domain/product.h"
 #include "domain/product_record.h"
 #include "domain/session.h"
 #include "staff.h"
+#include "web/caps_view.h"
 #include "web/domain_answer.h"
+#include "web/product_view.h"
 #include "web/view.h"
 
 const struct param_spec staff_product_list_params[SP_COUNT] = {
@@ -36,15 +39,26 @@ const struct param_spec product_edit_params[PE_COUNT] = {
 	[PE_STATUS] = { "status", "状态", P_CODE, 1, 16, 0 },
 };
 
-/* 1 when code is one of the categories listed under Categories. */
-static int
-category_listed(struct ctx *c, const char *code)
+/* Every category, read into *categories and listed under Categories. */
+static enum domain_status
+load_categories(struct ctx *c, struct arena_list *categories)
 {
-	HDF	*k;
+	enum domain_status	 ds;
 
-	for (k = hdf_get_child(c->hdf, "Categories"); k != NULL;
-	    k = hdf_obj_next(k))
-		if (strcmp(hdf_get_value(k, "code", ""), code) == 0)
+	if ((ds = category_list(&c->arena, categories)) == DOMAIN_OK)
+		caps_view_categories(c->hdf, "Categories", categories);
+	return ds;
+}
+
+/* 1 when code is one of categories. */
+static int
+category_listed(const struct arena_list *categories, const char *code)
+{
+	const struct category	*k = categories->item;
+	size_t			 i;
+
+	for (i = 0; i < categories->n; i++)
+		if (strcmp(k[i].code, code) == 0)
 			return 1;
 	return 0;
 }
@@ -55,13 +69,13 @@ handle_staff_products(struct ctx *c)
 	const struct param_value *p = c->req->param;
 	const char		*status = ctx_text(c, SP_STATUS);
 	struct product_query	 q;
-	enum db_status		 st;
-	long long		 total = 0;
-	long			 n;
+	struct arena_list	 categories;
+	struct product_page	 page = { { 0 }, 0 };
+	enum domain_status	 ds;
 
 	hset(c->hdf, "Page.Title", "中标产品档案");
-	if ((st = category_list(c->hdf, "Categories", &n)) != DB_OK)
-		return db_result(st);
+	if ((ds = load_categories(c, &categories)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
 	memset(&q, 0, sizeof(q));
 	q.category = ctx_text(c, SP_CATEGORY);
 	q.brand = "";
@@ -74,14 +88,17 @@ handle_staff_products(struct ctx *c)
 	hset(c->hdf, "Filter.status", status[0] != '\0' ? status : "all");
 	if (q.status[0] != '\0' && !product_status_valid(q.status))
 		ctx_field_error(c, "status", "状态只能是 在售、已撤销 或 全部");
-	if (q.category[0] != '\0' && !category_listed(c, q.category))
+	if (q.category[0] != '\0' && !category_listed(&categories, q.category))
 		ctx_field_error(c, "category", "没有这个商品类别");
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
-	if (c->resp->status == 200 && (st = product_find(c->hdf, &q,
-	    "Products", &n, &total, NULL, 0)) != DB_OK)
-		return db_result(st);
-	ctx_paging(c, q.page, total, PRODUCT_PAGE_SIZE);
+	if (c->resp->status == 200) {
+		if ((ds = product_find(&c->arena, &q, NULL, &page)) !=
+		    DOMAIN_OK)
+			return domain_answer_error(c, ds);
+		product_view_list(c->hdf, "Products", &page.rows);
+	}
+	ctx_paging(c, q.page, page.total, PRODUCT_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");
 	view_code_list(c->hdf, "ProductStatuses", product_status_code,
 	    product_status_name);
@@ -91,12 +108,12 @@ handle_staff_products(struct ctx *c)
 static int
 edit_page(struct ctx *c)
 {
-	enum db_status	 st;
-	long		 n;
+	struct arena_list	 categories;
+	enum domain_status	 ds;
 
 	if (hdf_get_obj(c->hdf, "Categories") == NULL &&
-	    (st = category_list(c->hdf, "Categories", &n)) != DB_OK)
-		return db_result(st);
+	    (ds = load_categories(c, &categories)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
 	return ctx_render(c, "staff/product_edit.cs");
 }
 
@@ -126,16 +143,19 @@ require(struct ctx *c, size_t i, const char *message)
 		ctx_field_error(c, product_edit_params[i].name, message);
 }
 
-/* Says which record holds the model already; the form keeps the rest. */
+/* Says which record (dup) holds the model already, under Duplicate
+ * too; the form keeps the rest. */
 static void
-duplicate_error(struct ctx *c, const char *format)
+duplicate_error(struct ctx *c, const struct product_ref *dup,
+    const char *format)
 {
 	char	 msg[1024];
 
+	product_view_ref(c->hdf, "Duplicate", dup);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	snprintf(msg, sizeof(msg), format, hdf_get_value(c->hdf,
-	    "Duplicate.model", ""), hdf_get_value(c->hdf, "Duplicate.id", ""));
+	snprintf(msg, sizeof(msg), format, dup->model != NULL ? dup->model :
+	    "", dup->id);
 #pragma GCC diagnostic pop
 	ctx_field_error(c, "model", msg);
 	c->resp->status = 409;
@@ -145,10 +165,10 @@ duplicate_error(struct ctx *c, const char *format)
 static enum handler_result
 check_record(struct ctx *c, const struct product_record *r, long long id)
 {
-	char		 key[PRODUCT_MODEL_MAX * 4 + 1];
-	enum db_status	 st;
-	long		 n;
-	int		 found;
+	char			 key[PRODUCT_MODEL_MAX * 4 + 1];
+	struct arena_list	 categories;
+	struct product_ref	 dup;
+	enum domain_status	 ds;
 
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
@@ -158,9 +178,10 @@ check_record(struct ctx *c, const struct product_record *r, long long id)
 	require(c, PE_MODEL, "请填写产品型号");
 	require(c, PE_PRICE, "请填写中标价");
 	require(c, PE_STATUS, "请选择状态");
-	if ((st = category_list(c->hdf, "Categories", &n)) != DB_OK)
-		return db_result(st);
-	if (r->category[0] != '\0' && !category_listed(c, r->category))
+	if ((ds = load_categories(c, &categories)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	if (r->category[0] != '\0' && !category_listed(&categories,
+	    r->category))
 		ctx_field_error(c, "category", "没有这个商品类别，请从列表中选择");
 	product_model_key(key, sizeof(key), r->model);
 	if (r->model[0] != '\0' && key[0] == '\0')
@@ -169,12 +190,12 @@ check_record(struct ctx *c, const struct product_record *r, long long id)
 		ctx_field_error(c, "status", "状态只能是 在售 或 已撤销");
 	if (c->resp->status != 200)
 		return H_OK;
-	if ((st = product_record_lookalike(r, id, 0, c->hdf, "Duplicate",
-	    &found)) != DB_OK)
-		return db_result(st);
-	if (found)
-		duplicate_error(c, "同一类别、同一品牌下已有型号“%s”（产品编号 "
-		    "%s），与这个型号只差大小写、空格、“-”或“/”，型号核验无法区分，"
+	if ((ds = product_record_lookalike(r, id, 0, &c->arena, &dup)) !=
+	    DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	if (dup.id != 0)
+		duplicate_error(c, &dup, "同一类别、同一品牌下已有型号“%s”（产品编号 "
+		    "%lld），与这个型号只差大小写、空格、“-”或“/”，型号核验无法区分，"
 		    "不能重复登记。请核对型号，或修改已有的记录");
 	return H_OK;
 }
@@ -183,6 +204,7 @@ int
 handle_product_new(struct ctx *c)
 {
 	struct product_record	 r;
+	struct product_ref	 dup;
 	unsigned long long	 id = 0;
 	enum handler_result	 h;
 	enum domain_status	 ds;
@@ -201,7 +223,8 @@ handle_product_new(struct ctx *c)
 		return h;
 	if (c->resp->status != 200)
 		return edit_page(c);
-	ds = product_record_add(&r, &by, c->hdf, "Duplicate", &problems, &id);
+	ds = product_record_add(&r, &by, &c->arena, &dup, &problems, &id);
+	product_view_ref(c->hdf, "Duplicate", &dup);
 	if (domain_answer_form(c, ds, &problems))
 		return edit_page(c);
 	return domain_answer_saved(c, ds, "/staff/products/%lld",
@@ -213,37 +236,21 @@ handle_product_edit(struct ctx *c)
 {
 	long long		 id = c->req->path_id;
 	struct product_record	 r;
+	struct product		 old;
+	struct product_ref	 dup;
 	enum handler_result	 h;
-	enum db_status		 st;
 	enum domain_status	 ds;
 	struct domain_problems	 problems = { 0 };
 	struct audit_by		 by = { .user = c->user,
 	    .address = staff_address(c) };
-	HDF			*old;
-	int			 found, changed;
+	int			 changed;
 
-	if ((st = product_record_get(c->hdf, id, "Product", &found)) != DB_OK)
-		return db_result(st);
-	if (!found)
-		return H_NOT_FOUND;
-	old = hdf_get_obj(c->hdf, "Product");
-	hsetf(c->hdf, "Page.Title", "编辑中标产品 %s %s",
-	    hdf_get_value(old, "brand", ""), hdf_get_value(old, "model", ""));
+	if ((ds = product_record_get(&c->arena, id, &old)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	product_view_record(c->hdf, "Product", &old);
+	hsetf(c->hdf, "Page.Title", "编辑中标产品 %s %s", old.brand, old.model);
 	if (c->req->method != M_POST) {
-		static const char *const copy[][2] = {
-			{ "Form.category", "category_code" },
-			{ "Form.brand", "brand" },
-			{ "Form.manufacturer", "manufacturer" },
-			{ "Form.model", "model" }, { "Form.spec", "spec" },
-			{ "Form.bid_price", "bid_price_yuan" },
-			{ "Form.bid_batch", "bid_batch" },
-			{ "Form.status", "status" },
-		};
-		size_t	 i;
-
-		for (i = 0; i < sizeof(copy) / sizeof(copy[0]); i++)
-			hset(c->hdf, copy[i][0], hdf_get_value(old, copy[i][1],
-			    ""));
+		product_view_form(c->hdf, "Form", &old);
 		return edit_page(c);
 	}
 	read_record(c, &r);
@@ -251,8 +258,9 @@ handle_product_edit(struct ctx *c)
 		return h;
 	if (c->resp->status != 200)
 		return edit_page(c);
-	ds = product_record_save(id, old, &r, &by, c->hdf, "Duplicate",
+	ds = product_record_save(id, &old, &r, &by, &c->arena, &dup,
 	    &problems, &changed);
+	product_view_ref(c->hdf, "Duplicate", &dup);
 	if (domain_answer_form(c, ds, &problems))
 		return edit_page(c);
 	if (ds == DOMAIN_OK && !changed)

@@ -14,6 +14,26 @@ money_format(char *out, size_t len, long long fen)
 	snprintf(out, len, "%s%lld.%02lld", sign, fen / 100, fen % 100);
 }
 
+void
+yuan_format(char *out, size_t len, long long fen)
+{
+	if (fen % 100 == 0)
+		snprintf(out, len, "%lld", fen / 100);
+	else
+		money_format(out, len, fen);
+}
+
+void
+percent_format(char *out, size_t len, long long bp)
+{
+	if (bp % 100 == 0)
+		snprintf(out, len, "%lld", bp / 100);
+	else if (bp % 10 == 0)
+		snprintf(out, len, "%lld.%lld", bp / 100, (bp % 100) / 10);
+	else
+		snprintf(out, len, "%lld.%02lld", bp / 100, bp % 100);
+}
+
 long long
 subsidy_fen(long long price_fen, long long rate_bp)
 {

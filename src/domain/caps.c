@@ -1,11 +1,8 @@
 /* Caps and rates with effective dates. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "domain/caps.h"
-#include "base/money.h"
-#include "web/view.h"
 
 static struct db_stmt caps_on_date = DB_READ(
     "SELECT c.code, c.name, cc.cap_fen, "
@@ -41,6 +38,9 @@ static struct db_stmt rate_on_date = DB_READ(
     "FROM subsidy_rate WHERE effective_from <= ? AND withdrawn_at IS NULL "
     "ORDER BY effective_from DESC LIMIT 1");
 
+static struct db_stmt categories_all = DB_READ(
+    "SELECT code, name, sort_order FROM category ORDER BY sort_order, code");
+
 /* Only the names of the categories caps_on_date lists: for the pages
  * that offer them as a filter and show no cap. */
 static struct db_stmt categories_on_date = DB_READ(
@@ -68,39 +68,12 @@ static struct db_stmt caps_and_rate_on_date = DB_READ(
     "ORDER BY effective_from DESC LIMIT 1) "
     "ORDER BY part, sort_order, code");
 
-void
-percent_format(char *out, size_t len, long long bp)
-{
-	if (bp % 100 == 0)
-		snprintf(out, len, "%lld", bp / 100);
-	else if (bp % 10 == 0)
-		snprintf(out, len, "%lld.%lld", bp / 100, (bp % 100) / 10);
-	else
-		snprintf(out, len, "%lld.%02lld", bp / 100, bp % 100);
-}
 
-void
-yuan_format(char *out, size_t len, long long fen)
-{
-	if (fen % 100 == 0)
-		snprintf(out, len, "%lld", fen / 100);
-	else
-		money_format(out, len, fen);
-}
-
-/* Adds cap_yuan beside each row's cap_fen. */
-static void
-add_yuan(HDF *rows)
-{
-	HDF	*row;
-	char	 y[32];
-
-	for (row = hdf_obj_child(rows); row != NULL; row = hdf_obj_next(row)) {
-		yuan_format(y, sizeof(y),
-		    atoll(hdf_get_value(row, "cap_fen", "0")));
-		hset(row, "cap_yuan", y);
-	}
-}
+/* Where a read's rows go. */
+struct rows_read {
+	struct arena		*arena;
+	struct arena_list	*list;
+};
 
 static int
 read_cap(void *arg, const struct db_row *r)
@@ -123,34 +96,6 @@ cap_on(const char *code, const char *date, struct cap *cap, int *found)
 	st = db_query_each(&caps_on_date, a, DB_NARGS(a), read_cap, cap);
 	*found = st == DB_OK && cap->cap_fen >= 0;
 	return st;
-}
-
-enum db_status
-caps_history(HDF *hdf, const char *prefix, long *n)
-{
-	enum db_status	 st;
-
-	st = db_query(&caps_all, NULL, 0, hdf, prefix, n);
-	if (st == DB_OK && *n > 0)
-		add_yuan(hdf_get_obj(hdf, prefix));
-	return st;
-}
-
-/* Adds the rate and its split as percentages beside the basis points. */
-static void
-add_percents(HDF *r)
-{
-	long long	 bp, central;
-	char		 p[16];
-
-	bp = atoll(hdf_get_value(r, "rate_bp", "0"));
-	central = atoll(hdf_get_value(r, "central_share_bp", "0"));
-	percent_format(p, sizeof(p), bp);
-	hset(r, "percent", p);
-	percent_format(p, sizeof(p), central);
-	hset(r, "central_percent", p);
-	percent_format(p, sizeof(p), 10000 - central);
-	hset(r, "provincial_percent", p);
 }
 
 static int
@@ -176,73 +121,245 @@ rate_on(const char *date, struct rate *rate, int *found)
 	return st;
 }
 
-enum db_status
-rate_history(HDF *hdf, const char *prefix, long *n)
+const char *
+caps_state_code(enum caps_state s)
 {
-	enum db_status	 st;
-	HDF		*r;
+	switch (s) {
+	case CAPS_CURRENT:
+		return "current";
+	case CAPS_UPCOMING:
+		return "upcoming";
+	case CAPS_WITHDRAWN:
+		return "withdrawn";
+	case CAPS_PAST:
+		break;
+	}
+	return "past";
+}
 
-	st = db_query(&rates_all, NULL, 0, hdf, prefix, n);
-	if (st != DB_OK || *n == 0)
-		return st;
-	for (r = hdf_get_child(hdf, prefix); r != NULL; r = hdf_obj_next(r))
-		add_percents(r);
-	return DB_OK;
+/* A walk down a history, newest first: the category it is in, and
+ * whether that category's row in force was met already. */
+struct state_walk {
+	const char	*group;
+	int		 current_seen;
+};
+
+static enum caps_state
+next_state(struct state_walk *w, const char *group, const char *from,
+    const char *withdrawn_at, const char *date)
+{
+	if (w->group == NULL || strcmp(group, w->group) != 0)
+		w->current_seen = 0;
+	w->group = group;
+	/* A withdrawn row never applies, whatever its date. */
+	if (withdrawn_at != NULL && withdrawn_at[0] != '\0')
+		return CAPS_WITHDRAWN;
+	/* YYYY-MM-DD compares as text in date order. */
+	if (strcmp(from, date) > 0)
+		return CAPS_UPCOMING;
+	if (w->current_seen)
+		return CAPS_PAST;
+	w->current_seen = 1;
+	return CAPS_CURRENT;
 }
 
 void
-caps_mark_state(HDF *rows, const char *group, const char *date)
+caps_mark_state(struct cap_row *rows, size_t n, const char *date)
 {
-	HDF		*r;
-	const char	*g, *last = NULL;
-	int		 current_seen = 0;
+	struct state_walk	 w = { NULL, 0 };
+	size_t			 i;
 
-	for (r = rows != NULL ? hdf_obj_child(rows) : NULL; r != NULL;
-	    r = hdf_obj_next(r)) {
-		g = group != NULL ? hdf_get_value(r, group, "") : "";
-		if (last == NULL || strcmp(g, last) != 0)
-			current_seen = 0;
-		last = g;
-		/* A withdrawn row never applies, whatever its date. */
-		if (hdf_get_value(r, "withdrawn_at", "")[0] != '\0')
-			hset(r, "state", "withdrawn");
-		/* YYYY-MM-DD compares as text in date order. */
-		else if (strcmp(hdf_get_value(r, "effective_from", ""), date) > 0)
-			hset(r, "state", "upcoming");
-		else if (!current_seen) {
-			hset(r, "state", "current");
-			current_seen = 1;
-		} else
-			hset(r, "state", "past");
+	for (i = 0; i < n; i++)
+		rows[i].state = next_state(&w, rows[i].code,
+		    rows[i].effective_from, rows[i].withdrawn_at, date);
+}
+
+void
+rate_mark_state(struct rate_row *rows, size_t n, const char *date)
+{
+	struct state_walk	 w = { NULL, 0 };
+	size_t			 i;
+
+	for (i = 0; i < n; i++)
+		rows[i].state = next_state(&w, "", rows[i].effective_from,
+		    rows[i].withdrawn_at, date);
+}
+
+const struct cap_row *
+caps_next_change(const struct arena_list *history, const char *code)
+{
+	const struct cap_row	*h = history->item, *next = NULL;
+	size_t			 i;
+
+	/* Newest first: the last upcoming row is the soonest. */
+	for (i = 0; i < history->n; i++)
+		if (h[i].state == CAPS_UPCOMING && h[i].code != NULL &&
+		    strcmp(h[i].code, code) == 0)
+			next = &h[i];
+	return next;
+}
+
+static int
+read_cap_row(void *arg, const struct db_row *r)
+{
+	struct rows_read	*k = arg;
+	struct cap_row		*c;
+
+	if ((c = arena_push(k->arena, k->list, sizeof(*c))) == NULL)
+		return -1;
+	c->id = db_int(r, "id");
+	c->code = db_keep(k->arena, r, "code");
+	c->name = db_keep(k->arena, r, "name");
+	c->cap_fen = db_int(r, "cap_fen");
+	c->effective_from = db_keep(k->arena, r, "effective_from");
+	c->note = db_keep(k->arena, r, "note");
+	c->created_at = db_keep(k->arena, r, "created_at");
+	c->withdrawn_at = db_keep(k->arena, r, "withdrawn_at");
+	c->withdrawn_by = db_keep(k->arena, r, "withdrawn_by");
+	c->withdrawn_reason = db_keep(k->arena, r, "withdrawn_reason");
+	return 0;
+}
+
+enum domain_status
+caps_history(struct arena *a, const char *date, struct arena_list *rows)
+{
+	struct rows_read	 k = { a, rows };
+	enum db_status		 st;
+
+	*rows = (struct arena_list){ 0 };
+	st = db_query_each(&caps_all, NULL, 0, read_cap_row, &k);
+	if (st == DB_OK)
+		caps_mark_state(rows->item, rows->n, date);
+	return domain_of_read(st, a);
+}
+
+static int
+read_rate_row(void *arg, const struct db_row *r)
+{
+	struct rows_read	*k = arg;
+	struct rate_row		*t;
+
+	if ((t = arena_push(k->arena, k->list, sizeof(*t))) == NULL)
+		return -1;
+	t->id = db_int(r, "id");
+	t->rate_bp = db_int(r, "rate_bp");
+	t->central_share_bp = db_int(r, "central_share_bp");
+	t->effective_from = db_keep(k->arena, r, "effective_from");
+	t->note = db_keep(k->arena, r, "note");
+	t->created_at = db_keep(k->arena, r, "created_at");
+	t->withdrawn_at = db_keep(k->arena, r, "withdrawn_at");
+	t->withdrawn_by = db_keep(k->arena, r, "withdrawn_by");
+	t->withdrawn_reason = db_keep(k->arena, r, "withdrawn_reason");
+	return 0;
+}
+
+enum domain_status
+rate_history(struct arena *a, const char *date, struct arena_list *rows)
+{
+	struct rows_read	 k = { a, rows };
+	enum db_status		 st;
+
+	*rows = (struct arena_list){ 0 };
+	st = db_query_each(&rates_all, NULL, 0, read_rate_row, &k);
+	if (st == DB_OK)
+		rate_mark_state(rows->item, rows->n, date);
+	return domain_of_read(st, a);
+}
+
+static int
+read_category(void *arg, const struct db_row *r)
+{
+	struct rows_read	*k = arg;
+	struct category		*c;
+
+	if ((c = arena_push(k->arena, k->list, sizeof(*c))) == NULL)
+		return -1;
+	c->code = db_keep(k->arena, r, "code");
+	c->name = db_keep(k->arena, r, "name");
+	c->sort_order = db_int(r, "sort_order");
+	return 0;
+}
+
+enum domain_status
+category_list(struct arena *a, struct arena_list *categories)
+{
+	struct rows_read	 k = { a, categories };
+
+	*categories = (struct arena_list){ 0 };
+	return domain_of_read(db_query_each(&categories_all, NULL, 0,
+	    read_category, &k), a);
+}
+
+enum domain_status
+categories_in_force(struct arena *a, const char *date,
+    struct arena_list *categories)
+{
+	struct db_arg		 arg[] = { DB_TEXT(date) };
+	struct rows_read	 k = { a, categories };
+
+	*categories = (struct arena_list){ 0 };
+	return domain_of_read(db_query_each(&categories_on_date, arg,
+	    DB_NARGS(arg), read_category, &k), a);
+}
+
+/* Where the rows of caps_and_rate_on_date go: its part column says. */
+struct in_force_read {
+	struct arena		*arena;
+	struct caps_in_force	*k;
+};
+
+static int
+read_in_force(void *arg, const struct db_row *r)
+{
+	struct in_force_read	*f = arg;
+	struct cap_in_force	*c;
+	const char		*part = db_col(r, "part");
+
+	if (part != NULL && strcmp(part, "0") == 0) {
+		if ((c = arena_push(f->arena, &f->k->caps, sizeof(*c))) ==
+		    NULL)
+			return -1;
+		c->code = db_keep(f->arena, r, "code");
+		c->name = db_keep(f->arena, r, "name");
+		c->cap_fen = db_int(r, "cap_fen");
+		c->effective_from = db_keep(f->arena, r, "effective_from");
+		c->sort_order = db_int(r, "sort_order");
+		return 0;
 	}
+	if (part == NULL || strcmp(part, "1") != 0)
+		return -1;
+	if (f->k->has_rate)
+		return 0;
+	f->k->has_rate = 1;
+	f->k->rate.rate_bp = db_int(r, "rate_bp");
+	f->k->rate.central_share_bp = db_int(r, "central_share_bp");
+	f->k->rate.effective_from = db_keep(f->arena, r, "effective_from");
+	f->k->rate.note = db_keep(f->arena, r, "note");
+	return 0;
 }
 
-enum db_status
-categories_in_force(HDF *hdf, const char *date, const char *prefix, long *n)
+enum domain_status
+caps_and_rate_in_force(struct arena *a, const char *date,
+    struct caps_in_force *k)
 {
-	struct db_arg	 a[] = { DB_TEXT(date) };
+	struct db_arg		 arg[] = { DB_TEXT(date), DB_TEXT(date) };
+	struct in_force_read	 f = { a, k };
 
-	return db_query(&categories_on_date, a, DB_NARGS(a), hdf, prefix, n);
+	memset(k, 0, sizeof(*k));
+	return domain_of_read(db_query_each(&caps_and_rate_on_date, arg,
+	    DB_NARGS(arg), read_in_force, &f), a);
 }
 
-enum db_status
-caps_and_rate_in_force(HDF *hdf, const char *date, const char *caps_prefix,
-    const char *rate_prefix, long *ncaps, int *rate_found)
+const struct cap_in_force *
+caps_in_force_of(const struct caps_in_force *k, const char *code)
 {
-	struct db_arg	 a[] = { DB_TEXT(date), DB_TEXT(date) };
-	struct db_part	 parts[] = { { caps_prefix, 0, 0 },
-	    { rate_prefix, 1, 0 } };
-	enum db_status	 st;
+	const struct cap_in_force	*c;
+	size_t				 i;
 
-	st = db_query_parts(&caps_and_rate_on_date, a, DB_NARGS(a), hdf,
-	    parts, DB_NARGS(parts));
-	*ncaps = parts[0].rows;
-	*rate_found = parts[1].rows > 0;
-	if (st != DB_OK)
-		return st;
-	if (*ncaps > 0)
-		add_yuan(hdf_get_obj(hdf, caps_prefix));
-	if (*rate_found)
-		add_percents(hdf_get_obj(hdf, rate_prefix));
-	return DB_OK;
+	if (k == NULL)
+		return NULL;
+	for (i = 0, c = k->caps.item; i < k->caps.n; i++)
+		if (strcmp(c[i].code, code) == 0)
+			return &c[i];
+	return NULL;
 }

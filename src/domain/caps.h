@@ -1,11 +1,13 @@
 /* Categories, their price caps and the subsidy rate, each in force from
- * a date: the values that apply are the latest on or before the day. */
+ * a date: the values that apply are the latest on or before the day.
+ * Reads answer with typed rows whose text lives in the caller's arena;
+ * lists are arena lists of the row type named beside them. */
 #ifndef JDXX_CAPS_H
 #define JDXX_CAPS_H
 
-#include <ClearSilver/ClearSilver.h>
-
+#include "base/arena.h"
 #include "db/db.h"
+#include "domain/result.h"
 
 /* One category's cap in force on date: its name and the cap. */
 struct cap {
@@ -21,33 +23,103 @@ struct rate {
 	long long	 central_share_bp;
 };
 enum db_status	rate_on(const char *date, struct rate *, int *found);
-/* Every cap ever set, newest first per category, as prefix.N.{id, code,
- * name, cap_fen, cap_yuan, effective_from, note, created_at} and, when
- * withdrawn, {withdrawn_at, withdrawn_by, withdrawn_reason}. */
-enum db_status	caps_history(HDF *, const char *prefix, long *n);
-/* Every rate ever set, newest first, as prefix.N.{id, rate_bp,
- * central_share_bp, effective_from, note, created_at, percent,
- * central_percent, provincial_percent} and the withdrawn_ fields. */
-enum db_status	rate_history(HDF *, const char *prefix, long *n);
-/* Marks each row of a history (newest first within each run of equal
- * group values; group NULL: one run) with state "withdrawn" (it has a
- * withdrawn_at, and never applies), "upcoming" (not yet in force on
- * date), "current" (in force on date) or "past". */
-void		caps_mark_state(HDF *rows, const char *group, const char *date);
-/* The categories caps_and_rate_in_force lists, as prefix.N.{code, name}. */
-enum db_status	categories_in_force(HDF *, const char *date, const char *prefix,
-		    long *n);
-/* Every category with a cap in force on date, as caps_prefix.N.{code,
- * name, cap_fen, cap_yuan, effective_from, sort_order}, in display order,
- * and the rate under rate_prefix as {rate_bp, central_share_bp,
- * effective_from, percent, central_percent, provincial_percent}: one
- * round trip. */
-enum db_status	caps_and_rate_in_force(HDF *, const char *date,
-		    const char *caps_prefix, const char *rate_prefix,
-		    long *ncaps, int *rate_found);
-/* Formats basis points as a percentage without trailing zeros: 1300 -> 13. */
-void		percent_format(char *out, size_t len, long long bp);
-/* Formats fen as yuan, dropping ".00": 200000 -> 2000, 25987 -> 259.87. */
-void		yuan_format(char *out, size_t len, long long fen);
+
+/* A category, in display order among the others. */
+struct category {
+	const char	*code;
+	const char	*name;
+	long long	 sort_order;	/* 0 from categories_in_force */
+};
+/* Every category, whether or not a cap is in force, in display order. */
+enum domain_status category_list(struct arena *, struct arena_list *);
+
+/* Where a row of a history stands on a day. */
+enum caps_state {
+	CAPS_CURRENT,		/* the one in force */
+	CAPS_UPCOMING,		/* not yet in force */
+	CAPS_PAST,		/* superseded by a later one */
+	CAPS_WITHDRAWN		/* withdrawn: never applies */
+};
+/* The state as the templates test it: current, upcoming, past,
+ * withdrawn. */
+const char	*caps_state_code(enum caps_state);
+
+/* One cap ever set. */
+struct cap_row {
+	long long	 id;
+	const char	*code;			/* the category's */
+	const char	*name;
+	long long	 cap_fen;
+	const char	*effective_from;	/* YYYY-MM-DD */
+	const char	*note;
+	const char	*created_at;	/* YYYY-MM-DD HH:MM; NULL: initial data */
+	const char	*withdrawn_at;	/* the same; NULL unless withdrawn */
+	const char	*withdrawn_by;
+	const char	*withdrawn_reason;
+	enum caps_state	 state;		/* on the day the history was read for */
+};
+/* One rate ever set, as the cap row. */
+struct rate_row {
+	long long	 id;
+	long long	 rate_bp;
+	long long	 central_share_bp;
+	const char	*effective_from;
+	const char	*note;
+	const char	*created_at;
+	const char	*withdrawn_at;
+	const char	*withdrawn_by;
+	const char	*withdrawn_reason;
+	enum caps_state	 state;
+};
+/* Every cap ever set (struct cap_row), newest first per category, each
+ * with its state on date. */
+enum domain_status caps_history(struct arena *, const char *date,
+		    struct arena_list *rows);
+/* Every rate ever set (struct rate_row), newest first, the same way. */
+enum domain_status rate_history(struct arena *, const char *date,
+		    struct arena_list *rows);
+/* Sets the state on date of each of n rows, newest first within each
+ * category (caps) or all as one run (rates): withdrawn (it has a
+ * withdrawn_at, and never applies), upcoming (not yet in force on date),
+ * current (the first in force on date) or past. */
+void		caps_mark_state(struct cap_row *, size_t n, const char *date);
+void		rate_mark_state(struct rate_row *, size_t n, const char *date);
+/* The soonest upcoming cap of category code in a marked history, or
+ * NULL. */
+const struct cap_row *caps_next_change(const struct arena_list *history,
+		    const char *code);
+
+/* A category's cap in force on a day. */
+struct cap_in_force {
+	const char	*code;
+	const char	*name;
+	long long	 cap_fen;
+	const char	*effective_from;
+	long long	 sort_order;
+};
+/* The rate in force on a day. */
+struct rate_in_force {
+	long long	 rate_bp;
+	long long	 central_share_bp;
+	const char	*effective_from;
+	const char	*note;
+};
+/* What applies on one day. */
+struct caps_in_force {
+	struct arena_list	 caps;	/* struct cap_in_force, display order */
+	int			 has_rate;
+	struct rate_in_force	 rate;	/* when has_rate */
+};
+/* Every category with a cap in force on date and the rate: one round
+ * trip. */
+enum domain_status caps_and_rate_in_force(struct arena *, const char *date,
+		    struct caps_in_force *);
+/* The cap in force for category code, or NULL (also when k is NULL). */
+const struct cap_in_force *caps_in_force_of(const struct caps_in_force *k,
+		    const char *code);
+/* Only the categories caps_and_rate_in_force lists (struct category,
+ * without sort_order). */
+enum domain_status categories_in_force(struct arena *, const char *date,
+		    struct arena_list *categories);
 
 #endif

@@ -1,15 +1,10 @@
 /* New categories, caps and rates, each a row of its own. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "domain/caps.h"
 #include "domain/caps_record.h"
 #include "base/money.h"
-#include "web/view.h"
-
-static struct db_stmt categories_all = DB_READ(
-    "SELECT code, name, sort_order FROM category ORDER BY sort_order, code");
 
 static struct db_stmt category_by_code = DB_READ(
     "SELECT COUNT(*) FROM category WHERE code = ?");
@@ -67,10 +62,17 @@ static struct db_stmt withdraw_rate = DB_WRITE(
     "withdrawn_reason = ? WHERE id = ? AND withdrawn_at IS NULL "
     "AND effective_from > ?");
 
-enum db_status
-category_list(HDF *hdf, const char *prefix, long *n)
+long long
+category_next_sort(const struct arena_list *categories)
 {
-	return db_query(&categories_all, NULL, 0, hdf, prefix, n);
+	const struct category	*c = categories->item;
+	long long		 next = 1;
+	size_t			 i;
+
+	for (i = 0; i < categories->n; i++)
+		if (c[i].sort_order >= next)
+			next = c[i].sort_order + 1;
+	return next > CATEGORY_SORT_MAX ? CATEGORY_SORT_MAX : next;
 }
 
 enum db_status
@@ -118,32 +120,44 @@ rate_add(long long rate_bp, long long central_bp, const char *from,
 	return db_exec(&insert_rate, a, DB_NARGS(a), NULL, id);
 }
 
+/* The columns a row_json read keeps, and the object it makes. */
+struct json_read {
+	const char *const	*ints;
+	const char *const	*texts;
+	json_t			*json;
+};
+
+static int
+read_json(void *arg, const struct db_row *r)
+{
+	struct json_read	*k = arg;
+	const char *const	*name;
+
+	if (k->json != NULL || (k->json = json_object()) == NULL)
+		return 0;
+	for (name = k->ints; *name != NULL; name++)
+		json_object_set_new(k->json, *name, json_integer(db_int(r,
+		    *name)));
+	for (name = k->texts; *name != NULL; name++)
+		json_object_set_new(k->json, *name, json_string(db_text(r,
+		    *name)));
+	return 0;
+}
+
 /* The one row of s as a JSON object of the named columns, or NULL. */
 static enum db_status
 row_json(struct db_stmt *s, const struct db_arg *a, size_t n,
     const char *const *ints, const char *const *texts, json_t **json)
 {
-	HDF		*h = NULL, *r;
-	NEOERR		*err;
-	enum db_status	 st;
-	int		 found = 0;
+	struct json_read	 k = { ints, texts, NULL };
+	enum db_status		 st;
 
-	*json = NULL;
-	if ((err = hdf_init(&h)) != STATUS_OK) {
-		nerr_ignore_ok(err);
-		return DB_ERROR;
+	st = db_query_each(s, a, n, read_json, &k);
+	if (st != DB_OK) {
+		json_decref(k.json);
+		k.json = NULL;
 	}
-	st = db_query_row(s, a, n, h, "R", &found);
-	if (st == DB_OK && found && (r = hdf_get_obj(h, "R")) != NULL &&
-	    (*json = json_object()) != NULL) {
-		for (; *ints != NULL; ints++)
-			json_object_set_new(*json, *ints, json_integer(
-			    atoll(hdf_get_value(r, *ints, "0"))));
-		for (; *texts != NULL; texts++)
-			json_object_set_new(*json, *texts, json_string(
-			    hdf_get_value(r, *texts, "")));
-	}
-	hdf_destroy(&h);
+	*json = k.json;
 	return st;
 }
 
@@ -184,34 +198,56 @@ caps_withdrawable(const char *effective_from, const char *withdrawn_at,
 	return WITHDRAW_OK;
 }
 
+/* Where caps_withdraw reads its row. */
+struct target_read {
+	struct arena			*arena;
+	struct withdrawal_target	*row;
+	int				 found;
+};
+
+static int
+read_target(void *arg, const struct db_row *r)
+{
+	struct target_read		*k = arg;
+	struct withdrawal_target	*t = k->row;
+
+	if (k->found)
+		return 0;
+	k->found = 1;
+	t->id = db_int(r, "id");
+	t->category = db_keep(k->arena, r, "category");
+	t->name = db_keep(k->arena, r, "name");
+	t->cap_fen = db_int(r, "cap_fen");
+	t->rate_bp = db_int(r, "rate_bp");
+	t->central_share_bp = db_int(r, "central_share_bp");
+	t->effective_from = db_keep(k->arena, r, "effective_from");
+	t->withdrawn_at = db_keep(k->arena, r, "withdrawn_at");
+	t->withdrawn_by = db_keep(k->arena, r, "withdrawn_by");
+	return 0;
+}
+
 enum db_status
 caps_withdraw(int is_cap, long long id, const char *today, const char *by,
-    const char *reason, HDF *hdf, const char *prefix,
+    const char *reason, struct arena *ar, struct withdrawal_target *row,
     enum withdraw_outcome *outcome)
 {
+	struct target_read	 k = { ar, row, 0 };
 	struct db_arg		 a[4];
 	unsigned long long	 n = 0;
 	enum db_status		 st;
-	HDF			*row;
-	char			 v[32];
-	int			 found;
 
 	*outcome = WITHDRAW_NOT_FOUND;
+	memset(row, 0, sizeof(*row));
 	a[0] = DB_INT(id);
-	if ((st = db_query_row(is_cap ? &cap_for_withdrawal :
-	    &rate_for_withdrawal, a, 1, hdf, prefix, &found)) != DB_OK ||
-	    !found)
+	if ((st = db_query_each(is_cap ? &cap_for_withdrawal :
+	    &rate_for_withdrawal, a, 1, read_target, &k)) != DB_OK)
 		return st;
-	row = hdf_get_obj(hdf, prefix);
-	if (is_cap)
-		yuan_format(v, sizeof(v), atoll(hdf_get_value(row, "cap_fen",
-		    "0")));
-	else
-		percent_format(v, sizeof(v), atoll(hdf_get_value(row,
-		    "rate_bp", "0")));
-	hset(row, is_cap ? "cap_yuan" : "percent", v);
-	*outcome = caps_withdrawable(hdf_get_value(row, "effective_from", ""),
-	    hdf_get_value(row, "withdrawn_at", ""), today);
+	if (ar->failed)
+		return DB_ERROR;
+	if (!k.found)
+		return DB_OK;
+	*outcome = caps_withdrawable(row->effective_from != NULL ?
+	    row->effective_from : "", row->withdrawn_at, today);
 	if (*outcome != WITHDRAW_OK)
 		return DB_OK;
 	a[0] = DB_TEXT(by);
@@ -319,56 +355,69 @@ caps_change_add(const struct caps_change *ch, const struct audit_by *by,
 	return domain_of_db(db_finish(st));
 }
 
+/* Why a row may not be withdrawn, in problems. */
+static void
+refused_withdrawal(int is_cap, enum withdraw_outcome outcome,
+    const struct withdrawal_target *row, struct domain_problems *p)
+{
+	const char	*what = is_cap ? "限价" : "补贴比例";
+
+	if (outcome == WITHDRAW_ALREADY)
+		domain_problemf(p, "reason", "这条%s已于 %s 由 %s 撤回，不用再撤回。",
+		    what, row->withdrawn_at != NULL ? row->withdrawn_at : "",
+		    row->withdrawn_by != NULL ? row->withdrawn_by : "");
+	else
+		domain_problemf(p, "reason", "这条%s自 %s 起已经执行，不能撤回：已"
+		    "执行的记录要保留原样，补贴按它计算过。如需更正，请新增一条起始"
+		    "日期在今后的%s。", what, row->effective_from, what);
+}
+
+/* The audit row of a withdrawal: the row as it was, and why. */
+static enum db_status
+audit_withdrawal(int is_cap, const struct withdrawal_target *row,
+    const char *reason, const struct audit_by *by)
+{
+	json_t	*after = json_pack("{s:b,s:s}", "withdrawn", 1, "reason",
+	    reason);
+
+	if (is_cap)
+		return audit_record(by, "cap_withdraw", "category_cap", row->id,
+		    json_pack("{s:s,s:I,s:s}", "category", row->category,
+		    "cap_fen", (json_int_t)row->cap_fen, "effective_from",
+		    row->effective_from), after);
+	return audit_record(by, "rate_withdraw", "subsidy_rate", row->id,
+	    json_pack("{s:I,s:I,s:s}", "rate_bp", (json_int_t)row->rate_bp,
+	    "central_share_bp", (json_int_t)row->central_share_bp,
+	    "effective_from", row->effective_from), after);
+}
+
 enum domain_status
 caps_row_withdraw(int is_cap, long long id, const char *today,
-    const char *reason, const struct audit_by *by, HDF *hdf,
-    const char *prefix, struct domain_problems *p)
+    const char *reason, const struct audit_by *by,
+    struct domain_problems *p)
 {
-	const char		*what = is_cap ? "限价" : "补贴比例";
-	enum withdraw_outcome	 outcome;
-	enum db_status		 st;
-	HDF			*row;
+	struct arena			 a = { 0 };
+	struct withdrawal_target	 row;
+	enum withdraw_outcome		 outcome;
+	enum db_status			 st;
+	enum domain_status		 ds;
 
 	if ((st = db_begin()) != DB_OK)
 		return domain_of_db(st);
-	st = caps_withdraw(is_cap, id, today, by->user->username, reason, hdf,
-	    prefix, &outcome);
+	st = caps_withdraw(is_cap, id, today, by->user->username, reason, &a,
+	    &row, &outcome);
 	if (st != DB_OK || outcome != WITHDRAW_OK)
 		db_rollback();
 	if (st != DB_OK)
-		return domain_of_db(st);
-	row = hdf_get_obj(hdf, prefix);
-	switch (outcome) {
-	case WITHDRAW_NOT_FOUND:
-		return DOMAIN_NOT_FOUND;
-	case WITHDRAW_ALREADY:
-		domain_problemf(p, "reason", "这条%s已于 %s 由 %s 撤回，不用再撤回。",
-		    what, hdf_get_value(row, "withdrawn_at", ""),
-		    hdf_get_value(row, "withdrawn_by", ""));
-		return DOMAIN_CONFLICT;
-	case WITHDRAW_IN_FORCE:
-		domain_problemf(p, "reason", "这条%s自 %s 起已经执行，不能撤回：已"
-		    "执行的记录要保留原样，补贴按它计算过。如需更正，请新增一条起始"
-		    "日期在今后的%s。", what, hdf_get_value(row, "effective_from",
-		    ""), what);
-		return DOMAIN_CONFLICT;
-	case WITHDRAW_OK:
-		break;
-	}
-	if (is_cap)
-		st = audit_record(by, "cap_withdraw", "category_cap", id,
-		    json_pack("{s:s,s:I,s:s}", "category", hdf_get_value(row,
-		    "category", ""), "cap_fen", (json_int_t)hdf_get_int_value(
-		    row, "cap_fen", 0), "effective_from", hdf_get_value(row,
-		    "effective_from", "")), json_pack("{s:b,s:s}", "withdrawn", 1,
-		    "reason", reason));
-	else
-		st = audit_record(by, "rate_withdraw", "subsidy_rate", id,
-		    json_pack("{s:I,s:I,s:s}", "rate_bp",
-		    (json_int_t)hdf_get_int_value(row, "rate_bp", 0),
-		    "central_share_bp", (json_int_t)hdf_get_int_value(row,
-		    "central_share_bp", 0), "effective_from", hdf_get_value(row,
-		    "effective_from", "")), json_pack("{s:b,s:s}", "withdrawn", 1,
-		    "reason", reason));
-	return domain_of_db(db_finish(st));
+		ds = domain_of_db(st);
+	else if (outcome == WITHDRAW_NOT_FOUND)
+		ds = DOMAIN_NOT_FOUND;
+	else if (outcome != WITHDRAW_OK) {
+		refused_withdrawal(is_cap, outcome, &row, p);
+		ds = DOMAIN_CONFLICT;
+	} else
+		ds = domain_of_db(db_finish(audit_withdrawal(is_cap, &row,
+		    reason, by)));
+	arena_free(&a);
+	return ds;
 }

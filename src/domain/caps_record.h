@@ -4,11 +4,12 @@
 #ifndef JDXX_CAPS_RECORD_H
 #define JDXX_CAPS_RECORD_H
 
-#include <ClearSilver/ClearSilver.h>
 #include <jansson.h>
 
+#include "base/arena.h"
 #include "db/db.h"
 #include "domain/audit.h"
+#include "domain/caps.h"
 #include "domain/result.h"
 
 #define CATEGORY_CODE_MAX	16
@@ -16,9 +17,9 @@
 #define CAPS_NOTE_MAX		200
 #define CATEGORY_SORT_MAX	9999
 
-/* Every category, whether or not a cap is in force, in display order, as
- * prefix.N.{code, name, sort_order}. */
-enum db_status	category_list(HDF *, const char *prefix, long *n);
+/* The sort order a new category gets unless told: after the last of
+ * categories, within 1..CATEGORY_SORT_MAX. */
+long long	category_next_sort(const struct arena_list *categories);
 /* *found is 1 when a category has this code. */
 enum db_status	category_exists(const char *code, int *found);
 /* *found is 1 when a category already has this name. */
@@ -49,13 +50,24 @@ enum withdraw_outcome {
 };
 enum withdraw_outcome caps_withdrawable(const char *effective_from,
 		    const char *withdrawn_at, const char *today);
+/* The cap or rate row a withdrawal is about, as stored. */
+struct withdrawal_target {
+	long long	 id;
+	const char	*category;		/* a cap's code */
+	const char	*name;			/* and its category's name */
+	long long	 cap_fen;		/* a cap's */
+	long long	 rate_bp, central_share_bp;	/* a rate's */
+	const char	*effective_from;	/* YYYY-MM-DD */
+	const char	*withdrawn_at;		/* NULL unless withdrawn */
+	const char	*withdrawn_by;
+};
 /* Inside the caller's transaction: locks cap (is_cap) or rate row id,
- * puts it under prefix (category, name, cap_fen, cap_yuan or rate_bp,
- * central_share_bp; effective_from, withdrawn_at, withdrawn_by) and,
- * when *outcome is WITHDRAW_OK, marks it withdrawn by by for reason. */
+ * reads it into *row (text in a) and, when *outcome is WITHDRAW_OK,
+ * marks it withdrawn by by for reason. */
 enum db_status	caps_withdraw(int is_cap, long long id, const char *today,
-		    const char *by, const char *reason, HDF *,
-		    const char *prefix, enum withdraw_outcome *outcome);
+		    const char *by, const char *reason, struct arena *a,
+		    struct withdrawal_target *row,
+		    enum withdraw_outcome *outcome);
 
 /* The changes admins make, each in one transaction with its audit row. */
 
@@ -78,14 +90,12 @@ struct caps_change {
 enum domain_status caps_change_add(const struct caps_change *,
 		    const struct audit_by *, struct domain_problems *,
 		    unsigned long long *id);
-/* Withdraws cap (is_cap) or rate row id on today for reason, putting the
- * row under prefix as caps_withdraw does: DOMAIN_NOT_FOUND, or
- * DOMAIN_CONFLICT with the reason in problems when it was withdrawn
- * already or is in force. */
+/* Withdraws cap (is_cap) or rate row id on today for reason:
+ * DOMAIN_NOT_FOUND, or DOMAIN_CONFLICT with the reason in problems when
+ * it was withdrawn already or is in force. */
 enum domain_status caps_row_withdraw(int is_cap, long long id,
 		    const char *today, const char *reason,
-		    const struct audit_by *, HDF *, const char *prefix,
-		    struct domain_problems *);
+		    const struct audit_by *, struct domain_problems *);
 
 /* Reads a percentage with up to two decimals ("13", "12.5", "13.05", a
  * trailing "%" allowed) as basis points within min..max. 0 or -1. */

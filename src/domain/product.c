@@ -1,6 +1,5 @@
 /* The product catalogue. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "domain/caps.h"
@@ -8,7 +7,6 @@
 #include "base/money.h"
 #include "domain/product.h"
 #include "db/search.h"
-#include "web/view.h"
 
 #define PRODUCT_COLUMNS \
     "SELECT p.id, p.category_code, c.name AS category, p.brand, " \
@@ -111,58 +109,61 @@ product_model_key(char *out, size_t len, const char *model)
 	out[o] = '\0';
 }
 
-/* Adds the cap in force and the subsidy at the winning-bid price. */
-static void
-decorate(HDF *row, HDF *caps, long long rate_bp)
+void
+product_price(struct product *p, const struct caps_in_force *caps)
 {
-	const char	*code = hdf_get_value(row, "category_code", "");
-	long long	 price = atoll(hdf_get_value(row, "bid_price_fen", "0"));
-	long long	 cap = -1;
-	HDF		*c;
-	char		 y[32];
+	const struct cap_in_force	*cap;
 
-	hset(row, "status_name", product_status_name(hdf_get_value(row,
-	    "status", "")));
-	hset(row, "status_short", product_status_short_name(hdf_get_value(row,
-	    "status", "")));
-	yuan_format(y, sizeof(y), price);
-	hset(row, "bid_price_yuan", y);
-	for (c = caps != NULL ? hdf_obj_child(caps) : NULL; c != NULL;
-	    c = hdf_obj_next(c))
-		if (strcmp(hdf_get_value(c, "code", ""), code) == 0)
-			cap = atoll(hdf_get_value(c, "cap_fen", "0"));
-	if (cap < 0)
+	p->cap_fen = -1;
+	p->over_cap = 0;
+	p->subsidy_fen = 0;
+	if (p->category_code == NULL ||
+	    (cap = caps_in_force_of(caps, p->category_code)) == NULL)
 		return;
-	yuan_format(y, sizeof(y), cap);
-	hset(row, "cap_yuan", y);
-	if (price > cap) {
-		hset(row, "over_cap", "1");
+	p->cap_fen = cap->cap_fen;
+	if (p->bid_price_fen > cap->cap_fen) {
+		p->over_cap = 1;
 		return;
 	}
-	money_format(y, sizeof(y), subsidy_fen(price, rate_bp));
-	hset(row, "subsidy_yuan", y);
+	p->subsidy_fen = subsidy_fen(p->bid_price_fen, caps->has_rate ?
+	    caps->rate.rate_bp : 0);
 }
 
-static void
-decorate_rows(HDF *hdf, const char *prefix, int single, HDF *caps,
-    long long rate_bp)
-{
-	HDF	*row = hdf_get_obj(hdf, prefix);
+/* Where a read's products go, and what they are priced against. */
+struct products_read {
+	struct arena			*arena;
+	struct arena_list		*list;
+	const struct caps_in_force	*caps;
+};
 
-	if (row == NULL)
-		return;
-	if (single) {
-		decorate(row, caps, rate_bp);
-		return;
-	}
-	for (row = hdf_obj_child(row); row != NULL; row = hdf_obj_next(row))
-		decorate(row, caps, rate_bp);
+static int
+read_product(void *arg, const struct db_row *r)
+{
+	struct products_read	*k = arg;
+	struct product		*p;
+
+	if ((p = arena_push(k->arena, k->list, sizeof(*p))) == NULL)
+		return -1;
+	p->id = db_int(r, "id");
+	p->category_code = db_keep(k->arena, r, "category_code");
+	p->category = db_keep(k->arena, r, "category");
+	p->brand = db_keep(k->arena, r, "brand");
+	p->manufacturer = db_keep(k->arena, r, "manufacturer");
+	p->model = db_keep(k->arena, r, "model");
+	p->spec = db_keep(k->arena, r, "spec");
+	p->bid_price_fen = db_int(r, "bid_price_fen");
+	p->bid_batch = db_keep(k->arena, r, "bid_batch");
+	p->status = db_keep(k->arena, r, "status");
+	p->is_demo = db_int(r, "is_demo") != 0;
+	product_price(p, k->caps);
+	return 0;
 }
 
-enum db_status
-product_find(HDF *hdf, const struct product_query *q, const char *prefix,
-    long *n, long long *total, HDF *caps, long long rate_bp)
+enum domain_status
+product_find(struct arena *ar, const struct product_query *q,
+    const struct caps_in_force *caps, struct product_page *page)
 {
+	struct products_read	 k = { ar, &page->rows, caps };
 	struct filtered_sql	*f = &catalogue;
 	struct db_arg		 a[12];
 	struct db_stmt		*list, *count;
@@ -171,7 +172,7 @@ product_find(HDF *hdf, const struct product_query *q, const char *prefix,
 	size_t			 na;
 	enum db_status		 st;
 
-	*n = *total = 0;
+	memset(page, 0, sizeof(*page));
 	/* a[0] is the exact-match key, bound only in the keyword list. */
 	if (q->keyword[0] != '\0') {
 		if (search_query(ftq, sizeof(ftq), q->keyword) < 1)
@@ -203,58 +204,79 @@ product_find(HDF *hdf, const struct product_query *q, const char *prefix,
 	if ((list = filtered_list(f, mask)) == NULL ||
 	    (count = filtered_count(f == &keyword_catalogue ? f : &tally,
 	    mask)) == NULL)
-		return DB_ERROR;
-	st = db_query_int(count, a + 1, na - 1, total);
-	if (st != DB_OK || *total == 0)
-		return st;
+		return DOMAIN_INTERNAL;
+	st = db_query_int(count, a + 1, na - 1, &page->total);
+	if (st != DB_OK || page->total == 0)
+		return domain_of_db(st);
 	a[na++] = DB_INT(PRODUCT_PAGE_SIZE);
 	a[na++] = DB_INT((long long)(q->page - 1) * PRODUCT_PAGE_SIZE);
 	if (f != &keyword_catalogue)
-		st = db_query(list, a + 1, na - 1, hdf, prefix, n);
+		st = db_query_each(list, a + 1, na - 1, read_product, &k);
 	else
-		st = db_query(list, a, na, hdf, prefix, n);
-	if (st == DB_OK)
-		decorate_rows(hdf, prefix, 0, caps, rate_bp);
-	return st;
+		st = db_query_each(list, a, na, read_product, &k);
+	return domain_of_read(st, ar);
 }
 
-enum db_status
-product_get(HDF *hdf, long long id, const char *prefix, int *found,
-    HDF *caps, long long rate_bp)
+enum domain_status
+product_get(struct arena *ar, long long id, const struct caps_in_force *caps,
+    struct product *p)
 {
-	struct db_arg	 a[] = { DB_INT(id) };
-	enum db_status	 st;
+	struct arena_list	 rows = { 0 };
+	struct products_read	 k = { ar, &rows, caps };
+	struct db_arg		 a[] = { DB_INT(id) };
+	enum domain_status	 ds;
 
-	st = db_query_row(&get_by_id, a, 1, hdf, prefix, found);
-	if (st == DB_OK && *found)
-		decorate_rows(hdf, prefix, 1, caps, rate_bp);
-	return st;
+	ds = domain_of_read(db_query_each(&get_by_id, a, 1, read_product, &k),
+	    ar);
+	if (ds != DOMAIN_OK)
+		return ds;
+	if (rows.n == 0)
+		return DOMAIN_NOT_FOUND;
+	*p = ((struct product *)rows.item)[0];
+	return DOMAIN_OK;
 }
 
-enum db_status
-product_check_model(HDF *hdf, const char *model, const char *prefix,
-    long *n, HDF *caps, long long rate_bp)
+enum domain_status
+product_check_model(struct arena *ar, const char *model,
+    const struct caps_in_force *caps, struct arena_list *found)
 {
-	struct db_arg	 a[1];
-	char		 key[80];
-	enum db_status	 st;
+	struct products_read	 k = { ar, found, caps };
+	struct db_arg		 a[1];
+	char			 key[80];
 
+	*found = (struct arena_list){ 0 };
 	product_model_key(key, sizeof(key), model);
 	a[0] = DB_TEXT(key);
-	st = db_query(&by_model_key, a, 1, hdf, prefix, n);
-	if (st == DB_OK)
-		decorate_rows(hdf, prefix, 0, caps, rate_bp);
-	return st;
+	return domain_of_read(db_query_each(&by_model_key, a, 1, read_product,
+	    &k), ar);
 }
 
-enum db_status
-product_brands(HDF *hdf, const char *category, const char *prefix, long *n)
+static int
+read_brand(void *arg, const struct db_row *r)
 {
-	struct db_arg	 a[] = { DB_TEXT(category) };
+	struct products_read	*k = arg;
+	const char		**brand;
 
+	if ((brand = arena_push(k->arena, k->list, sizeof(*brand))) == NULL)
+		return -1;
+	*brand = db_keep(k->arena, r, "brand");
+	return 0;
+}
+
+enum domain_status
+product_brands(struct arena *ar, const char *category,
+    struct arena_list *brands)
+{
+	struct products_read	 k = { ar, brands, NULL };
+	struct db_arg		 a[] = { DB_TEXT(category) };
+	enum db_status		 st;
+
+	*brands = (struct arena_list){ 0 };
 	if (category[0] == '\0')
-		return db_query(&all_brands, NULL, 0, hdf, prefix, n);
-	return db_query(&brands_in_category, a, 1, hdf, prefix, n);
+		st = db_query_each(&all_brands, NULL, 0, read_brand, &k);
+	else
+		st = db_query_each(&brands_in_category, a, 1, read_brand, &k);
+	return domain_of_read(st, ar);
 }
 
 /* The statuses of a programme model: its name, and the short one of a

@@ -2,9 +2,10 @@
 #ifndef JDXX_PRODUCT_H
 #define JDXX_PRODUCT_H
 
-#include <ClearSilver/ClearSilver.h>
-
+#include "base/arena.h"
 #include "db/db.h"
+#include "domain/caps.h"
+#include "domain/result.h"
 
 #define PRODUCT_PAGE_SIZE	20
 
@@ -16,20 +17,50 @@ struct product_query {
 	long		 page;
 };
 
-/* One page of products under prefix.N.*, and the number that match.
- * caps is the node of caps in force (code, cap_fen) and rate_bp the
- * subsidy rate, used to add cap_yuan, subsidy_yuan and over_cap. */
-enum db_status	product_find(HDF *, const struct product_query *,
-		    const char *prefix, long *n, long long *total, HDF *caps,
-		    long long rate_bp);
-enum db_status	product_get(HDF *, long long id, const char *prefix,
-		    int *found, HDF *caps, long long rate_bp);
-/* Models whose number matches model ignoring case, spaces, '-' and '/'. */
-enum db_status	product_check_model(HDF *, const char *model,
-		    const char *prefix, long *n, HDF *caps, long long rate_bp);
-/* The brands of a category ("" for all) as prefix.N.brand. */
-enum db_status	product_brands(HDF *, const char *category, const char *prefix,
-		    long *n);
+/* A winning-bid product model; text in the arena of the read (NULL for
+ * a column the read has not). */
+struct product {
+	long long	 id;
+	const char	*category_code;
+	const char	*category;	/* its name */
+	const char	*brand;
+	const char	*manufacturer;
+	const char	*model;
+	const char	*spec;		/* "" for none */
+	long long	 bid_price_fen;
+	const char	*bid_batch;	/* "" for none */
+	const char	*status;	/* active or withdrawn */
+	int		 is_demo;
+	/* Against the caps in force the read was given: */
+	long long	 cap_fen;	/* its category's cap; -1: none */
+	int		 over_cap;	/* the bid price is above it */
+	long long	 subsidy_fen;	/* at the bid price, within the cap */
+};
+
+/* One page of the catalogue. */
+struct product_page {
+	struct arena_list	 rows;	/* struct product */
+	long long		 total;	/* of the products that match */
+};
+
+/* The page q asks for, each row priced against caps (NULL: not). */
+enum domain_status product_find(struct arena *, const struct product_query *q,
+		    const struct caps_in_force *caps, struct product_page *);
+/* Product id, priced the same way; DOMAIN_NOT_FOUND when there is none. */
+enum domain_status product_get(struct arena *, long long id,
+		    const struct caps_in_force *caps, struct product *);
+/* Models (struct product) whose number matches model ignoring case,
+ * spaces, '-' and '/', priced the same way. */
+enum domain_status product_check_model(struct arena *, const char *model,
+		    const struct caps_in_force *caps, struct arena_list *);
+/* The brands (const char *) of a category ("" for all) with a product
+ * on sale. */
+enum domain_status product_brands(struct arena *, const char *category,
+		    struct arena_list *);
+/* Sets cap_fen, over_cap and subsidy_fen of p from the cap of its
+ * category in caps (NULL: none) and the rate (none: 0). */
+void		product_price(struct product *p,
+		    const struct caps_in_force *caps);
 /* Upper-cases ASCII and drops spaces, '-' and '/', as model_key does. */
 void		product_model_key(char *out, size_t len, const char *model);
 

@@ -1,16 +1,9 @@
 /* Product records for staff. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "domain/caps.h"
 #include "domain/product.h"
 #include "domain/product_record.h"
-#include "web/view.h"
-
-static struct db_stmt get_record = DB_READ(
-    "SELECT id, category_code, brand, manufacturer, model, spec, "
-    "bid_price_fen, bid_batch, status, is_demo FROM product WHERE id = ?");
 
 /* Same key, different text: an equal model is the unique key's to refuse
  * (the collation ignores case there). */
@@ -43,42 +36,53 @@ product_status_valid(const char *s)
 	return 0;
 }
 
-enum db_status
-product_record_get(HDF *hdf, long long id, const char *prefix, int *found)
+enum domain_status
+product_record_get(struct arena *a, long long id, struct product *p)
 {
-	struct db_arg	 a[] = { DB_INT(id) };
-	enum db_status	 st;
-	HDF		*r;
-	char		 y[32];
-
-	st = db_query_row(&get_record, a, 1, hdf, prefix, found);
-	if (st != DB_OK || !*found || (r = hdf_get_obj(hdf, prefix)) == NULL)
-		return st;
-	yuan_format(y, sizeof(y), atoll(hdf_get_value(r, "bid_price_fen",
-	    "0")));
-	hset(r, "bid_price_yuan", y);
-	return DB_OK;
+	return product_get(a, id, NULL, p);
 }
 
-enum db_status
-product_record_lookalike(const struct product_record *p, long long id,
-    int exact, HDF *hdf, const char *prefix, int *found)
+/* Where a lookalike read puts the one it finds. */
+struct ref_read {
+	struct arena		*arena;
+	struct product_ref	*ref;
+};
+
+static int
+read_ref(void *arg, const struct db_row *r)
 {
+	struct ref_read	*k = arg;
+
+	if (k->ref->id != 0)
+		return 0;
+	k->ref->id = db_int(r, "id");
+	k->ref->model = db_keep(k->arena, r, "model");
+	return 0;
+}
+
+enum domain_status
+product_record_lookalike(const struct product_record *p, long long id,
+    int exact, struct arena *ar, struct product_ref *found)
+{
+	struct ref_read	 k = { ar, found };
 	struct db_arg	 a[5];
 	char		 key[PRODUCT_MODEL_MAX * 4 + 1];
 
+	*found = (struct product_ref){ 0, NULL };
 	a[0] = DB_TEXT(p->category);
 	a[1] = DB_TEXT(p->brand);
 	if (exact) {
 		a[2] = DB_TEXT(p->model);
 		a[3] = DB_INT(id);
-		return db_query_row(&same_model, a, 4, hdf, prefix, found);
+		return domain_of_read(db_query_each(&same_model, a, 4,
+		    read_ref, &k), ar);
 	}
 	product_model_key(key, sizeof(key), p->model);
 	a[2] = DB_TEXT(key);
 	a[3] = DB_TEXT(p->model);
 	a[4] = DB_INT(id);
-	return db_query_row(&lookalike, a, 5, hdf, prefix, found);
+	return domain_of_read(db_query_each(&lookalike, a, 5, read_ref, &k),
+	    ar);
 }
 
 /* The eight columns in the order both statements take them. */
@@ -124,54 +128,61 @@ product_record_json(const struct product_record *p)
 	    "bid_batch", p->bid_batch, "status", p->status);
 }
 
+/* Text as the audit log keeps it: "" for none. */
+static const char *
+text(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
 json_t *
-product_row_json(HDF *row)
+product_row_json(const struct product *old)
 {
 	struct product_record	 p;
 
-	p.category = hdf_get_value(row, "category_code", "");
-	p.brand = hdf_get_value(row, "brand", "");
-	p.manufacturer = hdf_get_value(row, "manufacturer", "");
-	p.model = hdf_get_value(row, "model", "");
-	p.spec = hdf_get_value(row, "spec", "");
-	p.bid_price_fen = atoll(hdf_get_value(row, "bid_price_fen", "0"));
-	p.bid_batch = hdf_get_value(row, "bid_batch", "");
-	p.status = hdf_get_value(row, "status", "");
+	p.category = text(old->category_code);
+	p.brand = text(old->brand);
+	p.manufacturer = text(old->manufacturer);
+	p.model = text(old->model);
+	p.spec = text(old->spec);
+	p.bid_price_fen = old->bid_price_fen;
+	p.bid_batch = text(old->bid_batch);
+	p.status = text(old->status);
 	return product_record_json(&p);
 }
 
 /* The unique key refused the row: says which record holds it. */
 static enum domain_status
-refused_duplicate(const struct product_record *r, long long id, HDF *hdf,
-    const char *prefix, struct domain_problems *p)
+refused_duplicate(const struct product_record *r, long long id,
+    struct arena *ar, struct product_ref *dup, struct domain_problems *p)
 {
-	enum db_status	 st;
-	HDF		*dup;
-	int		 found;
+	enum domain_status	 ds;
+	char			 held_by[32] = "";
 
 	db_rollback();
-	if ((st = product_record_lookalike(r, id, 1, hdf, prefix, &found)) !=
-	    DB_OK)
-		return domain_of_db(st);
-	dup = hdf_get_obj(hdf, prefix);
+	if ((ds = product_record_lookalike(r, id, 1, ar, dup)) != DOMAIN_OK)
+		return ds;
+	if (dup->id != 0)
+		snprintf(held_by, sizeof(held_by), "%lld", dup->id);
 	domain_problemf(p, "model", "同一类别、同一品牌下已经登记了型号“%s”"
 	    "（产品编号 %s），不能重复登记。请核对型号，或修改已有的记录",
-	    hdf_get_value(dup, "model", ""), hdf_get_value(dup, "id", ""));
+	    text(dup->model), held_by);
 	return DOMAIN_CONFLICT;
 }
 
 enum domain_status
 product_record_add(const struct product_record *r, const struct audit_by *by,
-    HDF *hdf, const char *prefix, struct domain_problems *p,
+    struct arena *ar, struct product_ref *dup, struct domain_problems *p,
     unsigned long long *id)
 {
 	enum db_status	 st;
 
+	*dup = (struct product_ref){ 0, NULL };
 	if ((st = db_begin()) != DB_OK)
 		return domain_of_db(st);
 	st = product_record_create(r, id);
 	if (st == DB_DUPLICATE)
-		return refused_duplicate(r, 0, hdf, prefix, p);
+		return refused_duplicate(r, 0, ar, dup, p);
 	if (st == DB_OK)
 		st = audit_record(by, "product_create", "product",
 		    (long long)*id, NULL, product_record_json(r));
@@ -189,14 +200,16 @@ update_action(const char *before, const char *after)
 }
 
 enum domain_status
-product_record_save(long long id, HDF *old, const struct product_record *r,
-    const struct audit_by *by, HDF *hdf, const char *prefix,
-    struct domain_problems *p, int *changed)
+product_record_save(long long id, const struct product *old,
+    const struct product_record *r, const struct audit_by *by,
+    struct arena *ar, struct product_ref *dup, struct domain_problems *p,
+    int *changed)
 {
 	json_t		*before = product_row_json(old);
 	json_t		*after = product_record_json(r);
 	enum db_status	 st;
 
+	*dup = (struct product_ref){ 0, NULL };
 	/* Saving an unchanged form writes nothing and records nothing. */
 	st = (*changed = !json_equal(before, after)) ? db_begin() : DB_OK;
 	if (!*changed || st != DB_OK) {
@@ -208,11 +221,11 @@ product_record_save(long long id, HDF *old, const struct product_record *r,
 	if (st == DB_DUPLICATE) {
 		json_decref(before);
 		json_decref(after);
-		return refused_duplicate(r, id, hdf, prefix, p);
+		return refused_duplicate(r, id, ar, dup, p);
 	}
 	if (st == DB_OK)
-		st = audit_record(by, update_action(hdf_get_value(old, "status",
-		    ""), r->status), "product", id, before, after);
+		st = audit_record(by, update_action(text(old->status),
+		    r->status), "product", id, before, after);
 	else {
 		json_decref(before);
 		json_decref(after);

@@ -52,3 +52,11 @@ domain_of_db(enum db_status st)
 		return DOMAIN_INTERNAL;
 	}
 }
+
+enum domain_status
+domain_of_read(enum db_status st, const struct arena *a)
+{
+	if (st == DB_OK && a->failed)
+		return DOMAIN_INTERNAL;
+	return domain_of_db(st);
+}

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "base/arena.h"
 #include "db/db.h"
 
 enum domain_status {
@@ -43,5 +44,8 @@ void	domain_problemf(struct domain_problems *, const char *field,
 	    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* The domain meaning of a database outcome. */
 enum domain_status domain_of_db(enum db_status);
+/* The same for a read that kept its values in a: DOMAIN_INTERNAL when
+ * a ran out of memory. */
+enum domain_status domain_of_read(enum db_status, const struct arena *a);
 
 #endif

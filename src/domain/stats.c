@@ -353,21 +353,33 @@ find_count(struct stats_list *l, const char *code)
 	return NULL;
 }
 
+/* Adds a complaint category to the list, one longer. */
+static int
+add_category(void *arg, const struct db_row *r)
+{
+	struct stats_list	*l = arg;
+	struct stats_count	*v;
+
+	if ((v = realloc(l->v, (l->n + 1) * sizeof(*v))) == NULL)
+		return -1;
+	l->v = v;
+	v = &l->v[l->n++];
+	memset(v, 0, sizeof(*v));
+	copy(v->code, sizeof(v->code), db_text(r, "code"));
+	copy(v->name, sizeof(v->name), db_text(r, "name"));
+	return 0;
+}
+
 enum db_status
 stats_categories(struct stats_list *l)
 {
 	enum db_status	 st;
-	HDF		*tmp;
-	long		 n;
 
 	l->v = NULL;
 	l->n = 0;
-	if ((tmp = scratch()) == NULL)
-		return DB_ERROR;
-	if ((st = db_query(&category_list, NULL, 0, tmp, "c", &n)) == DB_OK &&
-	    list_from_rows(l, tmp, "c") == -1)
-		st = DB_ERROR;
-	hdf_destroy(&tmp);
+	if ((st = db_query_each(&category_list, NULL, 0, add_category, l)) !=
+	    DB_OK)
+		stats_list_free(l);
 	return st;
 }
 

@@ -45,6 +45,18 @@ answers(void)
 	CHECK(domain_of_db(DB_OK) == DOMAIN_OK, "db ok");
 	CHECK(domain_of_db(DB_DOWN) == DOMAIN_UNAVAILABLE, "db down");
 	CHECK(domain_of_db(DB_ERROR) == DOMAIN_INTERNAL, "db error");
+	/* A read whose arena ran out of memory answers with holes. */
+	{
+		struct arena	 full = { NULL, 1 }, fine = { NULL, 0 };
+
+		CHECK(domain_of_read(DB_OK, &fine) == DOMAIN_OK, "read ok");
+		CHECK(domain_of_read(DB_OK, &full) == DOMAIN_INTERNAL,
+		    "read out of memory");
+		CHECK(domain_of_read(DB_DOWN, &full) == DOMAIN_UNAVAILABLE,
+		    "read down");
+		CHECK(domain_of_read(DB_ERROR, &fine) == DOMAIN_INTERNAL,
+		    "read error");
+	}
 }
 
 static void

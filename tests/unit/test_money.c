@@ -1,7 +1,6 @@
 /* Money formatting and the subsidy arithmetic. */
 #include <string.h>
 
-#include "domain/caps.h"
 #include "check.h"
 #include "base/money.h"
 

@@ -12,6 +12,7 @@
 
 #include "base/csv_read.h"
 #include "base/utf8.h"
+#include "domain/caps.h"
 #include "domain/outlet_record.h"
 #include "import/outlet_import.h"
 #include "import/outlet_rows.h"
@@ -50,8 +51,6 @@ struct verdict {
 static struct db_stmt all_enterprises = DB_READ(
     "SELECT id, name FROM enterprise");
 
-static struct db_stmt all_categories = DB_READ(
-    "SELECT code, name FROM category ORDER BY sort_order, code");
 
 /* The given registration numbers that are taken (any case). */
 static struct db_stmt regnos_taken = DB_READ(
@@ -92,31 +91,20 @@ read_enterprise(void *arg, const struct db_row *r)
 	return 0;
 }
 
-/* The categories as they are read: their codes in the run's arena. */
-struct category_read {
-	struct outlet_state	*s;
-	struct arena_list	 codes;		/* of const char * */
-};
-
-/* A category by its code and by its name, both to its index in the list
- * of codes. */
-static int
-read_category(void *arg, const struct db_row *r)
+/* The categories by code and by name, each to its index in the list. */
+static void
+index_categories(struct outlet_state *s, const struct arena_list *list)
 {
-	struct category_read	*k = arg;
-	struct outlet_state	*s = k->s;
-	const char		**code;
-	size_t			 v = k->codes.n;
+	const struct category	*c = list->item;
+	size_t			 i, v;
 
-	if ((code = arena_push(&s->run.arena, &k->codes, sizeof(*code))) ==
-	    NULL)
-		return -1;
-	*code = arena_strdup(&s->run.arena, db_text(r, "code"));
-	if (strmap_add(&s->categories, category_key(s, *code), &v) == -1 ||
-	    strmap_add(&s->categories, category_key(s, db_text(r, "name")),
-	    &v) == -1)
-		s->run.nomem = 1;
-	return 0;
+	for (i = 0; i < list->n; i++) {
+		v = i;
+		if (strmap_add(&s->categories, category_key(s, c[i].code),
+		    &v) == -1 || strmap_add(&s->categories,
+		    category_key(s, c[i].name), &v) == -1)
+			s->run.nomem = 1;
+	}
 }
 
 /* Enterprises by exact name and categories by code or name, once. */
@@ -124,16 +112,18 @@ static enum db_status
 load_names(struct import_run *run, void *arg)
 {
 	struct outlet_state	*s = ((struct outlet_import *)arg)->state;
-	struct category_read	 k = { s, { NULL, 0, 0 } };
+	struct arena_list	 categories;
 	enum db_status		 st;
+	enum domain_status	 ds;
 
 	if ((st = db_query_each(&all_enterprises, NULL, 0, read_enterprise,
-	    s)) != DB_OK ||
-	    (st = db_query_each(&all_categories, NULL, 0, read_category,
-	    &k)) != DB_OK)
+	    s)) != DB_OK)
 		return st;
-	s->category_code = k.codes.item;
-	s->ncategories = k.codes.n;
+	if ((ds = category_list(&run->arena, &categories)) != DOMAIN_OK)
+		return ds == DOMAIN_UNAVAILABLE ? DB_DOWN : DB_ERROR;
+	index_categories(s, &categories);
+	s->category = categories.item;
+	s->ncategories = categories.n;
 	return run->nomem || run->arena.failed ? DB_ERROR : DB_OK;
 }
 
@@ -191,7 +181,7 @@ code_list(struct outlet_state *s, const char *v, int categories)
 		code = arena_strndup(&s->run.arena, item, (size_t)(p - item));
 		if (categories) {
 			if (strmap_get(&s->categories, category_key(s, code), &k))
-				code = s->category_code[k];
+				code = s->category[k].code;
 		} else if ((item = table_code(outlet_services, OUTLET_SERVICES,
 		    code)) != NULL)
 			code = item;

@@ -11,6 +11,8 @@
 #include "import/import_run.h"
 #include "import/outlet_import.h"
 
+struct category;
+
 enum { C_REGNO, C_NAME, C_ENTERPRISE, C_MODE, C_REGION, C_ADDRESS, C_PHONE,
 	C_CATEGORIES, C_SERVICES, C_REGISTERED, OUTLET_COLUMNS };
 
@@ -37,7 +39,7 @@ struct outlet_state {
 	struct import_run	 run;
 	struct strmap		 enterprises;	/* name -> id */
 	struct strmap		 categories;	/* code or name -> index */
-	const char		**category_code;
+	const struct category	*category;	/* in the run's arena */
 	size_t			 ncategories;
 	struct strmap		 regnos;	/* lowercase -> row */
 	struct strmap		 memo;		/* kind + value -> verdict */

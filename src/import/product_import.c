@@ -55,20 +55,11 @@ struct product_row {
 	const char		*status;
 };
 
-/* A category as the checks look it up. */
-struct category {
-	const char	*code;
-	const char	*name;
-};
-
 struct product_state {
 	struct import_run	 run;
 	struct arena_list	 categories;	/* of struct category, in the
 						 * run's arena */
 };
-
-static struct db_stmt all_categories = DB_READ(
-    "SELECT code, name FROM category ORDER BY sort_order, code");
 
 /* A registered model of the same category and brand with the same key:
  * the same number, or one the model check could not tell apart. */
@@ -88,30 +79,15 @@ row_at(struct product_state *s, size_t i)
 	return (struct product_row *)import_run_row(&s->run, i);
 }
 
-static int
-read_category(void *arg, const struct db_row *r)
-{
-	struct product_state	*s = arg;
-	struct category		*c;
-
-	if ((c = arena_push(&s->run.arena, &s->categories, sizeof(*c))) ==
-	    NULL)
-		return -1;
-	c->code = arena_strdup(&s->run.arena, db_text(r, "code"));
-	c->name = arena_strdup(&s->run.arena, db_text(r, "name"));
-	return 0;
-}
-
 static enum db_status
 load_categories(struct import_run *run, void *arg)
 {
 	struct product_state	*s = ((struct product_import *)arg)->state;
-	enum db_status		 st;
+	enum domain_status	 ds;
 
-	if ((st = db_query_each(&all_categories, NULL, 0, read_category, s)) !=
-	    DB_OK)
-		return st;
-	return run->arena.failed ? DB_ERROR : DB_OK;
+	if ((ds = category_list(&run->arena, &s->categories)) == DOMAIN_OK)
+		return DB_OK;
+	return ds == DOMAIN_UNAVAILABLE ? DB_DOWN : DB_ERROR;
 }
 
 /* The category code for a code or a name; NULL when unknown. */

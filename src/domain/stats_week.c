@@ -115,30 +115,26 @@ week_row(struct stats_week *w, const char *code)
 	return NULL;
 }
 
-/* The complaints' counts, added up over the statuses of each row. */
-static void
-week_add(struct stats_week *w, HDF *tmp)
+/* A count of the complaints, added up over the statuses of its row. */
+static int
+week_add(void *arg, const struct db_row *r)
 {
+	struct stats_week	*w = arg;
 	struct stats_week_row	*target;
-	HDF			*row;
-	const char		*what;
+	const char		*what = db_text(r, "k");
 	long long		 n;
 	size_t			 k;
 
-	for (row = hdf_get_child(tmp, "w"); row != NULL;
-	    row = hdf_obj_next(row)) {
-		what = hdf_get_value(row, "k", "");
-		for (k = 0; k < SW_COUNT; k++)
-			if (strcmp(kind_names[k], what) == 0)
-				break;
-		if (k == SW_COUNT)
-			continue;
-		n = number(row, "n");
-		w->total[k] += n;
-		if ((target = week_row(w, hdf_get_value(row, "category",
-		    ""))) != NULL)
-			target->n[k] += n;
-	}
+	for (k = 0; k < SW_COUNT; k++)
+		if (strcmp(kind_names[k], what) == 0)
+			break;
+	if (k == SW_COUNT)
+		return 0;
+	n = db_int(r, "n");
+	w->total[k] += n;
+	if ((target = week_row(w, db_text(r, "category"))) != NULL)
+		target->n[k] += n;
+	return 0;
 }
 
 enum db_status
@@ -150,7 +146,6 @@ stats_weekly(struct stats_week *w, const char *region, long monday)
 	NEOERR		*err;
 	enum db_status	 st;
 	size_t		 i, k = 0;
-	long		 nrows;
 	int		 found;
 
 	memset(w, 0, sizeof(*w));
@@ -173,10 +168,9 @@ stats_weekly(struct stats_week *w, const char *region, long monday)
 		return DB_ERROR;
 	}
 	if ((st = week_rows(w)) != DB_OK ||
-	    (st = db_query(region[0] != '\0' ? &weekly_region : &weekly_all,
-	    a, k, tmp, "w", &nrows)) != DB_OK)
+	    (st = db_query_each(region[0] != '\0' ? &weekly_region :
+	    &weekly_all, a, k, week_add, w)) != DB_OK)
 		goto out;
-	week_add(w, tmp);
 	for (i = 0; i < 3; i++) {
 		o[3 * i] = DB_TEXT(region);
 		o[3 * i + 1] = DB_TEXT(start);

@@ -11,6 +11,7 @@
 #include "web/domain_answer.h"
 #include "web/outlet_view.h"
 #include "web/product_view.h"
+#include "web/region_view.h"
 #include "web/view.h"
 
 const struct param_spec region_api_params[RG_COUNT] = {
@@ -170,25 +171,24 @@ int
 handle_api_regions(struct ctx *c)
 {
 	const char		*parent = ctx_text(c, RG_PARENT);
-	enum handler_result	 r;
 	json_t			*root;
 	HDF			*self = NULL;
-	long			 n, nrows;
+	struct arena_list	 path, rows;
+	enum domain_status	 ds;
 
 	if (parent[0] == '\0') {
-		if ((r = db_result(region_children(c->hdf, "", "Rows", &n))) !=
-		    H_OK)
-			return r;
+		if ((ds = region_children(&c->arena, "", &rows)) != DOMAIN_OK)
+			return domain_answer_error(c, ds);
 	} else {
-		if ((r = db_result(region_path_and_children(c->hdf, parent,
-		    "Path", "Rows", &n, &nrows))) != H_OK)
-			return r;
-		if (n == 0)
-			return H_NOT_FOUND;
+		if ((ds = region_path_and_children(&c->arena, parent, &path,
+		    &rows)) != DOMAIN_OK)
+			return domain_answer_error(c, ds);
+		region_view_list(c->hdf, "Path", &path);
 		for (self = hdf_get_child(c->hdf, "Path"); hdf_obj_next(self);
 		    self = hdf_obj_next(self))
 			continue;
 	}
+	region_view_list(c->hdf, "Rows", &rows);
 	root = json_object();
 	json_object_set_new(root, "parent", self != NULL ? json_from_row(self,
 	    region_fields, NFIELDS(region_fields)) : json_null());

@@ -15,6 +15,8 @@
 #include "public.h"
 #include "domain/region.h"
 #include "domain/throttle.h"
+#include "web/domain_answer.h"
+#include "web/region_view.h"
 #include "web/view.h"
 
 #define TRACK_FREE_MISSES	5
@@ -74,9 +76,9 @@ region_choices(struct ctx *c, const char *preset)
 		{ CF_REGION, 9, "Form.region", "Townships" },
 	};
 	char		 code[13] = "", parent[13] = "";
-	enum handler_result r;
+	struct arena_list children;
+	enum domain_status ds;
 	size_t		 i, len;
-	long		 n;
 
 	/* The deepest level given wins; shallower ones follow from it. An
 	 * outlet presets only its county: the township is the
@@ -92,9 +94,10 @@ region_choices(struct ctx *c, const char *preset)
 		snprintf(code, sizeof(code), "%s", preset);
 	len = strlen(code);
 	for (i = 0; i < 4; i++) {
-		if ((r = db_result(region_children(c->hdf, parent,
-		    levels[i].options, &n))) != H_OK)
-			return r;
+		if ((ds = region_children(&c->arena, parent, &children)) !=
+		    DOMAIN_OK)
+			return domain_answer_error(c, ds);
+		region_view_list(c->hdf, levels[i].options, &children);
 		if (len < levels[i].len)
 			break;
 		snprintf(parent, sizeof(parent), "%.*s", (int)levels[i].len,
@@ -118,14 +121,16 @@ form_page(struct ctx *c, const char *token)
 	enum handler_result	 r;
 	enum domain_status	 ds;
 	struct outlet		 o;
-	long			 n;
+	struct arena_list	 categories;
 	long long		 outlet = c->req->param[CF_OUTLET].valid ?
 	    c->req->param[CF_OUTLET].n : 0;
 	const char		*preset = NULL;
 
 	hset(c->hdf, "Page.Title", "投诉");
-	if ((r = db_result(complaint_categories(c->hdf, "Categories", &n))) !=
-	    H_OK || (r = load_caps_today(c)) != H_OK)
+	if ((ds = complaint_categories(&c->arena, &categories)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	complaint_view_categories(c->hdf, "Categories", &categories);
+	if ((r = load_caps_today(c)) != H_OK)
 		return r;
 	if (outlet > 0) {
 		ds = outlet_get(&c->arena, outlet, &o);
@@ -308,21 +313,15 @@ down:
 	return H_OK;
 }
 
-/* The complaint tracked, named as the public read it. */
-static void
-named(struct ctx *c)
-{
-	complaint_view_record(hdf_get_obj(c->hdf, "Complaint"));
-	complaint_view_rows(hdf_get_obj(c->hdf, "Complaint.events"), 0);
-}
-
-/* Answers a tracking request; misses are counted per address. */
+/* Answers a tracking request into t, shown as Complaint; misses are
+ * counted per address. */
 static enum handler_result
-track(struct ctx *c, int *found)
+track(struct ctx *c, struct complaint_tracked *t, int *found)
 {
 	const char	*no = ctx_text(c, TR_NO), *code = ctx_text(c, TR_CODE);
 	const char	*addr = c->req->remote_addr;
 	enum handler_result r;
+	enum domain_status ds;
 	long long	 wait;
 	char		 msg[128], upper[21];
 	size_t		 i;
@@ -347,9 +346,10 @@ track(struct ctx *c, int *found)
 		memmove(upper + 5, upper + 4, 5);
 		upper[4] = '-';
 	}
-	if ((r = db_result(complaint_track(c->hdf, upper, code, c->cfg->secret,
-	    "Complaint", found))) != H_OK)
-		return r;
+	ds = complaint_track(&c->arena, upper, code, c->cfg->secret, t);
+	if (ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND)
+		return domain_answer_error(c, ds);
+	*found = ds == DOMAIN_OK;
 	if (!*found) {
 		if ((r = db_result(throttle_fail("track", addr))) != H_OK)
 			return r;
@@ -359,7 +359,7 @@ track(struct ctx *c, int *found)
 		return H_OK;
 	}
 	hset(c->hdf, "Form.no", upper);
-	named(c);
+	complaint_view_tracked(c->hdf, "Complaint", t);
 	return H_OK;
 }
 
@@ -370,6 +370,7 @@ int
 handle_complaint_track(struct ctx *c)
 {
 	const struct param_value *p = c->req->param;
+	struct complaint_tracked t;
 	enum handler_result	 r;
 	int			 found;
 
@@ -378,7 +379,7 @@ handle_complaint_track(struct ctx *c)
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	else if (p[TR_NO].present && p[TR_CODE].present) {
-		if ((r = track(c, &found)) != H_OK)
+		if ((r = track(c, &t, &found)) != H_OK)
 			return r;
 	} else if (c->req->method == M_POST) {
 		/* Not a wrong guess: nothing to count against the address. */
@@ -395,7 +396,9 @@ handle_complaint_feedback(struct ctx *c)
 {
 	const char	*action = ctx_text(c, TR_ACTION);
 	const struct calendar *cal;
+	struct complaint_tracked t;
 	enum handler_result r;
+	enum domain_status ds;
 	enum db_status	 st;
 	const struct complaint_rule *rule;
 	int		 found, done;
@@ -414,7 +417,7 @@ handle_complaint_feedback(struct ctx *c)
 		ctx_field_error(c, "action", rule->needs_message);
 		return ctx_render(c, "complaints/track.cs");
 	}
-	if ((r = track(c, &found)) != H_OK || !found)
+	if ((r = track(c, &t, &found)) != H_OK || !found)
 		return r != H_OK ? r : ctx_render(c, "complaints/track.cs");
 	if (rule->needs == NEEDS_REASON && !c->req->param[TR_REASON].present) {
 		ctx_field_error(c, "reason", rule->needs_message);
@@ -422,9 +425,8 @@ handle_complaint_feedback(struct ctx *c)
 	}
 	if ((st = calendar_cached(&cal)) != DB_OK)
 		return db_result(st);
-	st = complaint_feedback(hdf_get_value(c->hdf, "Complaint.tracking_no",
-	    ""), rule, action, ctx_text(c, TR_REASON), cal, c->cfg->resolve_days,
-	    &done);
+	st = complaint_feedback(t.tracking_no, rule, action,
+	    ctx_text(c, TR_REASON), cal, c->cfg->resolve_days, &done);
 	if (st != DB_OK)
 		return db_result(st);
 	if (!done) {
@@ -436,10 +438,11 @@ handle_complaint_feedback(struct ctx *c)
 		hset(c->hdf, "Track.message", rule->action == CA_REOPEN ?
 		    "已收到您重新办理的要求。" : "谢谢您的评价。");
 	nerr_ignore_ok(hdf_remove_tree(c->hdf, "Complaint"));
-	if ((r = db_result(complaint_track(c->hdf, hdf_get_value(c->hdf,
-	    "Form.no", ""), ctx_text(c, TR_CODE), c->cfg->secret, "Complaint",
-	    &found))) != H_OK)
-		return r;
-	named(c);
+	ds = complaint_track(&c->arena, hdf_get_value(c->hdf, "Form.no", ""),
+	    ctx_text(c, TR_CODE), c->cfg->secret, &t);
+	if (ds == DOMAIN_OK)
+		complaint_view_tracked(c->hdf, "Complaint", &t);
+	else if (ds != DOMAIN_NOT_FOUND)
+		return domain_answer_error(c, ds);
 	return ctx_render(c, "complaints/track.cs");
 }

@@ -14,6 +14,7 @@
 #include "domain/calendar_cache.h"
 #include "domain/complaint.h"
 #include "web/config.h"
+#include "web/domain_answer.h"
 #include "web/open311.h"
 #include "public.h"
 #include "base/utf8.h"
@@ -175,16 +176,16 @@ read_scope(struct ctx *c, enum open311_format f, const struct param_value *v,
 }
 
 static json_t *
-service_json(HDF *row)
+service_json(const struct complaint_category *k)
 {
 	char	 keywords[256];
 
 	snprintf(keywords, sizeof(keywords), "家电下乡, 投诉, %s",
-	    hdf_get_value(row, "name", ""));
+	    k->name != NULL ? k->name : "");
 	return json_pack("{s:s,s:s,s:s,s:b,s:s,s:s,s:s}",
-	    "service_code", hdf_get_value(row, "code", ""),
-	    "service_name", hdf_get_value(row, "name", ""),
-	    "description", hdf_get_value(row, "description", ""),
+	    "service_code", k->code != NULL ? k->code : "",
+	    "service_name", k->name != NULL ? k->name : "",
+	    "description", k->description != NULL ? k->description : "",
 	    "metadata", 0, "type", "realtime", "keywords", keywords,
 	    "group", SERVICE_GROUP);
 }
@@ -192,18 +193,17 @@ service_json(HDF *row)
 static int
 services(struct ctx *c, enum open311_format f)
 {
-	enum handler_result	 r;
+	enum domain_status	 ds;
+	struct arena_list	 categories;
 	json_t			*list;
-	HDF			*row;
-	long			 n;
+	size_t			 i;
 
-	if ((r = db_result(complaint_categories(c->hdf, "Services", &n))) !=
-	    H_OK)
-		return r;
+	if ((ds = complaint_categories(&c->arena, &categories)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
 	list = json_array();
-	for (row = hdf_get_child(c->hdf, "Services"); row != NULL;
-	    row = hdf_obj_next(row))
-		json_array_append_new(list, service_json(row));
+	for (i = 0; i < categories.n; i++)
+		json_array_append_new(list, service_json(
+		    complaint_category_at(&categories, i)));
 	return answer(c, f, 200, list, "services", "service");
 }
 
@@ -231,14 +231,13 @@ static int
 service_definition(struct ctx *c, enum open311_format f, const char *code)
 {
 	enum handler_result	 r;
-	long			 n;
+	int			 found;
 
 	if (!service_code_valid(code))
 		return error_answer(c, f, 404, "service_code not found");
-	if ((r = db_result(complaint_categories(c->hdf, "Services", &n))) !=
-	    H_OK)
+	if ((r = db_result(complaint_category_exists(code, &found))) != H_OK)
 		return r;
-	if (!complaint_category_valid(hdf_get_obj(c->hdf, "Services"), code))
+	if (!found)
 		return error_answer(c, f, 404, "service_code not found");
 	/* Our services take no attributes beyond the standard fields. */
 	return answer(c, f, 200, json_pack("{s:s,s:[]}", "service_code", code,
@@ -263,11 +262,12 @@ requests_by_id(struct ctx *c, enum open311_format f,
     const struct service_request_scope *scope, const char *list, json_t *out)
 {
 	char		 ids[OPEN311_MAX_IDS][COMPLAINT_NO_LEN + 1];
-	char		 copy[OPEN311_MAX_IDS * 10 + 1], name[32];
+	char		 copy[OPEN311_MAX_IDS * 10 + 1];
 	char		*one, *save, *end;
+	struct service_request req;
 	size_t		 i, j, n = 0;
-	enum handler_result r;
-	int		 found, dup;
+	enum domain_status ds;
+	int		 dup;
 
 	snprintf(copy, sizeof(copy), "%s", list);
 	for (one = strtok_r(copy, ",", &save); one != NULL;
@@ -291,14 +291,13 @@ requests_by_id(struct ctx *c, enum open311_format f,
 			memcpy(ids[n++], one, COMPLAINT_NO_LEN + 1);
 	}
 	for (i = 0; i < n; i++) {
-		snprintf(name, sizeof(name), "Ids.%zu", i);
-		if ((r = db_result(service_request_get(c->hdf, ids[i], scope,
-		    name, &found))) != H_OK)
-			return r;
+		ds = service_request_get(&c->arena, ids[i], scope, &req);
+		if (ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND)
+			return domain_answer_error(c, ds);
 		/* Asked for by number: the number is named in the answer. */
-		if (found)
-			json_array_append_new(out, open311_request_json(
-			    hdf_get_obj(c->hdf, name), scope, 1));
+		if (ds == DOMAIN_OK)
+			json_array_append_new(out, open311_request_json(&req,
+			    scope, 1));
 	}
 	return H_OK;
 }
@@ -345,10 +344,11 @@ requests(struct ctx *c, enum open311_format f)
 	struct service_request_scope	 scope;
 	struct apikey		 key;
 	enum handler_result	 r;
+	enum domain_status	 ds;
+	struct arena_list	 matching;
 	const char		*status = ctx_text(c, O3L_STATUS);
 	json_t			*errors, *list;
-	HDF			*row;
-	long			 n;
+	size_t			 i;
 	int			 rc, found;
 
 	if ((rc = read_scope(c, f, &c->req->param[O3L_KEY], &key,
@@ -393,15 +393,15 @@ requests(struct ctx *c, enum open311_format f)
 		}
 		return answer(c, f, 200, list, "service_requests", "request");
 	}
-	if ((r = db_result(open311_requests_find(c->hdf, &q, &scope, "Requests",
-	    &n))) != H_OK) {
+	if ((ds = open311_requests_find(&c->arena, &q, &scope,
+	    &matching)) != DOMAIN_OK) {
 		json_decref(list);
-		return r;
+		return domain_answer_error(c, ds);
 	}
 	/* A public list names no tracking numbers; a key's list does. */
-	for (row = hdf_get_child(c->hdf, "Requests"); row != NULL;
-	    row = hdf_obj_next(row))
-		json_array_append_new(list, open311_request_json(row, &scope,
+	for (i = 0; i < matching.n; i++)
+		json_array_append_new(list, open311_request_json(
+		    service_request_at(&matching, i), &scope,
 		    scope.keyed));
 	return answer(c, f, 200, list, "service_requests", "request");
 }
@@ -421,10 +421,11 @@ request_one(struct ctx *c, enum open311_format f, const char *id)
 {
 	char			 no[COMPLAINT_NO_LEN + 1];
 	struct service_request_scope	 scope;
+	struct service_request	 req;
 	struct apikey		 key;
-	enum handler_result	 r;
+	enum domain_status	 ds;
 	size_t			 i;
-	int			 found = 0, rc;
+	int			 rc;
 
 	if ((rc = read_scope(c, f, &c->req->param[O3R_KEY], &key,
 	    &scope)) != H_OK ||
@@ -437,15 +438,14 @@ request_one(struct ctx *c, enum open311_format f, const char *id)
 		    (char)(id[i] - 'a' + 'A') : id[i];
 	if (!open311_tracking_no_valid(no))
 		return error_answer(c, f, 404, "service_request_id not found");
-	if ((r = db_result(service_request_get(c->hdf, no, &scope, "Request",
-	    &found))) != H_OK)
-		return r;
+	ds = service_request_get(&c->arena, no, &scope, &req);
 	/* Outside the key's region it is as unknown as a wrong number. */
-	if (!found)
+	if (ds == DOMAIN_NOT_FOUND)
 		return error_answer(c, f, 404, "service_request_id not found");
-	return answer(c, f, 200, json_pack("[o]", open311_request_json(
-	    hdf_get_obj(c->hdf, "Request"), &scope, 1)), "service_requests",
-	    "request");
+	if (ds != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	return answer(c, f, 200, json_pack("[o]", open311_request_json(&req,
+	    &scope, 1)), "service_requests", "request");
 }
 
 int

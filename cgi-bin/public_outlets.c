@@ -10,6 +10,7 @@
 #include "public.h"
 #include "domain/region.h"
 #include "web/domain_answer.h"
+#include "web/region_view.h"
 #include "web/view.h"
 
 #define MAX_PAGE	1000000
@@ -39,7 +40,8 @@ outlet_query_from_params(struct ctx *c, struct outlet_query *q,
 	const char	*status = p[OL_STATUS].present && p[OL_STATUS].valid ?
 	    p[OL_STATUS].s : "active";
 	enum handler_result r;
-	long		 n, nchildren;
+	enum domain_status ds;
+	struct arena_list path, below;
 
 	memset(q, 0, sizeof(*q));
 	q->region = ctx_text(c, OL_REGION);
@@ -62,13 +64,16 @@ outlet_query_from_params(struct ctx *c, struct outlet_query *q,
 	if (q->category[0] && !category_known(c, q->category))
 		ctx_field_error(c, "category", "没有这个商品类别");
 	if (q->region[0]) {
-		r = db_result(children == NULL ?
-		    region_path(c->hdf, q->region, "RegionPath", &n) :
-		    region_path_and_children(c->hdf, q->region, "RegionPath",
-		    children, &n, &nchildren));
-		if (r != H_OK)
-			return r;
-		if (n == 0) {
+		ds = children == NULL ?
+		    region_path(&c->arena, q->region, &path) :
+		    region_path_and_children(&c->arena, q->region, &path,
+		    &below);
+		if (ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND)
+			return domain_answer_error(c, ds);
+		region_view_list(c->hdf, "RegionPath", &path);
+		if (children != NULL)
+			region_view_list(c->hdf, children, &below);
+		if (ds == DOMAIN_NOT_FOUND) {
 			ctx_field_error(c, "region", "没有这个地区代码");
 			q->region = "";
 		}
@@ -115,15 +120,19 @@ handle_outlets(struct ctx *c)
 	struct outlet_query	 q;
 	enum handler_result	 r;
 	long long		 total = 0;
-	long			 n;
+	struct arena_list	 provinces;
+	enum domain_status	 ds;
 
 	hset(c->hdf, "Page.Title", "家电下乡指定网点");
 	/* The next level down from the chosen region, or the provinces. */
 	if ((r = outlet_query_from_params(c, &q, "RegionChildren")) != H_OK)
 		return r;
-	if (q.region[0] == '\0' && (r = db_result(region_children(c->hdf, "",
-	    "RegionChildren", &n))) != H_OK)
-		return r;
+	if (q.region[0] == '\0') {
+		if ((ds = region_children(&c->arena, "", &provinces)) !=
+		    DOMAIN_OK)
+			return domain_answer_error(c, ds);
+		region_view_list(c->hdf, "RegionChildren", &provinces);
+	}
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	if (c->resp->status == 200 &&

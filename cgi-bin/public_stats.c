@@ -6,6 +6,8 @@
 #include "domain/region.h"
 #include "domain/stats.h"
 #include "domain/stats_snapshot.h"
+#include "web/domain_answer.h"
+#include "web/region_view.h"
 #include "web/stats_view.h"
 #include "web/view.h"
 
@@ -66,7 +68,8 @@ handle_stats(struct ctx *c)
 	struct stats_filter	 f;
 	struct stats		 s;
 	enum handler_result	 r;
-	long			 n;
+	enum domain_status	 ds;
+	struct arena_list	 path, children;
 	int			 stale, busy;
 
 	hset(c->hdf, "Page.Title", "投诉统计");
@@ -78,10 +81,11 @@ handle_stats(struct ctx *c)
 		    "地区请选择省、市或县（2、4 或 6 位代码）");
 		f.region = "";
 	} else if (f.region[0] != '\0') {
-		if ((r = db_result(region_path(c->hdf, f.region, "RegionPath",
-		    &n))) != H_OK)
-			return r;
-		if (n == 0) {
+		ds = region_path(&c->arena, f.region, &path);
+		if (ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND)
+			return domain_answer_error(c, ds);
+		region_view_list(c->hdf, "RegionPath", &path);
+		if (ds == DOMAIN_NOT_FOUND) {
 			ctx_field_error(c, "region", "没有这个地区代码");
 			f.region = "";
 		}
@@ -89,9 +93,12 @@ handle_stats(struct ctx *c)
 	if ((r = year_choices(c, f.year)) != H_OK)
 		return r;
 	/* Down to counties: the next level of the chosen region. */
-	if (strlen(f.region) < 6 && (r = db_result(region_children(c->hdf,
-	    f.region, "RegionChildren", &n))) != H_OK)
-		return r;
+	if (strlen(f.region) < 6) {
+		if ((ds = region_children(&c->arena, f.region, &children)) !=
+		    DOMAIN_OK)
+			return domain_answer_error(c, ds);
+		region_view_list(c->hdf, "RegionChildren", &children);
+	}
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	if (c->resp->status == 200) {

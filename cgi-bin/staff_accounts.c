@@ -43,7 +43,8 @@ handle_accounts(struct ctx *c)
 static enum handler_result
 check_role_region(struct ctx *c, const char *role, const char *region)
 {
-	long	 n;
+	struct arena_list	 path;
+	enum domain_status	 ds;
 
 	if (role_bit(role) == 0)
 		ctx_field_error(c, "role", "请选择角色");
@@ -53,9 +54,10 @@ check_role_region(struct ctx *c, const char *role, const char *region)
 			    "负责地区须为市（4 位）或县（6 位）行政区划代码");
 			return H_OK;
 		}
-		if (region_path(c->hdf, region, "RegionCheck", &n) != DB_OK)
+		ds = region_path(&c->arena, region, &path);
+		if (ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND)
 			return H_UNAVAILABLE;
-		if (n == 0)
+		if (ds == DOMAIN_NOT_FOUND)
 			ctx_field_error(c, "region", "没有这个地区代码");
 	}
 	return H_OK;

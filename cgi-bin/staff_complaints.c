@@ -35,9 +35,10 @@ handle_complaint_queue(struct ctx *c)
 {
 	const struct param_value *p = c->req->param;
 	struct complaint_queue_filter f;
+	struct arena_list queue, counts, categories;
 	long long	 total;
-	long		 n, page = p[QU_PAGE].present ? (long)p[QU_PAGE].n : 1;
-	enum db_status	 st;
+	long		 page = p[QU_PAGE].present ? (long)p[QU_PAGE].n : 1;
+	enum domain_status ds;
 
 	hset(c->hdf, "Page.Title", "投诉处理");
 	if (c->req->param_errors > 0) {
@@ -54,48 +55,50 @@ handle_complaint_queue(struct ctx *c)
 	f.category = p[QU_CATEGORY].present ? p[QU_CATEGORY].s : NULL;
 	f.outlet = p[QU_OUTLET].present ? p[QU_OUTLET].n : 0;
 	f.overdue = p[QU_OVERDUE].present && p[QU_OVERDUE].n == 1;
-	if ((st = complaint_queue(c->hdf, "Queue", &f, page, QUEUE_PAGE_SIZE,
-	    &total)) != DB_OK ||
-	    (st = complaint_status_counts(c->hdf, "Counts", f.region)) !=
-	    DB_OK || (st = complaint_categories(c->hdf, "Categories", &n)) !=
-	    DB_OK)
-		return db_result(st);
-	complaint_view_rows(hdf_get_obj(c->hdf, "Queue"), 1);
-	complaint_view_rows(hdf_get_obj(c->hdf, "Counts"), 1);
+	if ((ds = complaint_queue(&c->arena, &f, page, QUEUE_PAGE_SIZE,
+	    &queue, &total)) != DOMAIN_OK ||
+	    (ds = complaint_status_counts(&c->arena, f.region, &counts)) !=
+	    DOMAIN_OK ||
+	    (ds = complaint_categories(&c->arena, &categories)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	complaint_view_queue(c->hdf, "Queue", &queue);
+	complaint_view_counts(c->hdf, "Counts", &counts);
+	complaint_view_categories(c->hdf, "Categories", &categories);
 	complaint_view_statuses(c->hdf, "Statuses");
 	ctx_paging(c, page, total, QUEUE_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");
 	return ctx_render(c, "staff/complaints.cs");
 }
 
-/* Loads a complaint of the user's region, with its events. */
+/* Loads a complaint of the user's region into k, with its events, and
+ * puts it into the page. */
 static enum handler_result
-load(struct ctx *c, long long id)
+load(struct ctx *c, long long id, struct complaint *k)
 {
-	enum db_status	 st;
-	int		 found;
+	enum domain_status	 ds;
 
-	if ((st = complaint_for_staff(c->hdf, id, &found)) != DB_OK)
-		return db_result(st);
-	if (!found || !staff_in_region(c, hdf_get_value(c->hdf,
-	    "Complaint.outlet_region", "")))
+	if ((ds = complaint_for_staff(&c->arena, id, k)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	if (!staff_in_region(c, k->outlet_region != NULL ? k->outlet_region :
+	    ""))
 		return H_NOT_FOUND;
-	complaint_view_record(hdf_get_obj(c->hdf, "Complaint"));
-	complaint_view_rows(hdf_get_obj(c->hdf, "Events"), 1);
-	complaint_view_actions(c->hdf, "Actions", hdf_get_value(c->hdf,
-	    "Complaint.status", ""));
+	complaint_view_put(c->hdf, "Complaint", k);
+	complaint_view_events(c->hdf, "Events", &k->events, 1);
+	complaint_view_handlers(c->hdf, "Handlers", &k->handlers);
+	complaint_view_actions(c->hdf, "Actions", k->status != NULL ?
+	    k->status : "");
 	return H_OK;
 }
 
 int
 handle_complaint_view(struct ctx *c)
 {
+	struct complaint	 k;
 	enum handler_result	 r;
 
-	if ((r = load(c, c->req->path_id)) != H_OK)
+	if ((r = load(c, c->req->path_id, &k)) != H_OK)
 		return r;
-	hsetf(c->hdf, "Page.Title", "投诉 %s", hdf_get_value(c->hdf,
-	    "Complaint.tracking_no", ""));
+	hsetf(c->hdf, "Page.Title", "投诉 %s", k.tracking_no);
 	return ctx_render(c, "staff/complaint.cs");
 }
 
@@ -107,22 +110,22 @@ handle_complaint_act(struct ctx *c)
 	struct audit_by		 by = { .user = c->user,
 	    .address = staff_address(c) };
 	struct domain_problems	 problems;
+	struct complaint	 k;
 	enum handler_result	 r;
 	enum domain_status	 ds;
 	char			 path[64];
 
-	if ((r = load(c, c->req->path_id)) != H_OK)
+	if ((r = load(c, c->req->path_id, &k)) != H_OK)
 		return r;
-	hsetf(c->hdf, "Page.Title", "投诉 %s", hdf_get_value(c->hdf,
-	    "Complaint.tracking_no", ""));
+	hsetf(c->hdf, "Page.Title", "投诉 %s", k.tracking_no);
 	if (c->req->param_errors > 0) {
 		c->resp->status = 400;
 		return ctx_render(c, "staff/complaint.cs");
 	}
 	memset(&act, 0, sizeof(act));
 	act.id = c->req->path_id;
-	act.status = hdf_get_value(c->hdf, "Complaint.status", "");
-	act.region = hdf_get_value(c->hdf, "Complaint.outlet_region", "");
+	act.status = k.status;
+	act.region = k.outlet_region;
 	act.action = ctx_text(c, HA_ACTION);
 	act.reply = p[HA_REPLY].present ? p[HA_REPLY].s : NULL;
 	act.note = p[HA_NOTE].present ? p[HA_NOTE].s : NULL;

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "web/app.h"
+#include "web/domain_answer.h"
+#include "web/region_view.h"
 #include "base/csv.h"
 #include "domain/region.h"
 #include "domain/session.h"
@@ -93,7 +95,9 @@ handle_weekly(struct ctx *c)
 	enum handler_result r;
 	struct stats_week w;
 	char		 d[11], week[9], msg[160];
-	long		 monday, n;
+	long		 monday;
+	enum domain_status ds;
+	struct arena_list path;
 	int		 csv = 0;
 
 	hset(c->hdf, "Page.Title", "周报");
@@ -121,18 +125,18 @@ handle_weekly(struct ctx *c)
 		monday = iso_week_monday(date_to_days(d)) - 7;
 	}
 	if (region[0] != '\0') {
-		if ((r = db_result(region_path(c->hdf, region,
-		    "RegionPath", &n))) != H_OK)
-			return r;
-		if (n == 0)
+		ds = region_path(&c->arena, region, &path);
+		if (ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND)
+			return domain_answer_error(c, ds);
+		if (ds == DOMAIN_NOT_FOUND)
 			ctx_field_error(c, "region", "没有这个地区代码");
 		else {
-			char name[48];
+			const struct region *self = region_at(&path,
+			    path.n - 1);
 
-			snprintf(name, sizeof(name), "RegionPath.%ld.name",
-			    n - 1);
-			hset(c->hdf, "Report.region_name",
-			    hdf_get_value(c->hdf, name, region));
+			region_view_list(c->hdf, "RegionPath", &path);
+			hset(c->hdf, "Report.region_name", self->name != NULL ?
+			    self->name : region);
 		}
 	} else
 		hset(c->hdf, "Report.region_name", "全国");

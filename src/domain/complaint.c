@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include "domain/result.h"
 #include "domain/complaint.h"
 #include "domain/outlet.h"
 #include "domain/region.h"
@@ -31,7 +32,7 @@ static struct db_stmt insert_event = DB_WRITE(
 
 static struct db_stmt categories = DB_READ(
     "SELECT code, name, description FROM complaint_category "
-    "ORDER BY sort_order");
+    "ORDER BY sort_order, code");
 
 /* Counts no further than the limit: a busy address costs no more. */
 static struct db_stmt filed_from = DB_READ(
@@ -146,6 +147,22 @@ complaint_add_event(long long id, const char *kind, const char *from,
 	return db_exec(&insert_event, a, DB_NARGS(a), NULL, NULL);
 }
 
+/* The number and deadline of the receipt a token's row holds. */
+static int
+read_receipt(void *arg, const struct db_row *row)
+{
+	struct complaint_receipt *r = arg;
+
+	if (r->existing)
+		return 0;
+	snprintf(r->tracking_no, sizeof(r->tracking_no), "%s",
+	    db_text(row, "tracking_no"));
+	snprintf(r->accept_due, sizeof(r->accept_due), "%s",
+	    db_text(row, "accept_due"));
+	r->existing = 1;
+	return 0;
+}
+
 /* The receipt of the complaint a token filed before, if any. */
 static enum db_status
 find_by_token(const char *token, const char *secret,
@@ -153,21 +170,12 @@ find_by_token(const char *token, const char *secret,
 {
 	struct db_arg	 a[] = { DB_TEXT(token) };
 	enum db_status	 st;
-	HDF		*h;
 
-	*found = 0;
-	if (hdf_init(&h) != STATUS_OK)
-		return DB_ERROR;
-	st = db_query_row(&by_token, a, 1, h, "C", found);
-	if (st == DB_OK && *found) {
-		snprintf(r->tracking_no, sizeof(r->tracking_no), "%s",
-		    hdf_get_value(h, "C.tracking_no", ""));
-		snprintf(r->accept_due, sizeof(r->accept_due), "%s",
-		    hdf_get_value(h, "C.accept_due", ""));
+	r->existing = 0;
+	st = db_query_each(&by_token, a, 1, read_receipt, r);
+	*found = st == DB_OK && r->existing;
+	if (*found)
 		derive_code(token, secret, r->code);
-		r->existing = 1;
-	}
-	hdf_destroy(&h);
 	return st;
 }
 
@@ -317,22 +325,36 @@ complaint_category_exists(const char *code, int *found)
 	return db_exists(&category_exists, a, 1, found);
 }
 
-enum db_status
-complaint_categories(HDF *hdf, const char *prefix, long *n)
+/* Where a read puts its rows: a list in an arena, or one record. */
+struct complaint_sink {
+	struct arena		*arena;
+	struct arena_list	*list;
+	struct complaint_tracked *tracked;
+	char			 code_hash[65];
+};
+
+static int
+read_category(void *arg, const struct db_row *r)
 {
-	return db_query(&categories, NULL, 0, hdf, prefix, n);
+	struct complaint_sink		*k = arg;
+	struct complaint_category	*c;
+
+	if ((c = arena_push(k->arena, k->list, sizeof(*c))) == NULL)
+		return -1;
+	c->code = db_keep(k->arena, r, "code");
+	c->name = db_keep(k->arena, r, "name");
+	c->description = db_keep(k->arena, r, "description");
+	return 0;
 }
 
-int
-complaint_category_valid(HDF *node, const char *code)
+enum domain_status
+complaint_categories(struct arena *arena, struct arena_list *list)
 {
-	HDF	*c;
+	struct complaint_sink	 k = { .arena = arena, .list = list };
 
-	for (c = node != NULL ? hdf_obj_child(node) : NULL; c != NULL;
-	    c = hdf_obj_next(c))
-		if (strcmp(hdf_get_value(c, "code", ""), code) == 0)
-			return 1;
-	return 0;
+	*list = (struct arena_list){ 0 };
+	return domain_of_read(db_query_each(&categories, NULL, 0, read_category,
+	    &k), arena);
 }
 
 /* The names of the statuses (the flow's states) and of the steps of a
@@ -385,49 +407,83 @@ complaint_step_name(const char *kind, int staff)
 	return staff && l->staff_name != NULL ? l->staff_name : l->name;
 }
 
-/* Removes name from hdf; nothing there is nothing to remove. */
-static void
-forget(HDF *hdf, const char *name)
+/* The tracked complaint's row; its code's hash is kept apart, to be
+ * compared and never shown. */
+static int
+read_tracked(void *arg, const struct db_row *r)
 {
-	NEOERR	*err = hdf_remove_tree(hdf, name);
+	struct complaint_sink	 *k = arg;
+	struct complaint_tracked *t = k->tracked;
 
-	if (err != STATUS_OK)
-		nerr_ignore(&err);
+	if (t->tracking_no != NULL)
+		return 0;
+	snprintf(k->code_hash, sizeof(k->code_hash), "%s",
+	    db_text(r, "code_hash"));
+	t->id = db_int(r, "id");
+	t->tracking_no = db_keep(k->arena, r, "tracking_no");
+	t->status = db_keep(k->arena, r, "status");
+	t->category_name = db_keep(k->arena, r, "category_name");
+	t->outlet = db_keep(k->arena, r, "outlet");
+	t->submitted_at = db_keep(k->arena, r, "submitted_at");
+	t->accept_due = db_keep(k->arena, r, "accept_due");
+	t->resolve_due = db_keep(k->arena, r, "resolve_due");
+	t->resolved_at = db_keep(k->arena, r, "resolved_at");
+	t->resolved_on = db_keep(k->arena, r, "resolved_on");
+	t->satisfaction = db_keep(k->arena, r, "satisfaction");
+	t->reopened = db_int(r, "reopened") != 0;
+	t->is_demo = db_int(r, "is_demo") != 0;
+	t->can_reopen = db_int(r, "can_reopen") != 0;
+	return 0;
 }
 
-enum db_status
-complaint_track(HDF *hdf, const char *tracking_no, const char *code,
-    const char *secret, const char *prefix, int *found)
+static int
+read_public_event(void *arg, const struct db_row *r)
 {
-	struct db_arg	 a[] = { DB_INT(COMPLAINT_REOPEN_DAYS),
-	    DB_TEXT(tracking_no) };
-	struct db_arg	 e[1];
-	char		 want[65], upper[COMPLAINT_CODE_LEN + 1];
-	enum db_status	 st;
-	HDF		*row;
-	size_t		 i;
-	long		 n;
+	struct complaint_sink	*k = arg;
+	struct complaint_event	*e;
 
-	*found = 0;
+	if ((e = arena_push(k->arena, k->list, sizeof(*e))) == NULL)
+		return -1;
+	e->at = db_keep(k->arena, r, "at");
+	e->kind = db_keep(k->arena, r, "kind");
+	e->public_reply = db_keep(k->arena, r, "public_reply");
+	return 0;
+}
+
+enum domain_status
+complaint_track(struct arena *arena, const char *tracking_no,
+    const char *code, const char *secret, struct complaint_tracked *t)
+{
+	struct db_arg		 a[] = { DB_INT(COMPLAINT_REOPEN_DAYS),
+	    DB_TEXT(tracking_no) };
+	struct db_arg		 e[1];
+	struct complaint_sink	 k = { .arena = arena, .tracked = t };
+	char			 want[65], upper[COMPLAINT_CODE_LEN + 1];
+	enum domain_status	 ds;
+	size_t			 i;
+
+	memset(t, 0, sizeof(*t));
 	if (strlen(code) != COMPLAINT_CODE_LEN)
-		return DB_OK;
+		return DOMAIN_NOT_FOUND;
 	for (i = 0; i <= COMPLAINT_CODE_LEN; i++)
 		upper[i] = (code[i] >= 'a' && code[i] <= 'z') ?
 		    (char)(code[i] - 'a' + 'A') : code[i];
-	if ((st = db_query_row(&track, a, 2, hdf, prefix, found)) != DB_OK ||
-	    !*found)
-		return st;
-	row = hdf_get_obj(hdf, prefix);
+	if ((ds = domain_of_read(db_query_each(&track, a, 2, read_tracked, &k),
+	    arena)) != DOMAIN_OK)
+		return ds;
+	if (t->tracking_no == NULL)
+		return DOMAIN_NOT_FOUND;
 	code_hash(tracking_no, upper, secret, want);
 	/* A wrong code looks exactly like a wrong number. */
-	if (sodium_memcmp(want, hdf_get_value(row, "code_hash", ""), 64) != 0) {
-		*found = 0;
-		forget(hdf, prefix);
-		return DB_OK;
+	if (strlen(k.code_hash) != 64 ||
+	    sodium_memcmp(want, k.code_hash, 64) != 0) {
+		memset(t, 0, sizeof(*t));
+		return DOMAIN_NOT_FOUND;
 	}
-	forget(row, "code_hash");
-	e[0] = DB_INT(hdf_get_int_value(row, "id", 0));
-	return db_query(&public_events, e, 1, row, "events", &n);
+	e[0] = DB_INT(t->id);
+	k.list = &t->events;
+	return domain_of_read(db_query_each(&public_events, e, 1,
+	    read_public_event, &k), arena);
 }
 
 /* A rating is kept as the word the complainant chose; its event reads

@@ -4,10 +4,10 @@
 #ifndef JDXX_COMPLAINT_H
 #define JDXX_COMPLAINT_H
 
-#include <ClearSilver/ClearSilver.h>
-
+#include "base/arena.h"
 #include "db/db.h"
 #include "domain/complaint_flow.h"
+#include "domain/result.h"
 #include "domain/workday.h"
 
 #define COMPLAINT_DESC_MAX	4000	/* characters */
@@ -70,20 +70,72 @@ void		complaint_form_token(char out[44]);
 /* 1 for a Chinese mobile (1[3-9]x, 11 digits) or landline (0 + area
  * code, 7-8 digits, optional '-' and extension) number. */
 int		complaint_phone_valid(const char *);
-/* The categories as prefix.N.{code, name, description}. */
-enum db_status	complaint_categories(HDF *, const char *prefix, long *n);
-int		complaint_category_valid(HDF *categories, const char *code);
+/* What a complaint is about; strings live in the arena of the read. */
+struct complaint_category {
+	const char	*code;
+	const char	*name;
+	const char	*description;
+};
+
+/* The i-th of a list of struct complaint_category. */
+static inline const struct complaint_category *
+complaint_category_at(const struct arena_list *l, size_t i)
+{
+	return &((const struct complaint_category *)l->item)[i];
+}
+
+/* Every category, in sort order, into list (struct complaint_category). */
+enum domain_status complaint_categories(struct arena *,
+		    struct arena_list *list);
 /* *found is 1 when code is a complaint category. */
 enum db_status	complaint_category_exists(const char *code, int *found);
 
-/* The complaint with that tracking number when code matches, as
- * prefix.{tracking_no, status, status_name, category_name, outlet,
- * submitted_at, accept_due, resolve_due, resolved_at, satisfaction,
- * reopened, can_reopen} and its public events as prefix.events.N.{at,
- * kind_name, public_reply}. Never the complainant's name or phone. */
-enum db_status	complaint_track(HDF *, const char *tracking_no,
-		    const char *code, const char *secret, const char *prefix,
-		    int *found);
+/* A step of a complaint's timeline. A NULL string is SQL NULL, or a
+ * column the read leaves out: the public's steps have only at, kind and
+ * public_reply. */
+struct complaint_event {
+	const char	*at;		/* YYYY-MM-DD HH:MM */
+	const char	*kind;		/* complaint_step_name names it */
+	const char	*from_status;
+	const char	*to_status;
+	const char	*public_reply;
+	const char	*internal_note;
+	const char	*username;	/* the staff member's, if by staff */
+};
+
+/* The i-th of a list of struct complaint_event. */
+static inline const struct complaint_event *
+complaint_event_at(const struct arena_list *l, size_t i)
+{
+	return &((const struct complaint_event *)l->item)[i];
+}
+
+/* A complaint as its complainant tracks it: never the complainant's
+ * name or phone. Dates are text as shown (YYYY-MM-DD, or with HH:MM for
+ * the _at ones); NULL when not (yet) set. */
+struct complaint_tracked {
+	long long	 id;
+	const char	*tracking_no;
+	const char	*status;	/* a complaint_state_code */
+	const char	*category_name;
+	const char	*outlet;	/* the listed shop's name, or as given */
+	const char	*submitted_at;
+	const char	*accept_due;
+	const char	*resolve_due;
+	const char	*resolved_at;
+	const char	*resolved_on;	/* resolved_at's day */
+	const char	*satisfaction;	/* "satisfied", "unsatisfied" */
+	int		 reopened;
+	int		 is_demo;
+	int		 can_reopen;	/* resolved, within the days, once */
+	struct arena_list events;	/* the public steps, in order */
+};
+
+/* The complaint with that tracking number when code matches, with its
+ * public steps; DOMAIN_NOT_FOUND for a wrong number or code alike. */
+enum domain_status complaint_track(struct arena *, const char *tracking_no,
+		    const char *code, const char *secret,
+		    struct complaint_tracked *);
 /* Satisfaction (rule CA_RATE, rating "satisfied" or "unsatisfied") or
  * reopening (CA_REOPEN, with the reason) by the complainant, after
  * complaint_track found it; returns DB_OK and sets *done to 0 when not

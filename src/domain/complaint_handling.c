@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "db/filtered.h"
+#include "domain/result.h"
 #include "domain/audit.h"
 #include "domain/authz.h"
 #include "domain/complaint.h"
@@ -119,18 +120,49 @@ complaints_overdue(const char *region, long long *n)
 	return db_query_int(count, a, 1, n);
 }
 
-enum db_status
-complaint_queue(HDF *hdf, const char *prefix,
-    const struct complaint_queue_filter *f, long page, long page_size,
-    long long *total)
-{
-	struct db_arg	 a[8];
-	struct db_stmt	*list, *count;
-	unsigned	 mask = QF_REGION;
-	size_t		 na = 0;
-	enum db_status	 st;
-	long		 n;
+/* Where a read puts its rows: a list in an arena, or one record. */
+struct handling_sink {
+	struct arena		*arena;
+	struct arena_list	*list;
+	struct complaint	*one;
+};
 
+static int
+read_queue_row(void *arg, const struct db_row *r)
+{
+	struct handling_sink		*k = arg;
+	struct complaint_queue_row	*q;
+
+	if ((q = arena_push(k->arena, k->list, sizeof(*q))) == NULL)
+		return -1;
+	q->id = db_int(r, "id");
+	q->tracking_no = db_keep(k->arena, r, "tracking_no");
+	q->status = db_keep(k->arena, r, "status");
+	q->category_name = db_keep(k->arena, r, "category_name");
+	q->outlet = db_keep(k->arena, r, "outlet");
+	q->outlet_region = db_keep(k->arena, r, "outlet_region");
+	q->county = db_keep(k->arena, r, "county");
+	q->submitted = db_keep(k->arena, r, "submitted");
+	q->due = db_keep(k->arena, r, "due");
+	q->overdue = db_int(r, "overdue") != 0;
+	q->assignee = db_keep(k->arena, r, "assignee");
+	q->is_demo = db_int(r, "is_demo") != 0;
+	return 0;
+}
+
+enum domain_status
+complaint_queue(struct arena *arena, const struct complaint_queue_filter *f,
+    long page, long page_size, struct arena_list *rows, long long *total)
+{
+	struct db_arg		 a[8];
+	struct db_stmt		*list, *count;
+	struct handling_sink	 k = { arena, rows, NULL };
+	unsigned		 mask = QF_REGION;
+	size_t			 na = 0;
+	enum db_status		 st;
+
+	*rows = (struct arena_list){ 0 };
+	*total = 0;
 	a[na++] = DB_TEXT(f->region);
 	if (f->status != NULL) {
 		mask |= QF_STATUS;
@@ -149,39 +181,138 @@ complaint_queue(HDF *hdf, const char *prefix,
 	if ((list = filtered_list(&queue, mask)) == NULL ||
 	    (count = filtered_count((mask & (QF_CATEGORY | QF_OUTLET)) == 0 ?
 	    &queue_tally : &queue, mask)) == NULL)
-		return DB_ERROR;
+		return DOMAIN_INTERNAL;
 	if ((st = db_query_int(count, a, na, total)) != DB_OK)
-		return st;
+		return domain_of_db(st);
 	a[na++] = DB_INT(page_size);
 	a[na++] = DB_INT((long long)(page - 1) * page_size);
 	/* Nothing to list is not looked for through every complaint. */
-	return *total > 0 ? db_query(list, a, na, hdf, prefix, &n) : DB_OK;
+	if (*total == 0)
+		return DOMAIN_OK;
+	return domain_of_read(db_query_each(list, a, na, read_queue_row, &k),
+	    arena);
 }
 
-enum db_status
-complaint_status_counts(HDF *hdf, const char *prefix, const char *region)
+static int
+read_status_count(void *arg, const struct db_row *r)
 {
-	struct db_arg	 a[] = { DB_TEXT(region) };
-	long		 n;
+	struct handling_sink		*k = arg;
+	struct complaint_status_count	*c;
 
-	return db_query(&counts_by_status, a, 1, hdf, prefix, &n);
+	if ((c = arena_push(k->arena, k->list, sizeof(*c))) == NULL)
+		return -1;
+	c->status = db_keep(k->arena, r, "status");
+	c->n = db_int(r, "n");
+	c->overdue = db_int(r, "overdue");
+	return 0;
 }
 
-enum db_status
-complaint_for_staff(HDF *hdf, long long id, int *found)
+enum domain_status
+complaint_status_counts(struct arena *arena, const char *region,
+    struct arena_list *counts)
 {
-	struct db_arg	 a[] = { DB_INT(id) };
-	struct db_arg	 r[1];
-	enum db_status	 st;
-	long		 n;
+	struct db_arg		 a[] = { DB_TEXT(region) };
+	struct handling_sink	 k = { arena, counts, NULL };
 
-	if ((st = db_query_row(&one, a, 1, hdf, "Complaint", found)) !=
-	    DB_OK || !*found)
-		return st;
-	r[0] = DB_TEXT(hdf_get_value(hdf, "Complaint.outlet_region", ""));
-	if ((st = db_query(&events_of, a, 1, hdf, "Events", &n)) != DB_OK)
-		return st;
-	return db_query(&handlers_of_region, r, 1, hdf, "Handlers", &n);
+	*counts = (struct arena_list){ 0 };
+	return domain_of_read(db_query_each(&counts_by_status, a, 1,
+	    read_status_count, &k), arena);
+}
+
+static int
+read_complaint(void *arg, const struct db_row *r)
+{
+	struct handling_sink	*k = arg;
+	struct complaint	*c = k->one;
+	struct arena		*a = k->arena;
+
+	if (c->id != 0)
+		return 0;
+	c->id = db_int(r, "id");
+	c->tracking_no = db_keep(a, r, "tracking_no");
+	c->status = db_keep(a, r, "status");
+	c->category = db_keep(a, r, "category");
+	c->category_name = db_keep(a, r, "category_name");
+	c->name = db_keep(a, r, "name");
+	c->phone = db_keep(a, r, "phone");
+	c->region_code = db_keep(a, r, "region_code");
+	c->township = db_keep(a, r, "township");
+	c->outlet_id = db_int(r, "outlet_id");
+	c->outlet = db_keep(a, r, "outlet");
+	c->outlet_address = db_keep(a, r, "outlet_address");
+	c->reg_no = db_keep(a, r, "reg_no");
+	c->outlet_region = db_keep(a, r, "outlet_region");
+	c->purchase_date = db_keep(a, r, "purchase_date");
+	c->product_category = db_keep(a, r, "product_category");
+	c->product_model = db_keep(a, r, "product_model");
+	c->invoice_no = db_keep(a, r, "invoice_no");
+	c->description = db_keep(a, r, "description");
+	c->submitted_at = db_keep(a, r, "submitted_at");
+	c->accept_due = db_keep(a, r, "accept_due");
+	c->resolve_due = db_keep(a, r, "resolve_due");
+	c->resolved_at = db_keep(a, r, "resolved_at");
+	c->satisfaction = db_keep(a, r, "satisfaction");
+	c->reopened = db_int(r, "reopened") != 0;
+	c->assignee_id = db_int(r, "assignee_id");
+	c->overdue = db_int(r, "overdue") != 0;
+	c->is_demo = db_int(r, "is_demo") != 0;
+	return 0;
+}
+
+static int
+read_event(void *arg, const struct db_row *r)
+{
+	struct handling_sink	*k = arg;
+	struct complaint_event	*e;
+
+	if ((e = arena_push(k->arena, k->list, sizeof(*e))) == NULL)
+		return -1;
+	e->at = db_keep(k->arena, r, "at");
+	e->kind = db_keep(k->arena, r, "kind");
+	e->from_status = db_keep(k->arena, r, "from_status");
+	e->to_status = db_keep(k->arena, r, "to_status");
+	e->public_reply = db_keep(k->arena, r, "public_reply");
+	e->internal_note = db_keep(k->arena, r, "internal_note");
+	e->username = db_keep(k->arena, r, "username");
+	return 0;
+}
+
+static int
+read_handler(void *arg, const struct db_row *r)
+{
+	struct handling_sink	*k = arg;
+	struct complaint_handler *h;
+
+	if ((h = arena_push(k->arena, k->list, sizeof(*h))) == NULL)
+		return -1;
+	h->id = db_int(r, "id");
+	h->username = db_keep(k->arena, r, "username");
+	h->display_name = db_keep(k->arena, r, "display_name");
+	return 0;
+}
+
+enum domain_status
+complaint_for_staff(struct arena *arena, long long id, struct complaint *c)
+{
+	struct db_arg		 a[] = { DB_INT(id) };
+	struct db_arg		 r[1];
+	struct handling_sink	 k = { arena, NULL, c };
+	enum domain_status	 ds;
+
+	memset(c, 0, sizeof(*c));
+	if ((ds = domain_of_read(db_query_each(&one, a, 1, read_complaint, &k),
+	    arena)) != DOMAIN_OK)
+		return ds;
+	if (c->id == 0)
+		return DOMAIN_NOT_FOUND;
+	k.list = &c->events;
+	if ((ds = domain_of_read(db_query_each(&events_of, a, 1, read_event, &k),
+	    arena)) != DOMAIN_OK)
+		return ds;
+	r[0] = DB_TEXT(c->outlet_region != NULL ? c->outlet_region : "");
+	k.list = &c->handlers;
+	return domain_of_read(db_query_each(&handlers_of_region, r, 1,
+	    read_handler, &k), arena);
 }
 
 /* Checks an action against the flow and what it must carry. */

@@ -4,10 +4,10 @@
 #ifndef JDXX_COMPLAINT_HANDLING_H
 #define JDXX_COMPLAINT_HANDLING_H
 
-#include <ClearSilver/ClearSilver.h>
-
+#include "base/arena.h"
 #include "db/db.h"
 #include "domain/audit.h"
+#include "domain/complaint.h"
 #include "domain/result.h"
 #include "domain/session.h"
 
@@ -19,20 +19,110 @@ struct complaint_queue_filter {
 	int		 overdue;	/* only those past their deadline */
 };
 
-/* A page of the queue as prefix.N.{id, tracking_no, status, category_name,
- * outlet, outlet_region, county, submitted, due, overdue, assignee,
- * is_demo}, newest first, and the count of all that match. */
-enum db_status	complaint_queue(HDF *, const char *prefix,
+/* A complaint in the queue; dates as YYYY-MM-DD, strings in the arena
+ * of the read, NULL for SQL NULL. */
+struct complaint_queue_row {
+	long long	 id;
+	const char	*tracking_no;
+	const char	*status;	/* a complaint_state_code */
+	const char	*category_name;
+	const char	*outlet;	/* the listed shop's name, or as given */
+	const char	*outlet_region;
+	const char	*county;	/* the outlet region's county's name */
+	const char	*submitted;
+	const char	*due;		/* the deadline running now */
+	int		 overdue;	/* past it */
+	const char	*assignee;	/* the username */
+	int		 is_demo;
+};
+
+static inline const struct complaint_queue_row *
+complaint_queue_row_at(const struct arena_list *l, size_t i)
+{
+	return &((const struct complaint_queue_row *)l->item)[i];
+}
+
+/* How many complaints of a region are in one status, and how many of
+ * them are past their deadline. */
+struct complaint_status_count {
+	const char	*status;
+	long long	 n;
+	long long	 overdue;
+};
+
+static inline const struct complaint_status_count *
+complaint_status_count_at(const struct arena_list *l, size_t i)
+{
+	return &((const struct complaint_status_count *)l->item)[i];
+}
+
+/* A page of the queue into rows (struct complaint_queue_row), newest
+ * first, and the count of all that match. */
+enum domain_status complaint_queue(struct arena *,
 		    const struct complaint_queue_filter *, long page,
-		    long page_size, long long *total);
-/* The counts of a region by status, as prefix.N.{status, n, overdue}. */
-enum db_status	complaint_status_counts(HDF *, const char *prefix,
-		    const char *region);
+		    long page_size, struct arena_list *rows,
+		    long long *total);
+/* The counts of a region by status (struct complaint_status_count),
+ * the statuses that have any. */
+enum domain_status complaint_status_counts(struct arena *,
+		    const char *region, struct arena_list *counts);
 /* How many complaints of a region are past their deadline. */
 enum db_status	complaints_overdue(const char *region, long long *n);
-/* One complaint with everything staff see (Complaint.*), its whole
- * timeline (Events.N.*) and who may be assigned it (Handlers.N.*). */
-enum db_status	complaint_for_staff(HDF *, long long id, int *found);
+
+/* Who may be assigned a complaint: a handler or admin of its region. */
+struct complaint_handler {
+	long long	 id;
+	const char	*username;
+	const char	*display_name;
+};
+
+static inline const struct complaint_handler *
+complaint_handler_at(const struct arena_list *l, size_t i)
+{
+	return &((const struct complaint_handler *)l->item)[i];
+}
+
+/* A complaint with everything staff see. Dates are text as shown
+ * (YYYY-MM-DD, with HH:MM for the _at ones); a NULL string and an id
+ * of 0 are SQL NULL, not set. */
+struct complaint {
+	long long	 id;
+	const char	*tracking_no;
+	const char	*status;	/* a complaint_state_code */
+	const char	*category;
+	const char	*category_name;
+	const char	*name;		/* the complainant's */
+	const char	*phone;
+	const char	*region_code;	/* the complainant's township */
+	const char	*township;	/* its name */
+	long long	 outlet_id;	/* 0: a shop not listed */
+	const char	*outlet;	/* the listed shop's name, or as given */
+	const char	*outlet_address;
+	const char	*reg_no;	/* the listed shop's */
+	const char	*outlet_region;	/* where it is handled */
+	const char	*purchase_date;
+	const char	*product_category;
+	const char	*product_model;
+	const char	*invoice_no;
+	const char	*description;
+	const char	*submitted_at;
+	const char	*accept_due;
+	const char	*resolve_due;
+	const char	*resolved_at;
+	const char	*satisfaction;	/* "satisfied", "unsatisfied" */
+	int		 reopened;
+	long long	 assignee_id;	/* 0: none */
+	int		 overdue;	/* past the deadline running now */
+	int		 is_demo;
+	struct arena_list events;	/* the whole timeline (complaint_event) */
+	struct arena_list handlers;	/* who may be assigned it */
+};
+
+/* One complaint with its timeline and who may be assigned it;
+ * DOMAIN_NOT_FOUND when there is none with that id. Whether it is
+ * within the reader's region is the caller's to check. */
+enum domain_status complaint_for_staff(struct arena *, long long id,
+		    struct complaint *);
 
 /* An action of the flow on a complaint found by complaint_for_staff. */
 struct complaint_act {

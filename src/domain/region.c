@@ -1,7 +1,7 @@
 /* Region look-ups: a code's ancestors are its 2, 4, 6 and 9 digit prefixes. */
-#include <stdio.h>
 #include <string.h>
 
+#include "domain/result.h"
 #include "domain/region.h"
 
 static struct db_stmt township = DB_READ(
@@ -16,66 +16,98 @@ static struct db_stmt children_of = DB_READ(
     "SELECT code, name, level FROM region WHERE parent_code <=> ? "
     "ORDER BY code");
 
-/* path_of and children_of in one round trip (db_query_parts). */
+/* path_of and children_of in one round trip: part names the list. */
 static struct db_stmt path_and_children_of = DB_READ(
     "SELECT 0 AS part, code, name, level FROM region "
     "WHERE code IN (LEFT(?, 2), LEFT(?, 4), LEFT(?, 6), LEFT(?, 9), ?) "
     "UNION ALL SELECT 1, code, name, level FROM region "
     "WHERE parent_code = ? ORDER BY part, level, code");
 
-/* 1 when the path under prefix ends at code itself; else it is removed. */
-static int
-path_reaches(HDF *hdf, const char *code, const char *prefix, long n)
-{
-	char	 last[128];
-	NEOERR	*err;
+/* Where the rows of a read go: lists[part] (one list: lists[0]). */
+struct region_sink {
+	struct arena		*arena;
+	struct arena_list	*lists[2];
+	int			 parts;
+};
 
-	snprintf(last, sizeof(last), "%s.%ld.code", prefix, n - 1);
-	if (n > 0 && strcmp(hdf_get_value(hdf, last, ""), code) == 0)
-		return 1;
-	if ((err = hdf_remove_tree(hdf, prefix)) != STATUS_OK)
-		nerr_ignore(&err);
+static int
+read_region(void *arg, const struct db_row *r)
+{
+	struct region_sink	*k = arg;
+	struct arena_list	*list = k->lists[0];
+	struct region		*g;
+	long long		 part;
+
+	if (k->parts) {
+		part = db_col(r, "part") != NULL ? db_int(r, "part") : -1;
+		if (part < 0 || part > 1)
+			return -1;
+		list = k->lists[part];
+	}
+	if ((g = arena_push(k->arena, list, sizeof(*g))) == NULL)
+		return -1;
+	g->code = db_keep(k->arena, r, "code");
+	g->name = db_keep(k->arena, r, "name");
+	g->level = db_int(r, "level");
 	return 0;
 }
 
-enum db_status
-region_path(HDF *hdf, const char *code, const char *prefix, long *n)
+/* DOMAIN_OK when the path ends at code itself; else it is emptied:
+ * ancestors alone, without the code, mean no such region. */
+static enum domain_status
+path_reaches(const char *code, struct arena_list *path)
 {
-	struct db_arg	 a[] = { DB_TEXT(code), DB_TEXT(code), DB_TEXT(code),
-	    DB_TEXT(code), DB_TEXT(code) };
-	enum db_status	 st;
+	const struct region	*last;
 
-	st = db_query(&path_of, a, DB_NARGS(a), hdf, prefix, n);
-	/* Ancestors alone, without the code itself: no such region. */
-	if (st == DB_OK && !path_reaches(hdf, code, prefix, *n))
-		*n = 0;
-	return st;
+	if (path->n > 0) {
+		last = region_at(path, path->n - 1);
+		if (last->code != NULL && strcmp(last->code, code) == 0)
+			return DOMAIN_OK;
+	}
+	path->n = 0;
+	return DOMAIN_NOT_FOUND;
 }
 
-enum db_status
-region_path_and_children(HDF *hdf, const char *code, const char *path,
-    const char *children, long *npath, long *nchildren)
+enum domain_status
+region_path(struct arena *arena, const char *code, struct arena_list *path)
 {
-	struct db_arg	 a[] = { DB_TEXT(code), DB_TEXT(code), DB_TEXT(code),
+	struct db_arg		 a[] = { DB_TEXT(code), DB_TEXT(code),
 	    DB_TEXT(code), DB_TEXT(code), DB_TEXT(code) };
-	struct db_part	 parts[] = { { path, 0, 0 }, { children, 0, 0 } };
-	enum db_status	 st;
+	struct region_sink	 k = { arena, { path, NULL }, 0 };
+	enum domain_status	 ds;
 
-	st = db_query_parts(&path_and_children_of, a, DB_NARGS(a), hdf, parts,
-	    DB_NARGS(parts));
-	*npath = parts[0].rows;
-	*nchildren = parts[1].rows;
-	if (st == DB_OK && !path_reaches(hdf, code, path, *npath))
-		*npath = 0;
-	return st;
+	*path = (struct arena_list){ 0 };
+	ds = domain_of_read(db_query_each(&path_of, a, DB_NARGS(a), read_region,
+	    &k), arena);
+	return ds == DOMAIN_OK ? path_reaches(code, path) : ds;
 }
 
-enum db_status
-region_children(HDF *hdf, const char *parent, const char *prefix, long *n)
+enum domain_status
+region_path_and_children(struct arena *arena, const char *code,
+    struct arena_list *path, struct arena_list *children)
 {
-	struct db_arg	 a[] = { parent[0] ? DB_TEXT(parent) : DB_NULLARG };
+	struct db_arg		 a[] = { DB_TEXT(code), DB_TEXT(code),
+	    DB_TEXT(code), DB_TEXT(code), DB_TEXT(code), DB_TEXT(code) };
+	struct region_sink	 k = { arena, { path, children }, 1 };
+	enum domain_status	 ds;
 
-	return db_query(&children_of, a, 1, hdf, prefix, n);
+	*path = *children = (struct arena_list){ 0 };
+	ds = domain_of_read(db_query_each(&path_and_children_of, a, DB_NARGS(a),
+	    read_region, &k), arena);
+	return ds == DOMAIN_OK ? path_reaches(code, path) : ds;
+}
+
+enum domain_status
+region_children(struct arena *arena, const char *parent,
+    struct arena_list *children)
+{
+	struct db_arg		 a[] = { parent[0] ? DB_TEXT(parent) :
+	    DB_NULLARG };
+	struct region_sink	 k = { arena, { children, NULL }, 0 };
+
+	*children = (struct arena_list){ 0 };
+	return domain_of_read(db_query_each(&children_of, a, 1, read_region, &k),
+	    arena);
 }
 
 enum db_status

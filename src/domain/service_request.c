@@ -1,6 +1,9 @@
 /* Complaints as service requests, as Open311 reads them: a key sees
  * whole requests of its region, the public only what the statistics
  * show. Never the complainant's name or phone. */
+#include <string.h>
+
+#include "domain/result.h"
 #include "domain/service_request.h"
 
 /* Shared by both views: open or closed, filed, last changed. */
@@ -107,14 +110,66 @@ static struct db_stmt request_by_no = DB_READ(
     REQUEST_COLUMNS "FROM complaint c " REQUEST_JOINS
     "WHERE c.tracking_no = ? " IN_REGION);
 
-enum db_status
-service_requests_find(HDF *hdf, const struct service_request_filter *f,
-    const struct service_request_scope *scope, const char *prefix, long *n)
-{
-	struct db_arg	 a[8];
-	struct db_stmt	*st = &public_in_range;
-	size_t		 i = 0;
+/* Where a read puts its rows: a list, or one request. */
+struct request_sink {
+	struct arena		*arena;
+	struct arena_list	*list;
+	struct service_request	*one;
+	int			 found;
+};
 
+/* q from the columns of r, copied into the arena. */
+static void
+fill(struct arena *a, const struct db_row *r, struct service_request *q)
+{
+	q->service_request_id = db_keep(a, r, "service_request_id");
+	q->status = db_keep(a, r, "status");
+	q->status_notes = db_keep(a, r, "status_notes");
+	q->service_name = db_keep(a, r, "service_name");
+	q->service_code = db_keep(a, r, "service_code");
+	q->description = db_keep(a, r, "description");
+	q->agency_responsible = db_keep(a, r, "agency_responsible");
+	q->requested_datetime = db_keep(a, r, "requested_datetime");
+	q->updated_datetime = db_keep(a, r, "updated_datetime");
+	q->expected_datetime = db_keep(a, r, "expected_datetime");
+	q->address = db_keep(a, r, "address");
+	q->county_code = db_keep(a, r, "county_code");
+}
+
+static int
+read_request(void *arg, const struct db_row *r)
+{
+	struct request_sink	*k = arg;
+	struct service_request	*q;
+
+	if ((q = arena_push(k->arena, k->list, sizeof(*q))) == NULL)
+		return -1;
+	fill(k->arena, r, q);
+	return 0;
+}
+
+static int
+read_one(void *arg, const struct db_row *r)
+{
+	struct request_sink	*k = arg;
+
+	if (!k->found)
+		fill(k->arena, r, k->one);
+	k->found = 1;
+	return 0;
+}
+
+enum domain_status
+service_requests_find(struct arena *arena,
+    const struct service_request_filter *f,
+    const struct service_request_scope *scope, struct arena_list *requests)
+{
+	struct db_arg		 a[8];
+	struct db_stmt		*st = &public_in_range;
+	struct request_sink	 k = { arena, requests, NULL, 0 };
+	size_t			 i = 0;
+
+	*requests = (struct arena_list){ 0 };
 	a[i++] = DB_TEXT(f->start);
 	a[i++] = DB_TEXT(f->end);
 	if (scope->keyed && scope->region[0] != '\0') {
@@ -128,18 +183,23 @@ service_requests_find(HDF *hdf, const struct service_request_filter *f,
 	a[i++] = DB_INT(f->closed_only);
 	a[i++] = DB_INT(f->page_size);
 	a[i++] = DB_INT((long long)(f->page - 1) * f->page_size);
-	return db_query(st, a, i, hdf, prefix, n);
+	return domain_of_read(db_query_each(st, a, i, read_request, &k), arena);
 }
 
-enum db_status
-service_request_get(HDF *hdf, const char *tracking_no,
-    const struct service_request_scope *scope, const char *prefix,
-    int *found)
+enum domain_status
+service_request_get(struct arena *arena, const char *tracking_no,
+    const struct service_request_scope *scope, struct service_request *out)
 {
-	struct db_arg	 a[] = { DB_TEXT(tracking_no),
+	struct db_arg		 a[] = { DB_TEXT(tracking_no),
 	    DB_TEXT(scope->region) };
+	struct request_sink	 k = { arena, NULL, out, 0 };
+	enum domain_status	 ds;
 
-	if (!scope->keyed)
-		return db_query_row(&public_by_no, a, 1, hdf, prefix, found);
-	return db_query_row(&request_by_no, a, 2, hdf, prefix, found);
+	memset(out, 0, sizeof(*out));
+	ds = domain_of_read(scope->keyed ?
+	    db_query_each(&request_by_no, a, 2, read_one, &k) :
+	    db_query_each(&public_by_no, a, 1, read_one, &k), arena);
+	if (ds == DOMAIN_OK && !k.found)
+		return DOMAIN_NOT_FOUND;
+	return ds;
 }

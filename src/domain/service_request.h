@@ -4,9 +4,9 @@
 #ifndef JDXX_SERVICE_REQUEST_H
 #define JDXX_SERVICE_REQUEST_H
 
-#include <ClearSilver/ClearSilver.h>
-
+#include "base/arena.h"
 #include "db/db.h"
+#include "domain/result.h"
 
 /* The database session's time zone (db.c), in every datetime read. */
 #define SERVICE_REQUEST_TZ	"+08:00"
@@ -29,15 +29,43 @@ struct service_request_scope {
 	const char	*region;	/* a key's region; "" the whole country */
 };
 
-/* Requests filed in the filter's range, newest first, as prefix.N.*. */
-enum db_status	service_requests_find(HDF *,
+/* A complaint as a service request, with the spec's field names;
+ * strings live in the arena of the read. NULL for SQL NULL, and for
+ * what the public's read leaves out: status_notes, description and
+ * expected_datetime. Datetimes are W3C text at SERVICE_REQUEST_TZ. */
+struct service_request {
+	const char	*service_request_id;	/* the tracking number */
+	const char	*status;		/* "open" or "closed" */
+	const char	*status_notes;		/* the latest public reply */
+	const char	*service_name;		/* the category's name */
+	const char	*service_code;		/* and code */
+	const char	*description;
+	const char	*agency_responsible;	/* the county's bureau */
+	const char	*requested_datetime;
+	const char	*updated_datetime;
+	const char	*expected_datetime;	/* the deadline running now */
+	const char	*address;
+	const char	*county_code;
+};
+
+/* The i-th of a list of struct service_request. */
+static inline const struct service_request *
+service_request_at(const struct arena_list *l, size_t i)
+{
+	return &((const struct service_request *)l->item)[i];
+}
+
+/* Requests filed in the filter's range, newest first, into requests
+ * (struct service_request). */
+enum domain_status service_requests_find(struct arena *,
 		    const struct service_request_filter *,
-		    const struct service_request_scope *, const char *prefix,
-		    long *n);
-/* One request by tracking number under prefix; *found is 0 for one
- * outside the scope's region, as for an unknown number. */
-enum db_status	service_request_get(HDF *, const char *tracking_no,
-		    const struct service_request_scope *, const char *prefix,
-		    int *found);
+		    const struct service_request_scope *,
+		    struct arena_list *requests);
+/* One request by tracking number; DOMAIN_NOT_FOUND for one outside the
+ * scope's region, as for an unknown number. */
+enum domain_status service_request_get(struct arena *,
+		    const char *tracking_no,
+		    const struct service_request_scope *,
+		    struct service_request *);
 
 #endif

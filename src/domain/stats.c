@@ -108,8 +108,6 @@ static struct filtered_sql resolve_hours = {
 	.count_tail = "",
 };
 
-static struct db_stmt category_list = DB_READ(
-    "SELECT code, name FROM complaint_category ORDER BY sort_order, code");
 
 static struct db_stmt year_range = DB_READ(
     "SELECT YEAR(MIN(submitted_at)) AS first, YEAR(MAX(submitted_at)) "
@@ -220,12 +218,6 @@ iso_week_format(long day, char out[9])
 	out[8] = '\0';
 }
 
-static long long
-number(HDF *hdf, const char *name)
-{
-	return atoll(hdf_get_value(hdf, name, "0"));
-}
-
 static void
 copy(char *dst, size_t size, const char *src)
 {
@@ -271,46 +263,6 @@ stats_free(struct stats *s)
 	stats_init(s);
 }
 
-/* A scratch tree for the rows of a query. */
-static HDF *
-scratch(void)
-{
-	HDF	*h = NULL;
-	NEOERR	*err;
-
-	if ((err = hdf_init(&h)) != STATUS_OK) {
-		nerr_ignore(&err);
-		return NULL;
-	}
-	return h;
-}
-
-/* The rows under name as counts: code, name, area and n from the
- * columns of those names; codes and names cut at their limits. */
-static int
-list_from_rows(struct stats_list *l, HDF *hdf, const char *name)
-{
-	HDF	*row;
-	size_t	 n = 0, i = 0;
-
-	for (row = hdf_get_child(hdf, name); row != NULL;
-	    row = hdf_obj_next(row))
-		n++;
-	if (stats_list_alloc(l, n) == -1)
-		return -1;
-	for (row = hdf_get_child(hdf, name); row != NULL && i < n;
-	    row = hdf_obj_next(row), i++) {
-		copy(l->v[i].code, sizeof(l->v[i].code),
-		    hdf_get_value(row, "code", ""));
-		copy(l->v[i].name, sizeof(l->v[i].name),
-		    hdf_get_value(row, "name", ""));
-		copy(l->v[i].area, sizeof(l->v[i].area),
-		    hdf_get_value(row, "area", ""));
-		l->v[i].n = number(row, "n");
-	}
-	return 0;
-}
-
 /* The arguments of the chosen filters, after the n already in a. */
 static size_t
 filter_args(const struct stats_filter *f, struct db_arg *a, size_t n,
@@ -331,15 +283,16 @@ filter_args(const struct stats_filter *f, struct db_arg *a, size_t n,
 	return n;
 }
 
+/* Runs the statement of q for the chosen filters, each row to sink. */
 static enum db_status
 run(struct filtered_sql *q, unsigned mask, const struct db_arg *a,
-    size_t n, HDF *hdf, const char *prefix, long *rows)
+    size_t n, int (*sink)(void *, const struct db_row *), void *arg)
 {
 	struct db_stmt	*s;
 
 	if ((s = filtered_list(q, mask)) == NULL)
 		return DB_ERROR;
-	return db_query(s, a, n, hdf, prefix, rows);
+	return db_query_each(s, a, n, sink, arg);
 }
 
 static struct stats_count *
@@ -353,34 +306,51 @@ find_count(struct stats_list *l, const char *code)
 	return NULL;
 }
 
-/* Adds a complaint category to the list, one longer. */
-static int
-add_category(void *arg, const struct db_row *r)
-{
-	struct stats_list	*l = arg;
-	struct stats_count	*v;
-
-	if ((v = realloc(l->v, (l->n + 1) * sizeof(*v))) == NULL)
-		return -1;
-	l->v = v;
-	v = &l->v[l->n++];
-	memset(v, 0, sizeof(*v));
-	copy(v->code, sizeof(v->code), db_text(r, "code"));
-	copy(v->name, sizeof(v->name), db_text(r, "name"));
-	return 0;
-}
-
 enum db_status
 stats_categories(struct stats_list *l)
 {
-	enum db_status	 st;
+	struct arena		 a = { 0 };
+	struct arena_list	 categories;
+	enum domain_status	 ds;
+	size_t			 i;
 
 	l->v = NULL;
 	l->n = 0;
-	if ((st = db_query_each(&category_list, NULL, 0, add_category, l)) !=
-	    DB_OK)
-		stats_list_free(l);
-	return st;
+	/* The categories as complaints name them (complaint.c), counts 0. */
+	if ((ds = complaint_categories(&a, &categories)) != DOMAIN_OK) {
+		arena_free(&a);
+		return ds == DOMAIN_UNAVAILABLE ? DB_DOWN : DB_ERROR;
+	}
+	if (stats_list_alloc(l, categories.n) == -1) {
+		arena_free(&a);
+		return DB_ERROR;
+	}
+	for (i = 0; i < categories.n; i++) {
+		copy(l->v[i].code, sizeof(l->v[i].code),
+		    complaint_category_at(&categories, i)->code);
+		copy(l->v[i].name, sizeof(l->v[i].name),
+		    complaint_category_at(&categories, i)->name);
+	}
+	arena_free(&a);
+	return DB_OK;
+}
+
+/* A count by category and status, added to both lists and the total. */
+static int
+add_count(void *arg, const struct db_row *r)
+{
+	struct stats		*s = arg;
+	struct stats_count	*target;
+	long long		 n = db_int(r, "n");
+
+	s->total += n;
+	s->demo += db_int(r, "demo");
+	if ((target = find_count(&s->category, db_text(r, "category"))) !=
+	    NULL)
+		target->n += n;
+	if ((target = find_count(&s->status, db_text(r, "status"))) != NULL)
+		target->n += n;
+	return 0;
 }
 
 /* Every category and status with its count, and the total. */
@@ -388,12 +358,8 @@ static enum db_status
 load_counts(struct stats *s, unsigned mask, const struct db_arg *a,
     size_t na)
 {
-	struct stats_count	*target;
-	HDF			*tmp, *row;
-	long long		 n;
 	enum db_status		 st;
 	size_t			 i;
-	long			 nrows;
 
 	if ((st = stats_categories(&s->category)) != DB_OK)
 		return st;
@@ -405,43 +371,60 @@ load_counts(struct stats *s, unsigned mask, const struct db_arg *a,
 		copy(s->status.v[i].name, sizeof(s->status.v[i].name),
 		    complaint_status_name(statuses[i]));
 	}
-	if ((tmp = scratch()) == NULL)
-		return DB_ERROR;
-	if ((st = run(&by_category_status, mask, a, na, tmp, "r", &nrows)) !=
-	    DB_OK)
-		goto out;
-	for (row = hdf_get_child(tmp, "r"); row != NULL;
-	    row = hdf_obj_next(row)) {
-		n = number(row, "n");
-		s->total += n;
-		s->demo += number(row, "demo");
-		if ((target = find_count(&s->category,
-		    hdf_get_value(row, "category", ""))) != NULL)
-			target->n += n;
-		if ((target = find_count(&s->status,
-		    hdf_get_value(row, "status", ""))) != NULL)
-			target->n += n;
-	}
-out:
-	hdf_destroy(&tmp);
-	return st;
+	return run(&by_category_status, mask, a, na, add_count, s);
+}
+
+/* A county's count into the next of the counts allocated for them. */
+static int
+add_county(void *arg, const struct db_row *r)
+{
+	struct stats_list	*l = arg;
+	struct stats_count	*c;
+
+	/* The statement stops at STATS_TOP_COUNTIES. */
+	if (l->n == STATS_TOP_COUNTIES)
+		return -1;
+	c = &l->v[l->n++];
+	copy(c->code, sizeof(c->code), db_text(r, "code"));
+	copy(c->name, sizeof(c->name), db_text(r, "name"));
+	copy(c->area, sizeof(c->area), db_text(r, "area"));
+	c->n = db_int(r, "n");
+	return 0;
 }
 
 static enum db_status
 load_counties(struct stats *s, unsigned mask, const struct db_arg *a,
     size_t na)
 {
-	enum db_status	 st;
-	HDF		*tmp;
-	long		 n;
+	struct stats_list	*l = &s->county;
 
-	if ((tmp = scratch()) == NULL)
+	if (stats_list_alloc(l, STATS_TOP_COUNTIES) == -1)
 		return DB_ERROR;
-	if ((st = run(&by_county, mask, a, na, tmp, "c", &n)) == DB_OK &&
-	    list_from_rows(&s->county, tmp, "c") == -1)
-		st = DB_ERROR;
-	hdf_destroy(&tmp);
-	return st;
+	l->n = 0;
+	return run(&by_county, mask, a, na, add_county, l);
+}
+
+/* The last month with a complaint, YYYY-MM ("" when none), from the
+ * first row. */
+static int
+read_last_month(void *arg, const struct db_row *r)
+{
+	char	*last = arg;
+
+	if (last[0] == '\0')
+		copy(last, DATE_BUF, db_text(r, "month"));
+	return 0;
+}
+
+/* A month's count into the month of the list with its code. */
+static int
+add_month(void *arg, const struct db_row *r)
+{
+	struct stats_count	*c;
+
+	if ((c = find_count(arg, db_text(r, "month"))) != NULL)
+		c->n = db_int(r, "n");
+	return 0;
 }
 
 /* The months up to the last one with a complaint, with those that had
@@ -452,109 +435,91 @@ load_months(struct stats *s, const struct stats_filter *f)
 	struct stats_count	*c;
 	struct db_arg		 a[4];
 	char			 from[DATE_BUF], to[DATE_BUF], start[DATE_BUF];
-	const char		*last;
+	char			 last[DATE_BUF] = "";
 	unsigned		 mask;
 	size_t			 na;
-	HDF			*tmp, *row;
 	enum db_status		 st;
-	long			 n;
 	int			 y, m, first, end, i;
 
 	na = filter_args(f, a, 0, &mask, from, to);
-	if ((tmp = scratch()) == NULL)
-		return DB_ERROR;
-	if ((st = run(&last_month, mask, a, na, tmp, "last", &n)) != DB_OK)
-		goto out;
-	last = hdf_get_value(tmp, "last.0.month", NULL);
-	if (last == NULL || sscanf(last, "%4d-%2d", &y, &m) != 2)
-		goto out;	/* no complaints */
+	if ((st = run(&last_month, mask, a, na, read_last_month, last)) !=
+	    DB_OK)
+		return st;
+	if (sscanf(last, "%4d-%2d", &y, &m) != 2)
+		return DB_OK;	/* no complaints */
 	end = y * 12 + m - 1;
 	first = end - (STATS_MONTHS - 1);
 	if (f->year != 0 && first < f->year * 12)
 		first = f->year * 12;
 	snprintf(start, sizeof(start), "%04d-%02d-01", first / 12,
 	    first % 12 + 1);
-	a[0] = DB_TEXT(start);
-	na = filter_args(f, a, 1, &mask, from, to);
-	if ((st = run(&by_month, mask, a, na, tmp, "m", &n)) != DB_OK)
-		goto out;
-	if (stats_list_alloc(&s->month, (size_t)(end - first + 1)) == -1) {
-		st = DB_ERROR;
-		goto out;
-	}
+	if (stats_list_alloc(&s->month, (size_t)(end - first + 1)) == -1)
+		return DB_ERROR;
 	for (i = first, c = s->month.v; i <= end; i++, c++) {
 		snprintf(c->code, sizeof(c->code), "%04d-%02d", i / 12,
 		    i % 12 + 1);
 		copy(c->name, sizeof(c->name), c->code);
-		for (row = hdf_get_child(tmp, "m"); row != NULL;
-		    row = hdf_obj_next(row))
-			if (strcmp(hdf_get_value(row, "month", ""), c->code) ==
-			    0)
-				c->n = number(row, "n");
 	}
-out:
-	hdf_destroy(&tmp);
-	return st;
+	a[0] = DB_TEXT(start);
+	na = filter_args(f, a, 1, &mask, from, to);
+	return run(&by_month, mask, a, na, add_month, &s->month);
 }
 
-/* The wait of a histogram of hours under tmp.h: its count and median,
- * and the on-time count when the rows have one. */
-static enum db_status
-wait_of(struct stats_wait *w, HDF *tmp)
-{
-	long long	*value, *count;
-	size_t		 n = 0, i;
-	HDF		*row;
+/* A histogram of hours as it is read: value[i] hours, count[i] times. */
+struct hours {
+	struct arena		 arena;
+	struct arena_list	 value, count;	/* of long long */
+	struct stats_wait	*w;
+};
 
-	for (row = hdf_get_child(tmp, "h"); row != NULL;
-	    row = hdf_obj_next(row))
-		n++;
-	value = calloc(n + 1, sizeof(*value));
-	count = calloc(n + 1, sizeof(*count));
-	if (value == NULL || count == NULL) {
-		free(value);
-		free(count);
-		return DB_ERROR;
-	}
+/* One bar of the histogram; the on-time count when the row has one. */
+static int
+add_hours(void *arg, const struct db_row *r)
+{
+	struct hours	*h = arg;
+	struct stats_wait *w = h->w;
+	long long	*value, *count;
+
+	if ((value = arena_push(&h->arena, &h->value, sizeof(*value))) ==
+	    NULL ||
+	    (count = arena_push(&h->arena, &h->count, sizeof(*count))) == NULL)
+		return -1;
+	*value = db_int(r, "h");
+	*count = db_int(r, "n");
+	w->count += *count;
+	if (db_col(r, "on_time") != NULL)
+		w->on_time = (w->on_time < 0 ? 0 : w->on_time) +
+		    db_int(r, "on_time");
+	return 0;
+}
+
+/* The wait of a histogram of hours: its count and median, and the
+ * on-time count when the rows have one. */
+static enum db_status
+wait_of(struct stats_wait *w, struct filtered_sql *q, unsigned mask,
+    const struct db_arg *a, size_t na)
+{
+	struct hours	 h = { .w = w };
+	enum db_status	 st;
+
 	w->count = 0;
 	w->on_time = -1;
-	for (i = 0, row = hdf_get_child(tmp, "h"); row != NULL && i < n;
-	    row = hdf_obj_next(row), i++) {
-		value[i] = number(row, "h");
-		count[i] = number(row, "n");
-		w->count += count[i];
-		if (hdf_get_value(row, "on_time", NULL) != NULL)
-			w->on_time = (w->on_time < 0 ? 0 : w->on_time) +
-			    number(row, "on_time");
-	}
-	w->median_x2 = stats_median_x2(value, count, n);
-	free(value);
-	free(count);
-	return DB_OK;
+	if ((st = run(q, mask, a, na, add_hours, &h)) == DB_OK)
+		w->median_x2 = stats_median_x2(h.value.item, h.count.item,
+		    h.value.n);
+	arena_free(&h.arena);
+	return st;
 }
 
 static enum db_status
 load_waits(struct stats *s, unsigned mask, const struct db_arg *a,
     size_t na)
 {
-	HDF		*tmp;
 	enum db_status	 st;
-	long		 n;
 
-	if ((tmp = scratch()) == NULL)
-		return DB_ERROR;
-	if ((st = run(&accept_hours, mask, a, na, tmp, "h", &n)) != DB_OK ||
-	    (st = wait_of(&s->accept, tmp)) != DB_OK)
-		goto out;
-	hdf_destroy(&tmp);
-	if ((tmp = scratch()) == NULL)
-		return DB_ERROR;
-	if ((st = run(&resolve_hours, mask, a, na, tmp, "h", &n)) != DB_OK)
-		goto out;
-	st = wait_of(&s->resolve, tmp);
-out:
-	hdf_destroy(&tmp);
-	return st;
+	if ((st = wait_of(&s->accept, &accept_hours, mask, a, na)) != DB_OK)
+		return st;
+	return wait_of(&s->resolve, &resolve_hours, mask, a, na);
 }
 
 enum db_status
@@ -576,21 +541,25 @@ stats_load(struct stats *s, const struct stats_filter *f)
 	return DB_OK;
 }
 
+/* The first and last years, 0 for NULL (no complaints). */
+static int
+read_years(void *arg, const struct db_row *r)
+{
+	int	*years = arg;
+
+	years[0] = (int)db_int(r, "first");
+	years[1] = (int)db_int(r, "last");
+	return 0;
+}
+
 enum db_status
 stats_years(int *first, int *last)
 {
-	HDF		*tmp;
+	int		 years[2] = { 0, 0 };
 	enum db_status	 st;
-	int		 found;
 
-	*first = *last = 0;
-	if ((tmp = scratch()) == NULL)
-		return DB_ERROR;
-	if ((st = db_query_row(&year_range, NULL, 0, tmp, "y", &found)) ==
-	    DB_OK) {
-		*first = hdf_get_int_value(tmp, "y.first", 0);
-		*last = hdf_get_int_value(tmp, "y.last", 0);
-	}
-	hdf_destroy(&tmp);
+	st = db_query_each(&year_range, NULL, 0, read_years, years);
+	*first = years[0];
+	*last = years[1];
 	return st;
 }

@@ -82,6 +82,31 @@ always_kept(const struct stats_filter *f)
 	return strlen(f->region) <= STATS_LOCK_REGION_MAX;
 }
 
+/* What snapshot_read found of the filter's kept numbers. */
+struct snapshot {
+	struct stats	*s;
+	int		 kept, found, stale;
+};
+
+/* The kept row: its numbers into s, when they can be read. */
+static int
+read_snapshot(void *arg, const struct db_row *r)
+{
+	struct snapshot	*k = arg;
+
+	if (k->kept)
+		return 0;
+	k->kept = 1;
+	/* Unreadable: counted again, as if there were none. */
+	if (stats_from_json(k->s, db_text(r, "data")) == -1)
+		return 0;
+	k->found = 1;
+	k->stale = db_int(r, "stale") != 0;
+	snprintf(k->s->computed_at, sizeof(k->s->computed_at), "%s",
+	    db_text(r, "computed_at"));
+	return 0;
+}
+
 /* The filter's kept numbers into s, with computed_at: *kept says
  * whether a row is there, *found whether its numbers could be read,
  * *stale whether they are old. */
@@ -90,27 +115,13 @@ snapshot_read(struct stats *s, const struct stats_filter *f, int *kept,
     int *found, int *stale)
 {
 	struct db_arg	 a[] = { DB_TEXT(f->region), DB_INT(f->year) };
+	struct snapshot	 k = { s, 0, 0, 0 };
 	enum db_status	 st;
-	NEOERR		*err;
-	HDF		*row = NULL;
 
-	*kept = *found = *stale = 0;
-	if ((err = hdf_init(&row)) != STATUS_OK) {
-		nerr_ignore(&err);
-		return DB_ERROR;
-	}
-	if ((st = db_query_row(&snapshot_get, a, DB_NARGS(a), row, "k",
-	    kept)) != DB_OK || !*kept)
-		goto out;
-	/* Unreadable: counted again, as if there were none. */
-	if (stats_from_json(s, hdf_get_value(row, "k.data", "")) == -1)
-		goto out;
-	*found = 1;
-	*stale = atoll(hdf_get_value(row, "k.stale", "0")) != 0;
-	snprintf(s->computed_at, sizeof(s->computed_at), "%s",
-	    hdf_get_value(row, "k.computed_at", ""));
-out:
-	hdf_destroy(&row);
+	st = db_query_each(&snapshot_get, a, DB_NARGS(a), read_snapshot, &k);
+	*kept = k.kept;
+	*found = k.found;
+	*stale = k.stale;
 	return st;
 }
 

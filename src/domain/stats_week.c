@@ -75,12 +75,6 @@ stats_week_free(struct stats_week *w)
 	memset(w, 0, sizeof(*w));
 }
 
-static long long
-number(HDF *hdf, const char *name)
-{
-	return atoll(hdf_get_value(hdf, name, "0"));
-}
-
 /* Every category, each with nothing counted yet. */
 static enum db_status
 week_rows(struct stats_week *w)
@@ -115,30 +109,38 @@ week_row(struct stats_week *w, const char *code)
 	return NULL;
 }
 
-/* The complaints' counts, added up over the statuses of each row. */
-static void
-week_add(struct stats_week *w, HDF *tmp)
+/* A count of the complaints, added up over the statuses of its row. */
+static int
+week_add(void *arg, const struct db_row *r)
 {
+	struct stats_week	*w = arg;
 	struct stats_week_row	*target;
-	HDF			*row;
-	const char		*what;
+	const char		*what = db_text(r, "k");
 	long long		 n;
 	size_t			 k;
 
-	for (row = hdf_get_child(tmp, "w"); row != NULL;
-	    row = hdf_obj_next(row)) {
-		what = hdf_get_value(row, "k", "");
-		for (k = 0; k < SW_COUNT; k++)
-			if (strcmp(kind_names[k], what) == 0)
-				break;
-		if (k == SW_COUNT)
-			continue;
-		n = number(row, "n");
-		w->total[k] += n;
-		if ((target = week_row(w, hdf_get_value(row, "category",
-		    ""))) != NULL)
-			target->n[k] += n;
-	}
+	for (k = 0; k < SW_COUNT; k++)
+		if (strcmp(kind_names[k], what) == 0)
+			break;
+	if (k == SW_COUNT)
+		return 0;
+	n = db_int(r, "n");
+	w->total[k] += n;
+	if ((target = week_row(w, db_text(r, "category"))) != NULL)
+		target->n[k] += n;
+	return 0;
+}
+
+/* The week's outlet changes: one row of three counts. */
+static int
+week_outlets(void *arg, const struct db_row *r)
+{
+	struct stats_week	*w = arg;
+
+	w->registered = db_int(r, "registered");
+	w->suspended = db_int(r, "suspended");
+	w->cancelled = db_int(r, "cancelled");
+	return 0;
 }
 
 enum db_status
@@ -146,12 +148,8 @@ stats_weekly(struct stats_week *w, const char *region, long monday)
 {
 	char		 start[11], end[11];
 	struct db_arg	 a[26], o[9];
-	HDF		*tmp = NULL;
-	NEOERR		*err;
 	enum db_status	 st;
 	size_t		 i, k = 0;
-	long		 nrows;
-	int		 found;
 
 	memset(w, 0, sizeof(*w));
 	days_to_date(monday, start);
@@ -168,27 +166,14 @@ stats_weekly(struct stats_week *w, const char *region, long monday)
 		a[k++] = DB_TEXT(end);
 	if (region[0] != '\0')
 		a[k++] = DB_TEXT(region);
-	if ((err = hdf_init(&tmp)) != STATUS_OK) {
-		nerr_ignore(&err);
-		return DB_ERROR;
-	}
 	if ((st = week_rows(w)) != DB_OK ||
-	    (st = db_query(region[0] != '\0' ? &weekly_region : &weekly_all,
-	    a, k, tmp, "w", &nrows)) != DB_OK)
-		goto out;
-	week_add(w, tmp);
+	    (st = db_query_each(region[0] != '\0' ? &weekly_region :
+	    &weekly_all, a, k, week_add, w)) != DB_OK)
+		return st;
 	for (i = 0; i < 3; i++) {
 		o[3 * i] = DB_TEXT(region);
 		o[3 * i + 1] = DB_TEXT(start);
 		o[3 * i + 2] = DB_TEXT(end);
 	}
-	if ((st = db_query_row(&weekly_outlets, o, DB_NARGS(o), tmp, "o",
-	    &found)) != DB_OK)
-		goto out;
-	w->registered = number(tmp, "o.registered");
-	w->suspended = number(tmp, "o.suspended");
-	w->cancelled = number(tmp, "o.cancelled");
-out:
-	hdf_destroy(&tmp);
-	return st;
+	return db_query_each(&weekly_outlets, o, DB_NARGS(o), week_outlets, w);
 }

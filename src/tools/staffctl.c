@@ -141,8 +141,8 @@ add_account(const char *user, const char *role, const char *region)
 {
 	char		 hash[crypto_pwhash_STRBYTES];
 	unsigned long long id;
-	HDF		*h;
-	long		 n = 0;
+	struct arena	 arena = { 0 };
+	struct arena_list path;
 	enum db_status	 st;
 	int		 rc, known;
 
@@ -152,11 +152,9 @@ add_account(const char *user, const char *role, const char *region)
 		return 2;
 	}
 	if (region[0] != '\0') {
-		h = NULL;
-		known = hdf_init(&h) == STATUS_OK &&
-		    region_path(h, region, "R", &n) == DB_OK && n > 0 &&
+		known = region_path(&arena, region, &path) == DOMAIN_OK &&
 		    (strlen(region) == 4 || strlen(region) == 6);
-		hdf_destroy(&h);
+		arena_free(&arena);
 		if (!known) {
 			fprintf(stderr, "jdxx-staff: no such city or county: "
 			    "%s\n", region);

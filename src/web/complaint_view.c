@@ -1,28 +1,199 @@
-/* Complaints as page data: labels and the actions of the flow. */
+/* Complaints into the page data: records, labels and the actions of the
+ * flow. */
+#include <stdio.h>
+
 #include "domain/complaint.h"
 #include "domain/complaint_flow.h"
 #include "web/complaint_view.h"
 #include "web/view.h"
 
-void
-complaint_view_record(HDF *record)
+/* prefix.name = value; a NULL value (SQL NULL) is left unset. */
+static void
+put_text(HDF *hdf, const char *prefix, const char *name, const char *value)
 {
-	if (record != NULL && hdf_get_value(record, "status", NULL) != NULL)
-		hset(record, "status_name", complaint_status_name(
-		    hdf_get_value(record, "status", "")));
+	char	 key[192];
+
+	if (value == NULL)
+		return;
+	snprintf(key, sizeof(key), "%s.%s", prefix, name);
+	hset(hdf, key, value);
+}
+
+static void
+put_int(HDF *hdf, const char *prefix, const char *name, long long value)
+{
+	char	 key[192];
+
+	snprintf(key, sizeof(key), "%s.%s", prefix, name);
+	hseti(hdf, key, value);
+}
+
+/* The status and its Chinese name. */
+static void
+put_status(HDF *hdf, const char *prefix, const char *status)
+{
+	put_text(hdf, prefix, "status", status);
+	if (status != NULL)
+		put_text(hdf, prefix, "status_name",
+		    complaint_status_name(status));
 }
 
 void
-complaint_view_rows(HDF *list, int staff)
+complaint_view_categories(HDF *hdf, const char *prefix,
+    const struct arena_list *l)
 {
-	HDF	*row;
+	const struct complaint_category	*c;
+	char				 row[128];
+	size_t				 i;
 
-	for (row = list != NULL ? hdf_obj_child(list) : NULL; row != NULL;
-	    row = hdf_obj_next(row)) {
-		complaint_view_record(row);
-		if (hdf_get_value(row, "kind", NULL) != NULL)
-			hset(row, "kind_name", complaint_step_name(
-			    hdf_get_value(row, "kind", ""), staff));
+	for (i = 0; i < l->n; i++) {
+		c = complaint_category_at(l, i);
+		snprintf(row, sizeof(row), "%s.%zu", prefix, i);
+		put_text(hdf, row, "code", c->code);
+		put_text(hdf, row, "name", c->name);
+		put_text(hdf, row, "description", c->description);
+	}
+}
+
+void
+complaint_view_events(HDF *hdf, const char *prefix,
+    const struct arena_list *l, int staff)
+{
+	const struct complaint_event	*e;
+	char				 row[128];
+	size_t				 i;
+
+	for (i = 0; i < l->n; i++) {
+		e = complaint_event_at(l, i);
+		snprintf(row, sizeof(row), "%s.%zu", prefix, i);
+		put_text(hdf, row, "at", e->at);
+		put_text(hdf, row, "kind", e->kind);
+		if (e->kind != NULL)
+			put_text(hdf, row, "kind_name",
+			    complaint_step_name(e->kind, staff));
+		put_text(hdf, row, "from_status", e->from_status);
+		put_text(hdf, row, "to_status", e->to_status);
+		put_text(hdf, row, "public_reply", e->public_reply);
+		put_text(hdf, row, "internal_note", e->internal_note);
+		put_text(hdf, row, "username", e->username);
+	}
+}
+
+void
+complaint_view_tracked(HDF *hdf, const char *prefix,
+    const struct complaint_tracked *t)
+{
+	char	 events[128];
+
+	put_int(hdf, prefix, "id", t->id);
+	put_text(hdf, prefix, "tracking_no", t->tracking_no);
+	put_status(hdf, prefix, t->status);
+	put_text(hdf, prefix, "category_name", t->category_name);
+	put_text(hdf, prefix, "outlet", t->outlet);
+	put_text(hdf, prefix, "submitted_at", t->submitted_at);
+	put_text(hdf, prefix, "accept_due", t->accept_due);
+	put_text(hdf, prefix, "resolve_due", t->resolve_due);
+	put_text(hdf, prefix, "resolved_at", t->resolved_at);
+	put_text(hdf, prefix, "resolved_on", t->resolved_on);
+	put_text(hdf, prefix, "satisfaction", t->satisfaction);
+	put_int(hdf, prefix, "reopened", t->reopened);
+	put_int(hdf, prefix, "is_demo", t->is_demo);
+	put_int(hdf, prefix, "can_reopen", t->can_reopen);
+	snprintf(events, sizeof(events), "%s.events", prefix);
+	complaint_view_events(hdf, events, &t->events, 0);
+}
+
+void
+complaint_view_queue(HDF *hdf, const char *prefix, const struct arena_list *l)
+{
+	const struct complaint_queue_row *q;
+	char				 row[128];
+	size_t				 i;
+
+	for (i = 0; i < l->n; i++) {
+		q = complaint_queue_row_at(l, i);
+		snprintf(row, sizeof(row), "%s.%zu", prefix, i);
+		put_int(hdf, row, "id", q->id);
+		put_text(hdf, row, "tracking_no", q->tracking_no);
+		put_status(hdf, row, q->status);
+		put_text(hdf, row, "category_name", q->category_name);
+		put_text(hdf, row, "outlet", q->outlet);
+		put_text(hdf, row, "outlet_region", q->outlet_region);
+		put_text(hdf, row, "county", q->county);
+		put_text(hdf, row, "submitted", q->submitted);
+		put_text(hdf, row, "due", q->due);
+		put_int(hdf, row, "overdue", q->overdue);
+		put_text(hdf, row, "assignee", q->assignee);
+		put_int(hdf, row, "is_demo", q->is_demo);
+	}
+}
+
+void
+complaint_view_counts(HDF *hdf, const char *prefix,
+    const struct arena_list *l)
+{
+	const struct complaint_status_count *c;
+	char				 row[128];
+	size_t				 i;
+
+	for (i = 0; i < l->n; i++) {
+		c = complaint_status_count_at(l, i);
+		snprintf(row, sizeof(row), "%s.%zu", prefix, i);
+		put_status(hdf, row, c->status);
+		put_int(hdf, row, "n", c->n);
+		put_int(hdf, row, "overdue", c->overdue);
+	}
+}
+
+void
+complaint_view_put(HDF *hdf, const char *prefix, const struct complaint *c)
+{
+	put_int(hdf, prefix, "id", c->id);
+	put_text(hdf, prefix, "tracking_no", c->tracking_no);
+	put_status(hdf, prefix, c->status);
+	put_text(hdf, prefix, "category", c->category);
+	put_text(hdf, prefix, "category_name", c->category_name);
+	put_text(hdf, prefix, "name", c->name);
+	put_text(hdf, prefix, "phone", c->phone);
+	put_text(hdf, prefix, "region_code", c->region_code);
+	put_text(hdf, prefix, "township", c->township);
+	if (c->outlet_id > 0)
+		put_int(hdf, prefix, "outlet_id", c->outlet_id);
+	put_text(hdf, prefix, "outlet", c->outlet);
+	put_text(hdf, prefix, "outlet_address", c->outlet_address);
+	put_text(hdf, prefix, "reg_no", c->reg_no);
+	put_text(hdf, prefix, "outlet_region", c->outlet_region);
+	put_text(hdf, prefix, "purchase_date", c->purchase_date);
+	put_text(hdf, prefix, "product_category", c->product_category);
+	put_text(hdf, prefix, "product_model", c->product_model);
+	put_text(hdf, prefix, "invoice_no", c->invoice_no);
+	put_text(hdf, prefix, "description", c->description);
+	put_text(hdf, prefix, "submitted_at", c->submitted_at);
+	put_text(hdf, prefix, "accept_due", c->accept_due);
+	put_text(hdf, prefix, "resolve_due", c->resolve_due);
+	put_text(hdf, prefix, "resolved_at", c->resolved_at);
+	put_text(hdf, prefix, "satisfaction", c->satisfaction);
+	put_int(hdf, prefix, "reopened", c->reopened);
+	if (c->assignee_id > 0)
+		put_int(hdf, prefix, "assignee_id", c->assignee_id);
+	put_int(hdf, prefix, "overdue", c->overdue);
+	put_int(hdf, prefix, "is_demo", c->is_demo);
+}
+
+void
+complaint_view_handlers(HDF *hdf, const char *prefix,
+    const struct arena_list *l)
+{
+	const struct complaint_handler	*h;
+	char				 row[128];
+	size_t				 i;
+
+	for (i = 0; i < l->n; i++) {
+		h = complaint_handler_at(l, i);
+		snprintf(row, sizeof(row), "%s.%zu", prefix, i);
+		put_int(hdf, row, "id", h->id);
+		put_text(hdf, row, "username", h->username);
+		put_text(hdf, row, "display_name", h->display_name);
 	}
 }
 

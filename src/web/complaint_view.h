@@ -1,16 +1,45 @@
-/* Complaints as page data: the names of statuses and steps from the one
- * table of labels (domain/complaint.c), and the actions the flow
- * (domain/complaint_flow.c) allows now. */
+/* Complaints as page data: the records domain/complaint.h and
+ * domain/complaint_handling.h read, under the names the templates read,
+ * with the names of statuses and steps from the one table of labels
+ * (domain/complaint.c) and the actions the flow (domain/complaint_flow.c)
+ * allows now. A NULL string (SQL NULL) is left unset. */
 #ifndef JDXX_COMPLAINT_VIEW_H
 #define JDXX_COMPLAINT_VIEW_H
 
 #include <ClearSilver/ClearSilver.h>
 
-/* Sets status_name on a record that has a status. */
-void	complaint_view_record(HDF *record);
-/* Sets status_name and kind_name on each row of list that has a status
- * or a kind (staff 1: the staff's names of the steps). */
-void	complaint_view_rows(HDF *list, int staff);
+#include "domain/complaint.h"
+#include "domain/complaint_handling.h"
+
+/* The categories (struct complaint_category) as prefix.N.{code, name,
+ * description}. */
+void	complaint_view_categories(HDF *, const char *prefix,
+	    const struct arena_list *categories);
+/* A tracked complaint as prefix.{id, tracking_no, status, status_name,
+ * category_name, outlet, submitted_at, accept_due, resolve_due,
+ * resolved_at, resolved_on, satisfaction, reopened, is_demo, can_reopen}
+ * and its steps as prefix.events.N, named as the public read them. */
+void	complaint_view_tracked(HDF *, const char *prefix,
+	    const struct complaint_tracked *);
+/* A page of the queue as prefix.N.{id, tracking_no, status, status_name,
+ * category_name, outlet, outlet_region, county, submitted, due, overdue,
+ * assignee, is_demo}. */
+void	complaint_view_queue(HDF *, const char *prefix,
+	    const struct arena_list *rows);
+/* The counts by status as prefix.N.{status, status_name, n, overdue}. */
+void	complaint_view_counts(HDF *, const char *prefix,
+	    const struct arena_list *counts);
+/* A complaint as staff see it: its columns and status_name under prefix
+ * (its timeline and handlers are put by the two below). */
+void	complaint_view_put(HDF *, const char *prefix,
+	    const struct complaint *);
+/* Who may be assigned it as prefix.N.{id, username, display_name}. */
+void	complaint_view_handlers(HDF *, const char *prefix,
+	    const struct arena_list *handlers);
+/* Steps (struct complaint_event) as prefix.N.{the columns, kind_name};
+ * staff 1: the staff's names of the steps. */
+void	complaint_view_events(HDF *, const char *prefix,
+	    const struct arena_list *events, int staff);
 /* Every status in the order of the flow, as prefix.N.{code, name}. */
 void	complaint_view_statuses(HDF *, const char *prefix);
 /* The actions a handler may take from status, as prefix.N.{code, name}. */

@@ -1,41 +1,51 @@
 /* Open311 GeoReport v2 output and complaints as service requests. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "domain/region.h"
 #include "base/json.h"
 #include "web/open311.h"
 #include "web/param.h"
 #include "domain/workday.h"
 
-/* Each table begins with service_request_id, which a public list leaves
- * out by starting at the second entry. */
-static const struct json_field request_fields[] = {
-	{ "service_request_id", "service_request_id", JF_STRING },
-	{ "status", "status", JF_STRING },
-	{ "status_notes", "status_notes", JF_STRING },
-	{ "service_name", "service_name", JF_STRING },
-	{ "service_code", "service_code", JF_STRING },
-	{ "description", "description", JF_STRING },
-	{ "agency_responsible", "agency_responsible", JF_STRING },
-	{ "requested_datetime", "requested_datetime", JF_STRING },
-	{ "updated_datetime", "updated_datetime", JF_STRING },
-	{ "expected_datetime", "expected_datetime", JF_STRING },
-	{ "address", "address", JF_STRING },
-	{ "zipcode", "zipcode", JF_STRING },	/* never selected: null */
-	{ "county_code", "county_code", JF_STRING },
+/* A field of the spec and where struct service_request holds it. */
+struct request_field {
+	const char	*name;
+	size_t		 offset;
 };
 
-static const struct json_field public_fields[] = {
-	{ "service_request_id", "service_request_id", JF_STRING },
-	{ "status", "status", JF_STRING },
-	{ "service_name", "service_name", JF_STRING },
-	{ "service_code", "service_code", JF_STRING },
-	{ "agency_responsible", "agency_responsible", JF_STRING },
-	{ "requested_datetime", "requested_datetime", JF_STRING },
-	{ "updated_datetime", "updated_datetime", JF_STRING },
-	{ "address", "address", JF_STRING },
-	{ "county_code", "county_code", JF_STRING },
+/* What no request holds: its field is always null. */
+#define NO_VALUE	((size_t)-1)
+#define FIELD(name)	{ #name, offsetof(struct service_request, name) }
+
+/* Each table begins with service_request_id, which a public list leaves
+ * out by starting at the second entry. */
+static const struct request_field request_fields[] = {
+	FIELD(service_request_id),
+	FIELD(status),
+	FIELD(status_notes),
+	FIELD(service_name),
+	FIELD(service_code),
+	FIELD(description),
+	FIELD(agency_responsible),
+	FIELD(requested_datetime),
+	FIELD(updated_datetime),
+	FIELD(expected_datetime),
+	FIELD(address),
+	{ "zipcode", NO_VALUE },
+	FIELD(county_code),
+};
+
+static const struct request_field public_fields[] = {
+	FIELD(service_request_id),
+	FIELD(status),
+	FIELD(service_name),
+	FIELD(service_code),
+	FIELD(agency_responsible),
+	FIELD(requested_datetime),
+	FIELD(updated_datetime),
+	FIELD(address),
+	FIELD(county_code),
 };
 
 enum open311_format
@@ -277,9 +287,9 @@ open311_tracking_no_valid(const char *s)
 	return 1;
 }
 
-enum db_status
-open311_requests_find(HDF *hdf, const struct open311_filter *f,
-    const struct service_request_scope *scope, const char *prefix, long *n)
+enum domain_status
+open311_requests_find(struct arena *arena, const struct open311_filter *f,
+    const struct service_request_scope *scope, struct arena_list *requests)
 {
 	struct service_request_filter	 q;
 	char				 start[20], end[20];
@@ -293,19 +303,28 @@ open311_requests_find(HDF *hdf, const struct open311_filter *f,
 	q.end = end;
 	q.page = f->page;
 	q.page_size = f->page_size;
-	return service_requests_find(hdf, &q, scope, prefix, n);
+	return service_requests_find(arena, &q, scope, requests);
 }
 
 json_t *
-open311_request_json(HDF *row, const struct service_request_scope *scope,
-    int named)
+open311_request_json(const struct service_request *req,
+    const struct service_request_scope *scope, int named)
 {
-	const struct json_field	*f = scope->keyed ? request_fields :
+	const struct request_field *f = scope->keyed ? request_fields :
 	    public_fields;
-	size_t			 n = scope->keyed ?
+	size_t		 i, n = scope->keyed ?
 	    sizeof(request_fields) / sizeof(request_fields[0]) :
 	    sizeof(public_fields) / sizeof(public_fields[0]);
+	const char	*v;
+	json_t		*obj;
 
-	return named ? json_from_row(row, f, n) :
-	    json_from_row(row, f + 1, n - 1);
+	if ((obj = json_object()) == NULL)
+		return NULL;
+	for (i = named ? 0 : 1; i < n; i++) {
+		v = f[i].offset == NO_VALUE ? NULL : *(const char *const *)
+		    (const void *)((const char *)req + f[i].offset);
+		json_object_set_new(obj, f[i].name, v != NULL ?
+		    json_string(v) : json_null());
+	}
+	return obj;
 }

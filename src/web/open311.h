@@ -4,7 +4,6 @@
 #ifndef JDXX_OPEN311_H
 #define JDXX_OPEN311_H
 
-#include <ClearSilver/ClearSilver.h>
 #include <jansson.h>
 
 #include "base/buf.h"
@@ -63,15 +62,17 @@ struct open311_filter {
 	long		 page_size;
 };
 
-/* Requests filed in the filter's range, newest first, as prefix.N.*
- * with the columns open311_request_json reads for the scope. */
-enum db_status	open311_requests_find(HDF *, const struct open311_filter *,
-		    const struct service_request_scope *, const char *prefix,
-		    long *n);
-/* The spec's request fields over one row of those, as the scope may see
- * them; named: with its service_request_id (a public list leaves the
- * tracking numbers out: half of what tracks a complaint). */
-json_t		*open311_request_json(HDF *row,
+/* Requests filed in the filter's range, newest first, into requests
+ * (struct service_request). */
+enum domain_status open311_requests_find(struct arena *,
+		    const struct open311_filter *,
+		    const struct service_request_scope *,
+		    struct arena_list *requests);
+/* The spec's request fields of one request, as the scope may see them
+ * (a field without a value is null); named: with its service_request_id
+ * (a public list leaves the tracking numbers out: half of what tracks a
+ * complaint). */
+json_t		*open311_request_json(const struct service_request *,
 		    const struct service_request_scope *, int named);
 
 #endif

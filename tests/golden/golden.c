@@ -5,27 +5,46 @@
  */
 #include <stdio.h>
 
+#include "domain/complaint.h"
 #include "web/complaint_view.h"
 #include "web/view.h"
 
-/* Names complaint statuses and steps from their codes, as the handlers
- * do: Golden.Labels.N.{list, staff} names each row of a list,
+/* Names a record's status and step, when it has them, as the view
+ * layer does (staff 1: the staff's names of the steps). */
+static void
+name_record(HDF *record, int staff)
+{
+	const char	*v;
+
+	if (record == NULL)
+		return;
+	if ((v = hdf_get_value(record, "status", NULL)) != NULL)
+		hset(record, "status_name", complaint_status_name(v));
+	if ((v = hdf_get_value(record, "kind", NULL)) != NULL)
+		hset(record, "kind_name", complaint_step_name(v, staff));
+}
+
+/* Names complaint statuses and steps from their codes with the
+ * domain's labels, as the view layer does for the handlers:
+ * Golden.Labels.N.{list, staff} names each row of a list,
  * Golden.Labels.N.row one record, Golden.Statuses lists them all,
  * Golden.Actions the actions from Complaint.status, so that
  * a case holds the wording of the one table, not its own copy. */
 static void
 complaint_labels(HDF *hdf)
 {
-	HDF		*l;
+	HDF		*l, *row;
 	const char	*statuses, *actions;
 
 	for (l = hdf_get_child(hdf, "Golden.Labels"); l != NULL;
 	    l = hdf_obj_next(l)) {
 		if (hdf_get_value(l, "row", NULL) != NULL)
-			complaint_view_record(hdf_get_obj(hdf,
-			    hdf_get_value(l, "row", "")));
-		complaint_view_rows(hdf_get_obj(hdf, hdf_get_value(l, "list",
-		    "")), hdf_get_int_value(l, "staff", 0));
+			name_record(hdf_get_obj(hdf, hdf_get_value(l, "row",
+			    "")), 0);
+		row = hdf_get_value(l, "list", NULL) != NULL ? hdf_get_child(
+		    hdf, hdf_get_value(l, "list", "")) : NULL;
+		for (; row != NULL; row = hdf_obj_next(row))
+			name_record(row, hdf_get_int_value(l, "staff", 0));
 	}
 	if ((statuses = hdf_get_value(hdf, "Golden.Statuses", NULL)) != NULL)
 		complaint_view_statuses(hdf, statuses);

@@ -1,4 +1,5 @@
-/* The names of complaint statuses and timeline steps, written once. */
+/* The names of complaint statuses and timeline steps, written once, and
+ * complaint records put into page data with them. */
 #include <string.h>
 
 #include "check.h"
@@ -24,6 +25,77 @@ static const struct {
 	{ "something else", "答复", "答复或记录" },
 };
 
+/* Whether name is unset in h. */
+static int
+unset(HDF *h, const char *name)
+{
+	return hdf_get_value(h, name, NULL) == NULL;
+}
+
+static int
+is(HDF *h, const char *name, const char *want)
+{
+	return strcmp(hdf_get_value(h, name, ""), want) == 0;
+}
+
+/* The typed records as page data: the statuses and steps named, a SQL
+ * NULL (a NULL string, an id of 0) left unset. */
+static void
+test_records_put(HDF *h)
+{
+	struct complaint_queue_row	 q[] = {
+		{ .id = 7, .tracking_no = "AB3D-7K9Q", .status = "reopened",
+		    .overdue = 1, .county = NULL, .is_demo = 0 },
+		{ .id = 8, .status = "nothing" },
+	};
+	struct complaint_event		 e[] = {
+		{ .at = "2009-03-15 08:00", .kind = "note",
+		    .internal_note = "x" },
+		{ .at = "2009-03-16 08:00", .kind = "resolved",
+		    .public_reply = "已退还" },
+	};
+	struct complaint_status_count	 n[] = {
+		{ .status = "submitted", .n = 12, .overdue = 0 },
+	};
+	struct complaint_tracked	 t = { .id = 41,
+	    .tracking_no = "AB3D-7K9Q", .status = "resolved",
+	    .resolve_due = NULL, .can_reopen = 1 };
+	struct complaint		 c = { .id = 41, .status = "accepted",
+	    .outlet_id = 0, .assignee_id = 3, .township = NULL };
+	struct arena_list		 ql = { q, NELEM(q), NELEM(q) };
+	struct arena_list		 el = { e, NELEM(e), NELEM(e) };
+	struct arena_list		 nl = { n, NELEM(n), NELEM(n) };
+
+	complaint_view_queue(h, "Q", &ql);
+	CHECK(is(h, "Q.0.id", "7") && is(h, "Q.0.status_name", "已重新办理") &&
+	    is(h, "Q.0.overdue", "1") && is(h, "Q.0.is_demo", "0"),
+	    "a queue row with its status named");
+	CHECK(unset(h, "Q.0.county") && unset(h, "Q.1.tracking_no"),
+	    "a queue row's NULL columns unset");
+	CHECK(is(h, "Q.1.status_name", ""), "an unknown status has no name");
+	complaint_view_events(h, "E", &el, 1);
+	CHECK(is(h, "E.0.kind_name", "答复或记录") &&
+	    is(h, "E.1.kind_name", "办结") && unset(h, "E.0.status_name"),
+	    "steps named as staff read them");
+	CHECK(unset(h, "E.0.public_reply") && is(h, "E.0.internal_note", "x"),
+	    "a step's NULL columns unset");
+	complaint_view_events(h, "P", &el, 0);
+	CHECK(is(h, "P.0.kind_name", "答复"), "steps named as the public read them");
+	complaint_view_counts(h, "N", &nl);
+	CHECK(is(h, "N.0.status_name", "待受理") && is(h, "N.0.n", "12") &&
+	    is(h, "N.0.overdue", "0") && unset(h, "N.1.status"),
+	    "counts by status");
+	t.events = el;
+	complaint_view_tracked(h, "T", &t);
+	CHECK(is(h, "T.status_name", "已办结") && is(h, "T.can_reopen", "1") &&
+	    unset(h, "T.resolve_due") && is(h, "T.events.1.kind_name", "办结"),
+	    "a tracked complaint and its public steps");
+	complaint_view_put(h, "C", &c);
+	CHECK(is(h, "C.status_name", "已受理") && unset(h, "C.outlet_id") &&
+	    is(h, "C.assignee_id", "3") && unset(h, "C.township"),
+	    "a complaint as staff see it, no outlet id for a shop not listed");
+}
+
 void
 test_complaint_labels(void)
 {
@@ -46,12 +118,6 @@ test_complaint_labels(void)
 	CHECK(strcmp(hdf_get_value(h, "S.0.code", ""), "submitted") == 0 &&
 	    strcmp(hdf_get_value(h, "S.5.name", ""), "不予受理") == 0 &&
 	    hdf_get_obj(h, "S.6") == NULL, "every status once, in flow order");
-	hdf_set_value(h, "R.0.status", "reopened");
-	hdf_set_value(h, "R.1.kind", "note");
-	complaint_view_rows(hdf_get_obj(h, "R"), 1);
-	CHECK(strcmp(hdf_get_value(h, "R.0.status_name", ""), "已重新办理") == 0,
-	    "a row's status named");
-	CHECK(strcmp(hdf_get_value(h, "R.1.kind_name", ""), "答复或记录") == 0 &&
-	    hdf_get_obj(h, "R.1.status_name") == NULL, "a row's step named");
+	test_records_put(h);
 	hdf_destroy(&h);
 }

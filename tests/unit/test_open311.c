@@ -64,21 +64,21 @@ keys_of(json_t *obj, char *out, size_t size)
 static void
 test_request_fields(void)
 {
-	/* A row as the full query gives it: the public must still not see
-	 * what it holds beyond the public fields. */
-	static const char *row[][2] = {
-		{ "service_request_id", "AB3D-7K9Q" },
-		{ "status", "open" },
-		{ "status_notes", "已责令退还" },
-		{ "service_name", "超限价或乱收费" },
-		{ "service_code", "overcharge" },
-		{ "description", "私密的投诉经过" },
-		{ "agency_responsible", "樊城区商务局" },
-		{ "requested_datetime", "2009-03-15T08:00:00+08:00" },
-		{ "updated_datetime", "2009-03-16T08:00:00+08:00" },
-		{ "expected_datetime", "2009-03-24T23:59:59+08:00" },
-		{ "address", "某某家电 某路 8 号" },
-		{ "county_code", "420606" },
+	/* A request as the full read gives it: the public must still not
+	 * see what it holds beyond the public fields. */
+	static const struct service_request req = {
+		.service_request_id = "AB3D-7K9Q",
+		.status = "open",
+		.status_notes = "已责令退还",
+		.service_name = "超限价或乱收费",
+		.service_code = "overcharge",
+		.description = "私密的投诉经过",
+		.agency_responsible = "樊城区商务局",
+		.requested_datetime = "2009-03-15T08:00:00+08:00",
+		.updated_datetime = "2009-03-16T08:00:00+08:00",
+		.expected_datetime = "2009-03-24T23:59:59+08:00",
+		.address = "某某家电 某路 8 号",
+		.county_code = "420606",
 	};
 	static const struct {
 		int		 keyed;
@@ -99,25 +99,29 @@ test_request_fields(void)
 		    "updated_datetime,expected_datetime,address,zipcode,"
 		    "county_code" },
 	};
+	/* A value where each field is, null where none is. */
+	static const struct {
+		const char	*key;
+		const char	*value;		/* NULL: null */
+	} values[] = {
+		{ "service_request_id", "AB3D-7K9Q" },
+		{ "status_notes", "已责令退还" },
+		{ "description", "私密的投诉经过" },
+		{ "expected_datetime", "2009-03-24T23:59:59+08:00" },
+		{ "address", "某某家电 某路 8 号" },
+		{ "zipcode", NULL },
+		{ "county_code", "420606" },
+	};
 	struct service_request_scope	 scope;
-	char			 name[64], keys[512];
-	json_t			*obj;
-	HDF			*hdf;
-	size_t			 i;
+	struct service_request		 none;
+	char				 keys[512];
+	json_t				*obj, *v;
+	size_t				 i;
 
-	if (hdf_init(&hdf) != STATUS_OK) {
-		CHECK(0, "hdf_init");
-		return;
-	}
-	for (i = 0; i < NELEM(row); i++) {
-		snprintf(name, sizeof(name), "Row.%s", row[i][0]);
-		hdf_set_value(hdf, name, row[i][1]);
-	}
 	for (i = 0; i < NELEM(cases); i++) {
 		scope.keyed = cases[i].keyed;
 		scope.region = "";
-		obj = open311_request_json(hdf_get_obj(hdf, "Row"), &scope,
-		    cases[i].named);
+		obj = open311_request_json(&req, &scope, cases[i].named);
 		keys_of(obj, keys, sizeof(keys));
 		CHECK(strcmp(keys, cases[i].keys) == 0,
 		    "keyed %d named %d: fields %s", cases[i].keyed,
@@ -128,7 +132,23 @@ test_request_fields(void)
 			    "public: no text, no reply");
 		json_decref(obj);
 	}
-	hdf_destroy(&hdf);
+	scope.keyed = 1;
+	scope.region = "";
+	obj = open311_request_json(&req, &scope, 1);
+	for (i = 0; i < NELEM(values); i++) {
+		v = json_object_get(obj, values[i].key);
+		CHECK(values[i].value == NULL ? json_is_null(v) :
+		    json_is_string(v) && strcmp(json_string_value(v),
+		    values[i].value) == 0, "%s: its value", values[i].key);
+	}
+	json_decref(obj);
+	/* A request read without a column (SQL NULL): null, not "". */
+	memset(&none, 0, sizeof(none));
+	obj = open311_request_json(&none, &scope, 1);
+	CHECK(json_is_null(json_object_get(obj, "status_notes")) &&
+	    json_is_null(json_object_get(obj, "service_request_id")),
+	    "an empty request: every field null");
+	json_decref(obj);
 }
 
 void

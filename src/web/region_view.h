@@ -1,0 +1,16 @@
+/* Regions as page data: the lists domain/region.h reads, under the
+ * names the templates and the JSON API read. */
+#ifndef JDXX_REGION_VIEW_H
+#define JDXX_REGION_VIEW_H
+
+#include <ClearSilver/ClearSilver.h>
+
+#include "domain/region.h"
+
+/* One region as prefix.{code, name, level}. */
+void	region_view_put(HDF *, const char *prefix, const struct region *);
+/* A list of struct region as prefix.N.{code, name, level}. */
+void	region_view_list(HDF *, const char *prefix,
+	    const struct arena_list *regions);
+
+#endif

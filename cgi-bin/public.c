@@ -13,8 +13,10 @@
 #include "domain/notice.h"
 #include "domain/subsidy.h"
 #include "public.h"
+#include "web/attachment_view.h"
 #include "web/caps_view.h"
 #include "web/domain_answer.h"
+#include "web/notice_view.h"
 #include "web/view.h"
 
 #define HOME_NOTICES	5
@@ -24,14 +26,16 @@ static int
 handle_home(struct ctx *c)
 {
 	enum handler_result	 r;
+	enum domain_status	 ds;
+	struct arena_list	 notices;
 	long long		 total;
-	long			 n;
 
 	if ((r = load_caps_today(c)) != H_OK)
 		return r;
-	if ((r = db_result(notice_find(c->hdf, "", "", 1, HOME_NOTICES,
-	    "Notices", &n, &total))) != H_OK)
-		return r;
+	if ((ds = notice_find(&c->arena, "", "", 1, HOME_NOTICES, &notices,
+	    &total)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	notice_view_rows(c->hdf, "Notices", &notices);
 	return ctx_render(c, "public/home.cs");
 }
 
@@ -170,18 +174,21 @@ handle_notices(struct ctx *c)
 {
 	const char		*kind = ctx_text(c, NL_KIND);
 	long long		 total = 0;
-	long			 n, page = page_param(c, NL_PAGE);
-	enum handler_result	 r;
+	long			 page = page_param(c, NL_PAGE);
+	enum domain_status	 ds;
+	struct arena_list	 notices;
 
 	hset(c->hdf, "Page.Title", "通知公告");
 	if (kind[0] != '\0' && !notice_kind_valid(kind, NULL))
 		ctx_field_error(c, "kind", "没有这个类别");
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
-	if (c->resp->status == 200 && (r = db_result(notice_find(c->hdf, kind,
-	    ctx_text(c, NL_Q), page, NOTICE_PAGE_SIZE, "Notices", &n,
-	    &total))) != H_OK)
-		return r;
+	if (c->resp->status == 200) {
+		if ((ds = notice_find(&c->arena, kind, ctx_text(c, NL_Q), page,
+		    NOTICE_PAGE_SIZE, &notices, &total)) != DOMAIN_OK)
+			return domain_answer_error(c, ds);
+		notice_view_rows(c->hdf, "Notices", &notices);
+	}
 	ctx_paging(c, page, total, NOTICE_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");
 	return ctx_render(c, "public/notices.cs");
@@ -190,19 +197,18 @@ handle_notices(struct ctx *c)
 static int
 handle_notice(struct ctx *c)
 {
-	enum handler_result	 r;
-	int			 found;
-	long			 n;
+	struct notice		 notice;
+	struct arena_list	 files;
+	enum domain_status	 ds;
 
-	if ((r = db_result(notice_get(c->hdf, c->req->path_id, "Notice",
-	    &found))) != H_OK)
-		return r;
-	if (!found)
-		return H_NOT_FOUND;
-	if ((r = db_result(attachment_list(c->hdf, c->req->path_id,
-	    "Attachments", &n))) != H_OK)
-		return r;
-	hset(c->hdf, "Page.Title", hdf_get_value(c->hdf, "Notice.title", ""));
+	if ((ds = notice_get(&c->arena, c->req->path_id, &notice)) !=
+	    DOMAIN_OK ||
+	    (ds = attachment_list(&c->arena, c->req->path_id, &files)) !=
+	    DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	notice_view_put(c->hdf, "Notice", &notice);
+	attachment_view_rows(c->hdf, "Attachments", &files);
+	hset(c->hdf, "Page.Title", notice.title != NULL ? notice.title : "");
 	return ctx_render(c, "public/notice.cs");
 }
 
@@ -211,21 +217,28 @@ handle_notice(struct ctx *c)
 static int
 handle_feed(struct ctx *c)
 {
-	enum handler_result	 r;
+	struct arena_list	 notices;
+	struct notice		 full;
+	enum domain_status	 ds;
 	long long		 total;
-	long			 n;
-	HDF			*e;
-	int			 found;
+	char			 prefix[64];
+	size_t			 i;
 
-	if ((r = db_result(notice_find(c->hdf, "", "", 1, FEED_ENTRIES,
-	    "Notices", &n, &total))) != H_OK)
-		return r;
-	/* Entries carry their body; the feed is read offline too. */
-	for (e = hdf_get_child(c->hdf, "Notices"); e != NULL;
-	    e = hdf_obj_next(e))
-		if ((r = db_result(notice_get(e, atoll(hdf_get_value(e, "id",
-		    "0")), "Full", &found))) != H_OK)
-			return r;
+	if ((ds = notice_find(&c->arena, "", "", 1, FEED_ENTRIES, &notices,
+	    &total)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	notice_view_rows(c->hdf, "Notices", &notices);
+	/* Entries carry their body; the feed is read offline too. One gone
+	 * from the public since the list was read goes without. */
+	for (i = 0; i < notices.n; i++) {
+		ds = notice_get(&c->arena, notice_at(&notices, i)->id, &full);
+		if (ds == DOMAIN_NOT_FOUND)
+			continue;
+		if (ds != DOMAIN_OK)
+			return domain_answer_error(c, ds);
+		snprintf(prefix, sizeof(prefix), "Notices.%zu.Full", i);
+		notice_view_put(c->hdf, prefix, &full);
+	}
 	buf_reset(&c->resp->body);
 	hset(c->hdf, "Site.Name", c->cfg->site_name);
 	c->resp->content_type = "application/atom+xml; charset=utf-8";
@@ -240,15 +253,14 @@ static int
 handle_attachment(struct ctx *c)
 {
 	enum handler_result	 r;
+	enum domain_status	 ds;
+	struct attachment	 file;
 	char			*data, disp[1024];
 	size_t			 len;
-	int			 found;
 
-	if ((r = db_result(attachment_public_meta(c->hdf, c->req->path_id, "A",
-	    &found))) != H_OK)
-		return r;
-	if (!found)
-		return H_NOT_FOUND;
+	if ((ds = attachment_public_meta(&c->arena, c->req->path_id, &file)) !=
+	    DOMAIN_OK)
+		return domain_answer_error(c, ds);
 	if ((r = db_result(attachment_data(c->req->path_id, &data, &len))) !=
 	    H_OK)
 		return r;
@@ -260,10 +272,10 @@ handle_attachment(struct ctx *c)
 		return H_ERROR;
 	}
 	free(data);
-	c->resp->content_type = hdf_get_value(c->hdf, "A.content_type",
-	    "application/octet-stream");
-	attachment_disposition(disp, sizeof(disp), hdf_get_value(c->hdf,
-	    "A.filename", "附件"));
+	c->resp->content_type = file.content_type != NULL ?
+	    file.content_type : "application/octet-stream";
+	attachment_disposition(disp, sizeof(disp), file.filename != NULL ?
+	    file.filename : "附件");
 	response_header(c->resp, "Content-Disposition", "%s", disp);
 	response_header(c->resp, "Cache-Control", "public, max-age=300");
 	return H_OK;

@@ -8,6 +8,8 @@
 #include "domain/region.h"
 #include "domain/session.h"
 #include "staff.h"
+#include "web/account_view.h"
+#include "web/audit_view.h"
 #include "web/domain_answer.h"
 #include "web/view.h"
 
@@ -29,13 +31,14 @@ const struct param_spec audit_params[AU_COUNT] = {
 int
 handle_accounts(struct ctx *c)
 {
-	enum handler_result	 r;
-	long			 n;
+	struct arena_list	 accounts;
+	enum domain_status	 ds;
 
 	hset(c->hdf, "Page.Title", "账号管理");
-	if ((r = db_result(account_list(c->hdf, c->user->region,
-	    "Accounts", &n))) != H_OK)
-		return r;
+	if ((ds = account_list(&c->arena, c->user->region, &accounts)) !=
+	    DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	account_view_rows(c->hdf, "Accounts", &accounts);
 	return ctx_render(c, "staff/accounts.cs");
 }
 
@@ -135,12 +138,11 @@ handle_account_new(struct ctx *c)
 /* The edit form: password, sign-in and second-factor controls only for
  * an account of wider scope. */
 static int
-account_edit_form(struct ctx *c)
+account_edit_form(struct ctx *c, const struct account *a)
 {
 	hseti(c->hdf, "Account.wider", scope_wider(c->user->region,
-	    hdf_get_value(c->hdf, "Account.region_code", "")));
-	hseti(c->hdf, "Account.self", hdf_get_int_value(c->hdf, "Account.id",
-	    0) == c->user->id);
+	    a->region_code != NULL ? a->region_code : ""));
+	hseti(c->hdf, "Account.self", a->id == c->user->id);
 	return ctx_render(c, "staff/account_edit.cs");
 }
 
@@ -150,30 +152,25 @@ handle_account_edit(struct ctx *c)
 	const struct param_value *p = c->req->param;
 	long long	 id = c->req->path_id;
 	const char	*problem;
-	enum db_status	 st;
 	enum domain_status ds;
 	enum handler_result r;
-	int		 found, disabled;
+	int		 disabled;
+	struct account	 old;
 	struct account_change ch;
 	struct domain_problems problems = { 0 };
 	struct audit_by	 by = { .user = c->user,
 	    .address = staff_address(c) };
 
-	if ((st = account_get(c->hdf, id, "Account", &found)) != DB_OK)
-		return db_result(st);
-	if (!found)
-		return H_NOT_FOUND;
+	if ((ds = account_get(&c->arena, id, &old)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	account_view_put(c->hdf, "Account", &old);
 	hset(c->hdf, "Page.Title", "编辑账号");
 	if (c->req->method != M_POST) {
-		hset(c->hdf, "Form.display_name", hdf_get_value(c->hdf,
-		    "Account.display_name", ""));
-		hset(c->hdf, "Form.role", hdf_get_value(c->hdf, "Account.role",
-		    ""));
-		hset(c->hdf, "Form.region", hdf_get_value(c->hdf,
-		    "Account.region_code", ""));
-		hset(c->hdf, "Form.disabled", hdf_get_value(c->hdf,
-		    "Account.disabled", "0"));
-		return account_edit_form(c);
+		hset(c->hdf, "Form.display_name", old.display_name);
+		hset(c->hdf, "Form.role", old.role);
+		hset(c->hdf, "Form.region", old.region_code);
+		hseti(c->hdf, "Form.disabled", old.disabled);
+		return account_edit_form(c, &old);
 	}
 	hset(c->hdf, "Form.password", "");
 	if (c->req->param_errors > 0)
@@ -183,23 +180,21 @@ handle_account_edit(struct ctx *c)
 		return r;
 	disabled = p[AC_DISABLED].present && p[AC_DISABLED].n == 1;
 	ch = (struct account_change){ .target_id = id,
-	    .role_now = hdf_get_value(c->hdf, "Account.role", ""),
-	    .region_now = hdf_get_value(c->hdf, "Account.region_code", ""),
-	    .disabled_now = hdf_get_int_value(c->hdf, "Account.disabled", 0),
+	    .role_now = old.role, .region_now = old.region_code,
+	    .disabled_now = old.disabled,
 	    .role = ctx_text(c, AC_ROLE), .region = ctx_text(c, AC_REGION),
 	    .disabled = disabled, .password = p[AC_PASSWORD].present };
 	if ((r = check_authority(c, &ch)) != H_OK)
 		return r;
 	if (p[AC_PASSWORD].present && (problem = password_problem(
-	    hdf_get_value(c->hdf, "Account.username", ""), p[AC_PASSWORD].s)) !=
-	    NULL)
+	    old.username, p[AC_PASSWORD].s)) != NULL)
 		ctx_field_error(c, "password", problem);
 	if (c->resp->status != 200)
-		return account_edit_form(c);
-	ds = account_amend(&ch, hdf_get_obj(c->hdf, "Account"), ctx_text(c,
-	    AC_DISPLAY), p[AC_PASSWORD].s, &by, &problems);
+		return account_edit_form(c, &old);
+	ds = account_amend(&ch, &old, ctx_text(c, AC_DISPLAY),
+	    p[AC_PASSWORD].s, &by, &problems);
 	if (domain_answer_form(c, ds, &problems))
-		return account_edit_form(c);
+		return account_edit_form(c, &old);
 	return domain_answer_saved(c, ds, "/staff/accounts/%lld", id);
 }
 
@@ -211,13 +206,14 @@ handle_audit(struct ctx *c)
 	long		 page = c->req->param[AU_PAGE].present ?
 	    (long)c->req->param[AU_PAGE].n : 1;
 	long long	 total;
-	long		 n;
-	enum db_status	 st;
+	struct arena_list entries;
+	enum domain_status ds;
 
 	hset(c->hdf, "Page.Title", "操作日志");
-	if ((st = audit_list(c->hdf, user, action, c->user->region, page,
-	    "Audit", &n, &total)) != DB_OK)
-		return db_result(st);
+	if ((ds = audit_list(&c->arena, user, action, c->user->region, page,
+	    &entries, &total)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	audit_view_rows(c->hdf, "Audit", &entries);
 	ctx_paging(c, page, total, AUDIT_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");
 	return ctx_render(c, "staff/audit.cs");

@@ -9,6 +9,7 @@
 
 #include "domain/apikey.h"
 #include "staff.h"
+#include "web/apikey_view.h"
 #include "web/domain_answer.h"
 #include "web/view.h"
 
@@ -24,14 +25,15 @@ keys_page(struct ctx *c)
 	const struct param_value *p = &c->req->param[AK_PAGE];
 	long			 page = c->req->method != M_POST &&
 	    p->present && p->valid ? (long)p->n : 1;
-	enum handler_result	 r;
+	struct arena_list	 keys;
+	enum domain_status	 ds;
 	long long		 total;
-	long			 n;
 
 	hset(c->hdf, "Page.Title", "Open311 接口密钥");
-	if ((r = db_result(apikey_list(c->hdf, c->user->region, page,
-	    "Keys", &n, &total))) != H_OK)
-		return r;
+	if ((ds = apikey_list(&c->arena, c->user->region, page, &keys,
+	    &total)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	apikey_view_rows(c->hdf, "Keys", &keys);
 	ctx_paging(c, page, total, APIKEY_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page,name");
 	return ctx_render(c, "staff/apikeys.cs");
@@ -72,17 +74,16 @@ int
 handle_apikey_revoke(struct ctx *c)
 {
 	long long	 id = c->req->path_id;
-	enum db_status	 st;
-	int		 found;
+	struct apikey_record key;
+	enum domain_status ds;
 	struct audit_by	 by = { .user = c->user,
 	    .address = staff_address(c) };
 
-	if ((st = apikey_get(c->hdf, id, "Key", &found)) != DB_OK)
-		return db_result(st);
+	if ((ds = apikey_get(&c->arena, id, &key)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
 	/* A key outside the account's region is not there for it. */
-	if (!found || !staff_in_region(c, hdf_get_value(c->hdf,
-	    "Key.region_code", NULL)))
+	if (!staff_in_region(c, key.region_code))
 		return H_NOT_FOUND;
-	return domain_answer_saved(c, apikey_revoke(id, hdf_get_value(c->hdf,
-	    "Key.name", ""), &by), "/staff/apikeys#key-%lld", id);
+	return domain_answer_saved(c, apikey_revoke(id, key.name != NULL ?
+	    key.name : "", &by), "/staff/apikeys#key-%lld", id);
 }

@@ -9,7 +9,9 @@
 #include "domain/region.h"
 #include "domain/session.h"
 #include "staff.h"
+#include "web/attachment_view.h"
 #include "web/domain_answer.h"
+#include "web/notice_view.h"
 #include "web/view.h"
 
 const struct param_spec notice_edit_params[NE_COUNT] = {
@@ -31,13 +33,14 @@ const struct param_spec notice_status_params[NS_COUNT] = {
 int
 handle_staff_notices(struct ctx *c)
 {
-	enum handler_result	 r;
-	long			 n;
+	struct arena_list	 notices;
+	enum domain_status	 ds;
 
 	hset(c->hdf, "Page.Title", "通知公告管理");
-	if ((r = db_result(notice_staff_list(c->hdf, c->user->region,
-	    "Notices", &n))) != H_OK)
-		return r;
+	if ((ds = notice_staff_list(&c->arena, c->user->region, &notices)) !=
+	    DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	notice_view_entries(c->hdf, "Notices", &notices);
 	return ctx_render(c, "staff/notices.cs");
 }
 
@@ -116,22 +119,26 @@ handle_notice_new(struct ctx *c)
 	return domain_answer_saved(c, ds, "/staff/notices/%lld", (long long)id);
 }
 
-/* Loads a notice the user may change, or answers 404/403. */
+/* Loads a notice the user may change into n and the page, with the
+ * count of its files in *files (unless NULL), or answers 404/403. */
 static enum handler_result
-load_own_notice(struct ctx *c, long long id)
+load_own_notice(struct ctx *c, long long id, struct notice_record *n,
+    size_t *files)
 {
-	enum db_status	 st;
-	int		 found;
-	long		 n;
+	struct arena_list	 list;
+	enum domain_status	 ds;
 
-	if ((st = notice_staff_get(c->hdf, id, "Notice", &found)) != DB_OK)
-		return db_result(st);
-	if (!found)
-		return H_NOT_FOUND;
-	if (!staff_in_region(c, hdf_get_value(c->hdf, "Notice.region_code",
-	    "")))
+	if ((ds = notice_staff_get(&c->arena, id, n)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	if (!staff_in_region(c, n->region_code))
 		return H_FORBIDDEN;
-	return db_result(attachment_list(c->hdf, id, "Attachments", &n));
+	if ((ds = attachment_list(&c->arena, id, &list)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	notice_view_record(c->hdf, "Notice", n);
+	attachment_view_rows(c->hdf, "Attachments", &list);
+	if (files != NULL)
+		*files = list.n;
+	return H_OK;
 }
 
 int
@@ -139,33 +146,33 @@ handle_notice_edit(struct ctx *c)
 {
 	long long		 id = c->req->path_id;
 	struct notice_fields	 f;
+	struct notice_record	 old;
 	enum handler_result	 r;
 	struct audit_by		 by = { .user = c->user,
 	    .address = staff_address(c) };
-	HDF			*old;
-	int			 published;
 
-	if ((r = load_own_notice(c, id)) != H_OK)
+	if ((r = load_own_notice(c, id, &old, NULL)) != H_OK)
 		return r;
-	old = hdf_get_obj(c->hdf, "Notice");
-	published = strcmp(hdf_get_value(old, "status", ""), "published") == 0;
 	hset(c->hdf, "Page.Title", "编辑通知");
 	if (c->req->method != M_POST) {
-		static const char *const copy[][2] = {
-			{ "Form.kind", "kind" }, { "Form.title", "title" },
-			{ "Form.issuer", "issuer" }, { "Form.doc_no", "doc_no" },
-			{ "Form.issued_on", "issued_on" },
-			{ "Form.region", "region_code" },
-			{ "Form.body", "body_md" },
+		const struct {
+			const char	*name, *value;
+		} copy[] = {
+			{ "Form.kind", old.kind }, { "Form.title", old.title },
+			{ "Form.issuer", old.issuer },
+			{ "Form.doc_no", old.doc_no },
+			{ "Form.issued_on", old.issued_on },
+			{ "Form.region", old.region_code },
+			{ "Form.body", old.body_md },
 		};
 		size_t	 i;
 
 		for (i = 0; i < sizeof(copy) / sizeof(copy[0]); i++)
-			hset(c->hdf, copy[i][0], hdf_get_value(old, copy[i][1],
-			    ""));
+			hset(c->hdf, copy[i].name, copy[i].value != NULL ?
+			    copy[i].value : "");
 		return edit_page(c);
 	}
-	read_fields(c, &f, published);
+	read_fields(c, &f, notice_is_published(&old));
 	if (c->resp->status != 200)
 		return edit_page(c);
 	if (strcmp(ctx_text(c, NE_ACTION), "preview") == 0) {
@@ -173,7 +180,7 @@ handle_notice_edit(struct ctx *c)
 			return H_ERROR;
 		return edit_page(c);
 	}
-	return domain_answer_saved(c, notice_update(id, old, &f, ctx_text(c,
+	return domain_answer_saved(c, notice_update(id, &old, &f, ctx_text(c,
 	    NE_NOTE), &by), "/staff/notices/%lld", (long long)id);
 }
 
@@ -182,6 +189,7 @@ handle_notice_status(struct ctx *c)
 {
 	long long	 id = c->req->path_id;
 	const char	*status = ctx_text(c, NS_STATUS);
+	struct notice_record old;
 	enum handler_result r;
 	struct audit_by	 by = { .user = c->user,
 	    .address = staff_address(c) };
@@ -191,10 +199,10 @@ handle_notice_status(struct ctx *c)
 		ctx_error_page(c, 400, "状态只能是 发布、草稿 或 撤回");
 		return H_OK;
 	}
-	if ((r = load_own_notice(c, id)) != H_OK)
+	if ((r = load_own_notice(c, id, &old, NULL)) != H_OK)
 		return r;
-	return domain_answer_saved(c, notice_set_status(id, hdf_get_obj(c->hdf,
-	    "Notice"), status, &by), "/staff/notices/%lld", (long long)id);
+	return domain_answer_saved(c, notice_set_status(id, &old, status, &by),
+	    "/staff/notices/%lld", (long long)id);
 }
 
 int
@@ -205,11 +213,13 @@ handle_attachment_upload(struct ctx *c)
 	const char			*type;
 	char				 name[512];
 	unsigned long long		 aid = 0;
+	struct notice_record		 notice;
 	enum handler_result		 r;
 	struct audit_by			 by = { .user = c->user,
 	    .address = staff_address(c) };
+	size_t				 files;
 
-	if ((r = load_own_notice(c, id)) != H_OK)
+	if ((r = load_own_notice(c, id, &notice, &files)) != H_OK)
 		return r;
 	hset(c->hdf, "Page.Title", "编辑通知");
 	file = multipart_get(&c->req->parts, "file");
@@ -223,8 +233,7 @@ handle_attachment_upload(struct ctx *c)
 		c->resp->status = 413;
 		return edit_page(c);
 	}
-	if (hdf_get_obj(c->hdf, "Attachments") != NULL &&
-	    hdf_get_obj(c->hdf, "Attachments.19") != NULL) {
+	if (files >= ATTACHMENT_MAX_PER_NOTICE) {
 		ctx_field_error(c, "file", "每条通知最多 20 个附件");
 		return edit_page(c);
 	}
@@ -243,20 +252,16 @@ handle_attachment_upload(struct ctx *c)
 int
 handle_attachment_delete(struct ctx *c)
 {
-	long long	 aid = c->req->path_id, nid;
-	enum db_status	 st;
-	int		 found;
-	struct audit_by	 by = { .user = c->user,
+	struct attachment	 file;
+	enum domain_status	 ds;
+	struct audit_by		 by = { .user = c->user,
 	    .address = staff_address(c) };
 
-	if ((st = attachment_meta(c->hdf, aid, "Attachment", &found)) != DB_OK)
-		return db_result(st);
-	if (!found)
-		return H_NOT_FOUND;
-	if (!staff_in_region(c, hdf_get_value(c->hdf,
-	    "Attachment.region_code", "")))
+	if ((ds = attachment_meta(&c->arena, c->req->path_id, &file)) !=
+	    DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	if (!staff_in_region(c, file.region_code))
 		return H_FORBIDDEN;
-	nid = hdf_get_int_value(c->hdf, "Attachment.notice_id", 0);
-	return domain_answer_saved(c, notice_detach(aid, hdf_get_obj(c->hdf,
-	    "Attachment"), &by), "/staff/notices/%lld", (long long)nid);
+	return domain_answer_saved(c, notice_detach(&file, &by),
+	    "/staff/notices/%lld", file.notice_id);
 }

@@ -182,11 +182,11 @@ int
 handle_totp_reset(struct ctx *c)
 {
 	long long	 id = c->req->path_id;
-	enum db_status	 st;
+	struct account	 target;
+	enum domain_status ds;
 	enum totp_state	 was;
 	struct audit_by	 by = { .user = c->user,
 	    .address = staff_address(c) };
-	int		 found;
 
 	if (id == c->user->id) {
 		ctx_error_page(c, 403, "不能重置自己账号的两步验证。"
@@ -194,17 +194,14 @@ handle_totp_reset(struct ctx *c)
 		    "或由系统管理员在服务器上用 jdxx-staff totp-reset 重置。");
 		return H_OK;
 	}
-	if ((st = account_get(c->hdf, id, "Account", &found)) != DB_OK)
-		return db_result(st);
-	if (!found)
-		return H_NOT_FOUND;
-	if (!scope_wider(c->user->region, hdf_get_value(c->hdf,
-	    "Account.region_code", ""))) {
+	if ((ds = account_get(&c->arena, id, &target)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	if (!scope_wider(c->user->region, target.region_code)) {
 		ctx_error_page(c, 403, "只有管理范围比对方更大的账号"
 		    "才能重置其两步验证：全国账号可以重置市、县账号，"
 		    "市级账号可以重置本市各县的账号。");
 		return H_OK;
 	}
-	return domain_answer_saved(c, totp_reset_for(id, hdf_get_value(c->hdf,
-	    "Account.username", ""), &by, &was), "/staff/accounts/%lld", id);
+	return domain_answer_saved(c, totp_reset_for(id, target.username, &by,
+	    &was), "/staff/accounts/%lld", id);
 }

@@ -74,20 +74,71 @@ account_credentials(const char *username, struct account_credentials *k,
 	return st;
 }
 
-enum db_status
-account_get(HDF *hdf, long long id, const char *prefix, int *found)
-{
-	struct db_arg	 a[] = { DB_INT(id) };
+/* Where the rows of a read go: a list, or the one account. */
+struct account_sink {
+	struct arena		*arena;
+	struct arena_list	*list;
+	struct account		*one;
+	int			 found;
+};
 
-	return db_query_row(&by_id, a, 1, hdf, prefix, found);
+static int
+account_row(void *arg, const struct db_row *r)
+{
+	struct account_sink	*k = arg;
+	struct account		*a = k->one;
+
+	if (k->list != NULL &&
+	    (a = arena_push(k->arena, k->list, sizeof(*a))) == NULL)
+		return -1;
+	if (k->list == NULL && k->found)
+		return 0;
+	k->found = 1;
+	a->id = db_int(r, "id");
+	a->username = db_keep(k->arena, r, "username");
+	a->display_name = db_keep(k->arena, r, "display_name");
+	a->role = db_keep(k->arena, r, "role");
+	a->region_code = db_keep(k->arena, r, "region_code");
+	a->disabled = db_int(r, "disabled") != 0;
+	a->totp_enabled = db_int(r, "totp_enabled") != 0;
+	a->created_at = db_keep(k->arena, r, "created_at");
+	return k->arena->failed ? -1 : 0;
 }
 
-enum db_status
-account_list(HDF *hdf, const char *region, const char *prefix, long *n)
+/* Runs a read into k. */
+static enum domain_status
+read_accounts(struct db_stmt *stmt, const struct db_arg *a, size_t n,
+    struct account_sink *k)
 {
-	struct db_arg	 a[] = { DB_TEXT(region), DB_TEXT(region) };
+	enum db_status	 st;
 
-	return db_query(&all, a, 2, hdf, prefix, n);
+	st = db_query_each(stmt, a, n, account_row, k);
+	if (st == DB_OK && k->arena->failed)
+		return DOMAIN_INTERNAL;
+	if (st == DB_OK && k->list == NULL && !k->found)
+		return DOMAIN_NOT_FOUND;
+	return domain_of_db(st);
+}
+
+enum domain_status
+account_get(struct arena *arena, long long id, struct account *acct)
+{
+	struct db_arg		 a[] = { DB_INT(id) };
+	struct account_sink	 k = { arena, NULL, acct, 0 };
+
+	memset(acct, 0, sizeof(*acct));
+	return read_accounts(&by_id, a, 1, &k);
+}
+
+enum domain_status
+account_list(struct arena *arena, const char *region,
+    struct arena_list *accounts)
+{
+	struct db_arg		 a[] = { DB_TEXT(region), DB_TEXT(region) };
+	struct account_sink	 k = { arena, accounts, NULL, 0 };
+
+	*accounts = (struct arena_list){ 0 };
+	return read_accounts(&all, a, 2, &k);
 }
 
 enum db_status
@@ -121,15 +172,21 @@ account_set_password(long long id, const char *hash)
 	return db_exec(&update_password, a, 2, NULL, NULL);
 }
 
+/* A text of an account for the log: "" where there is none. */
+static const char *
+text(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
 json_t *
-account_json(HDF *row)
+account_json(const struct account *a)
 {
 	return json_pack("{s:s,s:s,s:s,s:s,s:s}",
-	    "username", hdf_get_value(row, "username", ""),
-	    "display_name", hdf_get_value(row, "display_name", ""),
-	    "role", hdf_get_value(row, "role", ""),
-	    "region_code", hdf_get_value(row, "region_code", ""),
-	    "disabled", hdf_get_value(row, "disabled", "0"));
+	    "username", text(a->username),
+	    "display_name", text(a->display_name),
+	    "role", text(a->role), "region_code", text(a->region_code),
+	    "disabled", a->disabled ? "1" : "0");
 }
 
 int
@@ -189,7 +246,7 @@ account_open(const char *username, const char *display_name,
 }
 
 enum domain_status
-account_amend(const struct account_change *ch, HDF *old,
+account_amend(const struct account_change *ch, const struct account *old,
     const char *display_name, const char *password,
     const struct audit_by *by, struct domain_problems *p)
 {
@@ -225,7 +282,7 @@ account_amend(const struct account_change *ch, HDF *old,
 		st = audit_record(by, ch->password ? "account_update_password" :
 		    "account_update", "staff", id, account_json(old),
 		    json_pack("{s:s,s:s,s:s,s:s,s:s}", "username",
-		    hdf_get_value(old, "username", ""), "display_name",
+		    text(old->username), "display_name",
 		    display_name, "role", ch->role, "region_code", ch->region,
 		    "disabled", ch->disabled ? "1" : "0"));
 	return domain_of_db(db_finish(st));

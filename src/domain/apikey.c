@@ -1,6 +1,5 @@
 /* Open311 client keys. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -60,27 +59,31 @@ apikey_hash(const char *key, char out[65])
 	sodium_bin2hex(out, 65, h, sizeof(h));
 }
 
+static int
+key_in_use(void *arg, const struct db_row *r)
+{
+	struct apikey	*k = arg;
+
+	if (k->id != 0)
+		return 0;
+	k->id = db_int(r, "id");
+	snprintf(k->region, sizeof(k->region), "%s", db_text(r, "region_code"));
+	return 0;
+}
+
 enum db_status
 apikey_check(const char *key, struct apikey *k)
 {
 	char		 hash[65];
 	struct db_arg	 a[1];
 	enum db_status	 st;
-	HDF		*h;
-	int		 found = 0;
 
 	memset(k, 0, sizeof(*k));
 	apikey_hash(key, hash);
 	a[0] = DB_TEXT(hash);
-	if (hdf_init(&h) != STATUS_OK)
-		return DB_ERROR;
-	st = db_query_row(&by_hash, a, 1, h, "Key", &found);
-	if (st == DB_OK && found) {
-		k->id = strtoll(hdf_get_value(h, "Key.id", "0"), NULL, 10);
-		snprintf(k->region, sizeof(k->region), "%s",
-		    hdf_get_value(h, "Key.region_code", ""));
-	}
-	hdf_destroy(&h);
+	st = db_query_each(&by_hash, a, 1, key_in_use, k);
+	if (st != DB_OK)
+		memset(k, 0, sizeof(*k));
 	return st;
 }
 
@@ -92,26 +95,75 @@ apikey_holds(const struct apikey *k, const char *code)
 	return code != NULL && strncmp(code, k->region, n) == 0;
 }
 
-enum db_status
-apikey_list(HDF *hdf, const char *region, long page, const char *prefix,
-    long *n, long long *total)
-{
-	struct db_arg	 a[] = { DB_TEXT(region), DB_INT(APIKEY_PAGE_SIZE),
-	    DB_INT((long long)(page - 1) * APIKEY_PAGE_SIZE) };
-	enum db_status	 st;
+/* Where the rows of a read go: a list, or the one key. */
+struct record_sink {
+	struct arena		*arena;
+	struct arena_list	*list;
+	struct apikey_record	*one;
+	int			 found;
+};
 
-	*n = 0;
-	if ((st = db_query_int(&count_inside, a, 1, total)) != DB_OK)
-		return st;
-	return db_query(&page_inside, a, DB_NARGS(a), hdf, prefix, n);
+static int
+record_row(void *arg, const struct db_row *r)
+{
+	struct record_sink	*k = arg;
+	struct apikey_record	*rec = k->one;
+
+	if (k->list != NULL &&
+	    (rec = arena_push(k->arena, k->list, sizeof(*rec))) == NULL)
+		return -1;
+	if (k->list == NULL && k->found)
+		return 0;
+	k->found = 1;
+	rec->id = db_int(r, "id");
+	rec->name = db_keep(k->arena, r, "name");
+	rec->region_code = db_keep(k->arena, r, "region_code");
+	rec->region_name = db_keep(k->arena, r, "region_name");
+	rec->created_at = db_keep(k->arena, r, "created_at");
+	rec->created_by = db_keep(k->arena, r, "created_by");
+	rec->revoked_at = db_keep(k->arena, r, "revoked_at");
+	return k->arena->failed ? -1 : 0;
 }
 
-enum db_status
-apikey_get(HDF *hdf, long long id, const char *prefix, int *found)
+/* Runs a read into k. */
+static enum domain_status
+read_records(struct db_stmt *stmt, const struct db_arg *a, size_t n,
+    struct record_sink *k)
 {
-	struct db_arg	 a[] = { DB_INT(id) };
+	enum db_status	 st;
 
-	return db_query_row(&by_id, a, 1, hdf, prefix, found);
+	st = db_query_each(stmt, a, n, record_row, k);
+	if (st == DB_OK && k->arena->failed)
+		return DOMAIN_INTERNAL;
+	if (st == DB_OK && k->list == NULL && !k->found)
+		return DOMAIN_NOT_FOUND;
+	return domain_of_db(st);
+}
+
+enum domain_status
+apikey_list(struct arena *arena, const char *region, long page,
+    struct arena_list *keys, long long *total)
+{
+	struct db_arg		 a[] = { DB_TEXT(region),
+	    DB_INT(APIKEY_PAGE_SIZE),
+	    DB_INT((long long)(page - 1) * APIKEY_PAGE_SIZE) };
+	struct record_sink	 k = { arena, keys, NULL, 0 };
+	enum db_status		 st;
+
+	*keys = (struct arena_list){ 0 };
+	if ((st = db_query_int(&count_inside, a, 1, total)) != DB_OK)
+		return domain_of_db(st);
+	return read_records(&page_inside, a, DB_NARGS(a), &k);
+}
+
+enum domain_status
+apikey_get(struct arena *arena, long long id, struct apikey_record *rec)
+{
+	struct db_arg		 a[] = { DB_INT(id) };
+	struct record_sink	 k = { arena, NULL, rec, 0 };
+
+	memset(rec, 0, sizeof(*rec));
+	return read_records(&by_id, a, 1, &k);
 }
 
 static enum db_status

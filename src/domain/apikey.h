@@ -1,9 +1,12 @@
-/* Keys for Open311 clients: random, shown once, kept only as a hash. */
+/* Keys for Open311 clients: random, shown once, kept only as a hash.
+ * The admin page's reads answer typed records whose strings live in the
+ * caller's arena. */
 #ifndef JDXX_APIKEY_H
 #define JDXX_APIKEY_H
 
-#include <ClearSilver/ClearSilver.h>
+#include <stddef.h>
 
+#include "base/arena.h"
 #include "db/db.h"
 #include "domain/audit.h"
 #include "domain/result.h"
@@ -20,6 +23,23 @@ struct apikey {
 	char		 region[APIKEY_REGION_MAX + 1];	/* "" the country */
 };
 
+/* A key as the admin page lists it. */
+struct apikey_record {
+	long long	 id;
+	const char	*name;
+	const char	*region_code;	/* NULL for the whole country */
+	const char	*region_name;	/* NULL for the whole country */
+	const char	*created_at;	/* YYYY-MM-DD HH:MM */
+	const char	*created_by;	/* a username; NULL when unknown */
+	const char	*revoked_at;	/* YYYY-MM-DD HH:MM; NULL: in use */
+};
+
+static inline const struct apikey_record *
+apikey_record_at(const struct arena_list *l, size_t i)
+{
+	return (const struct apikey_record *)l->item + i;
+}
+
 /* A new random key as hex. */
 void		apikey_generate(char key[APIKEY_LEN + 1]);
 /* The hex SHA-256 of the key as sent, which is what is stored. */
@@ -32,15 +52,13 @@ enum db_status	apikey_check(const char *key, struct apikey *k);
 int		apikey_holds(const struct apikey *, const char *code);
 
 /* The keys whose region lies inside region ("" for every key), newest
- * first, as prefix.N.{id, name, region_code, region_name, created_at,
- * created_by, revoked_at} (region_code unset for the whole country,
- * revoked_at unset while in use). */
-enum db_status	apikey_list(HDF *, const char *region, long page,
-		    const char *prefix, long *n, long long *total);
-/* One key as prefix.{id, name, region_code, region_name, created_at,
- * created_by, revoked_at}. */
-enum db_status	apikey_get(HDF *, long long id, const char *prefix,
-		    int *found);
+ * first, a page of APIKEY_PAGE_SIZE as struct apikey_record, and the
+ * count of them all in *total. */
+enum domain_status apikey_list(struct arena *, const char *region, long page,
+		    struct arena_list *keys, long long *total);
+/* One key, revoked or not; DOMAIN_NOT_FOUND when there is none. */
+enum domain_status apikey_get(struct arena *, long long id,
+		    struct apikey_record *);
 /* Makes a new key named name, put in key to be shown once (only its
  * hash is kept). The key may do what its maker may: it reads and files
  * in the region of by's account. */

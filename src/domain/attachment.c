@@ -16,7 +16,7 @@ static struct db_stmt insert_attachment = DB_WRITE(
     "sha256, data, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, NOW(), ?)");
 
 static struct db_stmt list_of_notice = DB_READ(
-    "SELECT id, filename, content_type, size, CEIL(size / 1024) AS size_kb "
+    "SELECT id, filename, content_type, size "
     "FROM attachment WHERE notice_id = ? ORDER BY id");
 
 static struct db_stmt meta_of = DB_READ(
@@ -164,28 +164,78 @@ attachment_add(long long notice_id, const char *filename, const char *type,
 	return db_exec(&insert_attachment, a, 7, NULL, id);
 }
 
-enum db_status
-attachment_list(HDF *hdf, long long notice_id, const char *prefix, long *n)
-{
-	struct db_arg	 a[] = { DB_INT(notice_id) };
+/* Where the rows of a read go: a list, or the one file. */
+struct attachment_sink {
+	struct arena		*arena;
+	struct arena_list	*list;
+	struct attachment	*one;
+	int			 found;
+};
 
-	return db_query(&list_of_notice, a, 1, hdf, prefix, n);
+static int
+attachment_row(void *arg, const struct db_row *r)
+{
+	struct attachment_sink	*k = arg;
+	struct attachment	*f = k->one;
+
+	if (k->list != NULL &&
+	    (f = arena_push(k->arena, k->list, sizeof(*f))) == NULL)
+		return -1;
+	if (k->list == NULL && k->found)
+		return 0;
+	k->found = 1;
+	f->id = db_int(r, "id");
+	f->notice_id = db_int(r, "notice_id");
+	f->filename = db_keep(k->arena, r, "filename");
+	f->content_type = db_keep(k->arena, r, "content_type");
+	f->size = db_int(r, "size");
+	f->notice_status = db_keep(k->arena, r, "notice_status");
+	f->region_code = db_keep(k->arena, r, "region_code");
+	return k->arena->failed ? -1 : 0;
 }
 
-enum db_status
-attachment_meta(HDF *hdf, long long id, const char *prefix, int *found)
+/* Runs a read of stmt for id into k. */
+static enum domain_status
+read_files(struct db_stmt *stmt, long long id, struct attachment_sink *k)
 {
 	struct db_arg	 a[] = { DB_INT(id) };
+	enum db_status	 st;
 
-	return db_query_row(&meta_of, a, 1, hdf, prefix, found);
+	st = db_query_each(stmt, a, 1, attachment_row, k);
+	if (st == DB_OK && k->arena->failed)
+		return DOMAIN_INTERNAL;
+	if (st == DB_OK && k->list == NULL && !k->found)
+		return DOMAIN_NOT_FOUND;
+	return domain_of_db(st);
 }
 
-enum db_status
-attachment_public_meta(HDF *hdf, long long id, const char *prefix, int *found)
+enum domain_status
+attachment_list(struct arena *arena, long long notice_id,
+    struct arena_list *files)
 {
-	struct db_arg	 a[] = { DB_INT(id) };
+	struct attachment_sink	 k = { arena, files, NULL, 0 };
 
-	return db_query_row(&public_meta_of, a, 1, hdf, prefix, found);
+	*files = (struct arena_list){ 0 };
+	return read_files(&list_of_notice, notice_id, &k);
+}
+
+enum domain_status
+attachment_meta(struct arena *arena, long long id, struct attachment *f)
+{
+	struct attachment_sink	 k = { arena, NULL, f, 0 };
+
+	memset(f, 0, sizeof(*f));
+	return read_files(&meta_of, id, &k);
+}
+
+enum domain_status
+attachment_public_meta(struct arena *arena, long long id,
+    struct attachment *f)
+{
+	struct attachment_sink	 k = { arena, NULL, f, 0 };
+
+	memset(f, 0, sizeof(*f));
+	return read_files(&public_meta_of, id, &k);
 }
 
 enum db_status

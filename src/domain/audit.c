@@ -69,14 +69,42 @@ audit_record(const struct audit_by *by, const char *action,
 	    object_type, object_id, before, after);
 }
 
-enum db_status
-audit_list(HDF *hdf, const char *username, const char *action,
-    const char *region, long page, const char *prefix, long *n,
+/* Where the rows of a page go. */
+struct entry_sink {
+	struct arena		*arena;
+	struct arena_list	*list;
+};
+
+static int
+entry_row(void *arg, const struct db_row *r)
+{
+	struct entry_sink	*k = arg;
+	struct audit_entry	*e;
+
+	if ((e = arena_push(k->arena, k->list, sizeof(*e))) == NULL)
+		return -1;
+	e->id = db_int(r, "id");
+	e->at = db_keep(k->arena, r, "at");
+	e->username = db_keep(k->arena, r, "username");
+	e->address = db_keep(k->arena, r, "address");
+	e->action = db_keep(k->arena, r, "action");
+	e->object_type = db_keep(k->arena, r, "object_type");
+	e->object_id = db_int(r, "object_id");
+	e->before_json = db_keep(k->arena, r, "before_json");
+	e->after_json = db_keep(k->arena, r, "after_json");
+	return k->arena->failed ? -1 : 0;
+}
+
+enum domain_status
+audit_list(struct arena *arena, const char *username, const char *action,
+    const char *region, long page, struct arena_list *entries,
     long long *total)
 {
-	struct db_arg	 a[6];
-	enum db_status	 st;
+	struct entry_sink	 k = { arena, entries };
+	struct db_arg		 a[6];
+	enum db_status		 st;
 
+	*entries = (struct arena_list){ 0 };
 	a[0] = username[0] != '\0' ? DB_TEXT(username) : DB_NULLARG;
 	a[1] = action[0] != '\0' ? DB_TEXT(action) : DB_NULLARG;
 	a[2] = DB_TEXT(region);
@@ -84,6 +112,9 @@ audit_list(HDF *hdf, const char *username, const char *action,
 	a[4] = DB_INT(AUDIT_PAGE_SIZE);
 	a[5] = DB_INT((long long)(page - 1) * AUDIT_PAGE_SIZE);
 	if ((st = db_query_int(&audit_count, a, 4, total)) != DB_OK)
-		return st;
-	return db_query(&audit_page, a, 6, hdf, prefix, n);
+		return domain_of_db(st);
+	st = db_query_each(&audit_page, a, 6, entry_row, &k);
+	if (st == DB_OK && arena->failed)
+		return DOMAIN_INTERNAL;
+	return domain_of_db(st);
 }

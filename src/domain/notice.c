@@ -1,21 +1,16 @@
-/* Notices. */
+/* Notices: the public's reads, the staff's reads and their changes. */
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmark.h>
 
 #include "db/filtered.h"
+#include "db/search.h"
 #include "domain/attachment.h"
 #include "domain/notice.h"
-#include "db/search.h"
-#include "web/view.h"
-
-#define KIND_NAME \
-    "CASE n.kind WHEN 'policy' THEN '政策文件' WHEN 'guide' THEN '办事指南' " \
-    "WHEN 'exposure' THEN '曝光通报' ELSE '通知公告' END AS kind_name, "
 
 #define NOTICE_COLUMNS \
-    "SELECT n.id, n.kind, " KIND_NAME "n.title, n.issuer, n.doc_no, " \
+    "SELECT n.id, n.kind, n.title, n.issuer, n.doc_no, " \
     "DATE_FORMAT(n.issued_on, '%Y-%m-%d') AS issued_on, " \
     "DATE_FORMAT(n.published_at, '%Y-%m-%d') AS published_on, " \
     "DATE_FORMAT(n.published_at, '%Y-%m-%dT%H:%i:%s+08:00') AS published_at, " \
@@ -63,14 +58,14 @@ static struct db_stmt versions_of = DB_READ(
     "FROM notice_version WHERE notice_id = ? ORDER BY version DESC");
 
 static struct db_stmt staff_list = DB_READ(
-    "SELECT n.id, n.kind, " KIND_NAME "n.title, n.status, n.version, "
+    "SELECT n.id, n.kind, n.title, n.status, n.version, "
     "COALESCE(n.region_code, '') AS region_code, "
     "DATE_FORMAT(n.updated_at, '%Y-%m-%d %H:%i') AS updated, n.is_demo "
     "FROM notice n WHERE COALESCE(n.region_code, '') LIKE CONCAT(?, '%') "
     "ORDER BY n.updated_at DESC, n.id DESC LIMIT 500");
 
 static struct db_stmt staff_get = DB_READ(
-    "SELECT n.id, n.kind, " KIND_NAME "n.title, n.issuer, n.doc_no, "
+    "SELECT n.id, n.kind, n.title, n.issuer, n.doc_no, "
     "COALESCE(DATE_FORMAT(n.issued_on, '%Y-%m-%d'), '') AS issued_on, "
     "COALESCE(n.region_code, '') AS region_code, n.body_md, n.status, "
     "n.version, DATE_FORMAT(n.published_at, '%Y-%m-%d %H:%i') AS published "
@@ -117,10 +112,141 @@ notice_kind_valid(const char *kind, const char **name)
 	return 0;
 }
 
-enum db_status
-notice_find(HDF *hdf, const char *kind, const char *keyword, long page,
-    long page_size, const char *prefix, long *n, long long *total)
+const char *
+notice_kind_name(const char *kind)
 {
+	const char	*name;
+
+	return kind != NULL && notice_kind_valid(kind, &name) ? name :
+	    "通知公告";
+}
+
+int
+notice_is_published(const struct notice_record *n)
+{
+	return n->status != NULL && strcmp(n->status, "published") == 0;
+}
+
+/* Where the rows of a read go: a list, or the one record. */
+struct notice_sink {
+	struct arena		*arena;
+	struct arena_list	*list;
+	void			*one;
+	int			 found;
+};
+
+/* The columns of NOTICE_COLUMNS. */
+static void
+keep_notice(struct arena *a, const struct db_row *r, struct notice *n)
+{
+	n->id = db_int(r, "id");
+	n->kind = db_keep(a, r, "kind");
+	n->title = db_keep(a, r, "title");
+	n->issuer = db_keep(a, r, "issuer");
+	n->doc_no = db_keep(a, r, "doc_no");
+	n->issued_on = db_keep(a, r, "issued_on");
+	n->published_on = db_keep(a, r, "published_on");
+	n->published_at = db_keep(a, r, "published_at");
+	n->updated_at = db_keep(a, r, "updated_at");
+	n->version = db_int(r, "version");
+	n->is_demo = db_int(r, "is_demo") != 0;
+}
+
+static int
+notice_row(void *arg, const struct db_row *r)
+{
+	struct notice_sink	*k = arg;
+	struct notice		*n;
+
+	if ((n = arena_push(k->arena, k->list, sizeof(*n))) == NULL)
+		return -1;
+	keep_notice(k->arena, r, n);
+	return k->arena->failed ? -1 : 0;
+}
+
+static int
+published_row(void *arg, const struct db_row *r)
+{
+	struct notice_sink	*k = arg;
+	struct notice		*n = k->one;
+
+	if (k->found++)
+		return 0;
+	keep_notice(k->arena, r, n);
+	n->body_md = db_keep(k->arena, r, "body_md");
+	return k->arena->failed ? -1 : 0;
+}
+
+static int
+version_row(void *arg, const struct db_row *r)
+{
+	struct notice_sink	*k = arg;
+	struct notice_version	*v;
+
+	if ((v = arena_push(k->arena, k->list, sizeof(*v))) == NULL)
+		return -1;
+	v->version = db_int(r, "version");
+	v->title = db_keep(k->arena, r, "title");
+	v->change_note = db_keep(k->arena, r, "change_note");
+	v->edited_at = db_keep(k->arena, r, "edited_at");
+	return k->arena->failed ? -1 : 0;
+}
+
+static int
+entry_row(void *arg, const struct db_row *r)
+{
+	struct notice_sink	*k = arg;
+	struct notice_entry	*e;
+
+	if ((e = arena_push(k->arena, k->list, sizeof(*e))) == NULL)
+		return -1;
+	e->id = db_int(r, "id");
+	e->kind = db_keep(k->arena, r, "kind");
+	e->title = db_keep(k->arena, r, "title");
+	e->status = db_keep(k->arena, r, "status");
+	e->version = db_int(r, "version");
+	e->region_code = db_keep(k->arena, r, "region_code");
+	e->updated = db_keep(k->arena, r, "updated");
+	e->is_demo = db_int(r, "is_demo") != 0;
+	return k->arena->failed ? -1 : 0;
+}
+
+static int
+record_row(void *arg, const struct db_row *r)
+{
+	struct notice_sink	*k = arg;
+	struct notice_record	*n = k->one;
+
+	if (k->found++)
+		return 0;
+	n->id = db_int(r, "id");
+	n->kind = db_keep(k->arena, r, "kind");
+	n->title = db_keep(k->arena, r, "title");
+	n->issuer = db_keep(k->arena, r, "issuer");
+	n->doc_no = db_keep(k->arena, r, "doc_no");
+	n->issued_on = db_keep(k->arena, r, "issued_on");
+	n->region_code = db_keep(k->arena, r, "region_code");
+	n->body_md = db_keep(k->arena, r, "body_md");
+	n->status = db_keep(k->arena, r, "status");
+	n->version = db_int(r, "version");
+	n->published = db_keep(k->arena, r, "published");
+	return k->arena->failed ? -1 : 0;
+}
+
+/* The outcome of a read into the arena: out of memory is ours. */
+static enum domain_status
+read_outcome(struct arena *a, enum db_status st)
+{
+	if (st == DB_OK && a->failed)
+		return DOMAIN_INTERNAL;
+	return domain_of_db(st);
+}
+
+enum domain_status
+notice_find(struct arena *arena, const char *kind, const char *keyword,
+    long page, long page_size, struct arena_list *notices, long long *total)
+{
+	struct notice_sink	 k = { arena, notices, NULL, 0 };
 	struct filtered_sql	*f = &published;
 	struct db_arg		 a[5];
 	struct db_stmt		*list;
@@ -129,7 +255,8 @@ notice_find(HDF *hdf, const char *kind, const char *keyword, long page,
 	size_t			 na = 0;
 	enum db_status		 st;
 
-	*n = *total = 0;
+	*notices = (struct arena_list){ 0 };
+	*total = 0;
 	if (keyword[0] != '\0') {
 		if (search_query(ftq, sizeof(ftq), keyword) < 1)
 			ftq[0] = '\0';
@@ -141,13 +268,13 @@ notice_find(HDF *hdf, const char *kind, const char *keyword, long page,
 		a[na++] = DB_TEXT(kind);
 	}
 	if ((list = filtered_list(f, mask)) == NULL)
-		return DB_ERROR;
+		return DOMAIN_INTERNAL;
 	st = db_query_int(filtered_count(f, mask), a, na, total);
 	if (st != DB_OK || *total == 0)
-		return st;
+		return domain_of_db(st);
 	a[na++] = DB_INT(page_size);
 	a[na++] = DB_INT((long long)(page - 1) * page_size);
-	return db_query(list, a, na, hdf, prefix, n);
+	return read_outcome(arena, db_query_each(list, a, na, notice_row, &k));
 }
 
 char *
@@ -158,41 +285,52 @@ notice_markdown_to_html(const char *md)
 	return cmark_markdown_to_html(md, strlen(md), CMARK_OPT_DEFAULT);
 }
 
-enum db_status
-notice_get(HDF *hdf, long long id, const char *prefix, int *found)
+enum domain_status
+notice_get(struct arena *arena, long long id, struct notice *n)
 {
-	struct db_arg	 a[] = { DB_INT(id) };
-	enum db_status	 st;
-	HDF		*row;
-	char		*html;
-	long		 n;
+	struct db_arg		 a[] = { DB_INT(id) };
+	struct notice_sink	 k = { arena, &n->versions, n, 0 };
+	enum db_status		 st;
+	char			*html;
 
-	st = db_query_row(&get_published, a, 1, hdf, prefix, found);
-	if (st != DB_OK || !*found)
-		return st;
-	row = hdf_get_obj(hdf, prefix);
-	if ((html = notice_markdown_to_html(hdf_get_value(row, "body_md",
-	    ""))) == NULL)
-		return DB_ERROR;
-	hset(row, "body_html", html);
+	memset(n, 0, sizeof(*n));
+	st = db_query_each(&get_published, a, 1, published_row, &k);
+	if (st != DB_OK || arena->failed)
+		return read_outcome(arena, st);
+	if (!k.found)
+		return DOMAIN_NOT_FOUND;
+	if ((html = notice_markdown_to_html(n->body_md != NULL ? n->body_md :
+	    "")) == NULL)
+		return DOMAIN_INTERNAL;
+	n->body_html = arena_strdup(arena, html);
 	free(html);
-	return db_query(&versions_of, a, 1, row, "versions", &n);
+	return read_outcome(arena, db_query_each(&versions_of, a, 1,
+	    version_row, &k));
 }
 
-enum db_status
-notice_staff_list(HDF *hdf, const char *region, const char *prefix, long *n)
+enum domain_status
+notice_staff_list(struct arena *arena, const char *region,
+    struct arena_list *entries)
 {
-	struct db_arg	 a[] = { DB_TEXT(region) };
+	struct db_arg		 a[] = { DB_TEXT(region) };
+	struct notice_sink	 k = { arena, entries, NULL, 0 };
 
-	return db_query(&staff_list, a, 1, hdf, prefix, n);
+	*entries = (struct arena_list){ 0 };
+	return read_outcome(arena, db_query_each(&staff_list, a, 1, entry_row,
+	    &k));
 }
 
-enum db_status
-notice_staff_get(HDF *hdf, long long id, const char *prefix, int *found)
+enum domain_status
+notice_staff_get(struct arena *arena, long long id, struct notice_record *n)
 {
-	struct db_arg	 a[] = { DB_INT(id) };
+	struct db_arg		 a[] = { DB_INT(id) };
+	struct notice_sink	 k = { arena, NULL, n, 0 };
+	enum domain_status	 ds;
 
-	return db_query_row(&staff_get, a, 1, hdf, prefix, found);
+	memset(n, 0, sizeof(*n));
+	ds = read_outcome(arena, db_query_each(&staff_get, a, 1, record_row,
+	    &k));
+	return ds == DOMAIN_OK && !k.found ? DOMAIN_NOT_FOUND : ds;
 }
 
 static void
@@ -219,14 +357,14 @@ insert_row(const struct notice_fields *f, long long staff_id,
 }
 
 static enum db_status
-update_row(long long id, HDF *old, const struct notice_fields *f,
-    const char *change_note, long long staff_id)
+update_row(long long id, const struct notice_record *old,
+    const struct notice_fields *f, const char *change_note, long long staff_id)
 {
 	struct db_arg	 a[8], v[] = { DB_TEXT(change_note), DB_INT(staff_id),
 	    DB_INT(id) };
 	enum db_status	 st;
 
-	if (strcmp(hdf_get_value(old, "status", ""), "published") == 0 &&
+	if (notice_is_published(old) &&
 	    (st = db_exec(&keep_version, v, 3, NULL, NULL)) != DB_OK)
 		return st;
 	fields_args(a, f);
@@ -242,18 +380,22 @@ status_row(long long id, const char *status)
 	return db_exec(&set_status, a, 3, NULL, NULL);
 }
 
+/* A text of a record for the log: "" where there is none. */
+static const char *
+text(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
 json_t *
-notice_row_json(HDF *row)
+notice_row_json(const struct notice_record *n)
 {
 	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s}",
-	    "kind", hdf_get_value(row, "kind", ""),
-	    "title", hdf_get_value(row, "title", ""),
-	    "issuer", hdf_get_value(row, "issuer", ""),
-	    "doc_no", hdf_get_value(row, "doc_no", ""),
-	    "issued_on", hdf_get_value(row, "issued_on", ""),
-	    "region_code", hdf_get_value(row, "region_code", ""),
-	    "body_md", hdf_get_value(row, "body_md", ""),
-	    "status", hdf_get_value(row, "status", ""));
+	    "kind", text(n->kind), "title", text(n->title),
+	    "issuer", text(n->issuer), "doc_no", text(n->doc_no),
+	    "issued_on", text(n->issued_on),
+	    "region_code", text(n->region_code),
+	    "body_md", text(n->body_md), "status", text(n->status));
 }
 
 json_t *
@@ -281,8 +423,9 @@ notice_create(const struct notice_fields *f, const struct audit_by *by,
 }
 
 enum domain_status
-notice_update(long long id, HDF *old, const struct notice_fields *f,
-    const char *change_note, const struct audit_by *by)
+notice_update(long long id, const struct notice_record *old,
+    const struct notice_fields *f, const char *change_note,
+    const struct audit_by *by)
 {
 	enum db_status	 st;
 
@@ -296,8 +439,8 @@ notice_update(long long id, HDF *old, const struct notice_fields *f,
 }
 
 enum domain_status
-notice_set_status(long long id, HDF *old, const char *status,
-    const struct audit_by *by)
+notice_set_status(long long id, const struct notice_record *old,
+    const char *status, const struct audit_by *by)
 {
 	enum db_status	 st;
 
@@ -306,8 +449,8 @@ notice_set_status(long long id, HDF *old, const char *status,
 	st = status_row(id, status);
 	if (st == DB_OK)
 		st = audit_record(by, "notice_status", "notice", id,
-		    json_pack("{s:s}", "status", hdf_get_value(old, "status",
-		    "")), json_pack("{s:s}", "status", status));
+		    json_pack("{s:s}", "status", text(old->status)),
+		    json_pack("{s:s}", "status", status));
 	return domain_of_db(db_finish(st));
 }
 
@@ -330,17 +473,17 @@ notice_attach(long long id, const char *filename, const char *type,
 }
 
 enum domain_status
-notice_detach(long long aid, HDF *row, const struct audit_by *by)
+notice_detach(const struct attachment *att, const struct audit_by *by)
 {
 	enum db_status	 st;
 
 	if ((st = db_begin()) != DB_OK)
 		return domain_of_db(st);
-	st = attachment_delete(aid);
+	st = attachment_delete(att->id);
 	if (st == DB_OK)
 		st = audit_record(by, "attachment_delete", "notice",
-		    hdf_get_int_value(row, "notice_id", 0),
-		    json_pack("{s:I,s:s}", "attachment", (json_int_t)aid,
-		    "filename", hdf_get_value(row, "filename", "")), NULL);
+		    att->notice_id, json_pack("{s:I,s:s}", "attachment",
+		    (json_int_t)att->id, "filename", text(att->filename)),
+		    NULL);
 	return domain_of_db(db_finish(st));
 }

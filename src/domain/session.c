@@ -101,13 +101,34 @@ session_create(long long staff_id, const char *address,
 	return db_exec(&insert_session, a, 5, NULL, NULL);
 }
 
+/* The user of a session row; the first row only. */
+static int
+session_user(void *arg, const struct db_row *r)
+{
+	struct staff_user	*u = arg;
+
+	if (u->id != 0)
+		return 0;
+	u->id = db_int(r, "id");
+	snprintf(u->username, sizeof(u->username), "%s",
+	    db_text(r, "username"));
+	snprintf(u->display_name, sizeof(u->display_name), "%s",
+	    db_text(r, "display_name"));
+	snprintf(u->role_name, sizeof(u->role_name), "%s", db_text(r, "role"));
+	snprintf(u->region, sizeof(u->region), "%s",
+	    db_text(r, "region_code"));
+	u->role = role_bit(u->role_name);
+	u->stage = stage_of(db_text(r, "stage"));
+	u->totp_enabled = db_int(r, "totp_enabled") != 0;
+	return 0;
+}
+
 enum db_status
 session_load(const char *token, struct staff_user *u, int *found)
 {
 	char		 hash[65];
 	struct db_arg	 a[2];
 	enum db_status	 st;
-	HDF		*h;
 
 	*found = 0;
 	memset(u, 0, sizeof(*u));
@@ -116,28 +137,15 @@ session_load(const char *token, struct staff_user *u, int *found)
 	token_hash(token, hash);
 	a[0] = DB_TEXT(hash);
 	a[1] = DB_INT(SESSION_IDLE_SEC);
-	if (hdf_init(&h) != STATUS_OK)
-		return DB_ERROR;
-	st = db_query_row(&load_session, a, 2, h, "S", found);
-	if (st == DB_OK && *found) {
-		u->id = hdf_get_int_value(h, "S.id", 0);
-		snprintf(u->username, sizeof(u->username), "%s",
-		    hdf_get_value(h, "S.username", ""));
-		snprintf(u->display_name, sizeof(u->display_name), "%s",
-		    hdf_get_value(h, "S.display_name", ""));
-		snprintf(u->role_name, sizeof(u->role_name), "%s",
-		    hdf_get_value(h, "S.role", ""));
-		snprintf(u->region, sizeof(u->region), "%s",
-		    hdf_get_value(h, "S.region_code", ""));
-		u->role = role_bit(u->role_name);
-		u->stage = stage_of(hdf_get_value(h, "S.stage", ""));
-		u->totp_enabled = hdf_get_int_value(h, "S.totp_enabled", 0);
-		snprintf(u->token, sizeof(u->token), "%s", token);
-		session_csrf(token, u->csrf);
-		st = db_exec(&touch_session, a, 1, NULL, NULL);
+	st = db_query_each(&load_session, a, 2, session_user, u);
+	if (st != DB_OK || u->id == 0) {
+		memset(u, 0, sizeof(*u));
+		return st;
 	}
-	hdf_destroy(&h);
-	return st;
+	*found = 1;
+	snprintf(u->token, sizeof(u->token), "%s", token);
+	session_csrf(token, u->csrf);
+	return db_exec(&touch_session, a, 1, NULL, NULL);
 }
 
 enum db_status

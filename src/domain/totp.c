@@ -307,27 +307,43 @@ totp_state_name(enum totp_state s)
 	    "none";
 }
 
+/* Where totp_status's row goes. */
+struct status_sink {
+	struct totp_status	*s;
+	int			 found;
+};
+
+/* The second factor of a staff row; the first row only. */
+static int
+status_row(void *arg, const struct db_row *r)
+{
+	struct status_sink	*k = arg;
+
+	if (k->found)
+		return 0;
+	k->found = 1;
+	k->s->state = db_int(r, "enabled") ? TOTP_ENABLED :
+	    db_int(r, "has_secret") ? TOTP_PENDING : TOTP_NONE;
+	snprintf(k->s->enabled_at, sizeof(k->s->enabled_at), "%s",
+	    db_text(r, "enabled_at"));
+	k->s->recovery_left = db_int(r, "recovery_left");
+	return 0;
+}
+
 enum db_status
 totp_status(long long staff_id, struct totp_status *s, int *found)
 {
-	struct db_arg	 a[] = { DB_INT(staff_id) };
-	enum db_status	 st;
-	HDF		*h;
+	struct db_arg		 a[] = { DB_INT(staff_id) };
+	struct status_sink	 k = { s, 0 };
+	enum db_status		 st;
 
 	memset(s, 0, sizeof(*s));
-	*found = 0;
-	if (hdf_init(&h) != STATUS_OK)
-		return DB_ERROR;
-	st = db_query_row(&status_of, a, 1, h, "T", found);
-	if (st == DB_OK && *found) {
-		s->state = hdf_get_int_value(h, "T.enabled", 0) ? TOTP_ENABLED :
-		    hdf_get_int_value(h, "T.has_secret", 0) ? TOTP_PENDING :
-		    TOTP_NONE;
-		snprintf(s->enabled_at, sizeof(s->enabled_at), "%s",
-		    hdf_get_value(h, "T.enabled_at", ""));
-		s->recovery_left = hdf_get_int_value(h, "T.recovery_left", 0);
+	st = db_query_each(&status_of, a, 1, status_row, &k);
+	if (st != DB_OK) {
+		memset(s, 0, sizeof(*s));
+		k.found = 0;
 	}
-	hdf_destroy(&h);
+	*found = k.found;
 	return st;
 }
 

@@ -94,34 +94,44 @@ workday_between(const struct calendar *cal, long from, long to)
 	return n;
 }
 
+/* Where calendar_load's rows go: the days grow in a malloc'd array. */
+struct days_sink {
+	struct calendar	*cal;
+	size_t		 cap;
+};
+
+static int
+calendar_row(void *arg, const struct db_row *r)
+{
+	struct days_sink		*k = arg;
+	struct calendar_exception	*days;
+	size_t				 cap;
+
+	if (k->cal->n == k->cap) {
+		cap = k->cap > 0 ? k->cap * 2 : 64;
+		if ((days = reallocarray(k->cal->days, cap, sizeof(*days))) ==
+		    NULL)
+			return -1;
+		k->cal->days = days;
+		k->cap = cap;
+	}
+	days = &k->cal->days[k->cal->n++];
+	days->day = date_to_days(db_text(r, "day"));
+	days->workday = db_int(r, "is_workday") != 0;
+	return 0;
+}
+
 enum db_status
 calendar_load(struct calendar *cal)
 {
-	HDF		*h, *row;
-	enum db_status	 st;
-	long		 n, i = 0;
+	struct days_sink	 k = { cal, 0 };
+	enum db_status		 st;
 
 	cal->days = NULL;
 	cal->n = 0;
-	if (hdf_init(&h) != STATUS_OK)
-		return DB_ERROR;
-	if ((st = db_query(&load_days, NULL, 0, h, "D", &n)) == DB_OK &&
-	    n > 0) {
-		if ((cal->days = calloc((size_t)n, sizeof(*cal->days))) ==
-		    NULL) {
-			hdf_destroy(&h);
-			return DB_ERROR;
-		}
-		for (row = hdf_get_child(h, "D"); row != NULL && i < n;
-		    row = hdf_obj_next(row), i++) {
-			cal->days[i].day = date_to_days(hdf_get_value(row,
-			    "day", ""));
-			cal->days[i].workday = hdf_get_int_value(row,
-			    "is_workday", 0);
-		}
-		cal->n = (size_t)i;
-	}
-	hdf_destroy(&h);
+	if ((st = db_query_each(&load_days, NULL, 0, calendar_row, &k)) !=
+	    DB_OK)
+		calendar_free(cal);
 	return st;
 }
 

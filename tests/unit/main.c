@@ -38,6 +38,7 @@ main(void)
 	test_qr_svg();
 	test_domain_answer();
 	test_outlet_view();
+	test_record_view();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed > 0;
 }

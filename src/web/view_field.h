@@ -1,0 +1,19 @@
+/* The fields of a typed record put under a prefix of the page data, as
+ * the adapters of the views (web/<entity>_view.c) do it. */
+#ifndef JDXX_VIEW_FIELD_H
+#define JDXX_VIEW_FIELD_H
+
+#include <stddef.h>
+
+#include <ClearSilver/ClearSilver.h>
+
+/* prefix.name = value; a NULL value (SQL NULL) is left unset, which
+ * templates test with ?prefix.name. */
+void	view_field(HDF *, const char *prefix, const char *name,
+	    const char *value);
+void	view_field_int(HDF *, const char *prefix, const char *name,
+	    long long value);
+/* The prefix of item i of the list at prefix: prefix.i. */
+void	view_item_prefix(char *out, size_t len, const char *prefix, size_t i);
+
+#endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "base/json.h"
+#include "web/json_rows.h"
 #include "domain/caps.h"
 #include "domain/outlet.h"
 #include "domain/product.h"

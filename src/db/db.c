@@ -8,7 +8,6 @@
 
 #include "db/db.h"
 #include "base/log.h"
-#include "web/view.h"
 
 #define DB_MAX_ARGS	32
 #define DB_MAX_COLUMNS	48
@@ -345,119 +344,6 @@ db_int(const struct db_row *r, const char *name)
 	const char	*v = db_col(r, name);
 
 	return v != NULL ? strtoll(v, NULL, 10) : 0;
-}
-
-/* Where the rows of db_query and its kin go in the page data. */
-struct hdf_sink {
-	HDF		*hdf;
-	struct db_part	*parts;
-	size_t		 nparts;
-};
-
-/* Puts a row under its part's prefix; with more than one part, the first
- * column names the part and is not kept. */
-static int
-hdf_row(void *arg, const struct db_row *r)
-{
-	struct hdf_sink	*k = arg;
-	struct db_part	*part = k->parts;
-	char		 name[256];
-	HDF		*node = NULL;
-	NEOERR		*err;
-	size_t		 i, first = k->nparts > 1;
-	long		 n;
-
-	if (first) {
-		n = r->value[0] == NULL ? -1 : strtol(r->value[0], NULL, 10);
-		if (n < 0 || (size_t)n >= k->nparts) {
-			log_error("db fetch: no part %s", r->value[0] != NULL ?
-			    r->value[0] : "NULL");
-			return -1;
-		}
-		part = &k->parts[n];
-	}
-	if (part->single && part->rows > 0)
-		return 0;
-	/* The row's node once, then each column a child of it: no walk from
-	 * the root for every cell. */
-	if (part->single)
-		snprintf(name, sizeof(name), "%s", part->prefix);
-	else
-		snprintf(name, sizeof(name), "%s.%ld", part->prefix, part->rows);
-	for (i = first; i < r->ncol; i++) {
-		if (r->value[i] == NULL)
-			continue;
-		if (node == NULL && (err = hdf_get_node(k->hdf, name, &node)) !=
-		    STATUS_OK) {
-			nerr_ignore(&err);
-			return -1;
-		}
-		hset(node, r->name[i], r->value[i]);
-	}
-	part->rows++;
-	return 0;
-}
-
-static enum db_status
-fetch_parts(struct db_stmt *s, HDF *hdf, struct db_part *parts,
-    size_t nparts)
-{
-	struct hdf_sink	 k = { hdf, parts, nparts };
-	size_t		 i;
-
-	for (i = 0; i < nparts; i++)
-		parts[i].rows = 0;
-	return fetch(s, hdf_row, &k);
-}
-
-enum db_status
-db_query(struct db_stmt *s, const struct db_arg *args, size_t n, HDF *hdf,
-    const char *prefix, long *nrows)
-{
-	enum db_status	 st;
-	long		 dummy;
-
-	struct db_part	 part = { prefix, 0, 0 };
-
-	if (nrows == NULL)
-		nrows = &dummy;
-	*nrows = 0;
-	if ((st = execute(s, args, n)) != DB_OK)
-		return st;
-	st = fetch_parts(s, hdf, &part, 1);
-	*nrows = part.rows;
-	return st;
-}
-
-enum db_status
-db_query_parts(struct db_stmt *s, const struct db_arg *args, size_t n,
-    HDF *hdf, struct db_part *parts, size_t nparts)
-{
-	enum db_status	 st;
-	size_t		 i;
-
-	for (i = 0; i < nparts; i++)
-		parts[i].rows = 0;
-	if (nparts < 2)
-		return DB_ERROR;
-	if ((st = execute(s, args, n)) != DB_OK)
-		return st;
-	return fetch_parts(s, hdf, parts, nparts);
-}
-
-enum db_status
-db_query_row(struct db_stmt *s, const struct db_arg *args, size_t n,
-    HDF *hdf, const char *prefix, int *found)
-{
-	enum db_status	 st;
-	struct db_part	 part = { prefix, 1, 0 };
-
-	*found = 0;
-	if ((st = execute(s, args, n)) != DB_OK)
-		return st;
-	st = fetch_parts(s, hdf, &part, 1);
-	*found = part.rows > 0;
-	return st;
 }
 
 enum db_status

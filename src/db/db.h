@@ -4,7 +4,6 @@
 #ifndef JDXX_DB_H
 #define JDXX_DB_H
 
-#include <ClearSilver/ClearSilver.h>
 #include <mysql.h>
 
 #include "base/arena.h"
@@ -75,24 +74,6 @@ long long	 db_int(const struct db_row *, const char *name);
  * NULL or no such column. */
 const char	*db_keep(struct arena *, const struct db_row *, const char *name);
 
-/* Runs a query and puts each row under prefix.N.column in hdf (NULL
- * columns are left unset). *nrows gets the row count. */
-enum db_status	db_query(struct db_stmt *, const struct db_arg *, size_t nargs,
-		    HDF *hdf, const char *prefix, long *nrows);
-/* The same for at most one row, put under prefix.column. */
-enum db_status	db_query_row(struct db_stmt *, const struct db_arg *,
-		    size_t nargs, HDF *hdf, const char *prefix, int *found);
-/* Where db_query_parts puts the rows of one part. */
-struct db_part {
-	const char	*prefix;
-	int		 single;	/* one row, under prefix.column */
-	long		 rows;		/* set: the rows it got */
-};
-/* One statement answering for several parts (a UNION ALL): each row's
- * first column is the index of its part in parts, and not kept. */
-enum db_status	db_query_parts(struct db_stmt *, const struct db_arg *,
-		    size_t nargs, HDF *hdf, struct db_part *parts,
-		    size_t nparts);
 /* The first column of the first row as bytes, malloc'd into *data
  * (NULL when no row). */
 enum db_status	db_query_blob(struct db_stmt *, const struct db_arg *,

@@ -111,7 +111,7 @@ region_choices(struct ctx *c, const char *preset)
 static enum handler_result
 form_render(struct ctx *c)
 {
-	hseti(c->hdf, "Limits.description", COMPLAINT_DESC_MAX);
+	complaint_view_limits(c->hdf);
 	return ctx_render(c, "complaints/new.cs");
 }
 
@@ -375,6 +375,7 @@ handle_complaint_track(struct ctx *c)
 	int			 found;
 
 	hset(c->hdf, "Page.Title", "投诉查询");
+	complaint_view_limits(c->hdf);
 	keep_private(c);
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
@@ -404,6 +405,7 @@ handle_complaint_feedback(struct ctx *c)
 	int		 found, done;
 
 	hset(c->hdf, "Page.Title", "投诉查询");
+	complaint_view_limits(c->hdf);
 	keep_private(c);
 	if (c->req->param_errors > 0) {
 		c->resp->status = 400;
@@ -430,9 +432,13 @@ handle_complaint_feedback(struct ctx *c)
 	if (st != DB_OK)
 		return db_result(st);
 	if (!done) {
-		hset(c->hdf, "Track.message", rule->action == CA_REOPEN ?
-		    "这件投诉现在不能要求重新办理（只能在办结后 15 天内要求一次）。" :
-		    "这件投诉现在不能评价（办结后才能评价，且只能评价一次）。");
+		if (rule->action == CA_REOPEN)
+			hsetf(c->hdf, "Track.message", "这件投诉现在不能要求重新办理"
+			    "（只能在办结后 %d 天内要求一次）。",
+			    COMPLAINT_REOPEN_DAYS);
+		else
+			hset(c->hdf, "Track.message", "这件投诉现在不能评价"
+			    "（办结后才能评价，且只能评价一次）。");
 		c->resp->status = 409;
 	} else
 		hset(c->hdf, "Track.message", rule->action == CA_REOPEN ?

@@ -225,3 +225,10 @@ complaint_view_actions(HDF *hdf, const char *prefix, const char *status)
 			view_code_item(hdf, prefix, n++, r->code, r->label);
 	}
 }
+
+void
+complaint_view_limits(HDF *hdf)
+{
+	hseti(hdf, "Limits.description", COMPLAINT_DESC_MAX);
+	hseti(hdf, "Limits.reopen_days", COMPLAINT_REOPEN_DAYS);
+}

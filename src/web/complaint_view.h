@@ -42,6 +42,9 @@ void	complaint_view_events(HDF *, const char *prefix,
 	    const struct arena_list *events, int staff);
 /* Every status in the order of the flow, as prefix.N.{code, name}. */
 void	complaint_view_statuses(HDF *, const char *prefix);
+/* The rules' numbers the complaint pages state, as Limits.{description,
+ * reopen_days}. */
+void	complaint_view_limits(HDF *);
 /* The actions a handler may take from status, as prefix.N.{code, name}. */
 void	complaint_view_actions(HDF *, const char *prefix, const char *status);
 

@@ -21,7 +21,7 @@
 <?cs if:!Complaint.satisfaction ?><p>对处理结果：</p>
 <button type="submit" name="action" value="satisfied">满意</button>
 <button type="submit" name="action" value="unsatisfied" class="secondary">不满意</button><?cs /if ?>
-<?cs if:Complaint.can_reopen == "1" ?><div class="field"><label for="reason">不同意处理结果？办结后 15 天内可以要求重新办理一次，请写明理由：</label>
+<?cs if:Complaint.can_reopen == "1" ?><div class="field"><label for="reason">不同意处理结果？办结后 <?cs var:Limits.reopen_days ?> 天内可以要求重新办理一次，请写明理由：</label>
 <textarea id="reason" name="reason" rows="3" maxlength="1000"<?cs if:Errors.reason ?> aria-invalid="true" aria-describedby="reason-error"<?cs /if ?>><?cs var:Form.reason ?></textarea><?cs call:field_error("reason") ?></div>
 <button type="submit" name="action" value="reopen" class="secondary">要求重新办理</button><?cs /if ?>
 </form><?cs /if ?>

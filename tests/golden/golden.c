@@ -75,6 +75,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	complaint_labels(hdf);
+	complaint_view_limits(hdf);
 	/* A case cannot switch escaping off: the view layer forces it. */
 	buf_init(&out);
 	rc = view_render(hdf, hdf_get_value(hdf, "Golden.Template", ""),

@@ -92,9 +92,11 @@ start importer "$ci" "$jdir/taken.csv"
 check "second big import starts: $status" [ "$status" = 303 ]
 last=$(tail -n 1 "$jdir/taken.csv" | cut -d, -f1)
 twp=$(tail -n 1 "$jdir/taken.csv" | cut -d, -f5)
-# The import's own writes may make it a deadlock's victim: try again.
-for i in 1 2 3 4 5; do
+# The import's own writes may make it a deadlock's victim: try again
+# while the job runs (up to 10 s).
+for i in $(seq 1 200); do
 	sql "INSERT INTO outlet (reg_no, name, enterprise_id, mode, region_code, address, status_since, registered_on) SELECT '$last', '抢先登记的店', id, 'direct', '$twp', '抢先路1号', '2009-05-01', '2009-05-01' FROM enterprise WHERE name = '鄂北家电'" 2>/dev/null && break
+	[ "$(sql "SELECT state FROM import_job WHERE id = $jid")" = running ] || break
 	sleep 0.05
 done
 job_wait importer "$jid"

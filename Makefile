@@ -89,6 +89,7 @@ INSTANCE = env VAR=$(VAR) PORT=$(PORT) WORKERS=$(WORKERS) BUILD=$(BUILD) \
 	   bash src/instance.sh
 
 .PHONY: all deps run start stop status data bench test security soak \
+	cluster-test \
 	soak-staff asan fuzzers fuzz clean
 
 all: $(PROGRAMS) $(TESTS)
@@ -189,6 +190,13 @@ security:
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) SECURITY_VAR=$(SECURITY_VAR) SECURITY_PORT=$(SECURITY_PORT) \
 	    SECURITY_ONLY='$(value SECURITY_ONLY)' bash tests/security/sqlmap.sh full
+
+# Not part of make test: three database servers, two app hosts and a
+# front nginx on this machine through three crashes, about 3 minutes.
+cluster-test:
+	@$(INSTANCE) deps test
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) bash tests/cluster/run.sh
 
 # Both halves run; either failing fails the target.
 soak:

@@ -3,7 +3,7 @@
 # the FastCGI programs and nginx on 127.0.0.1:$PORT. Called by the Makefile:
 #
 #   instance.sh deps [test|bench] | run | start | stop | status | init |
-#       generate | reload
+#       generate | reload | db | programs | front
 #
 # Environment: VAR (default var), PORT (8080), WORKERS (8), BUILD (build),
 # DEMO (1: load demo data into a fresh instance); for generate: OUTLETS
@@ -33,9 +33,23 @@ WORKERS=${WORKERS:-8}
 DEMO=${DEMO:-1}
 LOAD_TEST=${LOAD_TEST:-0}
 PAGE_CACHE=${PAGE_CACHE:-1}
+# A member of a cluster (src/cluster.sh): the database server on TCP port
+# DB_PORT as server DB_SERVER_ID, a replica when DB_READ_ONLY=1, TLS files
+# in TLS_DIR; programs reaching DB_SERVERS (host:port ...) from DB_BIND as
+# DB_USER and listening on LISTEN (host:port, then port + 1).
+DB_PORT=${DB_PORT:-}
+DB_SERVER_ID=${DB_SERVER_ID:-1}
+DB_READ_ONLY=${DB_READ_ONLY:-0}
+TLS_DIR=${TLS_DIR:-}
+DB_SERVERS=${DB_SERVERS:-}
+DB_BIND=${DB_BIND:-}
+LISTEN=${LISTEN:-}
+# A front nginx for app hosts at UPSTREAMS (host:port ...), not the
+# programs here.
+UPSTREAMS=${UPSTREAMS:-}
 PROGRAMS="public staff"
 DB_NAME=jdxx
-DB_USER=jdxx_app
+DB_USER=${DB_USER:-jdxx_app}
 DB_OWNER=jdxx_owner
 ME=$(id -un)
 RUN_USER=jdxx
@@ -71,10 +85,13 @@ deps) [ "${2:-}" != test ] || WITH_TESTS=1
 	cmd_deps ;;
 reload) cmd_reload ;;
 init) cmd_init ;;
+db) cmd_db ;;
+programs) cmd_programs ;;
+front) cmd_front ;;
 run) cmd_run ;;
 start) cmd_start ;;
 stop) cmd_stop ;;
 status) cmd_status ;;
 generate) cmd_generate ;;
-*) die "usage: instance.sh deps|init|run|start|stop|status|generate|reload" ;;
+*) die "usage: instance.sh deps|init|run|start|stop|status|generate|reload|db|programs|front" ;;
 esac

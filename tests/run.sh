@@ -57,11 +57,13 @@ run asan-http sanitized asan-http env \
     TEST_VAR="${TEST_VAR:-$BUILD/test-var}-asan" \
     TEST_PORT=$((${TEST_PORT:-18089} + 2)) bash tests/http/run.sh
 run fuzz env FUZZ_SECONDS=2 FUZZ_BRIEF=1 bash tests/fuzz/run.sh
+# The cluster in its short form: 8 s for each fault, about a minute.
+run cluster-checks env SECONDS_PER_FAULT=8 bash tests/cluster/run.sh
 # Sum the per-suite lines "name: N passed, N failed"; a suite that printed
 # none counts as a failure.
 awk '/^[a-z-]+: [0-9]+ passed, [0-9]+ failed$/ { p += $2; f += $4; seen[$1] = 1 }
      END { n = split("unit: golden: layers: http: sqlmap: conf: browser: asan-unit: " \
-	       "asan-golden: asan-http: fuzz:", need, " ")
+	       "asan-golden: asan-http: fuzz: cluster-checks:", need, " ")
 	   for (i = 1; i <= n; i++) if (!(need[i] in seen)) {
 		   f++; printf "no result from %s\n", need[i] > "/dev/stderr" }
 	   printf "%d passed, %d failed\n", p, f; exit f > 0 }' "$out" || status=1

@@ -2,50 +2,101 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <errmsg.h>
 #include <mysqld_error.h>
 
 #include "db/db.h"
 #include "base/log.h"
+#include "db/db_servers.h"
 
 #define DB_MAX_ARGS	32
 #define DB_MAX_COLUMNS	48
+/* How often a replica in use is asked again how far behind it is. */
+#define READER_CHECK_MS	1000
+/* How often a worker that found no primary looks again. */
+#define PRIMARY_RETRY_MS 1000
+
+/* A worker's connections: writes, transactions and locks on the
+ * primary; with replicas configured, reads outside a transaction on one
+ * of them. */
+enum link_kind { LINK_PRIMARY, LINK_READER };
+
+struct link {
+	MYSQL		*m;
+	size_t		 server;	/* its index in the configuration */
+	struct db_stmt	*prepared;	/* statements holding a handle on it */
+	struct timespec	 checked;	/* a replica's last look at its lag */
+};
 
 static struct db_config	 cfg;
-static MYSQL		*conn;
-static struct db_stmt	*prepared;	/* statements holding a handle */
+static struct link	 links[DB_LINKS];
 static int		 in_transaction;
+static size_t		 primary_at;	/* where the primary was last found */
+static int		 primary_gone;	/* no server took writes at the last look */
+static struct timespec	 primary_tried;
+static size_t		 reader_from;	/* where this worker looks for a replica */
+static int		 reads_on_primary; /* this request: its reads see its writes */
+static int		 seen_waited;	/* the client's write was found on the replica */
+static char		 seen[DB_GTID_MAX];	/* the client's last write */
+static char		 written[DB_GTID_MAX];	/* this request's last write */
+
+static void	(*on_write)(void);
 
 void
 db_configure(const struct db_config *c)
 {
 	cfg = *c;
+	primary_at = 0;
+	/* Each worker (configured after the fork) starts at its own replica. */
+	reader_from = cfg.nservers > 0 ? (size_t)getpid() % cfg.nservers : 0;
+}
+
+int
+db_replicated(void)
+{
+	return cfg.nservers > 1;
+}
+
+static long long
+ms_since(const struct timespec *t)
+{
+	struct timespec	 now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) * 1000LL +
+	    (now.tv_nsec - t->tv_nsec) / 1000000;
 }
 
 static void
-close_statements(void)
+link_close(enum link_kind k)
 {
+	struct link	*l = &links[k];
 	struct db_stmt	*s, *next;
 
-	for (s = prepared; s != NULL; s = next) {
-		next = s->next;
-		mysql_stmt_close(s->handle);
-		s->handle = NULL;
-		s->next = NULL;
+	for (s = l->prepared; s != NULL; s = next) {
+		next = s->next[k];
+		if (s->handle == s->on[k])
+			s->handle = NULL;
+		mysql_stmt_close(s->on[k]);
+		s->on[k] = NULL;
+		s->next[k] = NULL;
 	}
-	prepared = NULL;
+	l->prepared = NULL;
+	if (l->m != NULL) {
+		mysql_close(l->m);
+		l->m = NULL;
+	}
 }
 
 void
 db_close(void)
 {
 	in_transaction = 0;
-	close_statements();
-	if (conn != NULL) {
-		mysql_close(conn);
-		conn = NULL;
-	}
+	link_close(LINK_PRIMARY);
+	link_close(LINK_READER);
 }
 
 static int
@@ -54,65 +105,117 @@ is_connection_error(unsigned e)
 	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST ||
 	    e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR ||
 	    e == CR_SERVER_LOST_EXTENDED || e == ER_CONNECTION_KILLED ||
-	    e == ER_SERVER_SHUTDOWN || e == CR_COMMANDS_OUT_OF_SYNC;
+	    e == ER_SERVER_SHUTDOWN || e == CR_COMMANDS_OUT_OF_SYNC ||
+	    e == CR_SSL_CONNECTION_ERROR;
 }
 
+/* The primary: with one server, that server; with several, the one whose
+ * read_only is off, looked for from where it was last found. */
 static enum db_status
-db_connect(void)
+primary_connect(void)
 {
-	unsigned	 t = cfg.timeout ? cfg.timeout : 5;
+	struct link	*l = &links[LINK_PRIMARY];
+	size_t		 k, i;
+	MYSQL		*m;
 
-	if (conn != NULL)
+	if (l->m != NULL)
 		return DB_OK;
-	if ((conn = mysql_init(NULL)) == NULL)
+	if (primary_gone && ms_since(&primary_tried) < PRIMARY_RETRY_MS)
 		return DB_DOWN;
-	mysql_optionsv(conn, MYSQL_OPT_CONNECT_TIMEOUT, &t);
-	mysql_optionsv(conn, MYSQL_OPT_READ_TIMEOUT, &t);
-	mysql_optionsv(conn, MYSQL_OPT_WRITE_TIMEOUT, &t);
-	mysql_optionsv(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	/* Dates shown to farmers are Beijing time whatever the server's zone. */
-	mysql_optionsv(conn, MYSQL_INIT_COMMAND,
-	    "SET time_zone = '+08:00', sql_mode = 'STRICT_ALL_TABLES,"
-	    "NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'");
-	if (mysql_real_connect(conn, NULL, cfg.user, cfg.password, cfg.name,
-	    0, cfg.socket, 0) == NULL) {
-		log_error("db connect: %s", mysql_error(conn));
-		mysql_close(conn);
-		conn = NULL;
-		return DB_DOWN;
+	clock_gettime(CLOCK_MONOTONIC, &primary_tried);
+	for (k = 0; k < cfg.nservers; k++) {
+		i = (primary_at + k) % cfg.nservers;
+		if ((m = server_open(&cfg, i)) == NULL)
+			continue;
+		if (!db_replicated() || server_takes_writes(m) == 1) {
+			l->m = m;
+			l->server = primary_at = i;
+			primary_gone = 0;
+			return DB_OK;
+		}
+		mysql_close(m);
 	}
-	return DB_OK;
+	primary_gone = db_replicated();
+	return DB_DOWN;
+}
+
+/* Whether the replica on m may serve reads now. */
+static int
+replica_usable(MYSQL *m)
+{
+	struct replica_state	 r;
+
+	return server_replica_state(m, &r) == 0 &&
+	    replica_serves_reads(&r, cfg.max_lag, primary_gone);
+}
+
+/* A replica for reads, its lag looked at again every READER_CHECK_MS;
+ * DB_DOWN when none may serve them. */
+static enum db_status
+reader_connect(void)
+{
+	struct link	*l = &links[LINK_READER];
+	size_t		 k, i;
+	MYSQL		*m;
+
+	if (l->m != NULL && ms_since(&l->checked) < READER_CHECK_MS)
+		return DB_OK;
+	if (l->m != NULL && replica_usable(l->m)) {
+		clock_gettime(CLOCK_MONOTONIC, &l->checked);
+		return DB_OK;
+	}
+	link_close(LINK_READER);
+	for (k = 0; k < cfg.nservers; k++) {
+		i = (reader_from + k) % cfg.nservers;
+		if (links[LINK_PRIMARY].m != NULL &&
+		    i == links[LINK_PRIMARY].server)
+			continue;
+		if ((m = server_open(&cfg, i)) == NULL)
+			continue;
+		if (replica_usable(m)) {
+			l->m = m;
+			l->server = reader_from = i;
+			clock_gettime(CLOCK_MONOTONIC, &l->checked);
+			return DB_OK;
+		}
+		mysql_close(m);
+	}
+	return DB_DOWN;
 }
 
 enum db_status
 db_ping(void)
 {
-	if (db_connect() != DB_OK)
-		return DB_DOWN;
-	if (mysql_ping(conn) == 0)
+	if (db_replicated() && reader_connect() == DB_OK)
 		return DB_OK;
-	db_close();
-	return db_connect();
+	if (primary_connect() != DB_OK)
+		return DB_DOWN;
+	if (mysql_ping(links[LINK_PRIMARY].m) == 0)
+		return DB_OK;
+	link_close(LINK_PRIMARY);
+	return primary_connect();
 }
 
 static enum db_status
-prepare(struct db_stmt *s)
+prepare(struct db_stmt *s, enum link_kind k)
 {
-	if (s->handle != NULL)
-		return DB_OK;
-	if ((s->handle = mysql_stmt_init(conn)) == NULL)
-		return DB_DOWN;
-	if (mysql_stmt_prepare(s->handle, s->sql, strlen(s->sql)) != 0) {
-		unsigned e = mysql_stmt_errno(s->handle);
+	struct link	*l = &links[k];
+	MYSQL_STMT	*h;
 
-		log_error("db prepare: %s: %s", mysql_stmt_error(s->handle),
-		    s->sql);
-		mysql_stmt_close(s->handle);
-		s->handle = NULL;
+	if (s->on[k] != NULL)
+		return DB_OK;
+	if ((h = mysql_stmt_init(l->m)) == NULL)
+		return DB_DOWN;
+	if (mysql_stmt_prepare(h, s->sql, strlen(s->sql)) != 0) {
+		unsigned e = mysql_stmt_errno(h);
+
+		log_error("db prepare: %s: %s", mysql_stmt_error(h), s->sql);
+		mysql_stmt_close(h);
 		return is_connection_error(e) ? DB_DOWN : DB_ERROR;
 	}
-	s->next = prepared;
-	prepared = s;
+	s->on[k] = h;
+	s->next[k] = l->prepared;
+	l->prepared = s;
 	return DB_OK;
 }
 
@@ -157,11 +260,11 @@ bind_args(struct db_stmt *s, const struct db_arg *args, size_t n)
 	return n == 0 || mysql_stmt_bind_param(s->handle, b) == 0 ? 0 : -1;
 }
 
-static void	(*on_write)(void);
-
-/* Prepares, binds and executes, reconnecting once where that is safe. */
+/* Prepares, binds and executes s on link k, reconnecting once where that
+ * is safe; s->handle is then the handle that ran. */
 static enum db_status
-execute(struct db_stmt *s, const struct db_arg *args, size_t n)
+execute_on(enum link_kind k, struct db_stmt *s, const struct db_arg *args,
+    size_t n)
 {
 	enum db_status	 st;
 	unsigned	 e;
@@ -171,38 +274,180 @@ execute(struct db_stmt *s, const struct db_arg *args, size_t n)
 		/* A reconnect would silently leave the transaction. */
 		if (attempt > 0 && in_transaction)
 			return DB_DOWN;
-		if (conn == NULL && in_transaction)
+		if (links[k].m == NULL && in_transaction)
 			return DB_DOWN;
-		if ((st = db_connect()) != DB_OK)
+		st = k == LINK_PRIMARY ? primary_connect() : reader_connect();
+		if (st != DB_OK)
 			return st;
-		if ((st = prepare(s)) == DB_DOWN) {
-			db_close();
+		if ((st = prepare(s, k)) == DB_DOWN) {
+			link_close(k);
 			continue;
 		}
 		if (st != DB_OK)
 			return st;
+		s->handle = s->on[k];
 		if (bind_args(s, args, n) == -1)
 			return DB_ERROR;
 		if (mysql_stmt_execute(s->handle) == 0)
 			return DB_OK;
 		e = mysql_stmt_errno(s->handle);
-		if (e == ER_DUP_ENTRY || e == ER_DUP_KEY)
+		/* The row that refused this one is on the primary, perhaps not
+		 * yet on a replica: the request's reads look for it there. */
+		if (e == ER_DUP_ENTRY || e == ER_DUP_KEY) {
+			reads_on_primary = 1;
 			return DB_DUPLICATE;
-		if (e == ER_NEED_REPREPARE) {
-			mysql_stmt_close(s->handle);
-			s->handle = NULL;
-			db_close();
+		}
+		/* Refused, not run: the primary moved or the schema did. */
+		if (e == ER_NEED_REPREPARE || (e == ER_OPTION_PREVENTS_STATEMENT &&
+		    db_replicated())) {
+			link_close(k);
 			continue;
 		}
 		log_error("db execute (%u): %s: %s", e,
 		    mysql_stmt_error(s->handle), s->sql);
 		if (!is_connection_error(e))
 			return DB_ERROR;
-		db_close();
+		link_close(k);
 		if (!s->readonly)
 			return DB_DOWN;
 	}
 	return DB_DOWN;
+}
+
+/* The first column of the first row, as a number. */
+struct first_int {
+	long long	*value;
+	int		*found;
+};
+
+static int	first_int(void *, const struct db_row *);
+static enum db_status	fetch(struct db_stmt *,
+		    int (*)(void *, const struct db_row *), void *);
+
+/* Waits, at most cfg.wait_ms, for the client's last write to reach the
+ * replica in use: 0 when it has. */
+static int
+seen_on_reader(void)
+{
+	/* The wait is in seconds. */
+	static struct db_stmt	 wait = DB_READ(
+	    "SELECT MASTER_GTID_WAIT(?, ? / 1000)");
+	struct db_arg		 a[] = { DB_TEXT(seen),
+				    DB_INT((long long)cfg.wait_ms) };
+	long long		 v = -1;
+	int			 found = 0;
+	struct first_int	 f = { &v, &found };
+
+	if (execute_on(LINK_READER, &wait, a, DB_NARGS(a)) != DB_OK ||
+	    fetch(&wait, first_int, &f) != DB_OK)
+		return -1;
+	return found && v == 0 ? 0 : -1;
+}
+
+/* Where s runs: writes, transactions and a request that wrote on the
+ * primary; other reads on a replica when one may serve them, after the
+ * client's last write has reached it. */
+static enum link_kind
+link_for(const struct db_stmt *s)
+{
+	if (!db_replicated() || s->primary || in_transaction ||
+	    reads_on_primary)
+		return LINK_PRIMARY;
+	if (reader_connect() != DB_OK) {
+		/* With the primary gone too, a cut-off replica is the best
+		 * left: its state says so once primary_gone is known. */
+		if (primary_connect() == DB_OK || reader_connect() != DB_OK)
+			return LINK_PRIMARY;
+	}
+	if (seen[0] != '\0' && !seen_waited) {
+		if (seen_on_reader() != 0) {
+			reads_on_primary = 1;
+			return LINK_PRIMARY;
+		}
+		seen_waited = 1;
+	}
+	return LINK_READER;
+}
+
+static enum db_status
+execute(struct db_stmt *s, const struct db_arg *args, size_t n)
+{
+	enum db_status	 st;
+	enum link_kind	 k = link_for(s);
+
+	st = execute_on(k, s, args, n);
+	/* A server lost mid-request: the read goes to whichever serves now
+	 * (a replica, once no primary answers). */
+	if (st == DB_DOWN && s->readonly && !in_transaction &&
+	    db_replicated())
+		st = execute_on(link_for(s), s, args, n);
+	return st;
+}
+
+/* After a write reached the primary: with replicas, its GTID, which the
+ * client's next pages wait for, and this request's reads move to the
+ * primary. */
+static void
+wrote(void)
+{
+	MYSQL		*m = links[LINK_PRIMARY].m;
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+
+	if (db_replicated()) {
+		reads_on_primary = 1;
+		if (m != NULL && mysql_real_query(m, "SELECT @@last_gtid",
+		    18) == 0 && (res = mysql_store_result(m)) != NULL) {
+			if ((row = mysql_fetch_row(res)) != NULL &&
+			    row[0] != NULL)
+				snprintf(written, sizeof(written), "%s",
+				    row[0]);
+			mysql_free_result(res);
+		}
+	}
+	if (on_write != NULL)
+		on_write();
+}
+
+void
+db_request_begin(const char *gtid)
+{
+	/* No request inherits a transaction a fault left open. */
+	db_rollback();
+	reads_on_primary = 0;
+	seen_waited = 0;
+	written[0] = '\0';
+	snprintf(seen, sizeof(seen), "%s", gtid != NULL &&
+	    db_gtid_valid(gtid) ? gtid : "");
+}
+
+const char *
+db_written(void)
+{
+	return written;
+}
+
+int
+db_gtid_valid(const char *g)
+{
+	size_t	 n = 0, parts = 0;
+
+	/* domain-server-sequence, comma separated: digits and two dashes. */
+	if (*g == '\0' || strlen(g) >= DB_GTID_MAX)
+		return 0;
+	for (; *g != '\0'; g++) {
+		if (*g >= '0' && *g <= '9')
+			n++;
+		else if (*g == '-' && n > 0 && parts < 2) {
+			parts++;
+			n = 0;
+		} else if (*g == ',' && n > 0 && parts == 2) {
+			parts = 0;
+			n = 0;
+		} else
+			return 0;
+	}
+	return n > 0 && parts == 2;
 }
 
 /* Calls sink with each row of the executed statement s, as text; a sink
@@ -351,17 +596,20 @@ db_begin(void)
 {
 	int	 attempt;
 
+	/* START TRANSACTION would commit one left open: end it first. */
+	db_rollback();
 	/* One round trip, no ping first: a connection found dead here is
 	 * made again, as nothing of the transaction is lost yet. */
 	for (attempt = 0; attempt < 2; attempt++) {
-		if (db_connect() != DB_OK)
+		if (primary_connect() != DB_OK)
 			return DB_DOWN;
-		if (mysql_real_query(conn, "START TRANSACTION", 17) == 0) {
+		if (mysql_real_query(links[LINK_PRIMARY].m, "START TRANSACTION",
+		    17) == 0) {
 			in_transaction = 1;
 			return DB_OK;
 		}
-		log_error("db begin: %s", mysql_error(conn));
-		db_close();
+		log_error("db begin: %s", mysql_error(links[LINK_PRIMARY].m));
+		link_close(LINK_PRIMARY);
 	}
 	return DB_DOWN;
 }
@@ -369,16 +617,20 @@ db_begin(void)
 enum db_status
 db_commit(void)
 {
-	if (conn == NULL || !in_transaction)
+	MYSQL	*m = links[LINK_PRIMARY].m;
+
+	if (!in_transaction)
 		return DB_DOWN;
 	in_transaction = 0;
-	if (mysql_commit(conn) != 0) {
-		log_error("db commit: %s", mysql_error(conn));
-		db_close();
+	/* Lost with its connection: nothing of it was kept. */
+	if (m == NULL)
+		return DB_DOWN;
+	if (mysql_commit(m) != 0) {
+		log_error("db commit: %s", mysql_error(m));
+		link_close(LINK_PRIMARY);
 		return DB_DOWN;
 	}
-	if (on_write != NULL)
-		on_write();
+	wrote();
 	return DB_OK;
 }
 
@@ -391,11 +643,13 @@ db_on_write(void (*fn)(void))
 void
 db_rollback(void)
 {
-	if (conn == NULL || !in_transaction)
+	MYSQL	*m = links[LINK_PRIMARY].m;
+
+	if (!in_transaction)
 		return;
 	in_transaction = 0;
-	if (mysql_rollback(conn) != 0)
-		db_close();
+	if (m != NULL && mysql_rollback(m) != 0)
+		link_close(LINK_PRIMARY);
 }
 
 enum db_status
@@ -449,12 +703,6 @@ db_query_blob(struct db_stmt *s, const struct db_arg *args, size_t n,
 	mysql_stmt_free_result(s->handle);
 	return st;
 }
-
-/* The first column of the first row, as a number. */
-struct first_int {
-	long long	*value;
-	int		*found;
-};
 
 static int
 first_int(void *arg, const struct db_row *r)
@@ -511,7 +759,7 @@ db_exec(struct db_stmt *s, const struct db_arg *args, size_t n,
 		*affected = mysql_stmt_affected_rows(s->handle);
 	if (insert_id != NULL)
 		*insert_id = mysql_stmt_insert_id(s->handle);
-	if (!in_transaction && !s->readonly && on_write != NULL)
-		on_write();
+	if (!in_transaction && !s->readonly)
+		wrote();
 	return DB_OK;
 }

@@ -1,6 +1,7 @@
-/* The database: one connection per worker, prepared statements only.
- * A lost connection is reopened and statements prepared again; reads are
- * retried once, writes never (they may have landed). */
+/* The database: prepared statements only, over one connection per worker
+ * to the primary and, with replicas configured, one to a replica for
+ * reads. A lost connection is reopened and statements prepared again;
+ * reads are retried once, writes never (they may have landed). */
 #ifndef JDXX_DB_H
 #define JDXX_DB_H
 
@@ -8,24 +9,55 @@
 
 #include "base/arena.h"
 
-struct db_config {
+#define DB_MAX_SERVERS	8
+#define DB_GTID_MAX	256	/* a GTID position as text, with its NUL */
+
+/* A server: over TCP when host is set, else over the Unix socket. */
+struct db_server {
+	const char	*host;
+	unsigned	 port;
 	const char	*socket;
+};
+
+struct db_config {
+	/* One server, or a primary and its replicas in any order: the one
+	 * whose read_only is off takes the writes. */
+	struct db_server servers[DB_MAX_SERVERS];
+	size_t		 nservers;
 	const char	*user;
 	const char	*password;
 	const char	*name;
 	unsigned	 timeout;	/* seconds, for connect, read and write */
+	const char	*bind;		/* TCP from this address, or NULL */
+	/* TCP connections use TLS, the server's certificate checked
+	 * against tls_ca, when it is set; cert and key may be NULL. */
+	const char	*tls_ca, *tls_cert, *tls_key;
+	unsigned	 max_lag;	/* seconds a replica may be behind */
+	unsigned	 wait_ms;	/* for a client's write to reach one */
 };
 
-/* A statement, declared once next to the code that uses it. */
+#define DB_LINKS	2	/* connections: the primary, a replica */
+
+/* A statement, declared once next to the code that uses it. Reads
+ * (DB_READ) may run on a replica and are retried after a lost
+ * connection; reads that must see the primary's state at once (locks,
+ * throttles: DB_READ_PRIMARY) are retried too; writes (DB_WRITE) run on
+ * the primary and never again. */
 struct db_stmt {
 	const char	*sql;
 	int		 readonly;
-	MYSQL_STMT	*handle;
-	struct db_stmt	*next;		/* in the list of prepared ones */
+	int		 primary;		/* never on a replica */
+	MYSQL_STMT	*handle;		/* the one that ran last */
+	MYSQL_STMT	*on[DB_LINKS];		/* prepared on each connection */
+	struct db_stmt	*next[DB_LINKS];	/* in each one's list */
 };
 
-#define DB_READ(sql)	{ (sql), 1, NULL, NULL }
-#define DB_WRITE(sql)	{ (sql), 0, NULL, NULL }
+#define DB_READ(sql) \
+	{ (sql), 1, 0, NULL, { NULL, NULL }, { NULL, NULL } }
+#define DB_READ_PRIMARY(sql) \
+	{ (sql), 1, 1, NULL, { NULL, NULL }, { NULL, NULL } }
+#define DB_WRITE(sql) \
+	{ (sql), 0, 1, NULL, { NULL, NULL }, { NULL, NULL } }
 
 enum db_arg_type { DB_ARG_INT, DB_ARG_TEXT, DB_ARG_NULL, DB_ARG_BLOB };
 
@@ -49,8 +81,18 @@ enum db_status {
 };
 
 void		db_configure(const struct db_config *);
-/* Closes every statement and the connection. */
+/* Closes every statement and connection. */
 void		db_close(void);
+/* Whether replicas are configured. */
+int		db_replicated(void);
+/* Starts a request. gtid, when not NULL, is the client's last write (as
+ * db_written gave it): reads on a replica first wait for it, or go to
+ * the primary. */
+void		db_request_begin(const char *gtid);
+/* The GTID position of this request's last write, with replicas; "". */
+const char	*db_written(void);
+/* Whether g is a GTID position: domain-server-sequence, comma separated. */
+int		db_gtid_valid(const char *g);
 /* DB_OK when the server answers. */
 enum db_status	db_ping(void);
 

@@ -32,10 +32,11 @@ static struct db_stmt snapshot_put = DB_WRITE(
 static struct db_stmt snapshot_drop = DB_WRITE(
     "DELETE FROM stats_snapshot WHERE region = ? AND year = ?");
 
-static struct db_stmt lock_take = DB_READ(
+/* A lock holds across hosts only on the primary: DB_WRITE runs there. */
+static struct db_stmt lock_take = DB_WRITE(
     "SELECT COALESCE(GET_LOCK(" LOCK_NAME ", ?), 0) AS got");
 
-static struct db_stmt lock_release = DB_READ(
+static struct db_stmt lock_release = DB_WRITE(
     "SELECT RELEASE_LOCK(" LOCK_NAME ") AS released");
 
 static long

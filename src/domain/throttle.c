@@ -62,7 +62,8 @@ subject_of(const struct scope_rule *r, const char *subject,
 	return buf;
 }
 
-static struct db_stmt wait_of = DB_READ(
+/* Throttles count on the primary: a lagging replica would let tries by. */
+static struct db_stmt wait_of = DB_READ_PRIMARY(
     "SELECT GREATEST(0, TIMESTAMPDIFF(SECOND, NOW(), locked_until)) "
     "FROM login_throttle WHERE scope = ? AND subject = ? "
     "AND locked_until IS NOT NULL");
@@ -74,7 +75,7 @@ static struct db_stmt record_failure = DB_WRITE(
     "failures = IF(last_failure < NOW() - INTERVAL 1 DAY, 1, failures + 1), "
     "last_failure = NOW()");
 
-static struct db_stmt failures_of = DB_READ(
+static struct db_stmt failures_of = DB_READ_PRIMARY(
     "SELECT failures FROM login_throttle WHERE scope = ? AND subject = ?");
 
 static struct db_stmt set_lock = DB_WRITE(

@@ -81,7 +81,9 @@ static struct db_stmt set_orphaned = DB_WRITE(
     "finished_at = NOW(3) WHERE id = ? AND state = 'running' "
     "AND IS_USED_LOCK(CONCAT('jdxx-import-', id)) IS NULL");
 
-static struct db_stmt load_job = DB_READ(
+/* Locks live on the primary alone: whether the job's is held is asked
+ * there. */
+static struct db_stmt load_job = DB_READ_PRIMARY(
     "SELECT j.id, j.kind, j.staff_id, j.username, j.region_code AS region, "
     "j.filename, j.encoding, j.total_rows AS total, j.imported, j.state, j.error, "
     "DATE_FORMAT(j.started_at, '%Y-%m-%d %H:%i:%s') AS started, "

@@ -46,7 +46,7 @@ pid-file = $DB_HOME/mysqld.pid
 tmpdir = $DB_HOME/tmp
 # No log-error: the log is its standard error, $VAR/log/mariadb.log,
 # opened by the start before mariadbd becomes $DB_OS_USER.
-skip-networking
+$(db_network)
 skip-name-resolve
 character-set-server = utf8mb4
 collation-server = utf8mb4_unicode_ci
@@ -62,7 +62,7 @@ max_connections = 200
 CNF
 	(umask 077; cat > "$VAR/jdxx.hdf" <<HDF
 DB {
-  Socket = $MYSQL_SOCK
+$(db_servers_hdf)
   User = $DB_USER
   Password = $pw
   Name = $DB_NAME
@@ -95,9 +95,80 @@ HDF
 	# Lines marked "load test only" exist only under LOAD_TEST=1.
 	local keep='/# load test only$/d'
 	[ "$LOAD_TEST" = 0 ] || keep='s/ *# load test only$//'
-	sed -e "s|@VAR@|$VAR|g" -e "s|@PORT@|$PORT|g" -e "s|@SHARE@|$SHARE|g" \
+	sed -e "s|@PUBLIC_SERVERS@|$(upstream_servers public 0)|" \
+	    -e "s|@STAFF_SERVERS@|$(upstream_servers staff 1)|" \
+	    -e "s|@VAR@|$VAR|g" -e "s|@PORT@|$PORT|g" -e "s|@SHARE@|$SHARE|g" \
 	    -e "s|@ROOT@|$ROOT|g" \
 	    -e "s|@RUN@|$RT|g" -e "s|@USER@|$nginx_user|g" \
 	    -e "s|@LIMIT_KEY@|$limit_key|g" -e "$keep" \
 	    "$ROOT/src/conf/nginx.conf.in" > "$VAR/nginx.conf"
+}
+
+# The server's network: none (the socket alone) unless DB_PORT is set; then
+# TCP on 127.0.0.1 with TLS from $TLS_DIR, and GTID binary logs and
+# semi-synchronous replication, as a primary or (DB_READ_ONLY=1) replica
+# of a cluster (src/cluster.sh).
+db_network() {
+	if [ -z "$DB_PORT" ]; then
+		echo skip-networking
+		return 0
+	fi
+	cat <<CNF
+port = $DB_PORT
+bind-address = 127.0.0.1
+ssl-ca = $TLS_DIR/ca.pem
+ssl-cert = $TLS_DIR/server-cert.pem
+ssl-key = $TLS_DIR/server-key.pem
+server_id = $DB_SERVER_ID
+log_bin = jdxx-bin
+relay_log = jdxx-relay
+binlog_format = ROW
+# Row events carry what triggers did: the schema owner may create them.
+log_bin_trust_function_creators = ON
+sync_binlog = 1
+log_slave_updates = ON
+gtid_strict_mode = ON
+read_only = $DB_READ_ONLY
+# A commit is acknowledged once a replica has it too. A replica waits for
+# no acknowledgement of what it applies; it starts to when promoted.
+rpl_semi_sync_master_enabled = $([ "$DB_READ_ONLY" = 1 ] && echo OFF || echo ON)
+rpl_semi_sync_slave_enabled = ON
+rpl_semi_sync_master_wait_point = AFTER_SYNC
+rpl_semi_sync_master_timeout = 10000
+CNF
+}
+
+# The programs' servers: the socket, or DB_SERVERS (host:port ...) over
+# TLS from DB_BIND's address.
+db_servers_hdf() {
+	local s i=0
+	if [ -z "$DB_SERVERS" ]; then
+		echo "  Socket = $MYSQL_SOCK"
+		return 0
+	fi
+	echo "  Servers {"
+	for s in $DB_SERVERS; do
+		printf '    %s {\n      Host = %s\n      Port = %s\n    }\n' \
+		    "$i" "${s%:*}" "${s##*:}"
+		i=$((i + 1))
+	done
+	echo "  }"
+	[ -z "$DB_BIND" ] || echo "  Bind = $DB_BIND"
+	printf '  TLS {\n    CA = %s\n  }\n' "$TLS_DIR/ca.pem"
+	echo "  MaxLag = 5"
+	echo "  WaitMs = 500"
+}
+
+# The servers of program NAME (number N): its socket here, or on each of
+# UPSTREAMS (host:port of the first program ...) the port plus N.
+upstream_servers() {
+	local u out=""
+	if [ -z "$UPSTREAMS" ]; then
+		printf 'server unix:@RUN@/%s.sock;\n' "$1"
+		return 0
+	fi
+	for u in $UPSTREAMS; do
+		out="${out}server ${u%:*}:$(( ${u##*:} + $2 )) max_fails=1 fail_timeout=2s; "
+	done
+	printf '%s\n' "$out"
 }

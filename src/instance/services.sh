@@ -4,22 +4,41 @@
 # (`instance.sh start|stop|reload|status|run`).
 # Sourced by src/instance.sh.
 
+# Where program number n (0, 1...) listens: its socket in $RT, or with
+# LISTEN (host:port) the port plus n.
+listen_at() {
+	if [ -z "$LISTEN" ]; then
+		printf '%s/%s.sock\n' "$RT" "$1"
+	else
+		printf '%s:%s\n' "${LISTEN%:*}" $(( ${LISTEN##*:} + $2 ))
+	fi
+}
+
+# Whether something listens there.
+listening() {
+	case "$1" in
+	/*) [ -S "$1" ] ;;
+	*) (exec 3<>"/dev/tcp/${1%:*}/${1##*:}") 2>/dev/null ;;
+	esac
+}
+
 start_programs() {
-	local p i user=()
+	local p i n=0 at user=()
 	! as_root || user=(--user "$RUN_USER")
 	for p in $PROGRAMS; do
+		at=$(listen_at "$p" "$n")
+		n=$((n + 1))
 		pid_alive "$VAR/run/$p.pid" && continue
-		rm -f "$RT/$p.sock"
+		[ -n "$LISTEN" ] || rm -f "$at"
 		setsid "$BUILD/$p.fcgi" --config "$VAR/jdxx.hdf" \
-		    --socket "$RT/$p.sock" "${user[@]}" >> "$VAR/log/$p.log" 2>&1 \
+		    --socket "$at" "${user[@]}" >> "$VAR/log/$p.log" 2>&1 \
 		    < /dev/null &
 		echo $! > "$VAR/run/$p.pid"
 		for i in $(seq 1 50); do
-			[ -S "$RT/$p.sock" ] && break
+			listening "$at" && break
 			sleep 0.1
 		done
-		[ -S "$RT/$p.sock" ] ||
-		    die "$p did not start; see $VAR/log/$p.log"
+		listening "$at" || die "$p did not start; see $VAR/log/$p.log"
 	done
 }
 
@@ -62,6 +81,26 @@ stop_one() {
 	say "$(basename "$pidfile" .pid) did not stop in 30 s; killing it"
 	kill -KILL "$(cat "$pidfile")" 2>/dev/null || true
 	rm -f "$pidfile"
+}
+
+# A cluster's parts (src/cluster.sh): the database server alone, the
+# programs alone.
+cmd_db() {
+	write_configs
+	start_db
+}
+
+cmd_programs() {
+	[ -x "$BUILD/public.fcgi" ] || die "not built; run make first"
+	write_configs
+	start_programs
+	say "programs listening on $(listen_at public 0) and $(listen_at staff 1)"
+}
+
+cmd_front() {
+	write_configs
+	start_nginx
+	say "serving http://127.0.0.1:$PORT/ from $UPSTREAMS"
 }
 
 cmd_stop() {

@@ -10,6 +10,7 @@
 #include <fcgiapp.h>
 
 #include "web/app.h"
+#include "web/cookie.h"
 #include "domain/site_version.h"
 #include "domain/calendar_cache.h"
 #include "base/change_signal.h"
@@ -587,8 +588,11 @@ serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
 		c.json = strncmp(req.path, "/api/", 5) == 0;
 		ctx_error_page(&c, e.status, e.reason);
 		status = e.status;
-	} else
+	} else {
+		written_cookie_read(&c);
 		status = dispatch(&c, s->app);
+		written_cookie_set(&c);
+	}
 	resp.status = status;
 	if (s->app->private_pages)
 		response_header(&resp, "Cache-Control", "private, no-store");
@@ -643,8 +647,8 @@ worker(void *arg)
 static void
 usage(const char *name)
 {
-	fprintf(stderr, "usage: %s --config FILE --socket PATH [--user NAME]\n",
-	    name);
+	fprintf(stderr, "usage: %s --config FILE --socket PATH|HOST:PORT "
+	    "[--user NAME]\n", name);
 }
 
 int
@@ -652,7 +656,7 @@ app_main(int argc, char **argv, const struct app *app)
 {
 	struct server	 s;
 	const char	*config = NULL, *sock = NULL, *user = NULL;
-	int		 i, rc;
+	int		 i, rc, tcp;
 
 	log_set_name(app->name);
 	for (i = 1; i + 1 < argc; i += 2) {
@@ -699,7 +703,9 @@ app_main(int argc, char **argv, const struct app *app)
 		rc = 1;
 		goto out;
 	}
-	unlink(sock);
+	tcp = strchr(sock, ':') != NULL;
+	if (!tcp)
+		unlink(sock);
 	/* Bursts queue here rather than fail in nginx with EAGAIN. */
 	if ((s.listen_fd = FCGX_OpenSocket(sock, 1024)) < 0) {
 		log_error("cannot listen on %s: %s", sock, strerror(errno));
@@ -707,12 +713,14 @@ app_main(int argc, char **argv, const struct app *app)
 		goto out;
 	}
 	/* nginx may run as another user; the socket's directory guards it. */
-	chmod(sock, 0666);
+	if (!tcp)
+		chmod(sock, 0666);
 	if (geteuid() == 0 && privilege_drop(user) == -1)
 		rc = 1;
 	else
 		rc = prefork_run(s.cfg.workers, worker, &s);
-	unlink(sock);
+	if (!tcp)
+		unlink(sock);
 	/* Every way out frees what the configuration holds. */
 out:
 	change_signal_close();

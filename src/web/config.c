@@ -33,18 +33,54 @@ second_factor_roles(const char *list, unsigned *roles)
 	return 0;
 }
 
+/* The database servers: DB.Servers.N.{Host, Port, Socket}, else DB.Host
+ * and DB.Port, else DB.Socket. -1 for a list too long or a bad port. */
+static int
+db_servers(struct config *c)
+{
+	HDF			*node;
+	struct db_server	*sv;
+	int			 port;
+
+	node = hdf_get_child(c->hdf, "DB.Servers");
+	if (node == NULL && (hdf_get_value(c->hdf, "DB.Host", NULL) != NULL ||
+	    hdf_get_value(c->hdf, "DB.Socket", NULL) != NULL))
+		node = hdf_get_obj(c->hdf, "DB");
+	for (c->db.nservers = 0; node != NULL; node = hdf_obj_next(node)) {
+		if (c->db.nservers == DB_MAX_SERVERS)
+			return -1;
+		sv = &c->db.servers[c->db.nservers++];
+		sv->host = hdf_get_value(node, "Host", NULL);
+		sv->socket = hdf_get_value(node, "Socket", NULL);
+		port = hdf_get_int_value(node, "Port", 3306);
+		if ((sv->host == NULL && sv->socket == NULL) || port < 1 ||
+		    port > 65535)
+			return -1;
+		sv->port = sv->host != NULL ? (unsigned)port : 0;
+		/* DB itself stands for the one server. */
+		if (strcmp(hdf_obj_name(node), "DB") == 0)
+			break;
+	}
+	return 0;
+}
+
 /* Takes the values from c->hdf and checks them; 0, or -1 with the
  * reason logged. */
 static int
 config_check(struct config *c, const char *path)
 {
-	int	 timeout;
+	int	 timeout, max_lag, wait_ms;
 
-	c->db.socket = hdf_get_value(c->hdf, "DB.Socket", NULL);
 	c->db.user = hdf_get_value(c->hdf, "DB.User", NULL);
 	c->db.password = hdf_get_value(c->hdf, "DB.Password", "");
 	c->db.name = hdf_get_value(c->hdf, "DB.Name", "jdxx");
 	timeout = hdf_get_int_value(c->hdf, "DB.Timeout", 5);
+	c->db.bind = hdf_get_value(c->hdf, "DB.Bind", NULL);
+	c->db.tls_ca = hdf_get_value(c->hdf, "DB.TLS.CA", NULL);
+	c->db.tls_cert = hdf_get_value(c->hdf, "DB.TLS.Cert", NULL);
+	c->db.tls_key = hdf_get_value(c->hdf, "DB.TLS.Key", NULL);
+	max_lag = hdf_get_int_value(c->hdf, "DB.MaxLag", 5);
+	wait_ms = hdf_get_int_value(c->hdf, "DB.WaitMs", 500);
 	c->templates = hdf_get_value(c->hdf, "Site.Templates", "templates");
 	c->site_name = hdf_get_value(c->hdf, "Site.Name", "家电下乡公共服务网");
 	c->timezone = hdf_get_value(c->hdf, "Site.TimeZone", "Asia/Shanghai");
@@ -75,10 +111,23 @@ config_check(struct config *c, const char *path)
 		log_error("config %s: Staff.HashSlots must be 1 to 64", path);
 		return -1;
 	}
-	if (c->db.socket == NULL || c->db.user == NULL) {
+	if (db_servers(c) == -1) {
+		log_error("config %s: DB.Servers holds 1 to %d servers, each "
+		    "with a Host (and a Port of 1 to 65535) or a Socket", path,
+		    DB_MAX_SERVERS);
+		return -1;
+	}
+	if (c->db.nservers == 0 || c->db.user == NULL) {
 		log_error("config %s: DB.Socket and DB.User are required", path);
 		return -1;
 	}
+	if (max_lag < 1 || max_lag > 3600 || wait_ms < 0 || wait_ms > 10000) {
+		log_error("config %s: DB.MaxLag must be 1 to 3600 seconds and "
+		    "DB.WaitMs 0 to 10000", path);
+		return -1;
+	}
+	c->db.max_lag = (unsigned)max_lag;
+	c->db.wait_ms = (unsigned)wait_ms;
 	if (strlen(c->secret) < 32) {
 		log_error("config %s: Site.Secret must hold at least 32 "
 		    "characters", path);

@@ -45,6 +45,7 @@ void	test_complaint_labels(void);
 void	test_complaint_flow(void);
 void	test_view_fill(void);
 void	test_config(void);
+void	test_db_servers(void);
 void	test_calendar_cache(void);
 void	test_totp(void);
 void	test_qr_svg(void);

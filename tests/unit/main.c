@@ -28,6 +28,7 @@ main(void)
 	test_page_cache();
 	test_csv_text();
 	test_config();
+	test_db_servers();
 	test_calendar_cache();
 	test_open311();
 	test_authz();

@@ -12,6 +12,7 @@
 #include "base/password.h"
 #include "domain/session.h"
 #include "staff.h"
+#include "web/cookie.h"
 #include "domain/throttle.h"
 #include "domain/totp.h"
 #include "web/view.h"
@@ -36,45 +37,17 @@ staff_signin_init(void)
 	return password_hash(dummy_hash, pw);
 }
 
-/* Cookie names: __Host- binds a cookie to this exact host over HTTPS. */
-static void
-cookie_name(const struct ctx *c, const char *base, char out[64])
-{
-	snprintf(out, 64, "%s%s", c->cfg->tls ? "__Host-" : "", base);
-}
-
-static void
-set_cookie(struct ctx *c, const char *base, const char *value, int max_age)
-{
-	char	 name[64];
-
-	cookie_name(c, base, name);
-	response_header(c->resp, "Set-Cookie",
-	    "%s=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s",
-	    name, value, max_age, c->cfg->tls ? "; Secure" : "");
-}
-
-static const char *
-cookie_value(const struct ctx *c, const char *base)
-{
-	const struct kv	*kv;
-	char		 name[64];
-
-	cookie_name(c, base, name);
-	kv = kvlist_get(&c->req->cookies, name);
-	return kv != NULL ? kv->val : "";
-}
-
 const char *
 staff_session_cookie(const struct ctx *c)
 {
-	return cookie_value(c, "jdxx_staff");
+	return ctx_cookie(c, "jdxx_staff");
 }
 
 void
 staff_set_session_cookie(struct ctx *c, const char *token)
 {
-	set_cookie(c, "jdxx_staff", token, token[0] ? SESSION_LIFETIME_SEC : 0);
+	ctx_set_cookie(c, "jdxx_staff", token,
+	    token[0] ? SESSION_LIFETIME_SEC : 0);
 }
 
 /* The device token of an account: a MAC under the site's secret of its
@@ -111,7 +84,7 @@ device_trusted(const struct ctx *c, const struct account_credentials *k)
 	char	 want[SESSION_TOKEN_LEN + 1];
 
 	device_token(c, k->username, k->password_hash, want);
-	return token_equal(cookie_value(c, "jdxx_device"), want);
+	return token_equal(ctx_cookie(c, "jdxx_device"), want);
 }
 
 static void
@@ -120,7 +93,7 @@ trust_device(struct ctx *c, const char *username, const char *hash)
 	char	 token[SESSION_TOKEN_LEN + 1];
 
 	device_token(c, username, hash, token);
-	set_cookie(c, "jdxx_device", token, DEVICE_LIFETIME_SEC);
+	ctx_set_cookie(c, "jdxx_device", token, DEVICE_LIFETIME_SEC);
 }
 
 /* Marks the browser as the account's, from its stored hash. */
@@ -201,7 +174,7 @@ login_form(struct ctx *c, int status, const char *message)
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2base64(token, sizeof(token), raw, sizeof(raw),
 	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	set_cookie(c, "jdxx_login", token, LOGIN_TOKEN_LIFETIME_SEC);
+	ctx_set_cookie(c, "jdxx_login", token, LOGIN_TOKEN_LIFETIME_SEC);
 	hset(c->hdf, "Login.csrf", token);
 	/* The password is never sent back. */
 	hset(c->hdf, "Form.password", "");
@@ -274,7 +247,7 @@ signed_in(struct ctx *c, const struct account_credentials *k,
 	audit_write(&who, NULL, staff_address(c), stage == STAGE_FULL ?
 	    "login" : "login_password", "staff", who.id, NULL, NULL);
 	staff_set_session_cookie(c, token);
-	set_cookie(c, "jdxx_login", "", 0);
+	ctx_set_cookie(c, "jdxx_login", "", 0);
 	sodium_memzero(token, sizeof(token));
 	if (stage == STAGE_FULL) {
 		trust_device(c, user, k->password_hash);
@@ -304,7 +277,7 @@ handle_login(struct ctx *c)
 	hset(c->hdf, "Form.next", next);
 	if (c->req->method != M_POST)
 		return login_form(c, 200, NULL);
-	if (!token_equal(ctx_text(c, LG_CSRF), cookie_value(c, "jdxx_login")))
+	if (!token_equal(ctx_text(c, LG_CSRF), ctx_cookie(c, "jdxx_login")))
 		return login_form(c, 403, "登录页面已过期或来源不明。"
 		    "请再输入一次密码后登录。");
 	if (!c->req->param[LG_USERNAME].present ||

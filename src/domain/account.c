@@ -74,26 +74,14 @@ account_credentials(const char *username, struct account_credentials *k,
 	return st;
 }
 
-/* Where the rows of a read go: a list, or the one account. */
-struct account_sink {
-	struct arena		*arena;
-	struct arena_list	*list;
-	struct account		*one;
-	int			 found;
-};
-
 static int
 account_row(void *arg, const struct db_row *r)
 {
-	struct account_sink	*k = arg;
-	struct account		*a = k->one;
+	struct db_records	*k = arg;
+	struct account		*a;
 
-	if (k->list != NULL &&
-	    (a = arena_push(k->arena, k->list, sizeof(*a))) == NULL)
-		return -1;
-	if (k->list == NULL && k->found)
-		return 0;
-	k->found = 1;
+	if ((a = db_record(k)) == NULL)
+		return k->arena->failed ? -1 : 0;
 	a->id = db_int(r, "id");
 	a->username = db_keep(k->arena, r, "username");
 	a->display_name = db_keep(k->arena, r, "display_name");
@@ -108,23 +96,20 @@ account_row(void *arg, const struct db_row *r)
 /* Runs a read into k. */
 static enum domain_status
 read_accounts(struct db_stmt *stmt, const struct db_arg *a, size_t n,
-    struct account_sink *k)
+    struct db_records *k)
 {
 	enum db_status	 st;
 
 	st = db_query_each(stmt, a, n, account_row, k);
-	if (st == DB_OK && k->arena->failed)
-		return DOMAIN_INTERNAL;
-	if (st == DB_OK && k->list == NULL && !k->found)
-		return DOMAIN_NOT_FOUND;
-	return domain_of_db(st);
+	return domain_of_records(st, k);
 }
 
 enum domain_status
 account_get(struct arena *arena, long long id, struct account *acct)
 {
 	struct db_arg		 a[] = { DB_INT(id) };
-	struct account_sink	 k = { arena, NULL, acct, 0 };
+	struct db_records	 k = { arena, NULL, acct,
+	    sizeof(struct account), 0 };
 
 	memset(acct, 0, sizeof(*acct));
 	return read_accounts(&by_id, a, 1, &k);
@@ -135,7 +120,8 @@ account_list(struct arena *arena, const char *region,
     struct arena_list *accounts)
 {
 	struct db_arg		 a[] = { DB_TEXT(region), DB_TEXT(region) };
-	struct account_sink	 k = { arena, accounts, NULL, 0 };
+	struct db_records	 k = { arena, accounts, NULL,
+	    sizeof(struct account), 0 };
 
 	*accounts = (struct arena_list){ 0 };
 	return read_accounts(&all, a, 2, &k);

@@ -95,26 +95,14 @@ apikey_holds(const struct apikey *k, const char *code)
 	return code != NULL && strncmp(code, k->region, n) == 0;
 }
 
-/* Where the rows of a read go: a list, or the one key. */
-struct record_sink {
-	struct arena		*arena;
-	struct arena_list	*list;
-	struct apikey_record	*one;
-	int			 found;
-};
-
 static int
 record_row(void *arg, const struct db_row *r)
 {
-	struct record_sink	*k = arg;
-	struct apikey_record	*rec = k->one;
+	struct db_records	*k = arg;
+	struct apikey_record	*rec;
 
-	if (k->list != NULL &&
-	    (rec = arena_push(k->arena, k->list, sizeof(*rec))) == NULL)
-		return -1;
-	if (k->list == NULL && k->found)
-		return 0;
-	k->found = 1;
+	if ((rec = db_record(k)) == NULL)
+		return k->arena->failed ? -1 : 0;
 	rec->id = db_int(r, "id");
 	rec->name = db_keep(k->arena, r, "name");
 	rec->region_code = db_keep(k->arena, r, "region_code");
@@ -128,16 +116,12 @@ record_row(void *arg, const struct db_row *r)
 /* Runs a read into k. */
 static enum domain_status
 read_records(struct db_stmt *stmt, const struct db_arg *a, size_t n,
-    struct record_sink *k)
+    struct db_records *k)
 {
 	enum db_status	 st;
 
 	st = db_query_each(stmt, a, n, record_row, k);
-	if (st == DB_OK && k->arena->failed)
-		return DOMAIN_INTERNAL;
-	if (st == DB_OK && k->list == NULL && !k->found)
-		return DOMAIN_NOT_FOUND;
-	return domain_of_db(st);
+	return domain_of_records(st, k);
 }
 
 enum domain_status
@@ -147,7 +131,8 @@ apikey_list(struct arena *arena, const char *region, long page,
 	struct db_arg		 a[] = { DB_TEXT(region),
 	    DB_INT(APIKEY_PAGE_SIZE),
 	    DB_INT((long long)(page - 1) * APIKEY_PAGE_SIZE) };
-	struct record_sink	 k = { arena, keys, NULL, 0 };
+	struct db_records	 k = { arena, keys, NULL,
+	    sizeof(struct apikey_record), 0 };
 	enum db_status		 st;
 
 	*keys = (struct arena_list){ 0 };
@@ -160,7 +145,8 @@ enum domain_status
 apikey_get(struct arena *arena, long long id, struct apikey_record *rec)
 {
 	struct db_arg		 a[] = { DB_INT(id) };
-	struct record_sink	 k = { arena, NULL, rec, 0 };
+	struct db_records	 k = { arena, NULL, rec,
+	    sizeof(struct apikey_record), 0 };
 
 	memset(rec, 0, sizeof(*rec));
 	return read_records(&by_id, a, 1, &k);

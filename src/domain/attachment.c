@@ -164,26 +164,14 @@ attachment_add(long long notice_id, const char *filename, const char *type,
 	return db_exec(&insert_attachment, a, 7, NULL, id);
 }
 
-/* Where the rows of a read go: a list, or the one file. */
-struct attachment_sink {
-	struct arena		*arena;
-	struct arena_list	*list;
-	struct attachment	*one;
-	int			 found;
-};
-
 static int
 attachment_row(void *arg, const struct db_row *r)
 {
-	struct attachment_sink	*k = arg;
-	struct attachment	*f = k->one;
+	struct db_records	*k = arg;
+	struct attachment	*f;
 
-	if (k->list != NULL &&
-	    (f = arena_push(k->arena, k->list, sizeof(*f))) == NULL)
-		return -1;
-	if (k->list == NULL && k->found)
-		return 0;
-	k->found = 1;
+	if ((f = db_record(k)) == NULL)
+		return k->arena->failed ? -1 : 0;
 	f->id = db_int(r, "id");
 	f->notice_id = db_int(r, "notice_id");
 	f->filename = db_keep(k->arena, r, "filename");
@@ -196,24 +184,21 @@ attachment_row(void *arg, const struct db_row *r)
 
 /* Runs a read of stmt for id into k. */
 static enum domain_status
-read_files(struct db_stmt *stmt, long long id, struct attachment_sink *k)
+read_files(struct db_stmt *stmt, long long id, struct db_records *k)
 {
 	struct db_arg	 a[] = { DB_INT(id) };
 	enum db_status	 st;
 
 	st = db_query_each(stmt, a, 1, attachment_row, k);
-	if (st == DB_OK && k->arena->failed)
-		return DOMAIN_INTERNAL;
-	if (st == DB_OK && k->list == NULL && !k->found)
-		return DOMAIN_NOT_FOUND;
-	return domain_of_db(st);
+	return domain_of_records(st, k);
 }
 
 enum domain_status
 attachment_list(struct arena *arena, long long notice_id,
     struct arena_list *files)
 {
-	struct attachment_sink	 k = { arena, files, NULL, 0 };
+	struct db_records	 k = { arena, files, NULL,
+	    sizeof(struct attachment), 0 };
 
 	*files = (struct arena_list){ 0 };
 	return read_files(&list_of_notice, notice_id, &k);
@@ -222,7 +207,8 @@ attachment_list(struct arena *arena, long long notice_id,
 enum domain_status
 attachment_meta(struct arena *arena, long long id, struct attachment *f)
 {
-	struct attachment_sink	 k = { arena, NULL, f, 0 };
+	struct db_records	 k = { arena, NULL, f,
+	    sizeof(struct attachment), 0 };
 
 	memset(f, 0, sizeof(*f));
 	return read_files(&meta_of, id, &k);
@@ -232,7 +218,8 @@ enum domain_status
 attachment_public_meta(struct arena *arena, long long id,
     struct attachment *f)
 {
-	struct attachment_sink	 k = { arena, NULL, f, 0 };
+	struct db_records	 k = { arena, NULL, f,
+	    sizeof(struct attachment), 0 };
 
 	memset(f, 0, sizeof(*f));
 	return read_files(&public_meta_of, id, &k);

@@ -60,3 +60,11 @@ domain_of_read(enum db_status st, const struct arena *a)
 		return DOMAIN_INTERNAL;
 	return domain_of_db(st);
 }
+
+enum domain_status
+domain_of_records(enum db_status st, const struct db_records *k)
+{
+	if (st == DB_OK && k->list == NULL && !k->found)
+		return DOMAIN_NOT_FOUND;
+	return domain_of_read(st, k->arena);
+}

@@ -8,6 +8,7 @@
 
 #include "base/arena.h"
 #include "db/db.h"
+#include "db/records.h"
 
 enum domain_status {
 	DOMAIN_OK,
@@ -42,6 +43,11 @@ void	domain_problem(struct domain_problems *, const char *field,
  * (dropped when no room is left for it). */
 void	domain_problemf(struct domain_problems *, const char *field,
 	    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The outcome of a read into records (db/records.h): as the database
+ * answered, DOMAIN_INTERNAL when memory ran out, DOMAIN_NOT_FOUND when
+ * one record was wanted and no row came. */
+enum domain_status domain_of_records(enum db_status,
+		    const struct db_records *);
 /* The domain meaning of a database outcome. */
 enum domain_status domain_of_db(enum db_status);
 /* The same for a read that kept its values in a: DOMAIN_INTERNAL when

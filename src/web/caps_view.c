@@ -4,27 +4,7 @@
 #include "base/money.h"
 #include "web/caps_view.h"
 #include "web/view.h"
-
-/* Sets row.name; a value the database had as NULL stays unset. */
-static void
-put(HDF *hdf, const char *row, const char *name, const char *value)
-{
-	char	 key[192];
-
-	if (value == NULL)
-		return;
-	snprintf(key, sizeof(key), "%s.%s", row, name);
-	hset(hdf, key, value);
-}
-
-static void
-put_int(HDF *hdf, const char *row, const char *name, long long value)
-{
-	char	 key[192];
-
-	snprintf(key, sizeof(key), "%s.%s", row, name);
-	hseti(hdf, key, value);
-}
+#include "web/view_field.h"
 
 static void
 put_yuan(HDF *hdf, const char *row, const char *name, long long fen)
@@ -32,7 +12,7 @@ put_yuan(HDF *hdf, const char *row, const char *name, long long fen)
 	char	 y[32];
 
 	yuan_format(y, sizeof(y), fen);
-	put(hdf, row, name, y);
+	view_field(hdf, row, name, y);
 }
 
 /* A rate and its split between central and provincial finance. */
@@ -43,11 +23,11 @@ put_percents(HDF *hdf, const char *row, long long rate_bp,
 	char	 p[16];
 
 	percent_format(p, sizeof(p), rate_bp);
-	put(hdf, row, "percent", p);
+	view_field(hdf, row, "percent", p);
 	percent_format(p, sizeof(p), central_bp);
-	put(hdf, row, "central_percent", p);
+	view_field(hdf, row, "central_percent", p);
 	percent_format(p, sizeof(p), 10000 - central_bp);
-	put(hdf, row, "provincial_percent", p);
+	view_field(hdf, row, "provincial_percent", p);
 }
 
 void
@@ -60,19 +40,19 @@ caps_view_in_force(HDF *hdf, const char *caps_prefix,
 
 	for (i = 0; i < k->caps.n; i++) {
 		snprintf(row, sizeof(row), "%s.%zu", caps_prefix, i);
-		put(hdf, row, "code", c[i].code);
-		put(hdf, row, "name", c[i].name);
-		put_int(hdf, row, "cap_fen", c[i].cap_fen);
+		view_field(hdf, row, "code", c[i].code);
+		view_field(hdf, row, "name", c[i].name);
+		view_field_int(hdf, row, "cap_fen", c[i].cap_fen);
 		put_yuan(hdf, row, "cap_yuan", c[i].cap_fen);
-		put(hdf, row, "effective_from", c[i].effective_from);
-		put_int(hdf, row, "sort_order", c[i].sort_order);
+		view_field(hdf, row, "effective_from", c[i].effective_from);
+		view_field_int(hdf, row, "sort_order", c[i].sort_order);
 	}
 	if (!k->has_rate)
 		return;
-	put_int(hdf, rate_prefix, "rate_bp", k->rate.rate_bp);
-	put_int(hdf, rate_prefix, "central_share_bp", k->rate.central_share_bp);
-	put(hdf, rate_prefix, "effective_from", k->rate.effective_from);
-	put(hdf, rate_prefix, "note", k->rate.note);
+	view_field_int(hdf, rate_prefix, "rate_bp", k->rate.rate_bp);
+	view_field_int(hdf, rate_prefix, "central_share_bp", k->rate.central_share_bp);
+	view_field(hdf, rate_prefix, "effective_from", k->rate.effective_from);
+	view_field(hdf, rate_prefix, "note", k->rate.note);
 	put_percents(hdf, rate_prefix, k->rate.rate_bp,
 	    k->rate.central_share_bp);
 }
@@ -87,10 +67,10 @@ put_categories(HDF *hdf, const char *prefix,
 
 	for (i = 0; i < categories->n; i++) {
 		snprintf(row, sizeof(row), "%s.%zu", prefix, i);
-		put(hdf, row, "code", c[i].code);
-		put(hdf, row, "name", c[i].name);
+		view_field(hdf, row, "code", c[i].code);
+		view_field(hdf, row, "name", c[i].name);
 		if (with_sort)
-			put_int(hdf, row, "sort_order", c[i].sort_order);
+			view_field_int(hdf, row, "sort_order", c[i].sort_order);
 	}
 }
 
@@ -123,10 +103,10 @@ caps_view_category_caps(HDF *hdf, const char *prefix,
 		snprintf(row, sizeof(row), "%s.%zu", prefix, i);
 		if ((now = caps_in_force_of(k, c[i].code)) != NULL) {
 			put_yuan(hdf, row, "cap_yuan", now->cap_fen);
-			put(hdf, row, "since", now->effective_from);
+			view_field(hdf, row, "since", now->effective_from);
 		}
 		if ((next = caps_next_change(history, c[i].code)) != NULL)
-			put(hdf, row, "next_from", next->effective_from);
+			view_field(hdf, row, "next_from", next->effective_from);
 	}
 }
 
@@ -137,13 +117,13 @@ put_dates(HDF *hdf, const char *row, const char *effective_from,
     const char *withdrawn_by, const char *withdrawn_reason,
     enum caps_state state)
 {
-	put(hdf, row, "effective_from", effective_from);
-	put(hdf, row, "note", note);
-	put(hdf, row, "created_at", created_at);
-	put(hdf, row, "withdrawn_at", withdrawn_at);
-	put(hdf, row, "withdrawn_by", withdrawn_by);
-	put(hdf, row, "withdrawn_reason", withdrawn_reason);
-	put(hdf, row, "state", caps_state_code(state));
+	view_field(hdf, row, "effective_from", effective_from);
+	view_field(hdf, row, "note", note);
+	view_field(hdf, row, "created_at", created_at);
+	view_field(hdf, row, "withdrawn_at", withdrawn_at);
+	view_field(hdf, row, "withdrawn_by", withdrawn_by);
+	view_field(hdf, row, "withdrawn_reason", withdrawn_reason);
+	view_field(hdf, row, "state", caps_state_code(state));
 }
 
 void
@@ -155,10 +135,10 @@ caps_view_history(HDF *hdf, const char *prefix, const struct arena_list *rows)
 
 	for (i = 0; i < rows->n; i++) {
 		snprintf(row, sizeof(row), "%s.%zu", prefix, i);
-		put_int(hdf, row, "id", h[i].id);
-		put(hdf, row, "code", h[i].code);
-		put(hdf, row, "name", h[i].name);
-		put_int(hdf, row, "cap_fen", h[i].cap_fen);
+		view_field_int(hdf, row, "id", h[i].id);
+		view_field(hdf, row, "code", h[i].code);
+		view_field(hdf, row, "name", h[i].name);
+		view_field_int(hdf, row, "cap_fen", h[i].cap_fen);
 		put_yuan(hdf, row, "cap_yuan", h[i].cap_fen);
 		put_dates(hdf, row, h[i].effective_from, h[i].note,
 		    h[i].created_at, h[i].withdrawn_at, h[i].withdrawn_by,
@@ -175,9 +155,9 @@ caps_view_rates(HDF *hdf, const char *prefix, const struct arena_list *rows)
 
 	for (i = 0; i < rows->n; i++) {
 		snprintf(row, sizeof(row), "%s.%zu", prefix, i);
-		put_int(hdf, row, "id", r[i].id);
-		put_int(hdf, row, "rate_bp", r[i].rate_bp);
-		put_int(hdf, row, "central_share_bp", r[i].central_share_bp);
+		view_field_int(hdf, row, "id", r[i].id);
+		view_field_int(hdf, row, "rate_bp", r[i].rate_bp);
+		view_field_int(hdf, row, "central_share_bp", r[i].central_share_bp);
 		put_percents(hdf, row, r[i].rate_bp, r[i].central_share_bp);
 		put_dates(hdf, row, r[i].effective_from, r[i].note,
 		    r[i].created_at, r[i].withdrawn_at, r[i].withdrawn_by,

@@ -6,35 +6,15 @@
 #include "domain/complaint_flow.h"
 #include "web/complaint_view.h"
 #include "web/view.h"
-
-/* prefix.name = value; a NULL value (SQL NULL) is left unset. */
-static void
-put_text(HDF *hdf, const char *prefix, const char *name, const char *value)
-{
-	char	 key[192];
-
-	if (value == NULL)
-		return;
-	snprintf(key, sizeof(key), "%s.%s", prefix, name);
-	hset(hdf, key, value);
-}
-
-static void
-put_int(HDF *hdf, const char *prefix, const char *name, long long value)
-{
-	char	 key[192];
-
-	snprintf(key, sizeof(key), "%s.%s", prefix, name);
-	hseti(hdf, key, value);
-}
+#include "web/view_field.h"
 
 /* The status and its Chinese name. */
 static void
 put_status(HDF *hdf, const char *prefix, const char *status)
 {
-	put_text(hdf, prefix, "status", status);
+	view_field(hdf, prefix, "status", status);
 	if (status != NULL)
-		put_text(hdf, prefix, "status_name",
+		view_field(hdf, prefix, "status_name",
 		    complaint_status_name(status));
 }
 
@@ -49,9 +29,9 @@ complaint_view_categories(HDF *hdf, const char *prefix,
 	for (i = 0; i < l->n; i++) {
 		c = complaint_category_at(l, i);
 		snprintf(row, sizeof(row), "%s.%zu", prefix, i);
-		put_text(hdf, row, "code", c->code);
-		put_text(hdf, row, "name", c->name);
-		put_text(hdf, row, "description", c->description);
+		view_field(hdf, row, "code", c->code);
+		view_field(hdf, row, "name", c->name);
+		view_field(hdf, row, "description", c->description);
 	}
 }
 
@@ -66,16 +46,16 @@ complaint_view_events(HDF *hdf, const char *prefix,
 	for (i = 0; i < l->n; i++) {
 		e = complaint_event_at(l, i);
 		snprintf(row, sizeof(row), "%s.%zu", prefix, i);
-		put_text(hdf, row, "at", e->at);
-		put_text(hdf, row, "kind", e->kind);
+		view_field(hdf, row, "at", e->at);
+		view_field(hdf, row, "kind", e->kind);
 		if (e->kind != NULL)
-			put_text(hdf, row, "kind_name",
+			view_field(hdf, row, "kind_name",
 			    complaint_step_name(e->kind, staff));
-		put_text(hdf, row, "from_status", e->from_status);
-		put_text(hdf, row, "to_status", e->to_status);
-		put_text(hdf, row, "public_reply", e->public_reply);
-		put_text(hdf, row, "internal_note", e->internal_note);
-		put_text(hdf, row, "username", e->username);
+		view_field(hdf, row, "from_status", e->from_status);
+		view_field(hdf, row, "to_status", e->to_status);
+		view_field(hdf, row, "public_reply", e->public_reply);
+		view_field(hdf, row, "internal_note", e->internal_note);
+		view_field(hdf, row, "username", e->username);
 	}
 }
 
@@ -85,20 +65,20 @@ complaint_view_tracked(HDF *hdf, const char *prefix,
 {
 	char	 events[128];
 
-	put_int(hdf, prefix, "id", t->id);
-	put_text(hdf, prefix, "tracking_no", t->tracking_no);
+	view_field_int(hdf, prefix, "id", t->id);
+	view_field(hdf, prefix, "tracking_no", t->tracking_no);
 	put_status(hdf, prefix, t->status);
-	put_text(hdf, prefix, "category_name", t->category_name);
-	put_text(hdf, prefix, "outlet", t->outlet);
-	put_text(hdf, prefix, "submitted_at", t->submitted_at);
-	put_text(hdf, prefix, "accept_due", t->accept_due);
-	put_text(hdf, prefix, "resolve_due", t->resolve_due);
-	put_text(hdf, prefix, "resolved_at", t->resolved_at);
-	put_text(hdf, prefix, "resolved_on", t->resolved_on);
-	put_text(hdf, prefix, "satisfaction", t->satisfaction);
-	put_int(hdf, prefix, "reopened", t->reopened);
-	put_int(hdf, prefix, "is_demo", t->is_demo);
-	put_int(hdf, prefix, "can_reopen", t->can_reopen);
+	view_field(hdf, prefix, "category_name", t->category_name);
+	view_field(hdf, prefix, "outlet", t->outlet);
+	view_field(hdf, prefix, "submitted_at", t->submitted_at);
+	view_field(hdf, prefix, "accept_due", t->accept_due);
+	view_field(hdf, prefix, "resolve_due", t->resolve_due);
+	view_field(hdf, prefix, "resolved_at", t->resolved_at);
+	view_field(hdf, prefix, "resolved_on", t->resolved_on);
+	view_field(hdf, prefix, "satisfaction", t->satisfaction);
+	view_field_int(hdf, prefix, "reopened", t->reopened);
+	view_field_int(hdf, prefix, "is_demo", t->is_demo);
+	view_field_int(hdf, prefix, "can_reopen", t->can_reopen);
 	snprintf(events, sizeof(events), "%s.events", prefix);
 	complaint_view_events(hdf, events, &t->events, 0);
 }
@@ -113,18 +93,18 @@ complaint_view_queue(HDF *hdf, const char *prefix, const struct arena_list *l)
 	for (i = 0; i < l->n; i++) {
 		q = complaint_queue_row_at(l, i);
 		snprintf(row, sizeof(row), "%s.%zu", prefix, i);
-		put_int(hdf, row, "id", q->id);
-		put_text(hdf, row, "tracking_no", q->tracking_no);
+		view_field_int(hdf, row, "id", q->id);
+		view_field(hdf, row, "tracking_no", q->tracking_no);
 		put_status(hdf, row, q->status);
-		put_text(hdf, row, "category_name", q->category_name);
-		put_text(hdf, row, "outlet", q->outlet);
-		put_text(hdf, row, "outlet_region", q->outlet_region);
-		put_text(hdf, row, "county", q->county);
-		put_text(hdf, row, "submitted", q->submitted);
-		put_text(hdf, row, "due", q->due);
-		put_int(hdf, row, "overdue", q->overdue);
-		put_text(hdf, row, "assignee", q->assignee);
-		put_int(hdf, row, "is_demo", q->is_demo);
+		view_field(hdf, row, "category_name", q->category_name);
+		view_field(hdf, row, "outlet", q->outlet);
+		view_field(hdf, row, "outlet_region", q->outlet_region);
+		view_field(hdf, row, "county", q->county);
+		view_field(hdf, row, "submitted", q->submitted);
+		view_field(hdf, row, "due", q->due);
+		view_field_int(hdf, row, "overdue", q->overdue);
+		view_field(hdf, row, "assignee", q->assignee);
+		view_field_int(hdf, row, "is_demo", q->is_demo);
 	}
 }
 
@@ -140,44 +120,44 @@ complaint_view_counts(HDF *hdf, const char *prefix,
 		c = complaint_status_count_at(l, i);
 		snprintf(row, sizeof(row), "%s.%zu", prefix, i);
 		put_status(hdf, row, c->status);
-		put_int(hdf, row, "n", c->n);
-		put_int(hdf, row, "overdue", c->overdue);
+		view_field_int(hdf, row, "n", c->n);
+		view_field_int(hdf, row, "overdue", c->overdue);
 	}
 }
 
 void
 complaint_view_put(HDF *hdf, const char *prefix, const struct complaint *c)
 {
-	put_int(hdf, prefix, "id", c->id);
-	put_text(hdf, prefix, "tracking_no", c->tracking_no);
+	view_field_int(hdf, prefix, "id", c->id);
+	view_field(hdf, prefix, "tracking_no", c->tracking_no);
 	put_status(hdf, prefix, c->status);
-	put_text(hdf, prefix, "category", c->category);
-	put_text(hdf, prefix, "category_name", c->category_name);
-	put_text(hdf, prefix, "name", c->name);
-	put_text(hdf, prefix, "phone", c->phone);
-	put_text(hdf, prefix, "region_code", c->region_code);
-	put_text(hdf, prefix, "township", c->township);
+	view_field(hdf, prefix, "category", c->category);
+	view_field(hdf, prefix, "category_name", c->category_name);
+	view_field(hdf, prefix, "name", c->name);
+	view_field(hdf, prefix, "phone", c->phone);
+	view_field(hdf, prefix, "region_code", c->region_code);
+	view_field(hdf, prefix, "township", c->township);
 	if (c->outlet_id > 0)
-		put_int(hdf, prefix, "outlet_id", c->outlet_id);
-	put_text(hdf, prefix, "outlet", c->outlet);
-	put_text(hdf, prefix, "outlet_address", c->outlet_address);
-	put_text(hdf, prefix, "reg_no", c->reg_no);
-	put_text(hdf, prefix, "outlet_region", c->outlet_region);
-	put_text(hdf, prefix, "purchase_date", c->purchase_date);
-	put_text(hdf, prefix, "product_category", c->product_category);
-	put_text(hdf, prefix, "product_model", c->product_model);
-	put_text(hdf, prefix, "invoice_no", c->invoice_no);
-	put_text(hdf, prefix, "description", c->description);
-	put_text(hdf, prefix, "submitted_at", c->submitted_at);
-	put_text(hdf, prefix, "accept_due", c->accept_due);
-	put_text(hdf, prefix, "resolve_due", c->resolve_due);
-	put_text(hdf, prefix, "resolved_at", c->resolved_at);
-	put_text(hdf, prefix, "satisfaction", c->satisfaction);
-	put_int(hdf, prefix, "reopened", c->reopened);
+		view_field_int(hdf, prefix, "outlet_id", c->outlet_id);
+	view_field(hdf, prefix, "outlet", c->outlet);
+	view_field(hdf, prefix, "outlet_address", c->outlet_address);
+	view_field(hdf, prefix, "reg_no", c->reg_no);
+	view_field(hdf, prefix, "outlet_region", c->outlet_region);
+	view_field(hdf, prefix, "purchase_date", c->purchase_date);
+	view_field(hdf, prefix, "product_category", c->product_category);
+	view_field(hdf, prefix, "product_model", c->product_model);
+	view_field(hdf, prefix, "invoice_no", c->invoice_no);
+	view_field(hdf, prefix, "description", c->description);
+	view_field(hdf, prefix, "submitted_at", c->submitted_at);
+	view_field(hdf, prefix, "accept_due", c->accept_due);
+	view_field(hdf, prefix, "resolve_due", c->resolve_due);
+	view_field(hdf, prefix, "resolved_at", c->resolved_at);
+	view_field(hdf, prefix, "satisfaction", c->satisfaction);
+	view_field_int(hdf, prefix, "reopened", c->reopened);
 	if (c->assignee_id > 0)
-		put_int(hdf, prefix, "assignee_id", c->assignee_id);
-	put_int(hdf, prefix, "overdue", c->overdue);
-	put_int(hdf, prefix, "is_demo", c->is_demo);
+		view_field_int(hdf, prefix, "assignee_id", c->assignee_id);
+	view_field_int(hdf, prefix, "overdue", c->overdue);
+	view_field_int(hdf, prefix, "is_demo", c->is_demo);
 }
 
 void
@@ -191,9 +171,9 @@ complaint_view_handlers(HDF *hdf, const char *prefix,
 	for (i = 0; i < l->n; i++) {
 		h = complaint_handler_at(l, i);
 		snprintf(row, sizeof(row), "%s.%zu", prefix, i);
-		put_int(hdf, row, "id", h->id);
-		put_text(hdf, row, "username", h->username);
-		put_text(hdf, row, "display_name", h->display_name);
+		view_field_int(hdf, row, "id", h->id);
+		view_field(hdf, row, "username", h->username);
+		view_field(hdf, row, "display_name", h->display_name);
 	}
 }
 

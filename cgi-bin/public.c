@@ -314,6 +314,8 @@ static const struct route routes[] = {
 	{ "/outlets/check", GET, handle_outlet_check, outlet_check_params,
 	    OC_COUNT, ROUTE_FORM | ROUTE_CACHE, 0 },
 	{ "/outlets/{id}", GET, handle_outlet, NOPARAMS, ROUTE_CACHE, 0 },
+	{ "/outlets/{id}/notice", GET, handle_outlet_notice, NOPARAMS,
+	    ROUTE_CACHE, 0 },
 	{ "/complaints/new", GET, handle_complaint_new, complaint_params,
 	    CF_COUNT, ROUTE_FORM, 0 },
 	{ "/complaints", M_POST, handle_complaint_submit, complaint_params,

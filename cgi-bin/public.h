@@ -43,6 +43,7 @@ int	outlet_results(struct ctx *, struct outlet_query *, const char *prefix,
 	    const char *exact_prefix, long long *total);
 int	handle_outlets(struct ctx *);
 int	handle_outlet(struct ctx *);
+int	handle_outlet_notice(struct ctx *);
 int	handle_outlet_check(struct ctx *);
 int	handle_enterprises(struct ctx *);
 

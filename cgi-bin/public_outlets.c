@@ -2,8 +2,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/qr_svg.h"
+#include "web/config.h"
 #include "web/enterprise_view.h"
 #include "web/outlet_view.h"
+#include "domain/caps.h"
 #include "domain/enterprise.h"
 #include "domain/outlet.h"
 #include "domain/outlet_record.h"
@@ -161,6 +164,52 @@ handle_outlet(struct ctx *c)
 	outlet_view_history(c->hdf, "History", &history);
 	hset(c->hdf, "Page.Title", o.name != NULL ? o.name : "");
 	return ctx_render(c, "outlets/detail.cs");
+}
+
+/* The buyers' notice a designated outlet posts (店内公示), to print: the
+ * shop, the caps and subsidy in force, how to claim, where to complain,
+ * and a QR code of the store check for this shop. */
+int
+handle_outlet_notice(struct ctx *c)
+{
+	struct outlet		 o;
+	struct caps_in_force	 k;
+	enum domain_status	 ds;
+	enum handler_result	 r;
+	struct buf		 url, svg;
+	char			 msg[160];
+
+	if ((ds = outlet_get(&c->arena, c->req->path_id, &o)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	if (!outlet_is_designated(&o)) {
+		snprintf(msg, sizeof(msg), "这家网点已被%s家电下乡指定店资格，"
+		    "不是有效的指定店，不能打印店内公示。",
+		    outlet_status_name(o.status));
+		ctx_error_page(c, 404, msg);
+		return H_OK;
+	}
+	outlet_view_put(c->hdf, "Outlet", &o);
+	if ((r = caps_today(c, &k)) != H_OK)
+		return r;
+	buf_init(&url);
+	buf_init(&svg);
+	r = H_ERROR;
+	/* Only the shop's registration number, encoded, goes into the link;
+	 * the SVG is qr_svg's own markup. */
+	if (buf_adds(&url, c->cfg->site_url) == 0 &&
+	    buf_adds(&url, "/outlets/check?q=") == 0 &&
+	    buf_add_urlencoded(&url, o.reg_no != NULL ? o.reg_no : "") == 0 &&
+	    qr_svg(&svg, url.data, "二维码：扫描核验本店是否为指定网点") == 0) {
+		hset(c->hdf, "Notice.check_url", url.data);
+		hset(c->hdf, "Notice.qr_svg", svg.data);
+		hset(c->hdf, "Notice.phone", c->cfg->complaint_phone);
+		hset(c->hdf, "Notice.site_url", c->cfg->site_url);
+		hset(c->hdf, "Page.Title", "店内公示");
+		r = ctx_render(c, "outlets/notice.cs");
+	}
+	buf_free(&url);
+	buf_free(&svg);
+	return r;
 }
 
 int

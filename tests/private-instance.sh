@@ -8,7 +8,7 @@ staff_cli() { "$BUILD/jdxx-staff" --config "$VAR/jdxx.hdf" "$@"; }
 # The directory of the programs' sockets, which nginx's workers reach:
 # VAR/run, or /run/jdxx-* when the instance runs as root and they cannot.
 runtime_dir() {
-	sed -n 's|.*fastcgi_pass unix:\(.*\)/public\.sock;.*|\1|p' \
+	sed -n 's|.*server unix:\(.*\)/public\.sock;.*|\1|p' \
 	    "$VAR/nginx.conf" | head -n 1
 }
 

@@ -88,3 +88,20 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 	return 0;
 }
+
+int
+buf_add_urlencoded(struct buf *b, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*p;
+	int			 rc = 0;
+
+	for (p = (const unsigned char *)s; *p != '\0' && rc == 0; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-_.~", *p) != NULL)
+			rc = buf_add(b, p, 1);
+		else
+			rc = buf_printf(b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+	}
+	return rc;
+}

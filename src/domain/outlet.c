@@ -603,3 +603,9 @@ outlet_region_of(long long id, char region[13], int *found)
 	*found = st == DB_OK && region[0] != '\0';
 	return st;
 }
+
+int
+outlet_is_designated(const struct outlet *o)
+{
+	return o->status != NULL && strcmp(o->status, "active") == 0;
+}

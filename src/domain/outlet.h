@@ -100,6 +100,9 @@ const char	*outlet_mode_name(const char *mode);
 void		 outlet_service_names(const char *services, char *names,
 		    size_t size);
 int		 outlet_status_valid(const char *status);
+/* Whether the outlet is a designated outlet now (active): only then are
+ * its sales subsidised and may it post the buyers' notice. */
+int		 outlet_is_designated(const struct outlet *);
 /* The i-th status in the order of the flow, or NULL past the last. */
 const char	*outlet_status_code(size_t i);
 /* The name of a move to status to, as the staff's form offers it. */

@@ -77,6 +77,7 @@ Site {
   Secret = $(cat "$VAR/secret/app-secret")
   AssetVersion = $(cat "$ROOT"/static/*.css "$ROOT"/static/*.svg "$ROOT"/static/*.js | md5sum | cut -c1-10)
   ChangeSignal = $RT/site-change
+  URL = http://127.0.0.1:$PORT
 }
 Staff {
   SecondFactor = admin

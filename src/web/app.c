@@ -245,21 +245,6 @@ ctx_paging(struct ctx *c, long page, long long total, long page_size)
 	paging_links(c->hdf, page, pages);
 }
 
-static void
-url_encode(struct buf *b, const char *s)
-{
-	static const char	 hex[] = "0123456789ABCDEF";
-	const unsigned char	*p;
-
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-_.~", *p) != NULL)
-			buf_add(b, p, 1);
-		else
-			buf_printf(b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
-	}
-}
-
 /* True when name is one of the comma-separated names in list. */
 static int
 in_list(const char *list, const char *name)
@@ -290,7 +275,7 @@ ctx_query_string(struct ctx *c, const char *name, const char *omit)
 		if (b.len > 0)
 			buf_adds(&b, "&");
 		buf_printf(&b, "%s=", rt->params[i].name);
-		url_encode(&b, pv->s);
+		buf_add_urlencoded(&b, pv->s);
 	}
 	hset(c->hdf, name, b.data);
 	buf_free(&b);

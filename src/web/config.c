@@ -64,6 +64,24 @@ db_servers(struct config *c)
 	return 0;
 }
 
+/* Whether u is a scheme and a host (and port) the printed links may
+ * start with: nothing a page could misread. */
+static int
+site_url_valid(const char *u)
+{
+	size_t	 n;
+
+	if (strncmp(u, "https://", 8) == 0)
+		u += 8;
+	else if (strncmp(u, "http://", 7) == 0)
+		u += 7;
+	else
+		return 0;
+	n = strspn(u, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789.-:[]");
+	return n > 0 && n <= 192 && u[n] == '\0';
+}
+
 /* Takes the values from c->hdf and checks them; 0, or -1 with the
  * reason logged. */
 static int
@@ -86,6 +104,8 @@ config_check(struct config *c, const char *path)
 	c->timezone = hdf_get_value(c->hdf, "Site.TimeZone", "Asia/Shanghai");
 	c->secret = hdf_get_value(c->hdf, "Site.Secret", "");
 	c->asset_version = hdf_get_value(c->hdf, "Site.AssetVersion", "1");
+	c->site_url = hdf_get_value(c->hdf, "Site.URL", "http://127.0.0.1:8080");
+	c->complaint_phone = hdf_get_value(c->hdf, "Complaints.Phone", "12315");
 	c->accept_days = hdf_get_int_value(c->hdf, "Complaints.AcceptDays", 7);
 	c->resolve_days = hdf_get_int_value(c->hdf, "Complaints.ResolveDays",
 	    30);
@@ -128,6 +148,18 @@ config_check(struct config *c, const char *path)
 	}
 	c->db.max_lag = (unsigned)max_lag;
 	c->db.wait_ms = (unsigned)wait_ms;
+	if (!site_url_valid(c->site_url)) {
+		log_error("config %s: Site.URL must be http:// or https:// and a "
+		    "host, without a path, at most 200 characters", path);
+		return -1;
+	}
+	if (strlen(c->complaint_phone) < 3 || strlen(c->complaint_phone) > 32 ||
+	    c->complaint_phone[strspn(c->complaint_phone, "0123456789- ")] !=
+	    '\0') {
+		log_error("config %s: Complaints.Phone must be 3 to 32 digits, "
+		    "dashes or spaces", path);
+		return -1;
+	}
 	if (strlen(c->secret) < 32) {
 		log_error("config %s: Site.Secret must hold at least 32 "
 		    "characters", path);

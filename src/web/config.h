@@ -14,6 +14,8 @@ struct config {
 	const char	*timezone;
 	const char	*secret;	/* keys hashes of query codes */
 	const char	*asset_version;	/* changes with static/: busts caches */
+	const char	*site_url;	/* scheme and host, for printed links */
+	const char	*complaint_phone; /* printed in every store */
 	int		 accept_days;	/* working days to accept a complaint */
 	int		 resolve_days;	/* working days to resolve one */
 	int		 complaints_per_hour;	/* from one address; 0: no limit */

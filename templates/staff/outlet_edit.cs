@@ -1,7 +1,7 @@
 <?cs include:"macros.cs" ?>
 <?cs def:check(name, label) ?><label class="inline"><input type="checkbox" name="<?cs var:name ?>" value="1"<?cs if:Form[name] == "1" ?> checked<?cs /if ?>> <?cs var:label ?></label><?cs /def ?>
 <h1><?cs if:Outlet.id ?>编辑网点：<?cs var:Outlet.name ?><?cs else ?>登记网点<?cs /if ?></h1>
-<?cs if:Outlet.id ?><p>状态：<strong><?cs var:Outlet.status_name ?></strong>（<?cs var:Outlet.status_since ?> 起<?cs if:Outlet.status_reason ?>，<?cs var:Outlet.status_reason ?><?cs /if ?>） · <a href="/outlets/<?cs var:Outlet.id ?>">公开页面</a> · <a href="/staff/complaints?outlet=<?cs var:Outlet.id ?>">该网点的投诉</a></p><?cs /if ?>
+<?cs if:Outlet.id ?><p>状态：<strong><?cs var:Outlet.status_name ?></strong>（<?cs var:Outlet.status_since ?> 起<?cs if:Outlet.status_reason ?>，<?cs var:Outlet.status_reason ?><?cs /if ?>） · <a href="/outlets/<?cs var:Outlet.id ?>">公开页面</a><?cs if:Outlet.status == "active" ?> · <a href="/outlets/<?cs var:Outlet.id ?>/notice">打印店内公示</a><?cs /if ?> · <a href="/staff/complaints?outlet=<?cs var:Outlet.id ?>">该网点的投诉</a></p><?cs /if ?>
 <?cs if:Held ?><div class="error-summary" role="alert"><p>可能重复登记：同一县（市、区）已有下列相近的网点。同一网点不能重复登记；如确认不是同一家，请勾选“确认不是重复登记”后再保存。</p>
 <ul><?cs each:d = Duplicates ?><li><a href="/staff/outlets/<?cs var:d.id ?>"><?cs var:d.reg_no ?> <?cs var:d.name ?></a>（<?cs var:d.address ?>，<?cs var:d.phone ?>）：<?cs var:d.why ?></li><?cs /each ?></ul></div><?cs /if ?>
 <?cs call:error_summary() ?>

@@ -44,7 +44,7 @@ async function storeCheck(j, { pub }) {
 }
 
 // 2. A farmer finds outlets in their township level by level, opens one
-// and calls it.
+// and calls it; the shop prints its notice.
 async function directory(j, { pub }) {
 	const page = await pub.newPage();
 	await j.test('province, city, county, township, outlet, tel: link', async () => {
@@ -66,6 +66,16 @@ async function directory(j, { pub }) {
 		j.check('tel: link', await tel.getAttribute('href') === 'tel:0710-2812301');
 		await tel.focus();
 		j.check('tel: link takes focus', await tel.evaluate(el => el === document.activeElement));
+	});
+	await j.test('the store notice prints on one sheet with its QR code', async () => {
+		await press(page.getByRole('link', { name: /店内公示/ }));
+		await page.waitForURL(/\/outlets\/1\/notice$/);
+		await j.step(page, 'store-notice');
+		const shop = await text(page.locator('.store-notice .shop'));
+		j.check('store notice names the shop', shop.includes('张湾街道华润'), shop);
+		j.check('store notice draws its QR code',
+		    await page.getByRole('img', { name: /扫描核验本店/ }).isVisible());
+		await printCheck(j, page, 'store notice', ['.store-notice', '.qr-check svg']);
 	});
 	await page.close();
 }

@@ -11,6 +11,7 @@ fresh_instance http "$BUILD/http-start.log"
 
 . tests/http/core.sh
 . tests/http/directory.sh
+. tests/http/store_notice.sh
 . tests/http/staff.sh
 . tests/http/attachments_public.sh
 . tests/http/complaints.sh

@@ -58,6 +58,17 @@ static const struct {
 	{ GOOD_DB SECRET "Staff.SecondFactor = administratorrrrrrr\n", -1 },
 	{ GOOD_DB SECRET "Staff.HashSlots = 64\nStaff.HashLockDir = /run/x\n",
 	    0 },
+	/* The printed links' start: a scheme and a host, nothing else. */
+	{ GOOD_DB SECRET "Site.URL = https://jdxx.example.cn\n", 0 },
+	{ GOOD_DB SECRET "Site.URL = http://127.0.0.1:8080\n", 0 },
+	{ GOOD_DB SECRET "Site.URL = http://[::1]:8080\n", 0 },
+	{ GOOD_DB SECRET "Site.URL = ftp://jdxx.example.cn\n", -1 },
+	{ GOOD_DB SECRET "Site.URL = https://\n", -1 },
+	{ GOOD_DB SECRET "Site.URL = https://jdxx.example.cn/path\n", -1 },
+	{ GOOD_DB SECRET "Site.URL = https://a.cn\"><script>\n", -1 },
+	{ GOOD_DB SECRET "Complaints.Phone = 0710-3512315\n", 0 },
+	{ GOOD_DB SECRET "Complaints.Phone = 12\n", -1 },
+	{ GOOD_DB SECRET "Complaints.Phone = 12315<b>\n", -1 },
 	{ GOOD_DB SECRET "Staff.HashSlots = 0\n", -1 },
 	{ GOOD_DB SECRET "Staff.HashSlots = 65\n", -1 },
 };

@@ -68,6 +68,7 @@ PUBLIC_OBJ = $(BUILD)/obj/cgi-public.o $(BUILD)/obj/cgi-public_page.o $(BUILD)/o
 	   $(BUILD)/obj/cgi-public_stats.o
 STAFF_OBJ = $(BUILD)/obj/cgi-staff.o $(BUILD)/obj/cgi-staff_page.o $(BUILD)/obj/cgi-staff_accounts.o \
 	   $(BUILD)/obj/cgi-staff_notices.o $(BUILD)/obj/cgi-staff_complaints.o \
+	   $(BUILD)/obj/cgi-staff_complaint_intake.o \
 	   $(BUILD)/obj/cgi-staff_outlets.o \
 	   $(BUILD)/obj/cgi-staff_apikeys.o \
 	   $(BUILD)/obj/cgi-staff_products.o $(BUILD)/obj/cgi-staff_caps.o \

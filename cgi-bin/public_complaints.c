@@ -167,6 +167,7 @@ input_from_form(struct ctx *c, struct complaint_input *in)
 	const struct param_value *p = c->req->param;
 
 	memset(in, 0, sizeof(*in));
+	in->channel = complaint_channel_code(CHANNEL_WEB);
 	in->name = ctx_text(c, CF_NAME);
 	in->phone = ctx_text(c, CF_PHONE);
 	in->region = ctx_text(c, CF_REGION);

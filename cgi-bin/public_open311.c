@@ -595,6 +595,7 @@ file_request(struct ctx *c, enum open311_format f)
 	full_name(ctx_text(c, O3P_FIRST), ctx_text(c, O3P_LAST), name,
 	    sizeof(name));
 	memset(&in, 0, sizeof(in));
+	in.channel = complaint_channel_code(CHANNEL_OPEN311);
 	in.name = name;
 	in.phone = ctx_text(c, O3P_PHONE);
 	in.region = ctx_text(c, O3P_REGION);

@@ -99,6 +99,15 @@ int	handle_complaint_queue(struct ctx *);
 int	handle_complaint_view(struct ctx *);
 int	handle_complaint_act(struct ctx *);
 
+/* Complaints staff take in by phone, letter or visit, or from the 12345
+ * and 12315 hotlines (staff_complaint_intake.c): the form and the
+ * receipt with the number and code to pass on. */
+enum { IN_CHANNEL, IN_NAME, IN_PHONE, IN_REGION, IN_OUTLET, IN_OUTLET_NAME,
+	IN_OUTLET_ADDRESS, IN_CATEGORY, IN_PURCHASE, IN_PRODUCT_CATEGORY,
+	IN_MODEL, IN_INVOICE, IN_DESCRIPTION, IN_TOKEN, IN_COUNT };
+extern const struct param_spec	intake_params[IN_COUNT];
+int	handle_complaint_intake(struct ctx *);
+
 /* Open311 client keys. */
 enum { AK_NAME, AK_PAGE, AK_COUNT };
 extern const struct param_spec	apikey_params[AK_COUNT];

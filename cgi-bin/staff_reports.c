@@ -45,12 +45,14 @@ csv_record(struct csv *csv, HDF *hdf, const char *what,
 	csv_end(csv);
 }
 
-/* The same numbers as the page, one per record, in UTF-8 with a BOM. */
+/* The same numbers as the page, one per record, in UTF-8 with a BOM:
+ * by category with their totals, by channel, then the outlets. */
 static int
 weekly_csv(struct ctx *c, const struct stats_week *w)
 {
 	struct buf	*b = &c->resp->body;
 	struct csv	 csv;
+	char		 what[64];
 	size_t		 i, k;
 
 	buf_reset(b);
@@ -70,6 +72,13 @@ weekly_csv(struct ctx *c, const struct stats_week *w)
 			csv_record(&csv, c->hdf, kind_labels[k],
 			    w->rows[i].name, w->rows[i].n[k]);
 		csv_record(&csv, c->hdf, kind_labels[k], "合计", w->total[k]);
+	}
+	/* The same counts by channel, after those by category. */
+	for (k = 0; k < SW_COUNT; k++) {
+		snprintf(what, sizeof(what), "%s（按渠道）", kind_labels[k]);
+		for (i = 0; i < CHANNEL_COUNT; i++)
+			csv_record(&csv, c->hdf, what, w->channels[i].name,
+			    w->channels[i].n[k]);
 	}
 	csv_record(&csv, c->hdf, "新备案网点", "", w->registered);
 	csv_record(&csv, c->hdf, "暂停网点", "", w->suspended);

@@ -6,6 +6,7 @@
 
 #include <sodium.h>
 
+#include "domain/audit.h"
 #include "domain/result.h"
 #include "domain/complaint.h"
 #include "domain/outlet.h"
@@ -15,15 +16,17 @@
 static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
 static struct db_stmt by_token = DB_READ(
-    "SELECT tracking_no, DATE_FORMAT(accept_due, '%Y-%m-%d') AS accept_due "
-    "FROM complaint WHERE form_token = ?");
+    "SELECT id, tracking_no, DATE_FORMAT(accept_due, '%Y-%m-%d') AS "
+    "accept_due FROM complaint WHERE form_token = ?");
 
 static struct db_stmt insert_complaint = DB_WRITE(
     "INSERT INTO complaint (tracking_no, code_hash, form_token, category, "
     "name, phone, region_code, outlet_id, outlet_name, outlet_address, "
     "outlet_region, purchase_date, product_category, product_model, "
-    "invoice_no, description, submitted_at, accept_due, submit_address) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), ?, ?)");
+    "invoice_no, description, submitted_at, accept_due, submit_address, "
+    "channel, entered_by) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), ?, ?, "
+    "?, ?)");
 
 static struct db_stmt insert_event = DB_WRITE(
     "INSERT INTO complaint_event (complaint_id, at, kind, from_status, "
@@ -155,6 +158,7 @@ read_receipt(void *arg, const struct db_row *row)
 
 	if (r->existing)
 		return 0;
+	r->id = db_int(row, "id");
 	snprintf(r->tracking_no, sizeof(r->tracking_no), "%s",
 	    db_text(row, "tracking_no"));
 	snprintf(r->accept_due, sizeof(r->accept_due), "%s",
@@ -179,22 +183,49 @@ find_by_token(const char *token, const char *secret,
 	return st;
 }
 
+const char *
+complaint_region_handled(const struct complaint_input *in)
+{
+	/* Handlers work by where the shop is. */
+	return in->outlet_id > 0 && in->outlet_region != NULL &&
+	    in->outlet_region[0] != '\0' ? in->outlet_region : in->region;
+}
+
+/* The audit row of a complaint staff entered: what it is, never the
+ * complainant's name or phone. */
+static enum db_status
+audit_intake(const struct complaint_input *in, const char *channel,
+    unsigned long long id, const char *tracking_no)
+{
+	return audit_record(in->entered_by, "complaint_intake", "complaint",
+	    (long long)id, NULL, json_pack("{s:s,s:s,s:s,s:s,s:I}",
+	    "tracking_no", tracking_no, "channel", channel, "category",
+	    in->category, "outlet_region", complaint_region_handled(in),
+	    "outlet_id", (json_int_t)in->outlet_id));
+}
+
 enum db_status
 complaint_file(const struct complaint_input *in, const char *form_token,
     const char *secret, const struct calendar *cal, int accept_days,
     struct complaint_receipt *r)
 {
 	char			 token[44], hash[65], today_s[11];
-	/* Handlers work by where the shop is. */
-	const char		*outlet_region = in->outlet_id > 0 &&
-	    in->outlet_region != NULL && in->outlet_region[0] != '\0' ?
-	    in->outlet_region : in->region;
-	struct db_arg		 a[18];
+	const char		*outlet_region = complaint_region_handled(in);
+	const char		*channel = in->channel != NULL ? in->channel :
+	    complaint_channel_code(CHANNEL_WEB);
+	long long		 staff_id = in->entered_by != NULL &&
+	    in->entered_by->user != NULL ? in->entered_by->user->id : 0;
+	struct db_arg		 a[20];
 	unsigned long long	 id = 0;
 	enum db_status		 st;
 	int			 found, attempt;
 
 	memset(r, 0, sizeof(*r));
+	/* The column holds only the table's codes; staff entries are a
+	 * staff session's. */
+	if (complaint_channel_of(channel) < 0 ||
+	    (in->entered_by != NULL && staff_id <= 0))
+		return DB_ERROR;
 	/* A form sent twice is found by its token's unique key below, on
 	 * the insert: no look-up first. */
 	if (form_token != NULL)
@@ -228,16 +259,25 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 		a[14] = DB_TEXT(in->invoice_no);
 		a[15] = DB_TEXT(in->description);
 		a[16] = DB_TEXT(r->accept_due);
-		a[17] = DB_TEXT(in->address);
+		/* Only the public's filings count against an address. */
+		a[17] = DB_TEXT(staff_id > 0 || in->address == NULL ? "" :
+		    in->address);
+		a[18] = DB_TEXT(channel);
+		a[19] = staff_id > 0 ? DB_INT(staff_id) : DB_NULLARG;
 		if ((st = db_begin()) != DB_OK)
 			return st;
-		st = db_exec(&insert_complaint, a, 18, NULL, &id);
+		st = db_exec(&insert_complaint, a, 20, NULL, &id);
 		if (st == DB_OK)
 			st = complaint_add_event((long long)id,
 			    complaint_state_code(CS_SUBMITTED), "",
-			    complaint_state_code(CS_SUBMITTED), NULL, NULL, 0);
-		if (st == DB_OK && (st = db_commit()) == DB_OK)
+			    complaint_state_code(CS_SUBMITTED), NULL, NULL,
+			    staff_id);
+		if (st == DB_OK && staff_id > 0)
+			st = audit_intake(in, channel, id, r->tracking_no);
+		if (st == DB_OK && (st = db_commit()) == DB_OK) {
+			r->id = (long long)id;
 			return DB_OK;
+		}
 		db_rollback();
 		if (st != DB_DUPLICATE)
 			return st;
@@ -314,6 +354,11 @@ complaint_check(const struct complaint_input *in, unsigned *faults,
 	today(now);
 	if (in->purchase_date[0] != '\0' && strcmp(in->purchase_date, now) > 0)
 		*faults |= COMPLAINT_BAD_PURCHASE_DATE;
+	/* Staff type in what reached them; the public file for themselves. */
+	if (in->entered_by != NULL ? !complaint_channel_by_staff(in->channel) :
+	    in->channel != NULL && complaint_channel_of(in->channel) !=
+	    CHANNEL_WEB && complaint_channel_of(in->channel) != CHANNEL_OPEN311)
+		*faults |= COMPLAINT_BAD_CHANNEL;
 	return DB_OK;
 }
 

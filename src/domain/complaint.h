@@ -6,6 +6,7 @@
 
 #include "base/arena.h"
 #include "db/db.h"
+#include "domain/complaint_channel.h"
 #include "domain/complaint_flow.h"
 #include "domain/result.h"
 #include "domain/workday.h"
@@ -15,7 +16,13 @@
 #define COMPLAINT_NO_LEN	9	/* XXXX-XXXX */
 #define COMPLAINT_REOPEN_DAYS	15
 
+struct audit_by;
+
 struct complaint_input {
+	const char	*channel;	/* a complaint_channel code; NULL: web */
+	/* Who typed it in (staff intake: the entry is audited as theirs),
+	 * or NULL for the public's own. */
+	const struct audit_by *entered_by;
 	const char	*name;
 	const char	*phone;
 	const char	*region;	/* the complainant's township */
@@ -32,7 +39,13 @@ struct complaint_input {
 	const char	*address;	/* the client's, for rate limits */
 };
 
+/* Where a complaint is handled: the listed outlet's township
+ * (outlet_region, as complaint_check found it), or for a shop not
+ * listed the complainant's township. */
+const char	*complaint_region_handled(const struct complaint_input *);
+
 struct complaint_receipt {
+	long long id;			/* the complaint's */
 	char	 tracking_no[COMPLAINT_NO_LEN + 1];
 	char	 code[COMPLAINT_CODE_LEN + 1];
 	char	 accept_due[11];
@@ -43,7 +56,10 @@ struct complaint_receipt {
  * the form token filed one before, answers with that one's receipt.
  * The query code is derived from the token with the secret, so a retry
  * shows the same receipt; only a keyed hash of it is stored. A NULL
- * token files without that guard (a fresh one is made). */
+ * token files without that guard (a fresh one is made). One entered by
+ * staff keeps who did, its first step is theirs, the same transaction
+ * writes its audit row (complaint_intake), and no client address is
+ * kept for it: the per-address limits count the public's filings. */
 enum db_status	complaint_file(const struct complaint_input *,
 		    const char *form_token, const char *secret,
 		    const struct calendar *, int accept_days,
@@ -56,6 +72,9 @@ enum complaint_fault {
 	COMPLAINT_BAD_OUTLET = 4,	/* outlet_id names no outlet */
 	COMPLAINT_BAD_CATEGORY = 8,	/* not a complaint category */
 	COMPLAINT_BAD_PURCHASE_DATE = 16, /* after today */
+	COMPLAINT_BAD_CHANNEL = 32,	/* unknown, or not the filer's: staff
+					 * enter only the channels that reach
+					 * them, the public only web, open311 */
 };
 /* Checks in against those rules: *faults gets the enum complaint_fault
  * bits; outlet_region the listed outlet's township ("" without one). */

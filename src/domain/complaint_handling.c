@@ -24,7 +24,7 @@
     "r.name AS county, DATE_FORMAT(c.submitted_at, '%Y-%m-%d') AS submitted, " \
     "DATE_FORMAT(IF(c.status = 'submitted', c.accept_due, c.resolve_due), " \
     "'%Y-%m-%d') AS due, " OVERDUE " AS overdue, u.username AS assignee, " \
-    "c.is_demo "
+    "c.channel, c.is_demo "
 
 enum { QF_REGION = 1, QF_STATUS = 2, QF_CATEGORY = 4, QF_OUTLET = 8,
 	QF_OVERDUE = 16 };
@@ -70,7 +70,8 @@ static struct db_stmt counts_by_status = DB_READ(
     "GROUP BY c.status HAVING n > 0");
 
 static struct db_stmt one = DB_READ(
-    "SELECT c.id, c.tracking_no, c.status, c.category, "
+    "SELECT c.id, c.tracking_no, c.status, c.channel, "
+    "s.username AS entered_by, c.category, "
     "k.name AS category_name, c.name, c.phone, c.region_code, "
     "t.name AS township, c.outlet_id, COALESCE(o.name, c.outlet_name) "
     "AS outlet, COALESCE(o.address, c.outlet_address) AS outlet_address, "
@@ -84,7 +85,8 @@ static struct db_stmt one = DB_READ(
     "c.is_demo FROM complaint c "
     "JOIN complaint_category k ON k.code = c.category "
     "LEFT JOIN outlet o ON o.id = c.outlet_id "
-    "LEFT JOIN region t ON t.code = c.region_code WHERE c.id = ?");
+    "LEFT JOIN region t ON t.code = c.region_code "
+    "LEFT JOIN staff s ON s.id = c.entered_by WHERE c.id = ?");
 
 static struct db_stmt events_of = DB_READ(
     "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i') AS at, e.kind, "
@@ -146,6 +148,7 @@ read_queue_row(void *arg, const struct db_row *r)
 	q->due = db_keep(k->arena, r, "due");
 	q->overdue = db_int(r, "overdue") != 0;
 	q->assignee = db_keep(k->arena, r, "assignee");
+	q->channel = db_keep(k->arena, r, "channel");
 	q->is_demo = db_int(r, "is_demo") != 0;
 	return 0;
 }
@@ -231,6 +234,8 @@ read_complaint(void *arg, const struct db_row *r)
 	c->id = db_int(r, "id");
 	c->tracking_no = db_keep(a, r, "tracking_no");
 	c->status = db_keep(a, r, "status");
+	c->channel = db_keep(a, r, "channel");
+	c->entered_by = db_keep(a, r, "entered_by");
 	c->category = db_keep(a, r, "category");
 	c->category_name = db_keep(a, r, "category_name");
 	c->name = db_keep(a, r, "name");

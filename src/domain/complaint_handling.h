@@ -33,6 +33,7 @@ struct complaint_queue_row {
 	const char	*due;		/* the deadline running now */
 	int		 overdue;	/* past it */
 	const char	*assignee;	/* the username */
+	const char	*channel;	/* a complaint_channel code */
 	int		 is_demo;
 };
 
@@ -89,6 +90,9 @@ struct complaint {
 	long long	 id;
 	const char	*tracking_no;
 	const char	*status;	/* a complaint_state_code */
+	const char	*channel;	/* a complaint_channel code */
+	const char	*entered_by;	/* the username of who typed it in;
+					 * NULL: filed by the public */
 	const char	*category;
 	const char	*category_name;
 	const char	*name;		/* the complainant's */

@@ -6,6 +6,7 @@
 
 #include "db/filtered.h"
 #include "domain/complaint.h"
+#include "domain/complaint_channel.h"
 #include "domain/stats.h"
 #include "domain/workday.h"
 
@@ -24,15 +25,15 @@ static const struct sql_fragment filters[] = {
 
 #define NFILTERS	(sizeof(filters) / sizeof(filters[0]))
 
-/* Category and status together: one pass instead of two. */
+/* Category, status and channel together: one pass instead of three. */
 static struct filtered_sql by_category_status = {
-	.list_head = "SELECT c.category, c.status, COUNT(*) AS n, "
+	.list_head = "SELECT c.category, c.status, c.channel, COUNT(*) AS n, "
 	    "SUM(c.is_demo) AS demo FROM complaint c ",
 	.count_head = "",
 	.where = "WHERE 1 = 1",
 	.filters = filters,
 	.nfilters = NFILTERS,
-	.list_tail = " GROUP BY c.category, c.status ORDER BY NULL",
+	.list_tail = " GROUP BY c.category, c.status, c.channel ORDER BY NULL",
 	.count_tail = "",
 };
 
@@ -258,6 +259,7 @@ stats_free(struct stats *s)
 {
 	stats_list_free(&s->category);
 	stats_list_free(&s->status);
+	stats_list_free(&s->channel);
 	stats_list_free(&s->county);
 	stats_list_free(&s->month);
 	stats_init(s);
@@ -335,7 +337,8 @@ stats_categories(struct stats_list *l)
 	return DB_OK;
 }
 
-/* A count by category and status, added to both lists and the total. */
+/* A count by category, status and channel, added to the three lists and
+ * the total. */
 static int
 add_count(void *arg, const struct db_row *r)
 {
@@ -350,10 +353,12 @@ add_count(void *arg, const struct db_row *r)
 		target->n += n;
 	if ((target = find_count(&s->status, db_text(r, "status"))) != NULL)
 		target->n += n;
+	if ((target = find_count(&s->channel, db_text(r, "channel"))) != NULL)
+		target->n += n;
 	return 0;
 }
 
-/* Every category and status with its count, and the total. */
+/* Every category, status and channel with its count, and the total. */
 static enum db_status
 load_counts(struct stats *s, unsigned mask, const struct db_arg *a,
     size_t na)
@@ -370,6 +375,14 @@ load_counts(struct stats *s, unsigned mask, const struct db_arg *a,
 		    statuses[i]);
 		copy(s->status.v[i].name, sizeof(s->status.v[i].name),
 		    complaint_status_name(statuses[i]));
+	}
+	if (stats_list_alloc(&s->channel, CHANNEL_COUNT) == -1)
+		return DB_ERROR;
+	for (i = 0; i < CHANNEL_COUNT; i++) {
+		copy(s->channel.v[i].code, sizeof(s->channel.v[i].code),
+		    complaint_channel_at(i));
+		copy(s->channel.v[i].name, sizeof(s->channel.v[i].name),
+		    complaint_channel_name(complaint_channel_at(i)));
 	}
 	return run(&by_category_status, mask, a, na, add_count, s);
 }

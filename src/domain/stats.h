@@ -1,5 +1,5 @@
 /* Complaint statistics for the public: counts by category, status,
- * county and month, the median waits to accept and to resolve and how
+ * channel, county and month, the median waits to accept and to resolve and how
  * many were resolved on time, as numbers; and the ISO weeks (YYYY-Www)
  * the weekly reports are named by. */
 #ifndef JDXX_STATS_H
@@ -51,6 +51,7 @@ struct stats {
 	long long		 demo;		/* how many are demo data */
 	struct stats_list	 category;	/* every one, in sort order */
 	struct stats_list	 status;	/* every one, in the flow's order */
+	struct stats_list	 channel;	/* every one, as complaints come */
 	struct stats_list	 county;	/* the most complained of */
 	struct stats_list	 month;		/* code and name YYYY-MM */
 	struct stats_wait	 accept;	/* on_time not counted */
@@ -58,8 +59,8 @@ struct stats {
 	char			 computed_at[17]; /* YYYY-MM-DD HH:MM */
 };
 
-/* The statistics of the complaints f selects: every category and
- * status, the STATS_TOP_COUNTIES counties with most complaints (with
+/* The statistics of the complaints f selects: every category, status
+ * and channel, the STATS_TOP_COUNTIES counties with most complaints (with
  * area, the city or municipality), the STATS_MONTHS months up to the
  * last one with a complaint (within the year when one is chosen),
  * months without any as 0. Medians are exact to the hour; computed_at

@@ -1,6 +1,7 @@
 /* The public statistics to JSON and back, with jansson:
  *   {"total": N, "demo": N,
  *    "category": [{"code": C, "name": T, "n": N}...], "status": [...],
+ *    "channel": [...],
  *    "county": [{"code": C, "name": T, "area": T, "n": N}...],
  *    "month": [{"code": "YYYY-MM", "name": "YYYY-MM", "n": N}...],
  *    "accept": {"count": N, "median_x2": N},
@@ -82,6 +83,7 @@ stats_to_json(const struct stats *s)
 	    put(root, "demo", json_integer(s->demo)) == 0 &&
 	    put(root, "category", list_to_json(&s->category, 0)) == 0 &&
 	    put(root, "status", list_to_json(&s->status, 0)) == 0 &&
+	    put(root, "channel", list_to_json(&s->channel, 0)) == 0 &&
 	    put(root, "county", list_to_json(&s->county, 1)) == 0 &&
 	    put(root, "month", list_to_json(&s->month, 0)) == 0 &&
 	    put(root, "accept", wait_to_json(&s->accept)) == 0 &&
@@ -173,6 +175,7 @@ stats_from_json(struct stats *s, const char *text)
 	    number_of(root, "demo", &s->demo) == 0 &&
 	    list_from_json(&s->category, root, "category") == 0 &&
 	    list_from_json(&s->status, root, "status") == 0 &&
+	    list_from_json(&s->channel, root, "channel") == 0 &&
 	    list_from_json(&s->county, root, "county") == 0 &&
 	    list_from_json(&s->month, root, "month") == 0 &&
 	    wait_from_json(&s->accept, root, "accept") == 0 &&

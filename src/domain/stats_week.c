@@ -1,5 +1,5 @@
 /* The weekly report: one statement counts the week's complaints by kind,
- * category and status, another the outlets' changes. */
+ * category, status and channel, another the outlets' changes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,31 +10,32 @@
 /* One week: [start, end) as dates; a due date before the next Monday
  * had passed when the week ended. Grouped by status too, so that the
  * optimizer reads the week's range of an index instead of walking the
- * whole category index in order; the statuses are added up in C. The
- * region condition is left out for the whole country: LIKE '%' would
- * not narrow anything and hides the better plans. */
+ * whole category index in order; the statuses are added up in C, by
+ * category and by channel. The region condition is left out for the
+ * whole country: LIKE '%' would not narrow anything and hides the
+ * better plans. */
+#define WEEKLY_KEYS	"c.category, c.status, c.channel"
 #define WEEKLY_SQL(REGION) \
-    "SELECT 'received' AS k, c.category, c.status, COUNT(*) AS n " \
+    "SELECT 'received' AS k, " WEEKLY_KEYS ", COUNT(*) AS n " \
     "FROM complaint c WHERE c.submitted_at >= ? AND c.submitted_at < ?" \
-    REGION " GROUP BY c.category, c.status " \
-    "UNION ALL SELECT 'accepted', c.category, c.status, COUNT(*) " \
+    REGION " GROUP BY " WEEKLY_KEYS " " \
+    "UNION ALL SELECT 'accepted', " WEEKLY_KEYS ", COUNT(*) " \
     "FROM complaint c WHERE c.accepted_at >= ? AND c.accepted_at < ?" \
-    REGION " GROUP BY c.category, c.status " \
+    REGION " GROUP BY " WEEKLY_KEYS " " \
     /* A rejection closes the complaint: its time is kept in resolved_at. */ \
-    "UNION ALL SELECT 'rejected', c.category, c.status, COUNT(*) " \
+    "UNION ALL SELECT 'rejected', " WEEKLY_KEYS ", COUNT(*) " \
     "FROM complaint c WHERE c.resolved_at >= ? AND c.resolved_at < ? " \
-    "AND c.status = 'rejected'" REGION " GROUP BY c.category, c.status " \
-    "UNION ALL SELECT 'resolved', c.category, c.status, COUNT(*) " \
+    "AND c.status = 'rejected'" REGION " GROUP BY " WEEKLY_KEYS " " \
+    "UNION ALL SELECT 'resolved', " WEEKLY_KEYS ", COUNT(*) " \
     "FROM complaint c WHERE c.resolved_at >= ? AND c.resolved_at < ? " \
-    "AND c.accepted_at IS NOT NULL" REGION \
-    " GROUP BY c.category, c.status " \
+    "AND c.accepted_at IS NOT NULL" REGION " GROUP BY " WEEKLY_KEYS " " \
     /* As the week ended: past due, and not done by then. */ \
-    "UNION ALL SELECT 'overdue', c.category, c.status, COUNT(*) " \
+    "UNION ALL SELECT 'overdue', " WEEKLY_KEYS ", COUNT(*) " \
     "FROM complaint c WHERE c.submitted_at < ? AND (" \
     "(c.accept_due < ? AND (c.accepted_at >= ? OR (c.accepted_at IS NULL " \
     "AND (c.resolved_at IS NULL OR c.resolved_at >= ?)))) OR " \
     "(c.accepted_at < ? AND c.resolve_due < ? AND (c.resolved_at IS NULL " \
-    "OR c.resolved_at >= ?)))" REGION " GROUP BY c.category, c.status"
+    "OR c.resolved_at >= ?)))" REGION " GROUP BY " WEEKLY_KEYS
 
 static struct db_stmt weekly_all = DB_READ(WEEKLY_SQL(""));
 static struct db_stmt weekly_region = DB_READ(WEEKLY_SQL(
@@ -75,7 +76,7 @@ stats_week_free(struct stats_week *w)
 	memset(w, 0, sizeof(*w));
 }
 
-/* Every category, each with nothing counted yet. */
+/* Every category and channel, each with nothing counted yet. */
 static enum db_status
 week_rows(struct stats_week *w)
 {
@@ -95,6 +96,12 @@ week_rows(struct stats_week *w)
 	}
 	w->nrows = c.n;
 	free(c.v);
+	for (i = 0; i < CHANNEL_COUNT; i++) {
+		snprintf(w->channels[i].code, sizeof(w->channels[i].code), "%s",
+		    complaint_channel_at(i));
+		snprintf(w->channels[i].name, sizeof(w->channels[i].name), "%s",
+		    complaint_channel_name(complaint_channel_at(i)));
+	}
 	return DB_OK;
 }
 
@@ -109,7 +116,8 @@ week_row(struct stats_week *w, const char *code)
 	return NULL;
 }
 
-/* A count of the complaints, added up over the statuses of its row. */
+/* A count of the complaints, added up over the statuses of its
+ * category's row and of its channel's. */
 static int
 week_add(void *arg, const struct db_row *r)
 {
@@ -118,6 +126,7 @@ week_add(void *arg, const struct db_row *r)
 	const char		*what = db_text(r, "k");
 	long long		 n;
 	size_t			 k;
+	int			 i;
 
 	for (k = 0; k < SW_COUNT; k++)
 		if (strcmp(kind_names[k], what) == 0)
@@ -128,6 +137,8 @@ week_add(void *arg, const struct db_row *r)
 	w->total[k] += n;
 	if ((target = week_row(w, db_text(r, "category"))) != NULL)
 		target->n[k] += n;
+	if ((i = complaint_channel_of(db_text(r, "channel"))) >= 0)
+		w->channels[i].n[k] += n;
 	return 0;
 }
 

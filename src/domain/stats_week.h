@@ -1,12 +1,14 @@
 /* The weekly report a commerce bureau sends up: for one region and one
- * ISO week, the complaints received and done by category, and the
- * outlets registered, suspended and cancelled. */
+ * ISO week, the complaints received and done by category and by the
+ * channel they came by, and the outlets registered, suspended and
+ * cancelled. */
 #ifndef JDXX_STATS_WEEK_H
 #define JDXX_STATS_WEEK_H
 
 #include <stddef.h>
 
 #include "db/db.h"
+#include "domain/complaint_channel.h"
 #include "domain/stats.h"
 
 /* What is counted for each category, in the order of the report.
@@ -19,7 +21,8 @@ enum stats_week_kind {
 };
 
 struct stats_week_row {
-	char		 code[STATS_CODE_MAX + 1];	/* the category's */
+	char		 code[STATS_CODE_MAX + 1];	/* the category's or
+							 * channel's */
 	char		 name[STATS_NAME_MAX + 1];
 	long long	 n[SW_COUNT];
 };
@@ -29,6 +32,8 @@ struct stats_week_row {
 struct stats_week {
 	struct stats_week_row	*rows;		/* every category */
 	size_t			 nrows;
+	/* The same counts by channel, every one in the table's order. */
+	struct stats_week_row	 channels[CHANNEL_COUNT];
 	long long		 total[SW_COUNT];
 	long long		 registered;
 	long long		 suspended;

@@ -8,6 +8,18 @@
 #include "web/view.h"
 #include "web/view_field.h"
 
+/* The channel, its Chinese name and its short label. */
+static void
+put_channel(HDF *hdf, const char *prefix, const char *channel)
+{
+	view_field(hdf, prefix, "channel", channel);
+	if (channel == NULL)
+		return;
+	view_field(hdf, prefix, "channel_name", complaint_channel_name(channel));
+	view_field(hdf, prefix, "channel_label",
+	    complaint_channel_label(channel));
+}
+
 /* The status and its Chinese name. */
 static void
 put_status(HDF *hdf, const char *prefix, const char *status)
@@ -104,6 +116,7 @@ complaint_view_queue(HDF *hdf, const char *prefix, const struct arena_list *l)
 		view_field(hdf, row, "due", q->due);
 		view_field_int(hdf, row, "overdue", q->overdue);
 		view_field(hdf, row, "assignee", q->assignee);
+		put_channel(hdf, row, q->channel);
 		view_field_int(hdf, row, "is_demo", q->is_demo);
 	}
 }
@@ -131,6 +144,8 @@ complaint_view_put(HDF *hdf, const char *prefix, const struct complaint *c)
 	view_field_int(hdf, prefix, "id", c->id);
 	view_field(hdf, prefix, "tracking_no", c->tracking_no);
 	put_status(hdf, prefix, c->status);
+	put_channel(hdf, prefix, c->channel);
+	view_field(hdf, prefix, "entered_by", c->entered_by);
 	view_field(hdf, prefix, "category", c->category);
 	view_field(hdf, prefix, "category_name", c->category_name);
 	view_field(hdf, prefix, "name", c->name);
@@ -189,6 +204,13 @@ void
 complaint_view_statuses(HDF *hdf, const char *prefix)
 {
 	view_code_list(hdf, prefix, status_at, complaint_status_name);
+}
+
+void
+complaint_view_channels(HDF *hdf, const char *prefix, int staff)
+{
+	view_code_list(hdf, prefix, staff ? complaint_staff_channel_at :
+	    complaint_channel_at, complaint_channel_name);
 }
 
 void

@@ -23,14 +23,15 @@ void	complaint_view_tracked(HDF *, const char *prefix,
 	    const struct complaint_tracked *);
 /* A page of the queue as prefix.N.{id, tracking_no, status, status_name,
  * category_name, outlet, outlet_region, county, submitted, due, overdue,
- * assignee, is_demo}. */
+ * assignee, channel, channel_name, channel_label, is_demo}. */
 void	complaint_view_queue(HDF *, const char *prefix,
 	    const struct arena_list *rows);
 /* The counts by status as prefix.N.{status, status_name, n, overdue}. */
 void	complaint_view_counts(HDF *, const char *prefix,
 	    const struct arena_list *counts);
-/* A complaint as staff see it: its columns and status_name under prefix
- * (its timeline and handlers are put by the two below). */
+/* A complaint as staff see it: its columns, status_name, channel_name,
+ * channel_label and entered_by (who typed it in, unset for the public's)
+ * under prefix (its timeline and handlers are put by the two below). */
 void	complaint_view_put(HDF *, const char *prefix,
 	    const struct complaint *);
 /* Who may be assigned it as prefix.N.{id, username, display_name}. */
@@ -42,6 +43,9 @@ void	complaint_view_events(HDF *, const char *prefix,
 	    const struct arena_list *events, int staff);
 /* Every status in the order of the flow, as prefix.N.{code, name}. */
 void	complaint_view_statuses(HDF *, const char *prefix);
+/* The channels as prefix.N.{code, name}: staff 1, those staff enter;
+ * else every one. */
+void	complaint_view_channels(HDF *, const char *prefix, int staff);
 /* The rules' numbers the complaint pages state, as Limits.{description,
  * reopen_days}. */
 void	complaint_view_limits(HDF *);

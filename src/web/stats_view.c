@@ -86,6 +86,7 @@ stats_view(HDF *hdf, const char *prefix, const struct stats *s)
 	hset(hdf, key, s->computed_at);
 	if (put_list(hdf, prefix, "category", &s->category, 0) == -1 ||
 	    put_list(hdf, prefix, "status", &s->status, 0) == -1 ||
+	    put_list(hdf, prefix, "channel", &s->channel, 0) == -1 ||
 	    put_list(hdf, prefix, "county", &s->county, 1) == -1 ||
 	    put_list(hdf, prefix, "month", &s->month, 0) == -1)
 		return -1;
@@ -94,23 +95,35 @@ stats_view(HDF *hdf, const char *prefix, const struct stats *s)
 	return 0;
 }
 
-void
-stats_week_view(HDF *hdf, const char *prefix, const struct stats_week *w)
+/* Rows of the weekly report as prefix.list.N.{code, name, the counts}. */
+static void
+put_week_rows(HDF *hdf, const char *prefix, const char *list,
+    const struct stats_week_row *rows, size_t n)
 {
 	char	 key[192];
 	size_t	 i, k;
 
-	for (i = 0; i < w->nrows; i++) {
-		snprintf(key, sizeof(key), "%s.rows.%zu.code", prefix, i);
-		hset(hdf, key, w->rows[i].code);
-		snprintf(key, sizeof(key), "%s.rows.%zu.name", prefix, i);
-		hset(hdf, key, w->rows[i].name);
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof(key), "%s.%s.%zu.code", prefix, list, i);
+		hset(hdf, key, rows[i].code);
+		snprintf(key, sizeof(key), "%s.%s.%zu.name", prefix, list, i);
+		hset(hdf, key, rows[i].name);
 		for (k = 0; k < SW_COUNT; k++) {
-			snprintf(key, sizeof(key), "%s.rows.%zu.%s", prefix, i,
-			    stats_week_kind_name(k));
-			hseti(hdf, key, w->rows[i].n[k]);
+			snprintf(key, sizeof(key), "%s.%s.%zu.%s", prefix, list,
+			    i, stats_week_kind_name(k));
+			hseti(hdf, key, rows[i].n[k]);
 		}
 	}
+}
+
+void
+stats_week_view(HDF *hdf, const char *prefix, const struct stats_week *w)
+{
+	char	 key[192];
+	size_t	 k;
+
+	put_week_rows(hdf, prefix, "rows", w->rows, w->nrows);
+	put_week_rows(hdf, prefix, "channels", w->channels, CHANNEL_COUNT);
 	for (k = 0; k < SW_COUNT; k++) {
 		snprintf(key, sizeof(key), "%s.total.%s", prefix,
 		    stats_week_kind_name(k));

@@ -9,15 +9,16 @@
 #include "domain/stats_week.h"
 
 /* For templates/public/stats.cs, under prefix: total, demo, computed_at;
- * category, status, county and month as charts (web/chart.h) whose rows
+ * category, status, channel, county and month as charts (web/chart.h) whose rows
  * also have code and name, and area for counties; accept.{count,
  * median_days} and resolve.{count, median_days, on_time, share}, days
  * and percent with one decimal, left out when there is none. 0, or -1
  * when memory runs out. */
 int	stats_view(HDF *, const char *prefix, const struct stats *);
 /* For templates/staff/weekly.cs, under prefix: rows.N.{code, name,
- * received, accepted, rejected, resolved, overdue}, total.{the same
- * counts} and outlets.{registered, suspended, cancelled}. */
+ * received, accepted, rejected, resolved, overdue} by category,
+ * channels.N.{the same} by channel, total.{the same counts} and
+ * outlets.{registered, suspended, cancelled}. */
 void	stats_week_view(HDF *, const char *prefix, const struct stats_week *);
 
 #endif

@@ -33,6 +33,10 @@
 <?cs call:bar_chart(Stats.status, "c-status", "各办理状态的投诉件数") ?>
 <?cs call:count_table(Stats.status, "各办理状态的投诉件数（当前状态）", "状态") ?>
 </section>
+<section aria-labelledby="by-channel"><h2 id="by-channel">按投诉渠道</h2>
+<?cs call:bar_chart(Stats.channel, "c-channel", "各渠道收到的投诉件数") ?>
+<?cs call:count_table(Stats.channel, "各渠道收到的投诉件数（网上投诉、开放接口，以及工作人员登记的电话、信件、来访和热线转办投诉）", "渠道") ?>
+</section>
 <section aria-labelledby="by-county"><h2 id="by-county">按县（市、区）</h2>
 <?cs if:subcount(Stats.county.rows) > 0 ?><?cs call:bar_chart(Stats.county, "c-county", "投诉最多的县（市、区）") ?>
 <table class="stats">

@@ -2,6 +2,7 @@
 <h1>投诉 <?cs var:Complaint.tracking_no ?>：<?cs var:Complaint.status_name ?><?cs call:demo_badge(Complaint) ?></h1>
 <?cs if:Complaint.overdue == "1" ?><p class="warn"><strong>已超期</strong>：<?cs if:Complaint.status == "submitted" ?>受理期限 <?cs var:Complaint.accept_due ?><?cs else ?>办结期限 <?cs var:Complaint.resolve_due ?><?cs /if ?></p><?cs /if ?>
 <dl class="facts">
+<?cs if:Complaint.channel_name ?><dt>来源渠道</dt><dd><?cs var:Complaint.channel_name ?><?cs if:Complaint.entered_by ?>（<?cs var:Complaint.entered_by ?> 登记）<?cs /if ?></dd><?cs /if ?>
 <dt>投诉类别</dt><dd><?cs var:Complaint.category_name ?></dd>
 <dt>被投诉商店</dt><dd><?cs if:Complaint.outlet_id ?><a href="/outlets/<?cs var:Complaint.outlet_id ?>"><?cs var:Complaint.outlet ?></a>（<?cs var:Complaint.reg_no ?>）· <a href="/staff/complaints?outlet=<?cs var:Complaint.outlet_id ?>">该网点的全部投诉</a><?cs else ?><?cs var:Complaint.outlet ?>（不在指定网点名单）<?cs /if ?></dd>
 <dt>商店地址</dt><dd><?cs var:Complaint.outlet_address ?></dd>

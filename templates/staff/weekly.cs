@@ -21,6 +21,12 @@
 <tfoot><tr><th scope="row">合计</th><td><?cs var:Weekly.total.received ?></td><td><?cs var:Weekly.total.accepted ?></td><td><?cs var:Weekly.total.rejected ?></td><td><?cs var:Weekly.total.resolved ?></td><td><?cs var:Weekly.total.overdue ?></td></tr></tfoot>
 </table>
 <table class="weekly">
+<caption>按来源渠道（件）</caption>
+<thead><tr><th scope="col">渠道</th><th scope="col">收到投诉</th><th scope="col">受理</th><th scope="col">不予受理</th><th scope="col">办结</th><th scope="col">周末超期未办</th></tr></thead>
+<tbody><?cs each:r = Weekly.channels ?><tr><th scope="row"><?cs var:r.name ?></th><td><?cs var:r.received ?></td><td><?cs var:r.accepted ?></td><td><?cs var:r.rejected ?></td><td><?cs var:r.resolved ?></td><td><?cs var:r.overdue ?></td></tr>
+<?cs /each ?></tbody>
+</table>
+<table class="weekly">
 <caption>本周指定网点变动（家）</caption>
 <thead><tr><th scope="col">新备案</th><th scope="col">暂停</th><th scope="col">取消</th></tr></thead>
 <tbody><tr><td><?cs var:Weekly.outlets.registered ?></td><td><?cs var:Weekly.outlets.suspended ?></td><td><?cs var:Weekly.outlets.cancelled ?></td></tr></tbody>

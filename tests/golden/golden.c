@@ -9,8 +9,8 @@
 #include "web/complaint_view.h"
 #include "web/view.h"
 
-/* Names a record's status and step, when it has them, as the view
- * layer does (staff 1: the staff's names of the steps). */
+/* Names a record's status, step and channel, when it has them, as the
+ * view layer does (staff 1: the staff's names of the steps). */
 static void
 name_record(HDF *record, int staff)
 {
@@ -22,19 +22,24 @@ name_record(HDF *record, int staff)
 		hset(record, "status_name", complaint_status_name(v));
 	if ((v = hdf_get_value(record, "kind", NULL)) != NULL)
 		hset(record, "kind_name", complaint_step_name(v, staff));
+	if ((v = hdf_get_value(record, "channel", NULL)) != NULL) {
+		hset(record, "channel_name", complaint_channel_name(v));
+		hset(record, "channel_label", complaint_channel_label(v));
+	}
 }
 
 /* Names complaint statuses and steps from their codes with the
  * domain's labels, as the view layer does for the handlers:
  * Golden.Labels.N.{list, staff} names each row of a list,
  * Golden.Labels.N.row one record, Golden.Statuses lists them all,
- * Golden.Actions the actions from Complaint.status, so that
+ * Golden.Channels the channels staff enter, Golden.Actions the actions
+ * from Complaint.status, so that
  * a case holds the wording of the one table, not its own copy. */
 static void
 complaint_labels(HDF *hdf)
 {
 	HDF		*l, *row;
-	const char	*statuses, *actions;
+	const char	*statuses, *actions, *channels;
 
 	for (l = hdf_get_child(hdf, "Golden.Labels"); l != NULL;
 	    l = hdf_obj_next(l)) {
@@ -48,6 +53,8 @@ complaint_labels(HDF *hdf)
 	}
 	if ((statuses = hdf_get_value(hdf, "Golden.Statuses", NULL)) != NULL)
 		complaint_view_statuses(hdf, statuses);
+	if ((channels = hdf_get_value(hdf, "Golden.Channels", NULL)) != NULL)
+		complaint_view_channels(hdf, channels, 1);
 	if ((actions = hdf_get_value(hdf, "Golden.Actions", NULL)) != NULL)
 		complaint_view_actions(hdf, actions, hdf_get_value(hdf,
 		    "Complaint.status", ""));

@@ -92,6 +92,8 @@ POST /staff/accounts/{id} account admin
 POST /staff/accounts/{id}/totp-reset account admin
 GET /staff/audit none admin
 GET /staff/complaints none handler
+GET /staff/complaints/new none handler
+POST /staff/complaints/new none handler
 GET /staff/complaints/{id} complaint handler
 POST /staff/complaints/{id} complaint handler
 GET /staff/outlets none records

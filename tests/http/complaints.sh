@@ -129,6 +129,7 @@ check "double submit: same code" grep -q "$code1" "$BUILD/b.txt"
 check "double submit: one complaint" [ "$(sql "SELECT COUNT(*) FROM complaint WHERE tracking_no = '$no1'")" = 1 ]
 check "query code stored hashed" [ "$(sql "SELECT COUNT(*) FROM complaint WHERE code_hash LIKE '%$code1%'")" = 0 ]
 check "first event recorded" [ "$(sql "SELECT COUNT(*) FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id WHERE c.tracking_no = '$no1' AND e.kind = 'submitted'")" = 1 ]
+check "the web form's channel, entered by no one" [ "$(sql "SELECT CONCAT(channel, '|', COALESCE(entered_by, 'none')) FROM complaint WHERE tracking_no = '$no1'")" = "web|none" ]
 reset_rate
 
 # Working days: the acceptance deadline skips weekends and holidays.

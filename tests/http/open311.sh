@@ -178,6 +178,7 @@ check "file json: one complaint more" [ "$(count_complaints)" = $((before + 1)) 
 row=$(sql "SELECT CONCAT_WS('|', category, name, phone, region_code, outlet_id, outlet_region, status, LENGTH(form_token), LEFT(description, 5)) FROM complaint WHERE tracking_no = '$rid1'")
 check "file json: stored ($row)" [ "$row" = "overcharge|欧阳开放|13700001111|$town|$outlet|$(sql "SELECT region_code FROM outlet WHERE id = $outlet")|submitted|43|开放接口投" ]
 check "file json: first event" [ "$(sql "SELECT COUNT(*) FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id WHERE c.tracking_no = '$rid1' AND e.kind = 'submitted'")" = 1 ]
+check "file json: Open311's channel, entered by no one" [ "$(sql "SELECT CONCAT(channel, '|', COALESCE(entered_by, 'none')) FROM complaint WHERE tracking_no = '$rid1'")" = "open311|none" ]
 code=$(json_get 'j[0].service_notice.match(/查询码 ([0-9A-Z]{8})/)[1]')
 fetch_fresh "/complaints/track?no=$rid1&code=$code"
 check "the notice's query code tracks it: $status" [ "$status" = 200 ]

@@ -50,6 +50,9 @@ complaint ST00-0011 false_promotion submitted '2010-03-09 08:00' 2010-03-18 \
     '' '' '' 420625100
 complaint ST00-0012 other submitted '2010-04-01 08:00' 2010-04-09 '' '' '' \
     420624100 1
+# One taken by phone (sql/027_complaint_channel.sql); the rest are the
+# web form's.
+sql "UPDATE complaint SET channel = 'phone' WHERE tracking_no = 'ST00-0008'"
 check "stats rows inserted" [ "$(sql "SELECT COUNT(*) FROM complaint WHERE tracking_no LIKE 'ST00-%'")" = 12 ]
 check "only this suite's complaints in 420626 in 2010" [ "$(sql "SELECT COUNT(*) FROM complaint WHERE outlet_region LIKE '420626%' AND tracking_no NOT LIKE 'ST00-%' AND (YEAR(submitted_at) IN (2010, 2011) OR accepted_at < '2011-06-01' OR resolved_at < '2011-06-01')")" = 0 ]
 
@@ -91,6 +94,10 @@ for row in "共 <strong>9</strong> 件投诉" \
     '<tr><th scope="row">调查中</th><td>1</td></tr>' \
     '<tr><th scope="row">已办结</th><td>4</td></tr>' \
     '<tr><th scope="row">已重新办理</th><td>1</td></tr>' \
+    '<tr><th scope="row">网上投诉</th><td>8</td></tr>' \
+    '<tr><th scope="row">开放接口</th><td>0</td></tr>' \
+    '<tr><th scope="row">电话</th><td>1</td></tr>' \
+    '<tr><th scope="row">12315转办</th><td>0</td></tr>' \
     '<tr><th scope="row"><a href="/stats?region=420626&amp;year=2010">保康县</a></th><td>襄阳市</td><td>420626</td><td>9</td></tr>' \
     '<tr><th scope="row">2010-01</th><td>0</td></tr>' \
     '<tr><th scope="row">2010-02</th><td>1</td></tr>' \
@@ -102,7 +109,7 @@ for row in "共 <strong>9</strong> 件投诉" \
 done
 check "months only within the year" sh -c "! grep -qF '2009-12</th>' '$BUILD/b.txt'"
 check "no demo note without demo data" sh -c "! grep -qF '示例投诉' '$BUILD/b.txt'"
-check "charts are images with a title" [ "$(grep -c '<svg role="img" aria-labelledby="c-[a-z]*-t"' "$BUILD/b.txt")" = 4 ]
+check "charts are images with a title" [ "$(grep -c '<svg role="img" aria-labelledby="c-[a-z]*-t"' "$BUILD/b.txt")" = 5 ]
 check "bar widths from the counts" has '<text x="155" y="39" text-anchor="end">超限价或乱收费</text><rect x="160" y="26" width="300" height="16" fill="#b91c1c"/><text x="466" y="39">2</text>'
 check "half bar for half the count" has '<text x="155" y="17" text-anchor="end">虚假宣传</text><rect x="160" y="4" width="150" height="16"'
 check "empty bar for none" has '<rect x="160" y="48" width="0" height="16"'
@@ -173,6 +180,10 @@ for u in admin stathandler statrecords; do
 	    '<tr><th scope="row">冒用指定店名义</th><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>' \
 	    '<tr><th scope="row">其他</th><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>' \
 	    '<tfoot><tr><th scope="row">合计</th><td>8</td><td>3</td><td>0</td><td>1</td><td>2</td></tr></tfoot>' \
+	    '<caption>按来源渠道（件）</caption>' \
+	    '<tr><th scope="row">网上投诉</th><td>7</td><td>3</td><td>0</td><td>1</td><td>2</td></tr>' \
+	    '<tr><th scope="row">电话</th><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>' \
+	    '<tr><th scope="row">信件</th><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>' \
 	    '<tbody><tr><td>1</td><td>1</td><td>1</td></tr></tbody>' \
 	    'week=2010-W09">上一周</a>' 'week=2010-W11">下一周</a>'; do
 		check "$u weekly has $row" has "$row"
@@ -198,10 +209,13 @@ want = {("收到投诉", "合计"): 8, ("受理", "合计"): 3, ("不予受理",
     ("收到投诉", "不送货/不安装/不维修"): 2, ("办结", "虚假宣传"): 1,
     ("周末超期未办", "冒用指定店名义"): 1, ("周末超期未办", "不送货/不安装/不维修"): 1,
     ("收到投诉", "拒绝或刁难补贴申报"): 0,
+    ("收到投诉（按渠道）", "网上投诉"): 7, ("收到投诉（按渠道）", "电话"): 1,
+    ("受理（按渠道）", "网上投诉"): 3, ("受理（按渠道）", "电话"): 0,
+    ("周末超期未办（按渠道）", "网上投诉"): 2, ("办结（按渠道）", "12345热线转办"): 0,
     ("新备案网点", ""): 1, ("暂停网点", ""): 1, ("取消网点", ""): 1}
 for k, v in want.items():
     assert got.get(k) == v, (k, got.get(k), v)
-assert len(rows) == 1 + 5 * 9 + 3, len(rows)
+assert len(rows) == 1 + 5 * 9 + 5 * 7 + 3, len(rows)
 ' "$BUILD/b.txt"
 done
 # The week after: the rejection, later acceptances, three overdue.

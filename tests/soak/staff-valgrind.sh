@@ -4,9 +4,10 @@
 # throwaway LOAD_TEST=1 instance (SOAK_VAR, SOAK_PORT), each a sign-in,
 # about 300 requests in one curl (dashboard, the complaint queue and a
 # complaint, accepting, investigating and resolving it with replies and
-# notes, outlet, product, enterprise, notice, caps, audit, report and
-# account pages, an outlet edit, notice previews and drafts, refusals:
-# a wrong CSRF token, a bad form, a page that is not there), a notice
+# notes, the intake form and a phone complaint entered, outlet, product,
+# enterprise, notice, caps, audit, report and account pages, an outlet
+# edit, notice previews and drafts, refusals: a wrong CSRF token, bad
+# forms, a page that is not there), a notice
 # draft published, an attachment, an import checked, and signing out.
 # Then the worker is stopped with SIGTERM. Passes with every answer
 # below 500, 0 bytes definitely lost and 0 valgrind errors. The figures
@@ -99,6 +100,7 @@ for r in $(seq 1 "$rounds"); do
 			block GET "/staff/complaints?status=submitted&category=overcharge"
 			block GET "/staff/complaints?overdue=1&region=420607"
 			block GET "/staff/complaints/$cid"
+			block GET /staff/complaints/new
 			block GET "/staff/outlets?q=%E5%B3%AA%E5%B1%B1"
 			block GET "/staff/outlets?region=420607&status=all&page=2"
 			block GET /staff/outlets/1
@@ -124,6 +126,8 @@ for r in $(seq 1 "$rounds"); do
 			block POST "/staff/complaints/$cid" "csrf=wrong$csrf" action=note \
 			    "internal_note=错误的令牌"
 			block POST /staff/products/new "csrf=$csrf" category=tv brand= model=
+			block POST /staff/complaints/new "csrf=$csrf" channel=web \
+			    "description=第 $i 次：渠道不对的登记" region=420607
 			block GET /staff/nothing-here
 		done
 		block POST "/staff/complaints/$cid" "csrf=$csrf" action=accept \
@@ -132,6 +136,10 @@ for r in $(seq 1 "$rounds"); do
 		    "internal_note=电话联系商家"
 		block POST "/staff/complaints/$cid" "csrf=$csrf" action=resolve \
 		    "public_reply=经查属实，已责令退还多收的费用。"
+		block POST /staff/complaints/new "csrf=$csrf" channel=phone \
+		    "form_token=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | cut -c1-43)" \
+		    name=王五 phone=13912345678 region=420607001 outlet=1 \
+		    category=overcharge "description=电话登记的第 $r 轮投诉：彩电加收送货费"
 		mapfile -t f < <(outlet_fields "襄州区峪山镇新街$r号")
 		block POST "/staff/outlets/$oid" "csrf=$csrf" "${f[@]}"
 		block POST /staff/notices/new "csrf=$csrf" kind=notice \

@@ -42,6 +42,7 @@ void	test_page_cache(void);
 void	test_csv_text(void);
 void	test_authz(void);
 void	test_complaint_labels(void);
+void	test_complaint_channel(void);
 void	test_complaint_flow(void);
 void	test_view_fill(void);
 void	test_config(void);

@@ -33,6 +33,7 @@ main(void)
 	test_open311();
 	test_authz();
 	test_complaint_labels();
+	test_complaint_channel();
 	test_complaint_flow();
 	test_view_fill();
 	test_totp();

@@ -45,7 +45,8 @@ test_records_put(HDF *h)
 {
 	struct complaint_queue_row	 q[] = {
 		{ .id = 7, .tracking_no = "AB3D-7K9Q", .status = "reopened",
-		    .overdue = 1, .county = NULL, .is_demo = 0 },
+		    .overdue = 1, .county = NULL, .channel = "hotline_12315",
+		    .is_demo = 0 },
 		{ .id = 8, .status = "nothing" },
 	};
 	struct complaint_event		 e[] = {
@@ -61,7 +62,9 @@ test_records_put(HDF *h)
 	    .tracking_no = "AB3D-7K9Q", .status = "resolved",
 	    .resolve_due = NULL, .can_reopen = 1 };
 	struct complaint		 c = { .id = 41, .status = "accepted",
-	    .outlet_id = 0, .assignee_id = 3, .township = NULL };
+	    .outlet_id = 0, .assignee_id = 3, .township = NULL,
+	    .channel = "letter", .entered_by = "handler" };
+	struct complaint		 pub = { .id = 42, .channel = "web" };
 	struct arena_list		 ql = { q, NELEM(q), NELEM(q) };
 	struct arena_list		 el = { e, NELEM(e), NELEM(e) };
 	struct arena_list		 nl = { n, NELEM(n), NELEM(n) };
@@ -72,6 +75,9 @@ test_records_put(HDF *h)
 	    "a queue row with its status named");
 	CHECK(unset(h, "Q.0.county") && unset(h, "Q.1.tracking_no"),
 	    "a queue row's NULL columns unset");
+	CHECK(is(h, "Q.0.channel", "hotline_12315") &&
+	    is(h, "Q.0.channel_label", "12315") && unset(h, "Q.1.channel") &&
+	    unset(h, "Q.1.channel_label"), "a queue row's channel labelled");
 	CHECK(is(h, "Q.1.status_name", ""), "an unknown status has no name");
 	complaint_view_events(h, "E", &el, 1);
 	CHECK(is(h, "E.0.kind_name", "答复或记录") &&
@@ -94,6 +100,11 @@ test_records_put(HDF *h)
 	CHECK(is(h, "C.status_name", "已受理") && unset(h, "C.outlet_id") &&
 	    is(h, "C.assignee_id", "3") && unset(h, "C.township"),
 	    "a complaint as staff see it, no outlet id for a shop not listed");
+	CHECK(is(h, "C.channel_name", "信件") && is(h, "C.entered_by", "handler"),
+	    "a complaint staff entered: its channel and who entered it");
+	complaint_view_put(h, "W", &pub);
+	CHECK(is(h, "W.channel_name", "网上投诉") && unset(h, "W.entered_by"),
+	    "the public's own complaint: no one entered it");
 }
 
 void

@@ -140,6 +140,8 @@ static const char *const bad_json[] = {
 	"{\"category\": [1]}",
 	"{\"category\": [{\"n\": -3}]}",
 	"{\"category\": [{\"code\": 7}]}",
+	"{\"channel\": {}}",
+	"{\"channel\": [{\"code\": \"phone\", \"n\": \"1\"}]}",
 	"{\"category\": [{\"code\": \"0123456789012345678901234\"}]}",
 	"{\"month\": [{\"name\": \"a\\u0000b\"}]}",
 	"{\"accept\": []}",
@@ -169,6 +171,14 @@ sample(struct stats *s)
 			strcpy(s->category.v[i].name, cats[i][1]);
 			s->category.v[i].n = n[i];
 		}
+	if (stats_list_alloc(&s->channel, 2) == 0) {
+		strcpy(s->channel.v[0].code, "web");
+		strcpy(s->channel.v[0].name, "网上投诉");
+		s->channel.v[0].n = 8;
+		strcpy(s->channel.v[1].code, "hotline_12345");
+		strcpy(s->channel.v[1].name, "12345热线转办");
+		s->channel.v[1].n = 1;
+	}
 	if (stats_list_alloc(&s->county, 1) == 0) {
 		strcpy(s->county.v[0].code, "130171");
 		strcpy(s->county.v[0].name, "石家庄高新技术产业开发区");
@@ -218,6 +228,8 @@ test_stats_json(void)
 	    back.total, back.demo);
 	CHECK(same_list(&s.category, &back.category), "categories differ");
 	CHECK(same_list(&s.county, &back.county), "counties differ");
+	CHECK(same_list(&s.channel, &back.channel) && back.channel.n == 2,
+	    "channels differ");
 	CHECK(back.status.n == 0 && back.month.n == 0, "empty lists filled");
 	CHECK(back.accept.count == 7 && back.accept.median_x2 == 144 &&
 	    back.accept.on_time == -1, "accept %lld %lld %lld",
@@ -241,6 +253,7 @@ test_stats_json(void)
 	/* A partial document reads as nothing counted for the rest. */
 	CHECK(stats_from_json(&back, "{\"total\": 424242}") == 0 &&
 	    back.total == 424242 && back.category.n == 0 &&
+	    back.channel.n == 0 &&
 	    back.resolve.median_x2 == -1, "partial document not read");
 	stats_free(&back);
 	for (i = 0; i < NELEM(bad_json); i++) {
@@ -299,6 +312,11 @@ test_stats_charts(void)
 	check_value(hdf, "Stats.category.max", "2");
 	CHECK(hdf_get_value(hdf, "Stats.category.rows.0.area", NULL) == NULL,
 	    "a category with an area");
+	check_value(hdf, "Stats.channel.rows.0.code", "web");
+	check_value(hdf, "Stats.channel.rows.0.w", "300");
+	check_value(hdf, "Stats.channel.rows.1.code", "hotline_12345");
+	check_value(hdf, "Stats.channel.rows.1.name", "12345热线转办");
+	check_value(hdf, "Stats.channel.rows.1.n", "1");
 	check_value(hdf, "Stats.county.rows.0.name", "石家庄高新技术产业开发区");
 	check_value(hdf, "Stats.county.rows.0.label", "石家庄高新技术产业开…");
 	check_value(hdf, "Stats.county.rows.0.area", "石家庄市");

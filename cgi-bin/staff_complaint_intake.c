@@ -215,7 +215,9 @@ handle_complaint_intake(struct ctx *c)
 	const char		*token = ctx_text(c, IN_TOKEN), *where;
 	char			 fresh[44], outlet_region[13];
 
-	if (strlen(token) != 43) {
+	/* A form shown anew gets a token of its own: one from the address
+	 * could be someone's who would then be handed this receipt. */
+	if (strlen(token) != 43 || c->req->method != M_POST) {
 		complaint_form_token(fresh);
 		token = fresh;
 	}
@@ -252,7 +254,9 @@ handle_complaint_intake(struct ctx *c)
 	hset(c->hdf, "Receipt.code", rec.code);
 	hset(c->hdf, "Receipt.accept_due", rec.accept_due);
 	hseti(c->hdf, "Receipt.existing", rec.existing);
-	hset(c->hdf, "Receipt.channel_name", complaint_channel_name(in.channel));
+	/* The channel the complaint was filed with, also when resent. */
+	hset(c->hdf, "Receipt.channel_name",
+	    complaint_channel_name(rec.channel));
 	hseti(c->hdf, "Limits.accept_days", c->cfg->accept_days);
 	hset(c->hdf, "Page.Title", "投诉已登记");
 	return ctx_render(c, "staff/complaint_receipt.cs");

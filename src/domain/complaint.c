@@ -17,7 +17,8 @@ static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
 static struct db_stmt by_token = DB_READ(
     "SELECT id, tracking_no, DATE_FORMAT(accept_due, '%Y-%m-%d') AS "
-    "accept_due FROM complaint WHERE form_token = ?");
+    "accept_due, channel, COALESCE(entered_by, 0) AS entered_by, phone, "
+    "description FROM complaint WHERE form_token = ?");
 
 static struct db_stmt insert_complaint = DB_WRITE(
     "INSERT INTO complaint (tracking_no, code_hash, form_token, category, "
@@ -150,11 +151,20 @@ complaint_add_event(long long id, const char *kind, const char *from,
 	return db_exec(&insert_event, a, DB_NARGS(a), NULL, NULL);
 }
 
-/* The number and deadline of the receipt a token's row holds. */
+/* A token's earlier filing, and whether it is this one sent again. */
+struct token_match {
+	struct complaint_receipt	*r;
+	const struct complaint_input	*in;
+	int				 same;
+};
+
+/* The number and deadline of the receipt a token's row holds; the same
+ * filing when its filer and words are this input's. */
 static int
 read_receipt(void *arg, const struct db_row *row)
 {
-	struct complaint_receipt *r = arg;
+	struct token_match	*m = arg;
+	struct complaint_receipt *r = m->r;
 
 	if (r->existing)
 		return 0;
@@ -163,21 +173,29 @@ read_receipt(void *arg, const struct db_row *row)
 	    db_text(row, "tracking_no"));
 	snprintf(r->accept_due, sizeof(r->accept_due), "%s",
 	    db_text(row, "accept_due"));
+	snprintf(r->channel, sizeof(r->channel), "%s", db_text(row, "channel"));
+	r->entered_by = db_int(row, "entered_by");
 	r->existing = 1;
+	m->same = strcmp(db_text(row, "phone"), m->in->phone) == 0 &&
+	    strcmp(db_text(row, "description"), m->in->description) == 0;
 	return 0;
 }
 
-/* The receipt of the complaint a token filed before, if any. */
+/* The receipt of the complaint a token filed before, if any; *same is
+ * 1 when that was this input (a resend), not someone else's filing. */
 static enum db_status
 find_by_token(const char *token, const char *secret,
-    struct complaint_receipt *r, int *found)
+    const struct complaint_input *in, struct complaint_receipt *r,
+    int *found, int *same)
 {
-	struct db_arg	 a[] = { DB_TEXT(token) };
-	enum db_status	 st;
+	struct db_arg		 a[] = { DB_TEXT(token) };
+	struct token_match	 m = { r, in, 0 };
+	enum db_status		 st;
 
 	r->existing = 0;
-	st = db_query_each(&by_token, a, 1, read_receipt, r);
+	st = db_query_each(&by_token, a, 1, read_receipt, &m);
 	*found = st == DB_OK && r->existing;
+	*same = *found && m.same;
 	if (*found)
 		derive_code(token, secret, r->code);
 	return st;
@@ -216,9 +234,10 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 	long long		 staff_id = in->entered_by != NULL &&
 	    in->entered_by->user != NULL ? in->entered_by->user->id : 0;
 	struct db_arg		 a[20];
+	struct complaint_receipt earlier;
 	unsigned long long	 id = 0;
 	enum db_status		 st;
-	int			 found, attempt;
+	int			 found, same, attempt;
 
 	memset(r, 0, sizeof(*r));
 	/* The column holds only the table's codes; staff entries are a
@@ -276,16 +295,31 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 			st = audit_intake(in, channel, id, r->tracking_no);
 		if (st == DB_OK && (st = db_commit()) == DB_OK) {
 			r->id = (long long)id;
+			snprintf(r->channel, sizeof(r->channel), "%s", channel);
+			r->entered_by = staff_id;
 			return DB_OK;
 		}
 		db_rollback();
 		if (st != DB_DUPLICATE)
 			return st;
-		/* The same token: the form sent before, or twice at once. */
+		/* The same token: the form sent before, or twice at once, by
+		 * the same filer with the same words; a token someone else
+		 * filed with (planted in a form) gets this filing a token of
+		 * its own, and no one else's receipt. */
 		if (form_token != NULL) {
-			if ((st = find_by_token(form_token, secret, r,
-			    &found)) != DB_OK || found)
+			if ((st = find_by_token(form_token, secret, in,
+			    &earlier, &found, &same)) != DB_OK)
 				return st;
+			if (same && earlier.entered_by == staff_id &&
+			    strcmp(earlier.channel, channel) == 0) {
+				*r = earlier;
+				return DB_OK;
+			}
+			if (found) {
+				form_token = NULL;
+				complaint_form_token(token);
+				derive_code(token, secret, r->code);
+			}
 		}
 	}
 	return DB_ERROR;

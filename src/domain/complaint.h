@@ -49,6 +49,8 @@ struct complaint_receipt {
 	char	 tracking_no[COMPLAINT_NO_LEN + 1];
 	char	 code[COMPLAINT_CODE_LEN + 1];
 	char	 accept_due[11];
+	char	 channel[COMPLAINT_CHANNEL_CODE_MAX + 1];
+	long long entered_by;		/* the staff account's, or 0 */
 	int	 existing;	/* the token had filed it before */
 };
 

@@ -130,6 +130,38 @@ check "sent again: $status" [ "$status" = 200 ]
 check "sent again: the same receipt" [ "$(receipt_no)|$(receipt_code)" = "$no|$code" ]
 check "sent again: said so" grep -qF '之前已经登记过' "$BUILD/b.txt"
 check "sent again: one complaint" [ "$(sql "SELECT COUNT(*) FROM complaint WHERE form_token = '$t1'")" = 1 ]
+# A token planted in the form hands no one else the receipt: the form
+# shown anew gets its own token, and a filing that reuses a token already
+# filed with, by another filer or with other words, gets a receipt of its
+# own.
+sfetch intake_h GET "/staff/complaints/new?form_token=$t1"
+check "a token from the address is not the form's" sh -c "! grep -qF -- '$t1' '$BUILD/b.txt'"
+curl -s -o "$BUILD/b.txt" --max-time 20 --interface 127.0.0.8 \
+    --data-urlencode "form_token=$t1" --data-urlencode "outlet=$in_outlet" \
+    --data-urlencode category=no_service --data-urlencode "description=电话反映：买彩电一个月，网点一直不上门安装。" \
+    --data-urlencode name=赵六 --data-urlencode phone=13812345678 \
+    --data-urlencode region=420607001 --data-urlencode consent=1 \
+    --data-urlencode action=submit "$BASE/complaints"
+pub_no=$(receipt_no) pub_code=$(receipt_code)
+check "the staff entry's token, posted by the public: its own receipt ($pub_no)" \
+    [ -n "$pub_no" ] && [ "$pub_no" != "$no" ] && [ "$pub_code" != "$code" ]
+t2=$(itoken)
+curl -s -o "$BUILD/b.txt" --max-time 20 --interface 127.0.0.9 \
+    --data-urlencode "form_token=$t2" --data-urlencode "outlet=$in_outlet" \
+    --data-urlencode category=no_service --data-urlencode "description=先用这个标识提交的投诉。" \
+    --data-urlencode name=王五 --data-urlencode phone=13912345678 \
+    --data-urlencode region=420607001 --data-urlencode consent=1 \
+    --data-urlencode action=submit "$BASE/complaints"
+first_no=$(receipt_no)
+curl -s -o "$BUILD/b.txt" --max-time 20 --interface 127.0.0.10 \
+    --data-urlencode "form_token=$t2" --data-urlencode "outlet=$in_outlet" \
+    --data-urlencode category=overcharge --data-urlencode "description=别人拿同一个标识提交的另一件投诉。" \
+    --data-urlencode name=李四 --data-urlencode phone=13700000000 \
+    --data-urlencode region=420607001 --data-urlencode consent=1 \
+    --data-urlencode action=submit "$BASE/complaints"
+check "another filing with a public token already used: its own receipt" \
+    [ -n "$first_no" ] && [ -n "$(receipt_no)" ] && [ "$(receipt_no)" != "$first_no" ]
+reset_rate
 # Every entry is in the audit log, as the handler's, without the
 # complainant's name or phone.
 cid=$(sql "SELECT id FROM complaint WHERE tracking_no = '$no'")

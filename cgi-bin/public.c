@@ -8,9 +8,9 @@
 #include "domain/caps.h"
 #include "domain/caps_record.h"
 #include "web/config.h"
-#include "db/db.h"
 #include "base/money.h"
 #include "domain/notice.h"
+#include "domain/site_version.h"
 #include "domain/subsidy.h"
 #include "public.h"
 #include "web/attachment_view.h"
@@ -100,11 +100,11 @@ static enum handler_result
 subsidy_result(struct ctx *c, const char *date)
 {
 	struct subsidy_quote	 q;
-	enum db_status		 st;
+	enum domain_status	 st;
 
 	if ((st = subsidy_quote(c->req->param[SUB_CATEGORY].s, date,
-	    c->req->param[SUB_PRICE].n, &q)) != DB_OK)
-		return db_result(st);
+	    c->req->param[SUB_PRICE].n, &q)) != DOMAIN_OK)
+		return domain_result(st);
 	/* The rule shown beside the form is the day's, once it has one. */
 	if (q.outcome != SUBSIDY_NOT_STARTED) {
 		char p[16];
@@ -261,8 +261,8 @@ handle_attachment(struct ctx *c)
 	if ((ds = attachment_public_meta(&c->arena, c->req->path_id, &file)) !=
 	    DOMAIN_OK)
 		return domain_answer_error(c, ds);
-	if ((r = db_result(attachment_data(c->req->path_id, &data, &len))) !=
-	    H_OK)
+	if ((r = domain_result(attachment_data(c->req->path_id, &data,
+	    &len))) != H_OK)
 		return r;
 	if (data == NULL)
 		return H_NOT_FOUND;
@@ -286,7 +286,7 @@ handle_healthz(struct ctx *c)
 {
 	c->resp->content_type = "text/plain; charset=utf-8";
 	response_header(c->resp, "Cache-Control", "no-store");
-	if (db_ping() != DB_OK) {
+	if (site_ping() != DOMAIN_OK) {
 		c->resp->status = 503;
 		buf_adds(&c->resp->body, "database unavailable\n");
 	} else

@@ -193,7 +193,7 @@ check_complaint(struct ctx *c, const struct complaint_input *in,
 	enum handler_result	 r;
 	unsigned		 faults;
 
-	if ((r = db_result(complaint_check(in, &faults, outlet_region))) !=
+	if ((r = domain_result(complaint_check(in, &faults, outlet_region))) !=
 	    H_OK)
 		return r;
 	if (!p[CF_NAME].present)
@@ -242,7 +242,7 @@ handle_complaint_submit(struct ctx *c)
 	struct complaint_receipt rec;
 	const struct calendar	*cal;
 	enum handler_result	 r;
-	enum db_status		 st;
+	enum domain_status	 st;
 	long long		 recent;
 	const char		*token = ctx_text(c, CF_TOKEN);
 	char			 fresh[44], outlet_region[13];
@@ -276,7 +276,7 @@ handle_complaint_submit(struct ctx *c)
 	if (c->cfg->complaints_per_hour == 0)
 		recent = 0;
 	else if ((st = complaints_filed_from(sender,
-	    c->cfg->complaints_per_hour, &recent)) != DB_OK)
+	    c->cfg->complaints_per_hour, &recent)) != DOMAIN_OK)
 		goto down;
 	if (c->cfg->complaints_per_hour > 0 &&
 	    recent >= c->cfg->complaints_per_hour) {
@@ -287,11 +287,11 @@ handle_complaint_submit(struct ctx *c)
 	}
 	in.outlet_region = outlet_region;
 	in.address = sender;
-	if ((st = calendar_cached(&cal)) != DB_OK)
+	if ((st = calendar_cached(&cal)) != DOMAIN_OK)
 		goto down;
 	st = complaint_file(&in, token, c->cfg->secret, cal,
 	    c->cfg->accept_days, &rec);
-	if (st != DB_OK)
+	if (st != DOMAIN_OK)
 		goto down;
 	hset(c->hdf, "Receipt.tracking_no", rec.tracking_no);
 	hset(c->hdf, "Receipt.code", rec.code);
@@ -328,7 +328,7 @@ track(struct ctx *c, struct complaint_tracked *t, int *found)
 	size_t		 i;
 
 	*found = 0;
-	if ((r = db_result(throttle_wait("track", addr, &wait))) != H_OK)
+	if ((r = domain_result(throttle_wait("track", addr, &wait))) != H_OK)
 		return r;
 	if (wait > 0) {
 		snprintf(msg, sizeof(msg), "查询次数过多，请在 %lld 秒后再试。",
@@ -352,7 +352,7 @@ track(struct ctx *c, struct complaint_tracked *t, int *found)
 		return domain_answer_error(c, ds);
 	*found = ds == DOMAIN_OK;
 	if (!*found) {
-		if ((r = db_result(throttle_fail("track", addr))) != H_OK)
+		if ((r = domain_result(throttle_fail("track", addr))) != H_OK)
 			return r;
 		hset(c->hdf, "Track.message",
 		    "没有找到这件投诉。请核对受理编号和查询码（在投诉回执上）。");
@@ -401,7 +401,7 @@ handle_complaint_feedback(struct ctx *c)
 	struct complaint_tracked t;
 	enum handler_result r;
 	enum domain_status ds;
-	enum db_status	 st;
+	enum domain_status st;
 	const struct complaint_rule *rule;
 	int		 found, done;
 
@@ -426,12 +426,12 @@ handle_complaint_feedback(struct ctx *c)
 		ctx_field_error(c, "reason", rule->needs_message);
 		return ctx_render(c, "complaints/track.cs");
 	}
-	if ((st = calendar_cached(&cal)) != DB_OK)
-		return db_result(st);
+	if ((st = calendar_cached(&cal)) != DOMAIN_OK)
+		return domain_result(st);
 	st = complaint_feedback(t.tracking_no, rule, action,
 	    ctx_text(c, TR_REASON), cal, c->cfg->resolve_days, &done);
-	if (st != DB_OK)
-		return db_result(st);
+	if (st != DOMAIN_OK)
+		return domain_result(st);
 	if (!done) {
 		if (rule->action == CA_REOPEN)
 			hsetf(c->hdf, "Track.message", "这件投诉现在不能要求重新办理"

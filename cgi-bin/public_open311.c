@@ -164,7 +164,7 @@ read_scope(struct ctx *c, enum open311_format f, const struct param_value *v,
 	scope->region = "";
 	if (v->valid && !v->present)
 		return H_OK;
-	if (v->valid && (r = db_result(apikey_check(v->s, key))) != H_OK)
+	if (v->valid && (r = domain_result(apikey_check(v->s, key))) != H_OK)
 		return r;
 	if (key->id == 0)
 		return error_answer(c, f, 403, KEY_INVALID);
@@ -235,7 +235,8 @@ service_definition(struct ctx *c, enum open311_format f, const char *code)
 
 	if (!service_code_valid(code))
 		return error_answer(c, f, 404, "service_code not found");
-	if ((r = db_result(complaint_category_exists(code, &found))) != H_OK)
+	if ((r = domain_result(complaint_category_exists(code, &found))) !=
+	    H_OK)
 		return r;
 	if (!found)
 		return error_answer(c, f, 404, "service_code not found");
@@ -369,8 +370,8 @@ requests(struct ctx *c, enum open311_format f)
 	    strcmp(status, "closed,open") != 0)
 		field_error(errors, "status", "须为 open 或 closed");
 	if (p[O3L_SERVICE].present && p[O3L_SERVICE].valid) {
-		if ((r = db_result(complaint_category_exists(p[O3L_SERVICE].s,
-		    &found))) != H_OK) {
+		if ((r = domain_result(complaint_category_exists(
+		    p[O3L_SERVICE].s, &found))) != H_OK) {
 			json_decref(errors);
 			return r;
 		}
@@ -525,7 +526,7 @@ check_request(struct ctx *c, const struct complaint_input *in,
 	enum handler_result	 r;
 	unsigned		 faults;
 
-	if ((r = db_result(complaint_check(in, &faults, outlet_region))) !=
+	if ((r = domain_result(complaint_check(in, &faults, outlet_region))) !=
 	    H_OK)
 		return r;
 	if (p[O3P_SERVICE].present && p[O3P_SERVICE].valid &&
@@ -578,7 +579,7 @@ file_request(struct ctx *c, enum open311_format f)
 	struct complaint_receipt rec;
 	const struct calendar	*cal;
 	enum handler_result	 r;
-	enum db_status		 st;
+	enum domain_status	 st;
 	struct apikey		 key;
 	json_t			*errors;
 	char			 name[128], notice[512], outlet_region[13];
@@ -587,7 +588,7 @@ file_request(struct ctx *c, enum open311_format f)
 	response_header(c->resp, "Cache-Control", "no-store");
 	memset(&key, 0, sizeof(key));
 	if (p[O3P_KEY].present && p[O3P_KEY].valid &&
-	    (r = db_result(apikey_check(p[O3P_KEY].s, &key))) != H_OK)
+	    (r = domain_result(apikey_check(p[O3P_KEY].s, &key))) != H_OK)
 		return r;
 	if (key.id == 0)
 		return error_answer(c, f, 403, p[O3P_KEY].present ?
@@ -625,12 +626,12 @@ file_request(struct ctx *c, enum open311_format f)
 		return rc;
 	if (sodium_init() < 0)
 		return H_ERROR;
-	if ((st = calendar_cached(&cal)) != DB_OK)
-		return db_result(st);
+	if ((st = calendar_cached(&cal)) != DOMAIN_OK)
+		return domain_result(st);
 	st = complaint_file(&in, NULL, c->cfg->secret, cal,
 	    c->cfg->accept_days, &rec);
-	if (st != DB_OK)
-		return db_result(st);
+	if (st != DOMAIN_OK)
+		return domain_result(st);
 	snprintf(notice, sizeof(notice), "投诉已收到，受理编号 %s，查询码 %s。"
 	    "将于 %s 前决定是否受理。投诉人可凭受理编号和查询码在本网站"
 	    "“投诉查询”查看办理进度。", rec.tracking_no, rec.code,

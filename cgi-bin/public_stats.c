@@ -25,7 +25,7 @@ year_choices(struct ctx *c, int asked)
 	char			 name[32];
 	int			 first, last, y, n = 0;
 
-	if ((r = db_result(stats_years(&first, &last))) != H_OK)
+	if ((r = domain_result(stats_years(&first, &last))) != H_OK)
 		return r;
 	if (asked != 0 && (first == 0 || asked < first))
 		first = asked;
@@ -102,7 +102,7 @@ handle_stats(struct ctx *c)
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
 	if (c->resp->status == 200) {
-		r = db_result(stats_load_shared(&s, &f, &stale, &busy));
+		r = domain_result(stats_load_shared(&s, &f, &stale, &busy));
 		if (r == H_OK && !busy && stats_view(c->hdf, "Stats", &s) == -1)
 			r = H_ERROR;
 		stats_free(&s);

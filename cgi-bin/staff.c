@@ -13,6 +13,7 @@
 #include "domain/session.h"
 #include "staff.h"
 #include "domain/totp.h"
+#include "web/domain_answer.h"
 #include "web/view.h"
 
 static struct staff_user	 current_user;
@@ -97,14 +98,15 @@ staff_before(struct ctx *c)
 	const char	*token = staff_session_cookie(c);
 	unsigned	 access = c->route->roles;
 	enum authz_verdict v;
-	enum db_status	 st;
-	char		 region[16];
-	int		 found = 0, write = c->req->method == M_POST;
+	enum domain_status	 st;
+	char			 region[16];
+	int			 found = 0, write = c->req->method == M_POST;
 
 	hset(c->hdf, "Page.Staff", "1");
 	if (token[0] != '\0') {
-		if ((st = session_load(token, &current_user, &found)) != DB_OK)
-			return db_result(st);
+		if ((st = session_load(token, &current_user, &found)) !=
+		    DOMAIN_OK)
+			return domain_result(st);
 		if (found) {
 			c->user = &current_user;
 			/* A role that came to need a second factor after its
@@ -131,8 +133,9 @@ staff_before(struct ctx *c)
 	v = AUTHZ_ALLOW;
 	found = 0;
 	if (c->req->path_id > 0 && (st = authz_object_region(
-	    ACCESS_OBJECT(access), c->req->path_id, region, &found)) != DB_OK)
-		return db_result(st);
+	    ACCESS_OBJECT(access), c->req->path_id, region, &found)) !=
+	    DOMAIN_OK)
+		return domain_result(st);
 	if (ACCESS_OBJECT(access) == OBJ_NATIONAL || c->req->path_id > 0)
 		v = authz_decide(c->user, access, write, found, region);
 	if (v != AUTHZ_ALLOW)
@@ -148,14 +151,14 @@ staff_before(struct ctx *c)
 static int
 handle_dashboard(struct ctx *c)
 {
-	long long	 overdue;
-	enum db_status	 st;
+	long long		 overdue;
+	enum domain_status	 st;
 
 	hset(c->hdf, "Page.Title", "工作台");
 	if (c->user->role & (ROLE_ADMIN | ROLE_HANDLER)) {
 		if ((st = complaints_overdue(c->user->region, &overdue)) !=
-		    DB_OK)
-			return db_result(st);
+		    DOMAIN_OK)
+			return domain_result(st);
 		hseti(c->hdf, "Overdue", overdue);
 	}
 	return ctx_render(c, "staff/dashboard.cs");

@@ -3,7 +3,7 @@
 #define JDXX_STAFF_H
 
 #include "web/app.h"
-#include "db/db.h"
+#include "domain/result.h"
 
 /* 1 when the signed-in user may act on records of region code ("" or
  * NULL: records without a region, which only unlimited staff change). */
@@ -40,7 +40,7 @@ void	staff_set_session_cookie(struct ctx *, const char *token);
 int	staff_next_valid(const char *next);
 /* Replaces the current session, whose second factor is now done, by a
  * full one under a new token. */
-enum db_status	staff_session_full(struct ctx *);
+enum domain_status staff_session_full(struct ctx *);
 
 /* The second factor (staff_totp.c): setting it up, and its reset by an
  * account of wider scope. */
@@ -148,10 +148,10 @@ int	handle_weekly(struct ctx *);
  * the form (form_template) when a job of the same region is still
  * running. */
 int	handle_import_job(struct ctx *);
-int	staff_import_started(struct ctx *, enum db_status, long long id,
+int	staff_import_started(struct ctx *, enum domain_status, long long id,
 	    long long busy, const char *form_template);
 /* Why a job imported nothing, in Chinese; what names the rows. */
-const char *staff_import_failure(enum db_status, const char *what);
+const char *staff_import_failure(enum domain_status, const char *what);
 
 /* Outlets in bulk: CSV import (dry run or all rows at once) and export. */
 enum { OX_REGION, OX_STATUS, OX_COUNT };

@@ -71,14 +71,14 @@ check_role_region(struct ctx *c, const char *role, const char *region)
 static enum handler_result
 check_authority(struct ctx *c, struct account_change *ch)
 {
-	const char	*why, *field;
-	long long	 admins = 0;
-	enum db_status	 st;
+	const char		*why, *field;
+	long long		 admins = 0;
+	enum domain_status	 st;
 
 	ch->actor = c->user;
 	if (account_change_demotes(ch) &&
-	    (st = authz_unlimited_admins(&admins)) != DB_OK)
-		return db_result(st);
+	    (st = authz_unlimited_admins(&admins)) != DOMAIN_OK)
+		return domain_result(st);
 	if ((why = account_change_refusal(ch, admins == 1, &field)) != NULL) {
 		ctx_field_error(c, field, why);
 		c->resp->status = 403;

@@ -86,16 +86,16 @@ require(struct ctx *c, const struct param_spec *spec, size_t i,
 static enum handler_result
 check_cap(struct ctx *c)
 {
-	const char	*code = ctx_text(c, CC_CATEGORY);
-	enum db_status	 st;
-	int		 found;
+	const char		*code = ctx_text(c, CC_CATEGORY);
+	enum domain_status	 st;
+	int			 found;
 
 	require(c, caps_change_params, CC_CATEGORY, "请选择商品类别");
 	require(c, caps_change_params, CC_CAP, "请填写最高限价");
 	if (code[0] == '\0')
 		return H_OK;
-	if ((st = category_exists(code, &found)) != DB_OK)
-		return db_result(st);
+	if ((st = category_exists(code, &found)) != DOMAIN_OK)
+		return domain_result(st);
 	if (!found)
 		ctx_field_error(c, "category", "没有这个商品类别，请从列表中选择");
 	return H_OK;
@@ -168,10 +168,10 @@ int
 handle_category_add(struct ctx *c)
 {
 	const struct param_value *p = c->req->param;
-	const char	*code = ctx_text(c, CG_CODE);
-	const char	*name = ctx_text(c, CG_NAME);
-	long long	 sort;
-	enum db_status	 st;
+	const char		*code = ctx_text(c, CG_CODE);
+	const char		*name = ctx_text(c, CG_NAME);
+	long long		 sort;
+	enum domain_status	 st;
 	enum domain_status ds;
 	struct domain_problems problems = { 0 };
 	struct audit_by	 by = { .user = c->user,
@@ -187,8 +187,8 @@ handle_category_add(struct ctx *c)
 		ctx_field_error(c, "code", "类别代码须以小写英文字母开头，"
 		    "只含小写字母、数字和下划线，最多 16 个字符，例如 aircon");
 	if (name[0] != '\0') {
-		if ((st = category_name_taken(name, &found)) != DB_OK)
-			return db_result(st);
+		if ((st = category_name_taken(name, &found)) != DOMAIN_OK)
+			return domain_result(st);
 		if (found)
 			ctx_field_error(c, "name", "已有同名的类别");
 	}

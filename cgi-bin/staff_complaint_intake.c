@@ -146,7 +146,7 @@ check_intake(struct ctx *c, const struct complaint_input *in,
 	enum handler_result	 r;
 	unsigned		 faults;
 
-	if ((r = db_result(complaint_check(in, &faults, outlet_region))) !=
+	if ((r = domain_result(complaint_check(in, &faults, outlet_region))) !=
 	    H_OK)
 		return r;
 	if (p[IN_CHANNEL].valid && (faults & COMPLAINT_BAD_CHANNEL))
@@ -244,9 +244,9 @@ handle_complaint_intake(struct ctx *c)
 	where = complaint_region_handled(&in);
 	if (!staff_in_region(c, where))
 		return refuse_outside(c, &in, where, token);
-	if ((r = db_result(calendar_cached(&cal))) != H_OK)
+	if ((r = domain_result(calendar_cached(&cal))) != H_OK)
 		return r;
-	if ((r = db_result(complaint_file(&in, token, c->cfg->secret, cal,
+	if ((r = domain_result(complaint_file(&in, token, c->cfg->secret, cal,
 	    c->cfg->accept_days, &rec))) != H_OK)
 		return r;
 	hseti(c->hdf, "Receipt.id", rec.id);

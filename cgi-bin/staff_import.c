@@ -14,6 +14,7 @@
 #include "import/outlet_import.h"
 #include "base/log.h"
 #include "staff.h"
+#include "web/domain_answer.h"
 #include "web/view.h"
 
 /* Rows of each list the report page shows. */
@@ -45,15 +46,15 @@ run_outlet_job(void *arg)
 {
 	struct outlet_job	*j = arg;
 	struct timespec		 t0;
-	enum db_status		 st;
+	enum domain_status	 st;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	st = outlet_import_save(&j->imp, j->confirm, &j->user, NULL,
 	    j->address, j->filename);
-	if (st != DB_OK)
+	if (st != DOMAIN_OK)
 		import_job_failed(j->imp.job, staff_import_failure(st, "网点"));
 	import_job_release(j->imp.job);
-	log_request("JOB", "/staff/outlets/import", st == DB_OK ? 200 : 500,
+	log_request("JOB", "/staff/outlets/import", st == DOMAIN_OK ? 200 : 500,
 	    seconds_since(&t0) * 1e3);
 	import_job_sweep(NULL);
 	outlet_import_free(&j->imp);
@@ -67,14 +68,14 @@ start_outlet_job(struct ctx *c, struct outlet_import *imp, int confirm,
     const char *filename)
 {
 	struct outlet_job	*j;
-	enum db_status		 st;
+	enum domain_status	 st;
 	long long		 id, busy;
 
 	if ((j = calloc(1, sizeof(*j))) == NULL)
 		return H_ERROR;
 	st = import_job_start("outlets", c->user, c->user->region, filename,
 	    imp->encoding, imp->rows, &id, &busy);
-	if (st != DB_OK) {
+	if (st != DOMAIN_OK) {
 		free(j);
 		outlet_view_statuses(c->hdf, "OutletStatuses");
 		return staff_import_started(c, st, id, busy,
@@ -90,7 +91,7 @@ start_outlet_job(struct ctx *c, struct outlet_import *imp, int confirm,
 	memset(imp, 0, sizeof(*imp));
 	c->after = run_outlet_job;
 	c->after_arg = j;
-	return staff_import_started(c, DB_OK, id, 0, NULL);
+	return staff_import_started(c, DOMAIN_OK, id, 0, NULL);
 }
 
 int
@@ -99,7 +100,7 @@ handle_outlet_import(struct ctx *c)
 	const struct multipart_part	*file;
 	struct outlet_import		 imp;
 	struct timespec			 t0;
-	enum db_status			 st;
+	enum domain_status		 st;
 	char				 action[16], confirm[4], name[256];
 	int				 ready, rc;
 
@@ -127,9 +128,10 @@ handle_outlet_import(struct ctx *c)
 	attachment_clean_name(name, sizeof(name), file->filename);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	outlet_import_init(&imp, c->user->region, NULL, NULL);
-	if ((st = outlet_import_check(&imp, file->data, file->len)) != DB_OK) {
+	if ((st = outlet_import_check(&imp, file->data, file->len)) !=
+	    DOMAIN_OK) {
 		outlet_import_free(&imp);
-		return db_result(st);
+		return domain_result(st);
 	}
 	ready = outlet_import_ready(&imp, strcmp(confirm, "1") == 0);
 	if (ready && strcmp(action, "import") == 0) {
@@ -157,11 +159,11 @@ handle_outlet_import(struct ctx *c)
 int
 handle_outlet_export(struct ctx *c)
 {
-	const char	*region = ctx_text(c, OX_REGION);
-	const char	*status = ctx_text(c, OX_STATUS);
-	long long	 n;
-	enum db_status	 st;
-	char		 d[11], msg[160];
+	const char		*region = ctx_text(c, OX_REGION);
+	const char		*status = ctx_text(c, OX_STATUS);
+	long long		 n;
+	enum domain_status	 st;
+	char			 d[11], msg[160];
 
 	if (region[0] == '\0')
 		region = c->user->region;
@@ -176,8 +178,8 @@ handle_outlet_export(struct ctx *c)
 		    "cancelled（取消）或 all（全部）");
 		return H_OK;
 	}
-	if ((st = outlet_export_count(region, status, &n)) != DB_OK)
-		return db_result(st);
+	if ((st = outlet_export_count(region, status, &n)) != DOMAIN_OK)
+		return domain_result(st);
 	if (n > OUTLET_EXPORT_MAX) {
 		snprintf(msg, sizeof(msg), "共 %lld 家网点，一次最多导出 %d 家："
 		    "请选择较小的地区", n, OUTLET_EXPORT_MAX);
@@ -186,9 +188,9 @@ handle_outlet_export(struct ctx *c)
 	}
 	buf_reset(&c->resp->body);
 	if ((st = outlet_export_csv(&c->resp->body, region, status, &n)) !=
-	    DB_OK) {
+	    DOMAIN_OK) {
 		buf_reset(&c->resp->body);
-		return db_result(st);
+		return domain_result(st);
 	}
 	c->resp->content_type = "text/csv; charset=utf-8";
 	today(d);

@@ -39,12 +39,12 @@ handle_import_job(struct ctx *c)
 }
 
 int
-staff_import_started(struct ctx *c, enum db_status st, long long id,
+staff_import_started(struct ctx *c, enum domain_status st, long long id,
     long long busy, const char *form_template)
 {
 	char	 msg[200], path[64];
 
-	if (st == DB_DUPLICATE) {
+	if (st == DOMAIN_CONFLICT) {
 		snprintf(msg, sizeof(msg), "本地区已有一项导入正在进行（第 %lld "
 		    "号），请等它完成后再导入：同一地区一次只能导入一个文件。",
 		    busy);
@@ -52,24 +52,24 @@ staff_import_started(struct ctx *c, enum db_status st, long long id,
 		c->resp->status = 409;
 		return ctx_render(c, form_template);
 	}
-	if (st != DB_OK)
-		return db_result(st);
+	if (st != DOMAIN_OK)
+		return domain_result(st);
 	snprintf(path, sizeof(path), "/staff/imports/%lld", id);
 	return staff_redirect(c, path);
 }
 
 const char *
-staff_import_failure(enum db_status st, const char *what)
+staff_import_failure(enum domain_status st, const char *what)
 {
 	static char	 msg[300];
 
 	if (stop_requested())
 		snprintf(msg, sizeof(msg), "服务正在重启，导入已停止，没有导入任何%s。"
 		    "请稍后重新导入这个文件。", what);
-	else if (st == DB_DOWN)
+	else if (st == DOMAIN_UNAVAILABLE)
 		snprintf(msg, sizeof(msg), "数据库连接中断，没有导入任何%s。"
 		    "请稍后重新导入这个文件。", what);
-	else if (st == DB_DUPLICATE)
+	else if (st == DOMAIN_CONFLICT)
 		snprintf(msg, sizeof(msg), "检查之后，文件中有%s已被别人登记，"
 		    "没有导入任何%s。请重新选择文件提交，系统会列出是哪几行。",
 		    strcmp(what, "网点") == 0 ? "备案编号" : "型号", what);

@@ -190,15 +190,16 @@ check_record(struct ctx *c, const struct outlet_record *r, long long id)
 {
 	struct arena_list	 duplicates;
 	enum domain_status	 ds;
-	enum db_status		 st;
+	enum domain_status	 st;
 	int			 taken;
 
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
-	if ((st = outlet_record_check(r, c->user->region, mark, c)) != DB_OK)
-		return db_result(st);
-	if ((st = outlet_regno_taken(r->reg_no, id, &taken)) != DB_OK)
-		return db_result(st);
+	if ((st = outlet_record_check(r, c->user->region, mark, c)) !=
+	    DOMAIN_OK)
+		return domain_result(st);
+	if ((st = outlet_regno_taken(r->reg_no, id, &taken)) != DOMAIN_OK)
+		return domain_result(st);
 	if (taken)
 		ctx_field_error(c, "reg_no", "这个备案编号已经登记过，同一网点不能重复登记");
 	if (c->resp->status != 200)

@@ -13,6 +13,7 @@
 #include "import/product_import.h"
 #include "staff.h"
 #include "web/import_view.h"
+#include "web/domain_answer.h"
 #include "web/view.h"
 
 /* Problems the report page lists. */
@@ -37,22 +38,22 @@ run_product_job(void *arg)
 {
 	struct product_job	*j = arg;
 	struct timespec		 t0;
-	enum db_status		 st;
+	enum domain_status	 st;
 	char			 msg[400];
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	st = product_import_save(&j->imp, &j->user, NULL, j->address,
 	    j->filename);
-	if (st == DB_DUPLICATE && j->imp.taken_line > 0) {
+	if (st == DOMAIN_CONFLICT && j->imp.taken_line > 0) {
 		snprintf(msg, sizeof(msg), "检查之后，第 %zu 行的型号已被别人登记，"
 		    "没有导入任何型号。请重新选择文件提交，系统会列出是哪几行。",
 		    j->imp.taken_line);
 		import_job_failed(j->imp.job, msg);
-	} else if (st != DB_OK)
+	} else if (st != DOMAIN_OK)
 		import_job_failed(j->imp.job, staff_import_failure(st, "型号"));
 	import_job_release(j->imp.job);
-	log_request("JOB", "/staff/products/import", st == DB_OK ? 200 : 500,
-	    seconds_since(&t0) * 1e3);
+	log_request("JOB", "/staff/products/import",
+	    st == DOMAIN_OK ? 200 : 500, seconds_since(&t0) * 1e3);
 	import_job_sweep(NULL);
 	product_import_free(&j->imp);
 	free(j);
@@ -65,14 +66,14 @@ start_product_job(struct ctx *c, struct product_import *imp,
     const char *filename)
 {
 	struct product_job	*j;
-	enum db_status		 st;
+	enum domain_status	 st;
 	long long		 id, busy;
 
 	if ((j = calloc(1, sizeof(*j))) == NULL)
 		return H_ERROR;
 	st = import_job_start("products", c->user, "", filename,
 	    imp->encoding, imp->nlist, &id, &busy);
-	if (st != DB_OK) {
+	if (st != DOMAIN_OK) {
 		free(j);
 		return staff_import_started(c, st, id, busy,
 		    "staff/import_products.cs");
@@ -85,7 +86,7 @@ start_product_job(struct ctx *c, struct product_import *imp,
 	memset(imp, 0, sizeof(*imp));
 	c->after = run_product_job;
 	c->after_arg = j;
-	return staff_import_started(c, DB_OK, id, 0, NULL);
+	return staff_import_started(c, DOMAIN_OK, id, 0, NULL);
 }
 
 int
@@ -94,7 +95,7 @@ handle_product_import(struct ctx *c)
 	const struct multipart_part	*file;
 	struct product_import		 imp;
 	struct timespec			 t0;
-	enum db_status			 st;
+	enum domain_status		 st;
 	char				 action[16], name[256];
 	int				 ready, rc;
 
@@ -123,9 +124,9 @@ handle_product_import(struct ctx *c)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	product_import_init(&imp);
 	if ((st = product_import_check(&imp, file->data, file->len)) !=
-	    DB_OK) {
+	    DOMAIN_OK) {
 		product_import_free(&imp);
-		return db_result(st);
+		return domain_result(st);
 	}
 	ready = product_import_ready(&imp);
 	if (ready && strcmp(action, "import") == 0) {
@@ -150,14 +151,14 @@ handle_product_import(struct ctx *c)
 int
 handle_product_export(struct ctx *c)
 {
-	long long	 n;
-	enum db_status	 st;
-	char		 d[11];
+	long long		 n;
+	enum domain_status	 st;
+	char			 d[11];
 
 	buf_reset(&c->resp->body);
-	if ((st = product_export_csv(&c->resp->body, &n)) != DB_OK) {
+	if ((st = product_export_csv(&c->resp->body, &n)) != DOMAIN_OK) {
 		buf_reset(&c->resp->body);
-		return db_result(st);
+		return domain_result(st);
 	}
 	c->resp->content_type = "text/csv; charset=utf-8";
 	today(d);

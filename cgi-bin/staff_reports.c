@@ -169,7 +169,7 @@ handle_weekly(struct ctx *c)
 	hset(c->hdf, "Report.prev", week);
 	iso_week_format(monday + 7, week);
 	hset(c->hdf, "Report.next", week);
-	if ((r = db_result(stats_weekly(&w, region, monday))) != H_OK) {
+	if ((r = domain_result(stats_weekly(&w, region, monday))) != H_OK) {
 		stats_week_free(&w);
 		return r;
 	}

@@ -15,6 +15,7 @@
 #include "web/cookie.h"
 #include "domain/throttle.h"
 #include "domain/totp.h"
+#include "web/domain_answer.h"
 #include "web/view.h"
 
 /* A second factor wrong this often ends the half-made session. */
@@ -97,14 +98,15 @@ trust_device(struct ctx *c, const char *username, const char *hash)
 }
 
 /* Marks the browser as the account's, from its stored hash. */
-static enum db_status
+static enum domain_status
 trust_device_of(struct ctx *c, const char *username)
 {
 	struct account_credentials k;
-	enum db_status	 st;
-	int		 found;
+	enum domain_status	 st;
+	int			 found;
 
-	if ((st = account_credentials(username, &k, &found)) == DB_OK && found)
+	if ((st = account_credentials(username, &k, &found)) == DOMAIN_OK &&
+	    found)
 		trust_device(c, username, k.password_hash);
 	sodium_memzero(&k, sizeof(k));
 	return st;
@@ -128,19 +130,19 @@ staff_next_valid(const char *next)
 	return 1;
 }
 
-enum db_status
+enum domain_status
 staff_session_full(struct ctx *c)
 {
-	char		 token[SESSION_TOKEN_LEN + 1];
-	enum db_status	 st;
+	char			 token[SESSION_TOKEN_LEN + 1];
+	enum domain_status	 st;
 
 	/* A new token at each step up: nothing learnt before it carries. */
-	if ((st = session_end(c->user->token)) != DB_OK ||
+	if ((st = session_end(c->user->token)) != DOMAIN_OK ||
 	    (st = session_create(c->user->id, staff_address(c), STAGE_FULL,
-	    token)) != DB_OK)
+	    token)) != DOMAIN_OK)
 		return st;
 	staff_set_session_cookie(c, token);
-	if ((st = trust_device_of(c, c->user->username)) != DB_OK)
+	if ((st = trust_device_of(c, c->user->username)) != DOMAIN_OK)
 		return st;
 	/* The page that follows carries the new session's token. */
 	c->user->stage = STAGE_FULL;
@@ -148,7 +150,7 @@ staff_session_full(struct ctx *c)
 	session_csrf(token, c->user->csrf);
 	staff_user_to_hdf(c);
 	sodium_memzero(token, sizeof(token));
-	return DB_OK;
+	return DOMAIN_OK;
 }
 
 enum { LG_USERNAME, LG_PASSWORD, LG_NEXT, LG_CSRF, LG_COUNT };
@@ -232,7 +234,7 @@ signed_in(struct ctx *c, const struct account_credentials *k,
 	char		 token[SESSION_TOKEN_LEN + 1], path[256];
 	enum session_stage stage = stage_after_password(c, k);
 	struct staff_user who;
-	enum db_status	 st;
+	enum domain_status	 st;
 
 	memset(&who, 0, sizeof(who));
 	who.id = k->id;
@@ -242,8 +244,8 @@ signed_in(struct ctx *c, const struct account_credentials *k,
 	throttle_clear("device", user);
 	/* A fresh token at every sign-in: no session fixation. */
 	if ((st = session_create(who.id, staff_address(c), stage, token)) !=
-	    DB_OK)
-		return db_result(st);
+	    DOMAIN_OK)
+		return domain_result(st);
 	audit_write(&who, NULL, staff_address(c), stage == STAGE_FULL ?
 	    "login" : "login_password", "staff", who.id, NULL, NULL);
 	staff_set_session_cookie(c, token);
@@ -269,8 +271,8 @@ handle_login(struct ctx *c)
 	char		 hash[crypto_pwhash_STRBYTES];
 	long long	 wait = 0;
 	struct account_credentials k;
-	enum db_status	 st;
-	int		 found = 0, good, busy, trusted, rc;
+	enum domain_status	 st;
+	int			 found = 0, good, busy, trusted, rc;
 
 	if (!staff_next_valid(next))
 		next = "/staff/";
@@ -285,8 +287,8 @@ handle_login(struct ctx *c)
 		return login_form(c, 400, "请填写用户名和密码。");
 	if (c->req->param_errors > 0)
 		return login_form(c, 400, "用户名或密码不正确。");
-	if ((st = account_credentials(user, &k, &found)) != DB_OK)
-		return db_result(st);
+	if ((st = account_credentials(user, &k, &found)) != DOMAIN_OK)
+		return domain_result(st);
 	snprintf(hash, sizeof(hash), "%s", found && k.password_hash[0] ?
 	    k.password_hash : dummy_hash);
 	/* The owner's own browser counts its own failures; any other
@@ -294,11 +296,11 @@ handle_login(struct ctx *c)
 	 * then by the account, briefly. */
 	trusted = found && device_trusted(c, &k);
 	if ((st = throttle_wait(trusted ? "device" : "address",
-	    trusted ? user : addr, &wait)) != DB_OK)
-		return db_result(st);
+	    trusted ? user : addr, &wait)) != DOMAIN_OK)
+		return domain_result(st);
 	if (wait == 0 && !trusted &&
-	    (st = throttle_wait("account", user, &wait)) != DB_OK)
-		return db_result(st);
+	    (st = throttle_wait("account", user, &wait)) != DOMAIN_OK)
+		return domain_result(st);
 	if (wait > 0) {
 		sodium_memzero(hash, sizeof(hash));
 		return too_many(c, wait, login_form);
@@ -313,9 +315,10 @@ handle_login(struct ctx *c)
 		sodium_memzero(hash, sizeof(hash));
 		sodium_memzero(&k, sizeof(k));
 		if ((st = trusted ? throttle_fail("device", user) :
-		    throttle_fail("account", user)) != DB_OK ||
-		    (!trusted && (st = throttle_fail("address", addr)) != DB_OK))
-			return db_result(st);
+		    throttle_fail("account", user)) != DOMAIN_OK ||
+		    (!trusted && (st = throttle_fail("address", addr)) !=
+		    DOMAIN_OK))
+			return domain_result(st);
 		audit_write(NULL, user, addr, "login_failed", "staff", 0, NULL,
 		    NULL);
 		return login_form(c, 401, "用户名或密码不正确。");
@@ -348,10 +351,10 @@ otp_form(struct ctx *c, int status, const char *message)
 static int
 otp_session_over(struct ctx *c)
 {
-	enum db_status	 st;
+	enum domain_status	 st;
 
-	if ((st = session_end(c->user->token)) != DB_OK)
-		return db_result(st);
+	if ((st = session_end(c->user->token)) != DOMAIN_OK)
+		return domain_result(st);
 	audit_write(c->user, NULL, staff_address(c), "otp_session_ended",
 	    "staff", c->user->id, NULL, NULL);
 	staff_set_session_cookie(c, "");
@@ -363,11 +366,11 @@ otp_session_over(struct ctx *c)
 int
 handle_login_otp(struct ctx *c)
 {
-	const char	*next = ctx_text(c, OT_NEXT);
-	const char	*code = ctx_text(c, OT_CODE);
-	long long	 wait = 0, failures;
-	enum db_status	 st;
-	int		 ok, recovery;
+	const char		*next = ctx_text(c, OT_NEXT);
+	const char		*code = ctx_text(c, OT_CODE);
+	long long		 wait = 0, failures;
+	enum domain_status	 st;
+	int			 ok, recovery;
 
 	if (!staff_next_valid(next))
 		next = "/staff/";
@@ -378,17 +381,18 @@ handle_login_otp(struct ctx *c)
 		return otp_form(c, 200, NULL);
 	if (code[0] == '\0')
 		return otp_form(c, 400, "请填写动态验证码或一个恢复码。");
-	if ((st = throttle_wait("otp", c->user->username, &wait)) != DB_OK)
-		return db_result(st);
+	if ((st = throttle_wait("otp", c->user->username, &wait)) != DOMAIN_OK)
+		return domain_result(st);
 	if (wait > 0)
 		return too_many(c, wait, otp_form);
-	if ((st = totp_check(c->user->id, code, &ok, &recovery)) != DB_OK)
-		return db_result(st);
+	if ((st = totp_check(c->user->id, code, &ok, &recovery)) != DOMAIN_OK)
+		return domain_result(st);
 	if (!ok) {
-		if ((st = throttle_fail("otp", c->user->username)) != DB_OK ||
+		if ((st = throttle_fail("otp", c->user->username)) !=
+		    DOMAIN_OK ||
 		    (st = session_otp_failed(c->user->token, &failures)) !=
-		    DB_OK)
-			return db_result(st);
+		    DOMAIN_OK)
+			return domain_result(st);
 		audit_write(c->user, NULL, staff_address(c), "otp_failed",
 		    "staff", c->user->id, NULL, NULL);
 		if (failures >= OTP_FAILURES_PER_SESSION)
@@ -397,8 +401,8 @@ handle_login_otp(struct ctx *c)
 		    "请等手机上出现新的验证码后再输入。");
 	}
 	throttle_clear("otp", c->user->username);
-	if ((st = staff_session_full(c)) != DB_OK)
-		return db_result(st);
+	if ((st = staff_session_full(c)) != DOMAIN_OK)
+		return domain_result(st);
 	audit_write(c->user, NULL, staff_address(c), recovery ?
 	    "login_recovery_code" : "login", "staff", c->user->id, NULL, NULL);
 	return staff_redirect(c, next);
@@ -407,10 +411,10 @@ handle_login_otp(struct ctx *c)
 int
 handle_logout(struct ctx *c)
 {
-	enum db_status	 st;
+	enum domain_status	 st;
 
-	if ((st = session_end(c->user->token)) != DB_OK)
-		return db_result(st);
+	if ((st = session_end(c->user->token)) != DOMAIN_OK)
+		return domain_result(st);
 	audit_write(c->user, NULL, staff_address(c), "logout", "staff",
 	    c->user->id, NULL, NULL);
 	staff_set_session_cookie(c, "");
@@ -444,17 +448,17 @@ password_form(struct ctx *c, int status, const char *message)
 static int
 password_changed(struct ctx *c, const char *password)
 {
-	char		 hash[crypto_pwhash_STRBYTES];
-	char		 token[SESSION_TOKEN_LEN + 1];
-	enum db_status	 st;
+	char			 hash[crypto_pwhash_STRBYTES];
+	char			 token[SESSION_TOKEN_LEN + 1];
+	enum domain_status	 st;
 
 	if (password_hash(hash, password) == -1)
 		return H_ERROR;
-	if ((st = account_set_password(c->user->id, hash)) != DB_OK ||
-	    (st = session_end_all(c->user->id)) != DB_OK ||
+	if ((st = account_set_password(c->user->id, hash)) != DOMAIN_OK ||
+	    (st = session_end_all(c->user->id)) != DOMAIN_OK ||
 	    (st = session_create(c->user->id, staff_address(c), STAGE_FULL,
-	    token)) != DB_OK)
-		return db_result(st);
+	    token)) != DOMAIN_OK)
+		return domain_result(st);
 	audit_write(c->user, NULL, staff_address(c), "password_change",
 	    "staff", c->user->id, NULL, NULL);
 	staff_set_session_cookie(c, token);
@@ -470,8 +474,8 @@ handle_password(struct ctx *c)
 	const char	*problem;
 	long long	 wait = 0;
 	struct account_credentials me;
-	enum db_status	 st;
-	int		 found, good, busy = 0;
+	enum domain_status	 st;
+	int			 found, good, busy = 0;
 
 	hset(c->hdf, "Page.Title", "修改密码");
 	if (c->req->method != M_POST)
@@ -479,8 +483,9 @@ handle_password(struct ctx *c)
 	if (c->req->param_errors > 0)
 		return password_form(c, 400, NULL);
 	/* Whoever holds the session may not guess the password freely. */
-	if ((st = throttle_wait("password", c->user->username, &wait)) != DB_OK)
-		return db_result(st);
+	if ((st = throttle_wait("password", c->user->username, &wait)) !=
+	    DOMAIN_OK)
+		return domain_result(st);
 	if (wait > 0) {
 		response_header(c->resp, "Retry-After", "%lld", wait);
 		hseti(c->hdf, "Wait", wait);
@@ -488,8 +493,8 @@ handle_password(struct ctx *c)
 		    "请稍后再试。");
 	}
 	if ((st = account_credentials(c->user->username, &me, &found)) !=
-	    DB_OK)
-		return db_result(st);
+	    DOMAIN_OK)
+		return domain_result(st);
 	good = found && password_right(c, me.password_hash[0] ?
 	    me.password_hash : dummy_hash, p[PW_CURRENT].s, &busy);
 	sodium_memzero(&me, sizeof(me));
@@ -499,8 +504,8 @@ handle_password(struct ctx *c)
 	}
 	if (!good) {
 		if ((st = throttle_fail("password", c->user->username)) !=
-		    DB_OK)
-			return db_result(st);
+		    DOMAIN_OK)
+			return domain_result(st);
 		audit_write(c->user, NULL, staff_address(c),
 		    "password_change_failed", "staff", c->user->id, NULL, NULL);
 		return password_form(c, 400, "当前密码不正确");

@@ -67,14 +67,15 @@ status_page(struct ctx *c, const struct totp_status *s)
 static int
 enrol_form(struct ctx *c)
 {
-	char		 text[TOTP_SECRET_TEXT_LEN + 1], uri[TOTP_URI_MAX];
-	char		 grouped[TOTP_SECRET_TEXT_LEN * 2];
-	struct buf	 svg;
-	enum db_status	 st;
-	int		 found, rc = H_ERROR;
+	char			 text[TOTP_SECRET_TEXT_LEN + 1];
+	char			 uri[TOTP_URI_MAX];
+	char			 grouped[TOTP_SECRET_TEXT_LEN * 2];
+	struct buf		 svg;
+	enum domain_status	 st;
+	int			 found, rc = H_ERROR;
 
-	if ((st = totp_pending_text(c->user->id, text, &found)) != DB_OK)
-		return db_result(st);
+	if ((st = totp_pending_text(c->user->id, text, &found)) != DOMAIN_OK)
+		return domain_result(st);
 	if (!found)
 		return H_ERROR;
 	buf_init(&svg);
@@ -128,7 +129,7 @@ handle_totp_enrol(struct ctx *c)
 	const struct param_value *code = &c->req->param[TT_CODE];
 	char		 codes[TOTP_RECOVERY_CODES][TOTP_RECOVERY_LEN + 1];
 	struct totp_status s;
-	enum db_status	 st;
+	enum domain_status	 st;
 	enum domain_status ds;
 	struct domain_problems problems = { 0 };
 	struct audit_by	 by = { .user = c->user,
@@ -139,8 +140,8 @@ handle_totp_enrol(struct ctx *c)
 	if (c->user->stage == STAGE_OTP)
 		return H_FORBIDDEN;
 	page_common(c);
-	if ((st = totp_status(c->user->id, &s, &found)) != DB_OK)
-		return db_result(st);
+	if ((st = totp_status(c->user->id, &s, &found)) != DOMAIN_OK)
+		return domain_result(st);
 	if (!found)
 		return H_NOT_FOUND;
 	if (s.state == TOTP_ENABLED) {
@@ -170,7 +171,7 @@ handle_totp_enrol(struct ctx *c)
 	 * one; should that fail, the codes are still shown, as they never
 	 * will be again, and the user signs in anew. */
 	if (c->user->stage == STAGE_ENROL) {
-		if (staff_session_full(c) != DB_OK)
+		if (staff_session_full(c) != DOMAIN_OK)
 			relogin = 1;
 		else
 			hset(c->hdf, "Staff.csrf", c->user->csrf);

@@ -61,7 +61,7 @@ read_credentials(void *arg, const struct db_row *r)
 	return 0;
 }
 
-enum db_status
+enum domain_status
 account_credentials(const char *username, struct account_credentials *k,
     int *found)
 {
@@ -71,7 +71,7 @@ account_credentials(const char *username, struct account_credentials *k,
 	memset(k, 0, sizeof(*k));
 	st = db_query_each(&by_username, a, 1, read_credentials, k);
 	*found = st == DB_OK && k->id != 0;
-	return st;
+	return domain_of_db(st);
 }
 
 static int
@@ -127,7 +127,7 @@ account_list(struct arena *arena, const char *region,
 	return read_accounts(&all, a, 2, &k);
 }
 
-enum db_status
+enum domain_status
 account_create(const char *username, const char *display_name,
     const char *role, const char *region, const char *hash,
     unsigned long long *id)
@@ -136,10 +136,10 @@ account_create(const char *username, const char *display_name,
 	    DB_TEXT(role), region[0] ? DB_TEXT(region) : DB_NULLARG,
 	    DB_TEXT(hash) };
 
-	return db_exec(&insert_account, a, DB_NARGS(a), NULL, id);
+	return domain_of_db(db_exec(&insert_account, a, DB_NARGS(a), NULL, id));
 }
 
-enum db_status
+enum domain_status
 account_update(long long id, const char *display_name, const char *role,
     const char *region, int disabled)
 {
@@ -147,15 +147,16 @@ account_update(long long id, const char *display_name, const char *role,
 	    region[0] ? DB_TEXT(region) : DB_NULLARG, DB_INT(disabled),
 	    DB_INT(id) };
 
-	return db_exec(&update_account, a, DB_NARGS(a), NULL, NULL);
+	return domain_of_db(db_exec(&update_account, a, DB_NARGS(a), NULL,
+	    NULL));
 }
 
-enum db_status
+enum domain_status
 account_set_password(long long id, const char *hash)
 {
 	struct db_arg	 a[] = { DB_TEXT(hash), DB_INT(id) };
 
-	return db_exec(&update_password, a, 2, NULL, NULL);
+	return domain_of_db(db_exec(&update_password, a, 2, NULL, NULL));
 }
 
 /* A text of an account for the log: "" where there is none. */
@@ -212,18 +213,18 @@ account_open(const char *username, const char *display_name,
     const struct audit_by *by, struct domain_problems *p,
     unsigned long long *id)
 {
-	char		 hash[crypto_pwhash_STRBYTES];
-	enum db_status	 st;
+	char			 hash[crypto_pwhash_STRBYTES];
+	enum domain_status	 st;
 
 	if (password_hash(hash, password) == -1)
 		return DOMAIN_INTERNAL;
 	st = account_create(username, display_name, role, region, hash, id);
-	if (st == DB_DUPLICATE) {
+	if (st == DOMAIN_CONFLICT) {
 		domain_problem(p, "username", "这个用户名已经有人用了");
 		return DOMAIN_INVALID;
 	}
-	if (st != DB_OK)
-		return domain_of_db(st);
+	if (st != DOMAIN_OK)
+		return st;
 	audit_record(by, "account_create", "staff", (long long)*id, NULL,
 	    json_pack("{s:s,s:s,s:s,s:s}", "username", username,
 	    "display_name", display_name, "role", role, "region_code",
@@ -236,42 +237,42 @@ account_amend(const struct account_change *ch, const struct account *old,
     const char *display_name, const char *password,
     const struct audit_by *by, struct domain_problems *p)
 {
-	char		 hash[crypto_pwhash_STRBYTES];
-	long long	 id = ch->target_id, admins;
-	enum db_status	 st;
+	char			 hash[crypto_pwhash_STRBYTES];
+	long long		 id = ch->target_id, admins;
+	enum domain_status	 st;
 
 	if (ch->password && password_hash(hash, password) == -1)
 		return DOMAIN_INTERNAL;
-	if ((st = db_begin()) != DB_OK)
-		return domain_of_db(st);
+	if ((st = domain_of_db(db_begin())) != DOMAIN_OK)
+		return st;
 	/* Counted again under lock: two admins demoting each other at once
 	 * must not both succeed. */
 	if (account_change_demotes(ch) && (st = authz_unlimited_admins(
-	    &admins)) == DB_OK && admins <= 1) {
+	    &admins)) == DOMAIN_OK && admins <= 1) {
 		db_rollback();
 		domain_problem(p, "role", "这是唯一在用的全国管理员账号，"
 		    "不能停用、降级或限定地区");
 		return DOMAIN_FORBIDDEN;
 	}
-	if (st == DB_OK)
+	if (st == DOMAIN_OK)
 		st = account_update(id, display_name, ch->role, ch->region,
 		    ch->disabled);
-	if (st == DB_OK && ch->password)
+	if (st == DOMAIN_OK && ch->password)
 		st = account_set_password(id, hash);
 	/* A reset password, a disabled account or new authority ends its
 	 * sessions: the next sign-in meets the rules of the new role. */
-	if (st == DB_OK && (ch->disabled || ch->password ||
+	if (st == DOMAIN_OK && (ch->disabled || ch->password ||
 	    strcmp(ch->role, ch->role_now) != 0 ||
 	    strcmp(ch->region, ch->region_now) != 0))
 		st = session_end_all(id);
-	if (st == DB_OK)
-		st = audit_record(by, ch->password ? "account_update_password" :
-		    "account_update", "staff", id, account_json(old),
-		    json_pack("{s:s,s:s,s:s,s:s,s:s}", "username",
-		    text(old->username), "display_name",
+	if (st == DOMAIN_OK)
+		st = domain_of_db(audit_record(by, ch->password ?
+		    "account_update_password" : "account_update", "staff", id,
+		    account_json(old), json_pack("{s:s,s:s,s:s,s:s,s:s}",
+		    "username", text(old->username), "display_name",
 		    display_name, "role", ch->role, "region_code", ch->region,
-		    "disabled", ch->disabled ? "1" : "0"));
-	return domain_of_db(db_finish(st));
+		    "disabled", ch->disabled ? "1" : "0")));
+	return domain_finish(st);
 }
 
 static struct db_stmt count_all = DB_READ(
@@ -281,16 +282,16 @@ static struct db_stmt insert_first = DB_WRITE(
     "INSERT INTO staff (username, password_hash, role, region_code) "
     "VALUES ('admin', ?, 'admin', NULL)");
 
-enum db_status
+enum domain_status
 account_count(long long *n)
 {
-	return db_query_int(&count_all, NULL, 0, n);
+	return domain_of_db(db_query_int(&count_all, NULL, 0, n));
 }
 
-enum db_status
+enum domain_status
 account_first_admin(const char *hash)
 {
 	struct db_arg	 a[] = { DB_TEXT(hash) };
 
-	return db_exec(&insert_first, a, 1, NULL, NULL);
+	return domain_of_db(db_exec(&insert_first, a, 1, NULL, NULL));
 }

@@ -47,23 +47,24 @@ account_at(const struct arena_list *l, size_t i)
 }
 
 /* The credentials of username; *found 0 when there is no such account. */
-enum db_status	account_credentials(const char *username,
+enum domain_status account_credentials(const char *username,
 		    struct account_credentials *, int *found);
 /* The account of id; DOMAIN_NOT_FOUND when there is none. */
 enum domain_status account_get(struct arena *, long long id, struct account *);
 /* The accounts within region ("": all), by username, as struct account. */
 enum domain_status account_list(struct arena *, const char *region,
 		    struct arena_list *accounts);
-enum db_status	account_create(const char *username, const char *display_name,
-		    const char *role, const char *region, const char *hash,
+enum domain_status account_create(const char *username,
+		    const char *display_name, const char *role,
+		    const char *region, const char *hash,
 		    unsigned long long *id);
-enum db_status	account_update(long long id, const char *display_name,
+enum domain_status account_update(long long id, const char *display_name,
 		    const char *role, const char *region, int disabled);
-enum db_status	account_set_password(long long id, const char *hash);
+enum domain_status account_set_password(long long id, const char *hash);
 /* How many accounts there are. */
-enum db_status	account_count(long long *n);
+enum domain_status account_count(long long *n);
 /* Opens the first account, "admin", unlimited, with the password hash. */
-enum db_status	account_first_admin(const char *hash);
+enum domain_status account_first_admin(const char *hash);
 /* Opens a new account of role and region with password (checked
  * already); DOMAIN_INVALID, with the reason in problems, when the
  * username is taken. The audit row follows the account, not with it. */

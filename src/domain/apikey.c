@@ -71,7 +71,7 @@ key_in_use(void *arg, const struct db_row *r)
 	return 0;
 }
 
-enum db_status
+enum domain_status
 apikey_check(const char *key, struct apikey *k)
 {
 	char		 hash[65];
@@ -84,7 +84,7 @@ apikey_check(const char *key, struct apikey *k)
 	st = db_query_each(&by_hash, a, 1, key_in_use, k);
 	if (st != DB_OK)
 		memset(k, 0, sizeof(*k));
-	return st;
+	return domain_of_db(st);
 }
 
 int

@@ -46,7 +46,7 @@ void		apikey_generate(char key[APIKEY_LEN + 1]);
 void		apikey_hash(const char *key, char out[65]);
 /* The key with its region when it exists and is not revoked; else
  * k->id is 0. */
-enum db_status	apikey_check(const char *key, struct apikey *k);
+enum domain_status apikey_check(const char *key, struct apikey *k);
 /* 1 when a record of region code lies inside the key's region: the
  * code starts with it (a key of the whole country holds every code). */
 int		apikey_holds(const struct apikey *, const char *code);

@@ -144,7 +144,7 @@ attachment_disposition(char *out, size_t len, const char *name)
 	    ascii, enc);
 }
 
-enum db_status
+enum domain_status
 attachment_add(long long notice_id, const char *filename, const char *type,
     const char *data, size_t len, long long staff_id, unsigned long long *id)
 {
@@ -161,7 +161,7 @@ attachment_add(long long notice_id, const char *filename, const char *type,
 	a[4] = DB_TEXT(hex);
 	a[5] = DB_BLOB(data, len);
 	a[6] = DB_INT(staff_id);
-	return db_exec(&insert_attachment, a, 7, NULL, id);
+	return domain_of_db(db_exec(&insert_attachment, a, 7, NULL, id));
 }
 
 static int
@@ -225,18 +225,18 @@ attachment_public_meta(struct arena *arena, long long id,
 	return read_files(&public_meta_of, id, &k);
 }
 
-enum db_status
+enum domain_status
 attachment_data(long long id, char **data, size_t *len)
 {
 	struct db_arg	 a[] = { DB_INT(id) };
 
-	return db_query_blob(&data_of, a, 1, data, len);
+	return domain_of_db(db_query_blob(&data_of, a, 1, data, len));
 }
 
-enum db_status
+enum domain_status
 attachment_delete(long long id)
 {
 	struct db_arg	 a[] = { DB_INT(id) };
 
-	return db_exec(&delete_attachment, a, 1, NULL, NULL);
+	return domain_of_db(db_exec(&delete_attachment, a, 1, NULL, NULL));
 }

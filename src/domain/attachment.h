@@ -42,7 +42,7 @@ void		 attachment_clean_name(char *out, size_t len, const char *name);
  * UTF-8 name percent-encoded (RFC 6266). */
 void		 attachment_disposition(char *out, size_t len, const char *name);
 
-enum db_status	attachment_add(long long notice_id, const char *filename,
+enum domain_status attachment_add(long long notice_id, const char *filename,
 		    const char *type, const char *data, size_t len,
 		    long long staff_id, unsigned long long *id);
 /* The files of a notice, in the order attached, as struct attachment
@@ -57,7 +57,7 @@ enum domain_status attachment_meta(struct arena *, long long id,
  * while its notice is public (NOTICE_IS_PUBLIC in notice.h). */
 enum domain_status attachment_public_meta(struct arena *, long long id,
 		    struct attachment *);
-enum db_status	attachment_data(long long id, char **data, size_t *len);
-enum db_status	attachment_delete(long long id);
+enum domain_status attachment_data(long long id, char **data, size_t *len);
+enum domain_status attachment_delete(long long id);
 
 #endif

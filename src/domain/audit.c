@@ -36,19 +36,20 @@ dump(json_t *j)
 }
 
 enum db_status
-audit_write(const struct staff_user *u, const char *username,
-    const char *address, const char *action, const char *object_type,
-    long long object_id, json_t *before, json_t *after)
+audit_record(const struct audit_by *by, const char *action,
+    const char *object_type, long long object_id, json_t *before,
+    json_t *after)
 {
-	char		*b = dump(before), *a = dump(after);
-	struct db_arg	 args[9];
-	enum db_status	 st;
+	const struct staff_user	*u = by->user;
+	char			*b = dump(before), *a = dump(after);
+	struct db_arg		 args[9];
+	enum db_status		 st;
 
 	args[0] = u != NULL ? DB_INT(u->id) : DB_NULLARG;
-	args[1] = DB_TEXT(u != NULL ? u->username : username);
+	args[1] = DB_TEXT(u != NULL ? u->username : by->username);
 	/* Whose log it is: an entry belongs to the acting account's region. */
 	args[2] = DB_TEXT(u != NULL ? u->region : "");
-	args[3] = DB_TEXT(address);
+	args[3] = DB_TEXT(by->address);
 	args[4] = DB_TEXT(action);
 	args[5] = DB_TEXT(object_type);
 	args[6] = object_id > 0 ? DB_INT(object_id) : DB_NULLARG;
@@ -60,13 +61,15 @@ audit_write(const struct staff_user *u, const char *username,
 	return st;
 }
 
-enum db_status
-audit_record(const struct audit_by *by, const char *action,
-    const char *object_type, long long object_id, json_t *before,
-    json_t *after)
+enum domain_status
+audit_write(const struct staff_user *u, const char *username,
+    const char *address, const char *action, const char *object_type,
+    long long object_id, json_t *before, json_t *after)
 {
-	return audit_write(by->user, by->username, by->address, action,
-	    object_type, object_id, before, after);
+	struct audit_by	 by = { u, address, username };
+
+	return domain_of_db(audit_record(&by, action, object_type, object_id,
+	    before, after));
 }
 
 /* Where the rows of a page go. */

@@ -43,7 +43,7 @@ audit_entry_at(const struct arena_list *l, size_t i)
 
 /* Records one staff write. before and after (either may be NULL) are
  * serialised and freed. user may be NULL for a failed sign-in. */
-enum db_status	audit_write(const struct staff_user *, const char *username,
+enum domain_status audit_write(const struct staff_user *, const char *username,
 		    const char *address, const char *action,
 		    const char *object_type, long long object_id,
 		    json_t *before, json_t *after);

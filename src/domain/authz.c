@@ -76,7 +76,7 @@ static struct db_stmt region_of[] = {
 	    "SELECT region_code FROM import_job WHERE id = ?"),
 };
 
-enum db_status
+enum domain_status
 authz_object_region(enum authz_object obj, long long id, char region[16],
     int *found)
 {
@@ -88,15 +88,15 @@ authz_object_region(enum authz_object obj, long long id, char region[16],
 	*found = 0;
 	region[0] = '\0';
 	if (obj <= OBJ_NONE || obj >= OBJ_NATIONAL)
-		return DB_OK;
+		return DOMAIN_OK;
 	if ((st = db_query_blob(&region_of[obj], a, 1, &data, &len)) != DB_OK)
-		return st;
+		return domain_of_db(st);
 	if (data != NULL) {
 		*found = 1;
 		snprintf(region, 16, "%.*s", (int)(len < 15 ? len : 15), data);
 		free(data);
 	}
-	return DB_OK;
+	return DOMAIN_OK;
 }
 
 /* The field of a change that needs an account of wider scope than the
@@ -164,10 +164,10 @@ static struct db_stmt unlimited_admins = DB_WRITE(
     "AND disabled = 0 AND (region_code IS NULL OR region_code = '') "
     "FOR UPDATE) a");
 
-enum db_status
+enum domain_status
 authz_unlimited_admins(long long *n)
 {
-	return db_query_int(&unlimited_admins, NULL, 0, n);
+	return domain_of_db(db_query_int(&unlimited_admins, NULL, 0, n));
 }
 
 static struct db_stmt handler_covers = DB_READ(
@@ -175,7 +175,7 @@ static struct db_stmt handler_covers = DB_READ(
     "AND role IN ('handler', 'admin') AND (region_code IS NULL OR "
     "? LIKE CONCAT(region_code, '%'))");
 
-enum db_status
+enum domain_status
 authz_handler_covers(long long staff_id, const char *region, int *ok)
 {
 	struct db_arg	 a[] = { DB_INT(staff_id), DB_TEXT(region) };
@@ -184,5 +184,5 @@ authz_handler_covers(long long staff_id, const char *region, int *ok)
 
 	st = db_query_int(&handler_covers, a, 2, &n);
 	*ok = n > 0;
-	return st;
+	return domain_of_db(st);
 }

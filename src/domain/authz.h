@@ -5,6 +5,7 @@
 #define JDXX_AUTHZ_H
 
 #include "db/db.h"
+#include "domain/result.h"
 #include "domain/session.h"
 
 /* What a route's {id} names, so that its region can be found before the
@@ -52,7 +53,7 @@ enum authz_verdict authz_decide(const struct staff_user *u, unsigned access,
 		    int write, int found, const char *region);
 /* The region of the object id of a kind (NULL as ""); *found 0 when
  * there is none. */
-enum db_status	authz_object_region(enum authz_object, long long id,
+enum domain_status authz_object_region(enum authz_object, long long id,
 		    char region[16], int *found);
 
 /* An account change as asked for: the actor, the target's current role
@@ -76,10 +77,10 @@ const char	*account_change_refusal(const struct account_change *,
  * admins. */
 int		account_change_demotes(const struct account_change *);
 /* The number of active admins for the whole country. */
-enum db_status	authz_unlimited_admins(long long *n);
+enum domain_status authz_unlimited_admins(long long *n);
 /* 1 in *ok when staff_id is an active handler or admin whose region
  * covers region. */
-enum db_status	authz_handler_covers(long long staff_id, const char *region,
+enum domain_status authz_handler_covers(long long staff_id, const char *region,
 		    int *ok);
 
 #endif

@@ -25,7 +25,7 @@ calendar_cache_clear(void)
 	have = 0;
 }
 
-enum db_status
+enum domain_status
 calendar_cache_get(const struct calendar_stamp *now,
     enum db_status (*load)(struct calendar *), const struct calendar **out)
 {
@@ -34,20 +34,20 @@ calendar_cache_get(const struct calendar_stamp *now,
 	*out = NULL;
 	if (have && !calendar_stale(&kept_at, now)) {
 		*out = &kept;
-		return DB_OK;
+		return DOMAIN_OK;
 	}
 	calendar_cache_clear();
 	if ((st = load(&kept)) != DB_OK) {
 		calendar_free(&kept);
-		return st;
+		return domain_of_db(st);
 	}
 	have = 1;
 	kept_at = *now;
 	*out = &kept;
-	return DB_OK;
+	return DOMAIN_OK;
 }
 
-enum db_status
+enum domain_status
 calendar_cached(const struct calendar **out)
 {
 	struct calendar_stamp	 now;

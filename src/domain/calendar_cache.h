@@ -4,6 +4,7 @@
 #ifndef JDXX_CALENDAR_CACHE_H
 #define JDXX_CALENDAR_CACHE_H
 
+#include "domain/result.h"
 #include "domain/workday.h"
 
 #define CALENDAR_MAX_AGE_MS	1000
@@ -21,11 +22,11 @@ int	calendar_stale(const struct calendar_stamp *then,
 /* The kept calendar, loaded by load first when there is none or it is
  * stale at now; *out stays valid until the next call. Nothing is kept
  * when the load fails. */
-enum db_status	calendar_cache_get(const struct calendar_stamp *now,
+enum domain_status calendar_cache_get(const struct calendar_stamp *now,
 	    enum db_status (*load)(struct calendar *),
 	    const struct calendar **out);
 /* calendar_cache_get from the database, stamped with this moment. */
-enum db_status	calendar_cached(const struct calendar **out);
+enum domain_status calendar_cached(const struct calendar **out);
 /* Forgets the kept calendar. */
 void	calendar_cache_clear(void);
 

@@ -85,7 +85,7 @@ read_cap(void *arg, const struct db_row *r)
 	return 0;
 }
 
-enum db_status
+enum domain_status
 cap_on(const char *code, const char *date, struct cap *cap, int *found)
 {
 	struct db_arg	 a[] = { DB_TEXT(date), DB_TEXT(code) };
@@ -95,7 +95,7 @@ cap_on(const char *code, const char *date, struct cap *cap, int *found)
 	cap->cap_fen = -1;
 	st = db_query_each(&caps_on_date, a, DB_NARGS(a), read_cap, cap);
 	*found = st == DB_OK && cap->cap_fen >= 0;
-	return st;
+	return domain_of_db(st);
 }
 
 static int
@@ -108,7 +108,7 @@ read_rate(void *arg, const struct db_row *r)
 	return 0;
 }
 
-enum db_status
+enum domain_status
 rate_on(const char *date, struct rate *rate, int *found)
 {
 	struct db_arg	 a[] = { DB_TEXT(date) };
@@ -118,7 +118,7 @@ rate_on(const char *date, struct rate *rate, int *found)
 	rate->central_share_bp = 0;
 	st = db_query_each(&rate_on_date, a, DB_NARGS(a), read_rate, rate);
 	*found = st == DB_OK && rate->rate_bp >= 0;
-	return st;
+	return domain_of_db(st);
 }
 
 const char *

@@ -14,7 +14,7 @@ struct cap {
 	char		 name[64];
 	long long	 cap_fen;
 };
-enum db_status	cap_on(const char *code, const char *date, struct cap *,
+enum domain_status cap_on(const char *code, const char *date, struct cap *,
 		    int *found);
 /* The subsidy rate in force on date, of the price and the central
  * finance's share of it, in basis points. */
@@ -22,7 +22,7 @@ struct rate {
 	long long	 rate_bp;
 	long long	 central_share_bp;
 };
-enum db_status	rate_on(const char *date, struct rate *, int *found);
+enum domain_status rate_on(const char *date, struct rate *, int *found);
 
 /* A category, in display order among the others. */
 struct category {

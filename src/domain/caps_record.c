@@ -75,49 +75,50 @@ category_next_sort(const struct arena_list *categories)
 	return next > CATEGORY_SORT_MAX ? CATEGORY_SORT_MAX : next;
 }
 
-enum db_status
+enum domain_status
 category_exists(const char *code, int *found)
 {
 	struct db_arg	 a[] = { DB_TEXT(code) };
 
-	return db_exists(&category_by_code, a, 1, found);
+	return domain_of_db(db_exists(&category_by_code, a, 1, found));
 }
 
-enum db_status
+enum domain_status
 category_name_taken(const char *name, int *found)
 {
 	struct db_arg	 a[] = { DB_TEXT(name) };
 
-	return db_exists(&category_by_name, a, 1, found);
+	return domain_of_db(db_exists(&category_by_name, a, 1, found));
 }
 
-enum db_status
+enum domain_status
 category_add(const char *code, const char *name, long long sort_order)
 {
 	struct db_arg	 a[] = { DB_TEXT(code), DB_TEXT(name),
 	    DB_INT(sort_order) };
 
-	return db_exec(&insert_category, a, DB_NARGS(a), NULL, NULL);
+	return domain_of_db(db_exec(&insert_category, a, DB_NARGS(a), NULL,
+	    NULL));
 }
 
-enum db_status
+enum domain_status
 cap_add(const char *code, long long cap_fen, const char *from,
     const char *note, unsigned long long *id)
 {
 	struct db_arg	 a[] = { DB_TEXT(code), DB_INT(cap_fen), DB_TEXT(from),
 	    DB_TEXT(note) };
 
-	return db_exec(&insert_cap, a, DB_NARGS(a), NULL, id);
+	return domain_of_db(db_exec(&insert_cap, a, DB_NARGS(a), NULL, id));
 }
 
-enum db_status
+enum domain_status
 rate_add(long long rate_bp, long long central_bp, const char *from,
     const char *note, unsigned long long *id)
 {
 	struct db_arg	 a[] = { DB_INT(rate_bp), DB_INT(central_bp),
 	    DB_TEXT(from), DB_TEXT(note) };
 
-	return db_exec(&insert_rate, a, DB_NARGS(a), NULL, id);
+	return domain_of_db(db_exec(&insert_rate, a, DB_NARGS(a), NULL, id));
 }
 
 /* The columns a row_json read keeps, and the object it makes. */
@@ -161,7 +162,7 @@ row_json(struct db_stmt *s, const struct db_arg *a, size_t n,
 	return st;
 }
 
-enum db_status
+enum domain_status
 cap_before_json(const char *code, const char *date, json_t **json)
 {
 	static const char *const ints[] = { "cap_fen", NULL };
@@ -172,10 +173,10 @@ cap_before_json(const char *code, const char *date, json_t **json)
 	st = row_json(&cap_before, a, DB_NARGS(a), ints, texts, json);
 	if (*json != NULL)
 		json_object_set_new(*json, "category", json_string(code));
-	return st;
+	return domain_of_db(st);
 }
 
-enum db_status
+enum domain_status
 rate_before_json(const char *date, json_t **json)
 {
 	static const char *const ints[] = { "rate_bp", "central_share_bp",
@@ -183,7 +184,8 @@ rate_before_json(const char *date, json_t **json)
 	static const char *const texts[] = { "effective_from", NULL };
 	struct db_arg	 a[] = { DB_TEXT(date) };
 
-	return row_json(&rate_before, a, DB_NARGS(a), ints, texts, json);
+	return domain_of_db(row_json(&rate_before, a, DB_NARGS(a), ints,
+	    texts, json));
 }
 
 enum withdraw_outcome
@@ -226,7 +228,7 @@ read_target(void *arg, const struct db_row *r)
 	return 0;
 }
 
-enum db_status
+enum domain_status
 caps_withdraw(int is_cap, long long id, const char *today, const char *by,
     const char *reason, struct arena *ar, struct withdrawal_target *row,
     enum withdraw_outcome *outcome)
@@ -241,23 +243,23 @@ caps_withdraw(int is_cap, long long id, const char *today, const char *by,
 	a[0] = DB_INT(id);
 	if ((st = db_query_each(is_cap ? &cap_for_withdrawal :
 	    &rate_for_withdrawal, a, 1, read_target, &k)) != DB_OK)
-		return st;
+		return domain_of_db(st);
 	if (ar->failed)
-		return DB_ERROR;
+		return DOMAIN_INTERNAL;
 	if (!k.found)
-		return DB_OK;
+		return DOMAIN_OK;
 	*outcome = caps_withdrawable(row->effective_from != NULL ?
 	    row->effective_from : "", row->withdrawn_at, today);
 	if (*outcome != WITHDRAW_OK)
-		return DB_OK;
+		return DOMAIN_OK;
 	a[0] = DB_TEXT(by);
 	a[1] = DB_TEXT(reason);
 	a[2] = DB_INT(id);
 	a[3] = DB_TEXT(today);
 	if ((st = db_exec(is_cap ? &withdraw_cap : &withdraw_rate, a, 4, &n,
 	    NULL)) != DB_OK)
-		return st;
-	return n == 1 ? DB_OK : DB_ERROR;
+		return domain_of_db(st);
+	return n == 1 ? DOMAIN_OK : DOMAIN_INTERNAL;
 }
 
 int
@@ -280,21 +282,21 @@ enum domain_status
 category_create(const char *code, const char *name, long long sort_order,
     const struct audit_by *by, struct domain_problems *p)
 {
-	enum db_status	 st;
+	enum domain_status	 st;
 
-	if ((st = db_begin()) != DB_OK)
-		return domain_of_db(st);
+	if ((st = domain_of_db(db_begin())) != DOMAIN_OK)
+		return st;
 	st = category_add(code, name, sort_order);
-	if (st == DB_DUPLICATE) {
+	if (st == DOMAIN_CONFLICT) {
 		db_rollback();
 		domain_problemf(p, "code", "类别代码“%s”已经有了，请换一个", code);
 		return DOMAIN_CONFLICT;
 	}
-	if (st == DB_OK)
-		st = audit_record(by, "category_add", "category", 0, NULL,
-		    json_pack("{s:s,s:s,s:I}", "code", code, "name", name,
-		    "sort_order", (json_int_t)sort_order));
-	return domain_of_db(db_finish(st));
+	if (st == DOMAIN_OK)
+		st = domain_of_db(audit_record(by, "category_add", "category",
+		    0, NULL, json_pack("{s:s,s:s,s:I}", "code", code, "name",
+		    name, "sort_order", (json_int_t)sort_order)));
+	return domain_finish(st);
 }
 
 /* The same category (or the rate) already changes on that day: existing
@@ -326,33 +328,34 @@ enum domain_status
 caps_change_add(const struct caps_change *ch, const struct audit_by *by,
     struct domain_problems *p, unsigned long long *id)
 {
-	enum db_status	 st;
-	json_t		*before = NULL;
+	enum domain_status	 st;
+	json_t			*before = NULL;
 
-	if ((st = db_begin()) != DB_OK)
-		return domain_of_db(st);
+	if ((st = domain_of_db(db_begin())) != DOMAIN_OK)
+		return st;
 	st = ch->is_cap ? cap_before_json(ch->category, ch->from, &before) :
 	    rate_before_json(ch->from, &before);
-	if (st == DB_OK)
+	if (st == DOMAIN_OK)
 		st = ch->is_cap ? cap_add(ch->category, ch->cap_fen, ch->from,
 		    ch->note, id) : rate_add(ch->rate_bp, ch->central_bp,
 		    ch->from, ch->note, id);
-	if (st == DB_DUPLICATE)
+	if (st == DOMAIN_CONFLICT)
 		return refused_same_day(ch, before, p);
-	if (st == DB_OK && ch->is_cap)
-		st = audit_record(by, "cap_add", "category_cap", (long long)*id,
-		    before, json_pack("{s:s,s:I,s:s,s:s}", "category",
-		    ch->category, "cap_fen", (json_int_t)ch->cap_fen,
-		    "effective_from", ch->from, "note", ch->note));
-	else if (st == DB_OK)
-		st = audit_record(by, "rate_add", "subsidy_rate", (long long)*id,
-		    before, json_pack("{s:I,s:I,s:s,s:s}", "rate_bp",
-		    (json_int_t)ch->rate_bp, "central_share_bp",
+	if (st == DOMAIN_OK && ch->is_cap)
+		st = domain_of_db(audit_record(by, "cap_add", "category_cap",
+		    (long long)*id, before, json_pack("{s:s,s:I,s:s,s:s}",
+		    "category", ch->category, "cap_fen",
+		    (json_int_t)ch->cap_fen, "effective_from", ch->from,
+		    "note", ch->note)));
+	else if (st == DOMAIN_OK)
+		st = domain_of_db(audit_record(by, "rate_add", "subsidy_rate",
+		    (long long)*id, before, json_pack("{s:I,s:I,s:s,s:s}",
+		    "rate_bp", (json_int_t)ch->rate_bp, "central_share_bp",
 		    (json_int_t)ch->central_bp, "effective_from", ch->from,
-		    "note", ch->note));
+		    "note", ch->note)));
 	else
 		json_decref(before);
-	return domain_of_db(db_finish(st));
+	return domain_finish(st);
 }
 
 /* Why a row may not be withdrawn, in problems. */
@@ -399,17 +402,16 @@ caps_row_withdraw(int is_cap, long long id, const char *today,
 	struct arena			 a = { 0 };
 	struct withdrawal_target	 row;
 	enum withdraw_outcome		 outcome;
-	enum db_status			 st;
-	enum domain_status		 ds;
+	enum domain_status		 st, ds;
 
-	if ((st = db_begin()) != DB_OK)
-		return domain_of_db(st);
+	if ((st = domain_of_db(db_begin())) != DOMAIN_OK)
+		return st;
 	st = caps_withdraw(is_cap, id, today, by->user->username, reason, &a,
 	    &row, &outcome);
-	if (st != DB_OK || outcome != WITHDRAW_OK)
+	if (st != DOMAIN_OK || outcome != WITHDRAW_OK)
 		db_rollback();
-	if (st != DB_OK)
-		ds = domain_of_db(st);
+	if (st != DOMAIN_OK)
+		ds = st;
 	else if (outcome == WITHDRAW_NOT_FOUND)
 		ds = DOMAIN_NOT_FOUND;
 	else if (outcome != WITHDRAW_OK) {

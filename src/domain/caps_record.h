@@ -21,27 +21,27 @@
  * categories, within 1..CATEGORY_SORT_MAX. */
 long long	category_next_sort(const struct arena_list *categories);
 /* *found is 1 when a category has this code. */
-enum db_status	category_exists(const char *code, int *found);
+enum domain_status category_exists(const char *code, int *found);
 /* *found is 1 when a category already has this name. */
-enum db_status	category_name_taken(const char *name, int *found);
-/* DB_DUPLICATE when the code is taken. */
-enum db_status	category_add(const char *code, const char *name,
+enum domain_status category_name_taken(const char *name, int *found);
+/* DOMAIN_CONFLICT when the code is taken. */
+enum domain_status category_add(const char *code, const char *name,
 		    long long sort_order);
 
-/* A new cap for a category from a date; DB_DUPLICATE when that category
- * already has a cap from that date. */
-enum db_status	cap_add(const char *code, long long cap_fen, const char *from,
-		    const char *note, unsigned long long *id);
-/* A new rate from a date; DB_DUPLICATE when one starts that day. */
-enum db_status	rate_add(long long rate_bp, long long central_bp,
+/* A new cap for a category from a date; DOMAIN_CONFLICT when that
+ * category already has a cap from that date. */
+enum domain_status cap_add(const char *code, long long cap_fen,
+		    const char *from, const char *note, unsigned long long *id);
+/* A new rate from a date; DOMAIN_CONFLICT when one starts that day. */
+enum domain_status rate_add(long long rate_bp, long long central_bp,
 		    const char *from, const char *note, unsigned long long *id);
 
 /* The cap and the rate in force on a date before a change, for the audit
  * log: {"cap_fen", "effective_from"} or {"rate_bp", "central_share_bp",
  * "effective_from"}, *json NULL when none was in force. */
-enum db_status	cap_before_json(const char *code, const char *date,
+enum domain_status cap_before_json(const char *code, const char *date,
 		    json_t **json);
-enum db_status	rate_before_json(const char *date, json_t **json);
+enum domain_status rate_before_json(const char *date, json_t **json);
 
 /* Whether a cap or rate row may be withdrawn on today: only one not yet
  * in force (effective_from after today) and not withdrawn already. */
@@ -64,7 +64,7 @@ struct withdrawal_target {
 /* Inside the caller's transaction: locks cap (is_cap) or rate row id,
  * reads it into *row (text in a) and, when *outcome is WITHDRAW_OK,
  * marks it withdrawn by by for reason. */
-enum db_status	caps_withdraw(int is_cap, long long id, const char *today,
+enum domain_status caps_withdraw(int is_cap, long long id, const char *today,
 		    const char *by, const char *reason, struct arena *a,
 		    struct withdrawal_target *row,
 		    enum withdraw_outcome *outcome);

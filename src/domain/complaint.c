@@ -222,7 +222,7 @@ audit_intake(const struct complaint_input *in, const char *channel,
 	    "outlet_id", (json_int_t)in->outlet_id));
 }
 
-enum db_status
+enum domain_status
 complaint_file(const struct complaint_input *in, const char *form_token,
     const char *secret, const struct calendar *cal, int accept_days,
     struct complaint_receipt *r)
@@ -244,7 +244,7 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 	 * staff session's. */
 	if (complaint_channel_of(channel) < 0 ||
 	    (in->entered_by != NULL && staff_id <= 0))
-		return DB_ERROR;
+		return DOMAIN_INTERNAL;
 	/* A form sent twice is found by its token's unique key below, on
 	 * the insert: no look-up first. */
 	if (form_token != NULL)
@@ -284,7 +284,7 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 		a[18] = DB_TEXT(channel);
 		a[19] = staff_id > 0 ? DB_INT(staff_id) : DB_NULLARG;
 		if ((st = db_begin()) != DB_OK)
-			return st;
+			return domain_of_db(st);
 		st = db_exec(&insert_complaint, a, 20, NULL, &id);
 		if (st == DB_OK)
 			st = complaint_add_event((long long)id,
@@ -297,11 +297,11 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 			r->id = (long long)id;
 			snprintf(r->channel, sizeof(r->channel), "%s", channel);
 			r->entered_by = staff_id;
-			return DB_OK;
+			return DOMAIN_OK;
 		}
 		db_rollback();
 		if (st != DB_DUPLICATE)
-			return st;
+			return domain_of_db(st);
 		/* The same token: the form sent before, or twice at once, by
 		 * the same filer with the same words; a token someone else
 		 * filed with (planted in a form) gets this filing a token of
@@ -309,11 +309,11 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 		if (form_token != NULL) {
 			if ((st = find_by_token(form_token, secret, in,
 			    &earlier, &found, &same)) != DB_OK)
-				return st;
+				return domain_of_db(st);
 			if (same && earlier.entered_by == staff_id &&
 			    strcmp(earlier.channel, channel) == 0) {
 				*r = earlier;
-				return DB_OK;
+				return DOMAIN_OK;
 			}
 			if (found) {
 				form_token = NULL;
@@ -322,7 +322,7 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 			}
 		}
 	}
-	return DB_ERROR;
+	return DOMAIN_INTERNAL;
 }
 
 int
@@ -350,38 +350,39 @@ complaint_phone_valid(const char *s)
 	return digits >= 10 && digits <= 16;
 }
 
-enum db_status
+enum domain_status
 complaints_filed_from(const char *address, long long limit, long long *n)
 {
 	struct db_arg	 a[] = { DB_TEXT(address), DB_INT(limit) };
 
-	return db_query_int(&filed_from, a, 2, n);
+	return domain_of_db(db_query_int(&filed_from, a, 2, n));
 }
 
-enum db_status
+enum domain_status
 complaint_check(const struct complaint_input *in, unsigned *faults,
     char outlet_region[13])
 {
-	enum db_status	 st;
-	char		 now[11];
-	int		 found;
+	enum domain_status	 st;
+	char			 now[11];
+	int			 found;
 
 	*faults = 0;
 	outlet_region[0] = '\0';
 	if (in->phone[0] != '\0' && !complaint_phone_valid(in->phone))
 		*faults |= COMPLAINT_BAD_PHONE;
-	if ((st = region_township_exists(in->region, &found)) != DB_OK)
+	if ((st = region_township_exists(in->region, &found)) != DOMAIN_OK)
 		return st;
 	if (!found)
 		*faults |= COMPLAINT_BAD_TOWNSHIP;
 	if (in->outlet_id > 0) {
 		if ((st = outlet_region_of(in->outlet_id, outlet_region,
-		    &found)) != DB_OK)
+		    &found)) != DOMAIN_OK)
 			return st;
 		if (!found)
 			*faults |= COMPLAINT_BAD_OUTLET;
 	}
-	if ((st = complaint_category_exists(in->category, &found)) != DB_OK)
+	if ((st = complaint_category_exists(in->category, &found)) !=
+	    DOMAIN_OK)
 		return st;
 	if (!found)
 		*faults |= COMPLAINT_BAD_CATEGORY;
@@ -393,15 +394,15 @@ complaint_check(const struct complaint_input *in, unsigned *faults,
 	    in->channel != NULL && complaint_channel_of(in->channel) !=
 	    CHANNEL_WEB && complaint_channel_of(in->channel) != CHANNEL_OPEN311)
 		*faults |= COMPLAINT_BAD_CHANNEL;
-	return DB_OK;
+	return DOMAIN_OK;
 }
 
-enum db_status
+enum domain_status
 complaint_category_exists(const char *code, int *found)
 {
 	struct db_arg	 a[] = { DB_TEXT(code) };
 
-	return db_exists(&category_exists, a, 1, found);
+	return domain_of_db(db_exists(&category_exists, a, 1, found));
 }
 
 /* Where a read puts its rows: a list in an arena, or one record. */
@@ -573,7 +574,7 @@ rating_word(const char *rating)
 	return strcmp(rating, "satisfied") == 0 ? "满意" : "不满意";
 }
 
-enum db_status
+enum domain_status
 complaint_feedback(const char *tracking_no, const struct complaint_rule *rule,
     const char *rating, const char *reason, const struct calendar *cal,
     int resolve_days, int *done)
@@ -588,12 +589,12 @@ complaint_feedback(const char *tracking_no, const struct complaint_rule *rule,
 	*done = 0;
 	if (complaint_flow_allows(rule, CS_RESOLVED, ACTOR_COMPLAINANT) !=
 	    FLOW_ALLOWED)
-		return DB_OK;
+		return DOMAIN_OK;
 	idarg[0] = DB_TEXT(tracking_no);
 	if ((st = db_query_int(&id_of, idarg, 1, &id)) != DB_OK || id == 0)
-		return st;
+		return domain_of_db(st);
 	if ((st = db_begin()) != DB_OK)
-		return st;
+		return domain_of_db(st);
 	/* The statements hold the rest of the rule: once, within the days. */
 	if (rule->action == CA_REOPEN) {
 		complaint_flow_due(rule, cal, resolve_days, due);
@@ -612,8 +613,8 @@ complaint_feedback(const char *tracking_no, const struct complaint_rule *rule,
 		    complaint_flow_next(rule, CS_RESOLVED)), reason, NULL, 0);
 	if (st != DB_OK || (st = db_commit()) != DB_OK) {
 		db_rollback();
-		return st;
+		return domain_of_db(st);
 	}
 	*done = affected == 1;
-	return DB_OK;
+	return DOMAIN_OK;
 }

@@ -62,7 +62,7 @@ struct complaint_receipt {
  * staff keeps who did, its first step is theirs, the same transaction
  * writes its audit row (complaint_intake), and no client address is
  * kept for it: the per-address limits count the public's filings. */
-enum db_status	complaint_file(const struct complaint_input *,
+enum domain_status complaint_file(const struct complaint_input *,
 		    const char *form_token, const char *secret,
 		    const struct calendar *, int accept_days,
 		    struct complaint_receipt *);
@@ -80,11 +80,11 @@ enum complaint_fault {
 };
 /* Checks in against those rules: *faults gets the enum complaint_fault
  * bits; outlet_region the listed outlet's township ("" without one). */
-enum db_status	complaint_check(const struct complaint_input *,
+enum domain_status complaint_check(const struct complaint_input *,
 		    unsigned *faults, char outlet_region[13]);
 /* How many complaints an address (its /64 for IPv6) filed in the last
  * hour, counted up to limit. */
-enum db_status	complaints_filed_from(const char *address, long long limit,
+enum domain_status complaints_filed_from(const char *address, long long limit,
 		    long long *n);
 /* A new random form token (43 characters). */
 void		complaint_form_token(char out[44]);
@@ -109,7 +109,7 @@ complaint_category_at(const struct arena_list *l, size_t i)
 enum domain_status complaint_categories(struct arena *,
 		    struct arena_list *list);
 /* *found is 1 when code is a complaint category. */
-enum db_status	complaint_category_exists(const char *code, int *found);
+enum domain_status complaint_category_exists(const char *code, int *found);
 
 /* A step of a complaint's timeline. A NULL string is SQL NULL, or a
  * column the read leaves out: the public's steps have only at, kind and
@@ -159,9 +159,9 @@ enum domain_status complaint_track(struct arena *, const char *tracking_no,
 		    struct complaint_tracked *);
 /* Satisfaction (rule CA_RATE, rating "satisfied" or "unsatisfied") or
  * reopening (CA_REOPEN, with the reason) by the complainant, after
- * complaint_track found it; returns DB_OK and sets *done to 0 when not
+ * complaint_track found it; returns DOMAIN_OK and sets *done to 0 when not
  * allowed now. */
-enum db_status	complaint_feedback(const char *tracking_no,
+enum domain_status complaint_feedback(const char *tracking_no,
 		    const struct complaint_rule *, const char *rating,
 		    const char *reason, const struct calendar *,
 		    int resolve_days, int *done);

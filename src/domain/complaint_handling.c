@@ -109,7 +109,7 @@ static struct db_stmt set_status = DB_WRITE(
 static struct db_stmt set_assignee = DB_WRITE(
     "UPDATE complaint SET assignee_id = ? WHERE id = ?");
 
-enum db_status
+enum domain_status
 complaints_overdue(const char *region, long long *n)
 {
 	struct db_arg	 a[] = { DB_TEXT(region) };
@@ -118,8 +118,8 @@ complaints_overdue(const char *region, long long *n)
 	*n = 0;
 	if ((count = filtered_count(&queue_tally, QF_REGION | QF_OVERDUE)) ==
 	    NULL)
-		return DB_ERROR;
-	return db_query_int(count, a, 1, n);
+		return DOMAIN_INTERNAL;
+	return domain_of_db(db_query_int(count, a, 1, n));
 }
 
 /* Where a read puts its rows: a list in an arena, or one record. */
@@ -326,7 +326,7 @@ check_action(const struct complaint_act *in, const struct complaint_rule *rule,
     struct domain_problems *p)
 {
 	enum complaint_refusal	 why;
-	enum db_status		 st;
+	enum domain_status	 st;
 	int			 covers = 0;
 
 	why = complaint_flow_allows(rule, complaint_state_of(in->status),
@@ -346,8 +346,8 @@ check_action(const struct complaint_act *in, const struct complaint_rule *rule,
 		domain_problem(p, "assignee", rule->needs_message);
 	else if (rule->needs == NEEDS_ASSIGNEE) {
 		if ((st = authz_handler_covers(in->assignee, in->region,
-		    &covers)) != DB_OK)
-			return domain_of_db(st);
+		    &covers)) != DOMAIN_OK)
+			return st;
 		if (!covers)
 			domain_problem(p, "assignee", "承办人须是负责这件投诉所在"
 			    "地区、在岗的投诉处理人员");

@@ -68,7 +68,7 @@ enum domain_status complaint_queue(struct arena *,
 enum domain_status complaint_status_counts(struct arena *,
 		    const char *region, struct arena_list *counts);
 /* How many complaints of a region are past their deadline. */
-enum db_status	complaints_overdue(const char *region, long long *n);
+enum domain_status complaints_overdue(const char *region, long long *n);
 
 /* Who may be assigned a complaint: a handler or admin of its region. */
 struct complaint_handler {

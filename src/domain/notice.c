@@ -459,31 +459,31 @@ notice_attach(long long id, const char *filename, const char *type,
     const char *data, size_t len, const struct audit_by *by,
     unsigned long long *aid)
 {
-	enum db_status	 st;
+	enum domain_status	 st;
 
-	if ((st = db_begin()) != DB_OK)
-		return domain_of_db(st);
+	if ((st = domain_of_db(db_begin())) != DOMAIN_OK)
+		return st;
 	st = attachment_add(id, filename, type, data, len, by->user->id, aid);
-	if (st == DB_OK)
-		st = audit_record(by, "attachment_add", "notice", id, NULL,
-		    json_pack("{s:I,s:s,s:s,s:I}", "attachment",
+	if (st == DOMAIN_OK)
+		st = domain_of_db(audit_record(by, "attachment_add", "notice",
+		    id, NULL, json_pack("{s:I,s:s,s:s,s:I}", "attachment",
 		    (json_int_t)*aid, "filename", filename, "content_type",
-		    type, "size", (json_int_t)len));
-	return domain_of_db(db_finish(st));
+		    type, "size", (json_int_t)len)));
+	return domain_finish(st);
 }
 
 enum domain_status
 notice_detach(const struct attachment *att, const struct audit_by *by)
 {
-	enum db_status	 st;
+	enum domain_status	 st;
 
-	if ((st = db_begin()) != DB_OK)
-		return domain_of_db(st);
+	if ((st = domain_of_db(db_begin())) != DOMAIN_OK)
+		return st;
 	st = attachment_delete(att->id);
-	if (st == DB_OK)
-		st = audit_record(by, "attachment_delete", "notice",
-		    att->notice_id, json_pack("{s:I,s:s}", "attachment",
-		    (json_int_t)att->id, "filename", text(att->filename)),
-		    NULL);
-	return domain_of_db(db_finish(st));
+	if (st == DOMAIN_OK)
+		st = domain_of_db(audit_record(by, "attachment_delete",
+		    "notice", att->notice_id, json_pack("{s:I,s:s}",
+		    "attachment", (json_int_t)att->id, "filename",
+		    text(att->filename)), NULL));
+	return domain_finish(st);
 }

@@ -591,7 +591,7 @@ keep_region(void *arg, const struct db_row *r)
 	return 0;
 }
 
-enum db_status
+enum domain_status
 outlet_region_of(long long id, char region[13], int *found)
 {
 	struct db_arg	 a[] = { DB_INT(id) };
@@ -601,7 +601,7 @@ outlet_region_of(long long id, char region[13], int *found)
 	st = db_query_each(&region_of, a, 1, keep_region, region);
 	/* A township code is never empty: the row was there. */
 	*found = st == DB_OK && region[0] != '\0';
-	return st;
+	return domain_of_db(st);
 }
 
 int

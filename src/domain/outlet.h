@@ -71,7 +71,7 @@ enum domain_status outlet_exact(struct arena *, const char *keyword,
 		    struct arena_list *list);
 /* *found is 1 when the outlet exists (whatever its status); region
  * then holds its township's code. */
-enum db_status	outlet_region_of(long long id, char region[13], int *found);
+enum domain_status outlet_region_of(long long id, char region[13], int *found);
 /* Outlet id whatever its status; DOMAIN_NOT_FOUND when there is none. */
 enum domain_status outlet_get(struct arena *, long long id,
 		    struct outlet *);

@@ -78,15 +78,15 @@ list_valid(const char *list, const char *const *allowed, size_t n,
 	return items > 0 || allow_empty;
 }
 
-enum db_status
+enum domain_status
 outlet_record_check(const struct outlet_record *r, const char *limit,
     record_error_fn fn, void *arg)
 {
-	const char	*p;
-	char		 code[17];
-	enum db_status	 st;
-	size_t		 len;
-	int		 yes;
+	const char		*p;
+	char			 code[17];
+	enum domain_status	 st;
+	size_t			 len;
+	int			 yes;
 
 	if (strlen(r->reg_no) < 4 || strlen(r->reg_no) > 32 ||
 	    strspn(r->reg_no, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -109,7 +109,8 @@ outlet_record_check(const struct outlet_record *r, const char *limit,
 	if (strlen(r->region) != 9 || !valid_region_code(r->region))
 		fn(arg, "region", "所在乡镇须为 9 位乡镇（街道）代码");
 	else {
-		if ((st = region_township_exists(r->region, &yes)) != DB_OK)
+		if ((st = region_township_exists(r->region, &yes)) !=
+		    DOMAIN_OK)
 			return st;
 		if (!yes)
 			fn(arg, "region", "没有这个乡镇（街道）");
@@ -122,7 +123,8 @@ outlet_record_check(const struct outlet_record *r, const char *limit,
 	else {
 		struct db_arg e[] = { DB_INT(r->enterprise_id) };
 
-		if ((st = db_exists(&enterprise_exists, e, 1, &yes)) != DB_OK)
+		if ((st = domain_of_db(db_exists(&enterprise_exists, e, 1,
+		    &yes))) != DOMAIN_OK)
 			return st;
 		if (!yes)
 			fn(arg, "enterprise", "没有这个中标销售企业");
@@ -136,17 +138,17 @@ outlet_record_check(const struct outlet_record *r, const char *limit,
 			break;
 		}
 		snprintf(code, sizeof(code), "%.*s", (int)len, p);
-		if ((st = category_exists(code, &yes)) != DB_OK)
+		if ((st = category_exists(code, &yes)) != DOMAIN_OK)
 			return st;
 		if (!yes) {
 			fn(arg, "categories", "没有这个经营类别");
 			break;
 		}
 	}
-	return DB_OK;
+	return DOMAIN_OK;
 }
 
-enum db_status
+enum domain_status
 outlet_regno_taken(const char *reg_no, long long except_id, int *taken)
 {
 	struct db_arg	 a[] = { DB_TEXT(reg_no), DB_INT(except_id) };
@@ -155,7 +157,7 @@ outlet_regno_taken(const char *reg_no, long long except_id, int *taken)
 
 	st = db_query_int(&regno_taken, a, 2, &n);
 	*taken = n > 0;
-	return st;
+	return domain_of_db(st);
 }
 
 const char *
@@ -264,7 +266,7 @@ record_args(struct db_arg *a, const struct outlet_record *r)
 	a[7] = DB_TEXT(r->services);
 }
 
-enum db_status
+enum domain_status
 outlet_record_insert(const struct outlet_record *r, unsigned long long *id)
 {
 	struct db_arg	 a[10];
@@ -274,30 +276,30 @@ outlet_record_insert(const struct outlet_record *r, unsigned long long *id)
 	a[8] = DB_TEXT(r->registered_on);
 	a[9] = DB_TEXT(r->registered_on);
 	if ((st = db_exec(&insert_outlet, a, 10, NULL, id)) != DB_OK)
-		return st;
+		return domain_of_db(st);
 	if ((st = set_categories((long long)*id, r->categories)) != DB_OK)
-		return st;
+		return domain_of_db(st);
 	/* Touch the row so the search row picks up the categories. */
 	a[8] = DB_TEXT(r->registered_on);
 	a[9] = DB_INT((long long)*id);
-	return db_exec(&update_outlet, a, 10, NULL, NULL);
+	return domain_of_db(db_exec(&update_outlet, a, 10, NULL, NULL));
 }
 
-enum db_status
+enum domain_status
 outlet_record_update(long long id, const struct outlet_record *r)
 {
 	struct db_arg	 a[10];
 	enum db_status	 st;
 
 	if ((st = set_categories(id, r->categories)) != DB_OK)
-		return st;
+		return domain_of_db(st);
 	record_args(a, r);
 	a[8] = DB_TEXT(r->registered_on);
 	a[9] = DB_INT(id);
-	return db_exec(&update_outlet, a, 10, NULL, NULL);
+	return domain_of_db(db_exec(&update_outlet, a, 10, NULL, NULL));
 }
 
-enum db_status
+enum domain_status
 outlet_status_change(long long id, const char *status,
     const char *effective_on, const char *reason, long long staff_id)
 {
@@ -308,8 +310,8 @@ outlet_status_change(long long id, const char *status,
 	enum db_status	 st;
 
 	if ((st = db_exec(&set_status, a, 4, NULL, NULL)) != DB_OK)
-		return st;
-	return db_exec(&add_history, h, 5, NULL, NULL);
+		return domain_of_db(st);
+	return domain_of_db(db_exec(&add_history, h, 5, NULL, NULL));
 }
 
 /* Where outlet_status_history puts its rows. */
@@ -361,20 +363,20 @@ enum domain_status
 outlet_register(const struct outlet_record *r, const struct audit_by *by,
     struct domain_problems *p, unsigned long long *id)
 {
-	enum db_status	 st;
+	enum domain_status	 st;
 
-	if ((st = db_begin()) != DB_OK)
-		return domain_of_db(st);
+	if ((st = domain_of_db(db_begin())) != DOMAIN_OK)
+		return st;
 	st = outlet_record_insert(r, id);
-	if (st == DB_DUPLICATE) {
+	if (st == DOMAIN_CONFLICT) {
 		db_rollback();
 		domain_problem(p, "reg_no", "这个备案编号已经登记过，同一网点不能重复登记");
 		return DOMAIN_INVALID;
 	}
-	if (st == DB_OK)
-		st = audit_record(by, "outlet_create", "outlet", (long long)*id,
-		    NULL, outlet_record_json(r));
-	return domain_of_db(db_finish(st));
+	if (st == DOMAIN_OK)
+		st = domain_of_db(audit_record(by, "outlet_create", "outlet",
+		    (long long)*id, NULL, outlet_record_json(r)));
+	return domain_finish(st);
 }
 
 /* A text of a record read back, "" where the database had none. */
@@ -389,28 +391,28 @@ outlet_amend(long long id, const struct outlet *old,
     const struct outlet_record *r,
     const struct audit_by *by, struct domain_problems *p)
 {
-	enum db_status	 st;
-	json_t		*before;
+	enum domain_status	 st;
+	json_t			*before;
 
-	if ((st = db_begin()) != DB_OK)
-		return domain_of_db(st);
+	if ((st = domain_of_db(db_begin())) != DOMAIN_OK)
+		return st;
 	st = outlet_record_update(id, r);
-	if (st == DB_DUPLICATE) {
+	if (st == DOMAIN_CONFLICT) {
 		db_rollback();
 		domain_problem(p, "reg_no", "这个备案编号已经登记给另一家网点");
 		return DOMAIN_INVALID;
 	}
-	if (st == DB_OK) {
+	if (st == DOMAIN_OK) {
 		before = json_pack("{s:s,s:s,s:s,s:s,s:s}", "reg_no",
 		    text_or_empty(old->reg_no), "name",
 		    text_or_empty(old->name), "address",
 		    text_or_empty(old->address), "phone",
 		    text_or_empty(old->phone), "region_code",
 		    text_or_empty(old->region_code));
-		st = audit_record(by, "outlet_update", "outlet", id, before,
-		    outlet_record_json(r));
+		st = domain_of_db(audit_record(by, "outlet_update", "outlet",
+		    id, before, outlet_record_json(r)));
 	}
-	return domain_of_db(db_finish(st));
+	return domain_finish(st);
 }
 
 int
@@ -429,16 +431,16 @@ enum domain_status
 outlet_status_move(long long id, const char *from, const char *status,
     const char *effective_on, const char *reason, const struct audit_by *by)
 {
-	enum db_status	 st;
+	enum domain_status	 st;
 
-	if ((st = db_begin()) != DB_OK)
-		return domain_of_db(st);
+	if ((st = domain_of_db(db_begin())) != DOMAIN_OK)
+		return st;
 	st = outlet_status_change(id, status, effective_on, reason,
 	    by->user->id);
-	if (st == DB_OK)
-		st = audit_record(by, "outlet_status", "outlet", id,
-		    json_pack("{s:s}", "status", from),
+	if (st == DOMAIN_OK)
+		st = domain_of_db(audit_record(by, "outlet_status", "outlet",
+		    id, json_pack("{s:s}", "status", from),
 		    json_pack("{s:s,s:s,s:s}", "status", status, "effective_on",
-		    effective_on, "reason", reason));
-	return domain_of_db(db_finish(st));
+		    effective_on, "reason", reason)));
+	return domain_finish(st);
 }

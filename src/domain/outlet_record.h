@@ -35,12 +35,12 @@ typedef void	(*record_error_fn)(void *arg, const char *field,
 		    const char *message);
 
 /* Checks every field; the township must exist and lie inside limit
- * ("" for anywhere), the enterprise must exist. Returns DB_OK when the
+ * ("" for anywhere), the enterprise must exist. Returns DOMAIN_OK when the
  * checks ran (errors, if any, went to fn). */
-enum db_status	outlet_record_check(const struct outlet_record *,
+enum domain_status outlet_record_check(const struct outlet_record *,
 		    const char *limit, record_error_fn fn, void *arg);
 /* 1 in *taken when another outlet (not except_id) has reg_no. */
-enum db_status	outlet_regno_taken(const char *reg_no, long long except_id,
+enum domain_status outlet_regno_taken(const char *reg_no, long long except_id,
 		    int *taken);
 /* Why two outlets look like one shop, tried in this order. */
 enum outlet_alike {
@@ -70,12 +70,12 @@ struct outlet_duplicate {
 enum domain_status outlet_record_duplicates(struct arena *,
 		    const struct outlet_record *, long long except_id,
 		    struct arena_list *list);
-enum db_status	outlet_record_insert(const struct outlet_record *,
+enum domain_status outlet_record_insert(const struct outlet_record *,
 		    unsigned long long *id);
-enum db_status	outlet_record_update(long long id,
+enum domain_status outlet_record_update(long long id,
 		    const struct outlet_record *);
 /* Changes the status from the date given, keeping the history. */
-enum db_status	outlet_status_change(long long id, const char *status,
+enum domain_status outlet_status_change(long long id, const char *status,
 		    const char *effective_on, const char *reason,
 		    long long staff_id);
 /* One change of an outlet's status. */

@@ -110,15 +110,15 @@ region_children(struct arena *arena, const char *parent,
 	    arena);
 }
 
-enum db_status
+enum domain_status
 region_township_exists(const char *code, int *found)
 {
 	struct db_arg	 a[] = { DB_TEXT(code) };
 
 	*found = 0;
 	if (strlen(code) != 9)
-		return DB_OK;
-	return db_exists(&township, a, 1, found);
+		return DOMAIN_OK;
+	return domain_of_db(db_exists(&township, a, 1, found));
 }
 
 int

@@ -23,7 +23,7 @@ region_at(const struct arena_list *l, size_t i)
 /* 1 for the shape of a region code: 2, 4, 6, 9 or 12 digits. */
 int		valid_region_code(const char *);
 /* *found is 1 when code names a township (level 4, nine digits). */
-enum db_status	region_township_exists(const char *code, int *found);
+enum domain_status region_township_exists(const char *code, int *found);
 /* The region and its ancestors, province first, into path (struct
  * region, strings in the arena); DOMAIN_NOT_FOUND, path empty, when no
  * region has that code. */

@@ -68,3 +68,12 @@ domain_of_records(enum db_status st, const struct db_records *k)
 		return DOMAIN_NOT_FOUND;
 	return domain_of_read(st, k->arena);
 }
+
+enum domain_status
+domain_finish(enum domain_status st)
+{
+	if (st == DOMAIN_OK)
+		return domain_of_db(db_finish(DB_OK));
+	db_rollback();
+	return st;
+}

@@ -53,5 +53,8 @@ enum domain_status domain_of_db(enum db_status);
 /* The same for a read that kept its values in a: DOMAIN_INTERNAL when
  * a ran out of memory. */
 enum domain_status domain_of_read(enum db_status, const struct arena *a);
+/* Ends the transaction db_begin opened: commits when st is DOMAIN_OK,
+ * else rolls back; what came of it. */
+enum domain_status domain_finish(enum domain_status st);
 
 #endif

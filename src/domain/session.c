@@ -77,7 +77,7 @@ stage_of(const char *name)
 	return STAGE_FULL;
 }
 
-enum db_status
+enum domain_status
 session_create(long long staff_id, const char *address,
     enum session_stage stage, char token[SESSION_TOKEN_LEN + 1])
 {
@@ -98,7 +98,7 @@ session_create(long long staff_id, const char *address,
 	a[4] = DB_TEXT(stage_names[stage]);
 	/* Old sessions are swept here rather than by a separate job. */
 	db_exec(&delete_expired, e, 1, NULL, NULL);
-	return db_exec(&insert_session, a, 5, NULL, NULL);
+	return domain_of_db(db_exec(&insert_session, a, 5, NULL, NULL));
 }
 
 /* The user of a session row; the first row only. */
@@ -123,7 +123,7 @@ session_user(void *arg, const struct db_row *r)
 	return 0;
 }
 
-enum db_status
+enum domain_status
 session_load(const char *token, struct staff_user *u, int *found)
 {
 	char		 hash[65];
@@ -133,22 +133,22 @@ session_load(const char *token, struct staff_user *u, int *found)
 	*found = 0;
 	memset(u, 0, sizeof(*u));
 	if (strlen(token) != SESSION_TOKEN_LEN)
-		return DB_OK;
+		return DOMAIN_OK;
 	token_hash(token, hash);
 	a[0] = DB_TEXT(hash);
 	a[1] = DB_INT(SESSION_IDLE_SEC);
 	st = db_query_each(&load_session, a, 2, session_user, u);
 	if (st != DB_OK || u->id == 0) {
 		memset(u, 0, sizeof(*u));
-		return st;
+		return domain_of_db(st);
 	}
 	*found = 1;
 	snprintf(u->token, sizeof(u->token), "%s", token);
 	session_csrf(token, u->csrf);
-	return db_exec(&touch_session, a, 1, NULL, NULL);
+	return domain_of_db(db_exec(&touch_session, a, 1, NULL, NULL));
 }
 
-enum db_status
+enum domain_status
 session_otp_failed(const char *token, long long *failures)
 {
 	char		 hash[65];
@@ -158,11 +158,11 @@ session_otp_failed(const char *token, long long *failures)
 	token_hash(token, hash);
 	a[0] = DB_TEXT(hash);
 	if ((st = db_exec(&count_otp_failure, a, 1, NULL, NULL)) != DB_OK)
-		return st;
-	return db_query_int(&otp_failures_of, a, 1, failures);
+		return domain_of_db(st);
+	return domain_of_db(db_query_int(&otp_failures_of, a, 1, failures));
 }
 
-enum db_status
+enum domain_status
 session_end(const char *token)
 {
 	char		 hash[65];
@@ -170,15 +170,15 @@ session_end(const char *token)
 
 	token_hash(token, hash);
 	a[0] = DB_TEXT(hash);
-	return db_exec(&delete_session, a, 1, NULL, NULL);
+	return domain_of_db(db_exec(&delete_session, a, 1, NULL, NULL));
 }
 
-enum db_status
+enum domain_status
 session_end_all(long long staff_id)
 {
 	struct db_arg	 a[] = { DB_INT(staff_id) };
 
-	return db_exec(&delete_sessions_of, a, 1, NULL, NULL);
+	return domain_of_db(db_exec(&delete_sessions_of, a, 1, NULL, NULL));
 }
 
 void

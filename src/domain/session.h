@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "db/db.h"
+#include "domain/result.h"
 
 #define SESSION_TOKEN_LEN	43	/* 32 random bytes, base64url */
 #define SESSION_IDLE_SEC	(30 * 60)
@@ -40,18 +41,18 @@ struct staff_user {
 /* The role bit for a stored role name, 0 when unknown. */
 unsigned	role_bit(const char *name);
 /* Starts a session at stage; token receives the new cookie value. */
-enum db_status	session_create(long long staff_id, const char *address,
+enum domain_status session_create(long long staff_id, const char *address,
 		    enum session_stage, char token[SESSION_TOKEN_LEN + 1]);
 /* Counts a wrong second-factor code against the session; *failures is
  * the count so far. */
-enum db_status	session_otp_failed(const char *token, long long *failures);
+enum domain_status session_otp_failed(const char *token, long long *failures);
 /* Loads the user of a live session and marks it used; *found is 0 for
  * an unknown, expired, idle or disabled one. */
-enum db_status	session_load(const char *token, struct staff_user *,
+enum domain_status session_load(const char *token, struct staff_user *,
 		    int *found);
-enum db_status	session_end(const char *token);
+enum domain_status session_end(const char *token);
 /* Ends every session of a staff member (password change, disabling). */
-enum db_status	session_end_all(long long staff_id);
+enum domain_status session_end_all(long long staff_id);
 /* The CSRF token belonging to a session token. */
 void		session_csrf(const char *token, char out[SESSION_TOKEN_LEN + 1]);
 /* Constant-time comparison of two NUL-terminated tokens; 1 when equal. */

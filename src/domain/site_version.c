@@ -8,8 +8,14 @@ static struct db_stmt current = DB_READ(
     "1000000000000 * (SELECT COUNT(*) FROM notice "
     "WHERE status = 'published' AND published_at > NOW())");
 
-enum db_status
+enum domain_status
 site_version(long long *version)
 {
-	return db_query_int(&current, NULL, 0, version);
+	return domain_of_db(db_query_int(&current, NULL, 0, version));
+}
+
+enum domain_status
+site_ping(void)
+{
+	return domain_of_db(db_ping());
 }

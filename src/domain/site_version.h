@@ -5,7 +5,10 @@
 #define JDXX_SITE_VERSION_H
 
 #include "db/db.h"
+#include "domain/result.h"
 
-enum db_status	site_version(long long *version);
+enum domain_status site_version(long long *version);
+/* Whether the database answers now: DOMAIN_OK, else why not. */
+enum domain_status site_ping(void);
 
 #endif

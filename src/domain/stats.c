@@ -565,7 +565,7 @@ read_years(void *arg, const struct db_row *r)
 	return 0;
 }
 
-enum db_status
+enum domain_status
 stats_years(int *first, int *last)
 {
 	int		 years[2] = { 0, 0 };
@@ -574,5 +574,5 @@ stats_years(int *first, int *last)
 	st = db_query_each(&year_range, NULL, 0, read_years, years);
 	*first = years[0];
 	*last = years[1];
-	return st;
+	return domain_of_db(st);
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "db/db.h"
+#include "domain/result.h"
 
 #define STATS_TOP_COUNTIES	20
 #define STATS_MONTHS		24
@@ -77,7 +78,7 @@ int		stats_list_alloc(struct stats_list *, size_t n);
 enum db_status	stats_categories(struct stats_list *l);
 /* The first and last years in which complaints were submitted (0 and 0
  * when there are none). */
-enum db_status	stats_years(int *first, int *last);
+enum domain_status stats_years(int *first, int *last);
 
 /* Twice the median of a histogram: value[i] occurs count[i] times,
  * values ascending. Twice, so that the mean of the two middle values

@@ -159,7 +159,7 @@ count_and_keep(struct stats *s, const struct stats_filter *f, int kept)
 	return DB_OK;
 }
 
-enum db_status
+enum domain_status
 stats_load_shared(struct stats *s, const struct stats_filter *f, int *stale,
     int *busy)
 {
@@ -170,21 +170,21 @@ stats_load_shared(struct stats *s, const struct stats_filter *f, int *stale,
 	*stale = *busy = 0;
 	if ((st = snapshot_read(s, f, &kept, &found, stale)) != DB_OK ||
 	    found)
-		return st;
+		return domain_of_db(st);
 	if (!always_kept(f))
-		return count_and_keep(s, f, kept);
+		return domain_of_db(count_and_keep(s, f, kept));
 	/* Not counted twice at once. */
 	if ((st = lock_filter(f, STATS_LOCK_WAIT, &got)) != DB_OK)
-		return st;
+		return domain_of_db(st);
 	if (!got) {
 		*busy = 1;
-		return DB_OK;
+		return DOMAIN_OK;
 	}
 	st = snapshot_read(s, f, &kept, &found, stale);
 	if (st == DB_OK && !found)
 		st = count_and_keep(s, f, kept);
 	unlock_filter(f);
-	return st;
+	return domain_of_db(st);
 }
 
 void

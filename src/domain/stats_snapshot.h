@@ -5,6 +5,7 @@
 #define JDXX_STATS_SNAPSHOT_H
 
 #include "db/db.h"
+#include "domain/result.h"
 #include "domain/stats.h"
 
 /* stats_load, with computed_at (when the numbers were counted), from the
@@ -15,7 +16,7 @@
  * *busy says another one was still counting them after STATS_LOCK_WAIT
  * seconds, and nothing was loaded. s need not be initialised; free it
  * with stats_free. */
-enum db_status	stats_load_shared(struct stats *s,
+enum domain_status stats_load_shared(struct stats *s,
 		    const struct stats_filter *f, int *stale, int *busy);
 /* Counts f's kept numbers again, unless another worker is doing so or
  * already has. */

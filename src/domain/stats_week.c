@@ -154,7 +154,7 @@ week_outlets(void *arg, const struct db_row *r)
 	return 0;
 }
 
-enum db_status
+enum domain_status
 stats_weekly(struct stats_week *w, const char *region, long monday)
 {
 	char		 start[11], end[11];
@@ -180,11 +180,12 @@ stats_weekly(struct stats_week *w, const char *region, long monday)
 	if ((st = week_rows(w)) != DB_OK ||
 	    (st = db_query_each(region[0] != '\0' ? &weekly_region :
 	    &weekly_all, a, k, week_add, w)) != DB_OK)
-		return st;
+		return domain_of_db(st);
 	for (i = 0; i < 3; i++) {
 		o[3 * i] = DB_TEXT(region);
 		o[3 * i + 1] = DB_TEXT(start);
 		o[3 * i + 2] = DB_TEXT(end);
 	}
-	return db_query_each(&weekly_outlets, o, DB_NARGS(o), week_outlets, w);
+	return domain_of_db(db_query_each(&weekly_outlets, o, DB_NARGS(o),
+	    week_outlets, w));
 }

@@ -9,6 +9,7 @@
 
 #include "db/db.h"
 #include "domain/complaint_channel.h"
+#include "domain/result.h"
 #include "domain/stats.h"
 
 /* What is counted for each category, in the order of the report.
@@ -43,7 +44,7 @@ struct stats_week {
 /* The weekly report of region ("" for all) for the ISO week starting on
  * the day monday (days since 1970-01-01). Free with stats_week_free,
  * also after an error. */
-enum db_status	stats_weekly(struct stats_week *, const char *region,
+enum domain_status stats_weekly(struct stats_week *, const char *region,
 		    long monday);
 void		stats_week_free(struct stats_week *);
 /* The name of a kind, as a word: "received", "accepted"... */

@@ -7,27 +7,27 @@
 #include "domain/caps_record.h"
 #include "domain/subsidy.h"
 
-enum db_status
+enum domain_status
 subsidy_quote(const char *category, const char *date, long long price_fen,
     struct subsidy_quote *q)
 {
-	struct rate	 rate;
-	struct cap	 cap;
-	enum db_status	 st;
-	int		 found;
+	struct rate		 rate;
+	struct cap		 cap;
+	enum domain_status	 st;
+	int			 found;
 
 	memset(q, 0, sizeof(*q));
 	q->price_fen = price_fen;
 	q->outcome = SUBSIDY_NOT_STARTED;
-	if ((st = rate_on(date, &rate, &found)) != DB_OK || !found)
+	if ((st = rate_on(date, &rate, &found)) != DOMAIN_OK || !found)
 		return st;
 	q->rate_bp = rate.rate_bp;
 	q->outcome = SUBSIDY_NO_CAP_YET;
-	if ((st = cap_on(category, date, &cap, &found)) != DB_OK)
+	if ((st = cap_on(category, date, &cap, &found)) != DOMAIN_OK)
 		return st;
 	if (!found) {
 		/* A category added later has no cap on the days before it. */
-		if ((st = category_exists(category, &found)) == DB_OK &&
+		if ((st = category_exists(category, &found)) == DOMAIN_OK &&
 		    !found)
 			q->outcome = SUBSIDY_UNKNOWN_CATEGORY;
 		return st;
@@ -37,11 +37,11 @@ subsidy_quote(const char *category, const char *date, long long price_fen,
 	q->cap_fen = cap.cap_fen;
 	if (price_fen > q->cap_fen) {
 		q->outcome = SUBSIDY_OVER_CAP;
-		return DB_OK;
+		return DOMAIN_OK;
 	}
 	q->subsidy_fen = subsidy_fen(price_fen, rate.rate_bp);
 	q->central_fen = subsidy_fen(q->subsidy_fen, rate.central_share_bp);
 	q->provincial_fen = q->subsidy_fen - q->central_fen;
 	q->net_fen = price_fen - q->subsidy_fen;
-	return DB_OK;
+	return DOMAIN_OK;
 }

@@ -6,6 +6,7 @@
 #define JDXX_SUBSIDY_H
 
 #include "db/db.h"
+#include "domain/result.h"
 
 enum subsidy_outcome {
 	SUBSIDY_QUOTED,
@@ -28,7 +29,7 @@ struct subsidy_quote {
 };
 
 /* Quotes a purchase of price_fen in category on date (YYYY-MM-DD). */
-enum db_status	subsidy_quote(const char *category, const char *date,
+enum domain_status subsidy_quote(const char *category, const char *date,
 		    long long price_fen, struct subsidy_quote *);
 
 #endif

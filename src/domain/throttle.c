@@ -100,17 +100,17 @@ throttle_delay(long long failures, long long free, long long max)
 	return d;
 }
 
-enum db_status
+enum domain_status
 throttle_wait(const char *scope, const char *subject, long long *seconds)
 {
 	char		 buf[THROTTLE_SUBJECT_LEN + 1];
 	struct db_arg	 a[] = { DB_TEXT(scope),
 	    DB_TEXT(subject_of(rule_of(scope), subject, buf)) };
 
-	return db_query_int(&wait_of, a, 2, seconds);
+	return domain_of_db(db_query_int(&wait_of, a, 2, seconds));
 }
 
-enum db_status
+enum domain_status
 throttle_fail(const char *scope, const char *subject)
 {
 	const struct scope_rule *r = rule_of(scope);
@@ -122,23 +122,23 @@ throttle_fail(const char *scope, const char *subject)
 	long long	 n, d;
 
 	if ((st = db_exec(&record_failure, a, 2, NULL, NULL)) != DB_OK)
-		return st;
+		return domain_of_db(st);
 	if ((st = db_query_int(&failures_of, a, 2, &n)) != DB_OK)
-		return st;
+		return domain_of_db(st);
 	d = throttle_delay(n, r->free, r->max_wait);
 	l[0] = DB_INT(d);
 	l[1] = DB_INT(d);
 	l[2] = a[0];
 	l[3] = a[1];
-	return db_exec(&set_lock, l, 4, NULL, NULL);
+	return domain_of_db(db_exec(&set_lock, l, 4, NULL, NULL));
 }
 
-enum db_status
+enum domain_status
 throttle_clear(const char *scope, const char *subject)
 {
 	char		 buf[THROTTLE_SUBJECT_LEN + 1];
 	struct db_arg	 a[] = { DB_TEXT(scope),
 	    DB_TEXT(subject_of(rule_of(scope), subject, buf)) };
 
-	return db_exec(&clear, a, 2, NULL, NULL);
+	return domain_of_db(db_exec(&clear, a, 2, NULL, NULL));
 }

@@ -7,6 +7,7 @@
 #define JDXX_THROTTLE_H
 
 #include "db/db.h"
+#include "domain/result.h"
 
 /* Failures before any wait: an address may be a whole village's (also
  * for tracking and other per-address counts). */
@@ -25,11 +26,11 @@
  * factor, by account), "password" (password change, by account). */
 
 /* Seconds before subject may try again (0: now). */
-enum db_status	throttle_wait(const char *scope, const char *subject,
+enum domain_status throttle_wait(const char *scope, const char *subject,
 		    long long *seconds);
 /* Records a failure and sets the next wait. */
-enum db_status	throttle_fail(const char *scope, const char *subject);
-enum db_status	throttle_clear(const char *scope, const char *subject);
+enum domain_status throttle_fail(const char *scope, const char *subject);
+enum domain_status throttle_clear(const char *scope, const char *subject);
 /* The wait after n failures of which free cost nothing: then doubling
  * from 2 s up to max. */
 long long	throttle_delay(long long failures, long long free, long long max);

@@ -330,7 +330,7 @@ status_row(void *arg, const struct db_row *r)
 	return 0;
 }
 
-enum db_status
+enum domain_status
 totp_status(long long staff_id, struct totp_status *s, int *found)
 {
 	struct db_arg		 a[] = { DB_INT(staff_id) };
@@ -344,10 +344,10 @@ totp_status(long long staff_id, struct totp_status *s, int *found)
 		k.found = 0;
 	}
 	*found = k.found;
-	return st;
+	return domain_of_db(st);
 }
 
-enum db_status
+enum domain_status
 totp_enrol(long long staff_id)
 {
 	unsigned char	 secret[TOTP_SECRET_BYTES];
@@ -359,10 +359,10 @@ totp_enrol(long long staff_id)
 	a[1] = DB_INT(staff_id);
 	st = db_exec(&set_pending, a, 2, NULL, NULL);
 	sodium_memzero(secret, sizeof(secret));
-	return st;
+	return domain_of_db(st);
 }
 
-enum db_status
+enum domain_status
 totp_pending_text(long long staff_id, char text[TOTP_SECRET_TEXT_LEN + 1],
     int *found)
 {
@@ -375,7 +375,7 @@ totp_pending_text(long long staff_id, char text[TOTP_SECRET_TEXT_LEN + 1],
 	text[0] = '\0';
 	if ((st = db_query_blob(&pending_secret, a, 1, &secret, &len)) !=
 	    DB_OK || secret == NULL)
-		return st;
+		return domain_of_db(st);
 	if (len != TOTP_SECRET_BYTES || totp_secret_text(
 	    (const unsigned char *)secret, len, text,
 	    TOTP_SECRET_TEXT_LEN + 1) == -1) {
@@ -385,7 +385,7 @@ totp_pending_text(long long staff_id, char text[TOTP_SECRET_TEXT_LEN + 1],
 	} else
 		*found = 1;
 	secret_free(secret, len);
-	return st;
+	return domain_of_db(st);
 }
 
 /* Ten new recovery codes for staff_id in place of any it had. */
@@ -457,7 +457,7 @@ out:
 	return st;
 }
 
-enum db_status
+enum domain_status
 totp_confirm(long long staff_id, const char *code, int *ok,
     char codes[TOTP_RECOVERY_CODES][TOTP_RECOVERY_LEN + 1])
 {
@@ -472,10 +472,10 @@ totp_confirm(long long staff_id, const char *code, int *ok,
 		*ok = 1;
 	if (!*ok)
 		sodium_memzero(codes, sizeof(codes[0]) * TOTP_RECOVERY_CODES);
-	return st;
+	return domain_of_db(st);
 }
 
-enum db_status
+enum domain_status
 totp_check(long long staff_id, const char *code, int *ok, int *recovery)
 {
 	char			 digits[TOTP_DIGITS + 1];
@@ -488,40 +488,40 @@ totp_check(long long staff_id, const char *code, int *ok, int *recovery)
 	*recovery = 0;
 	if (totp_code_normalise(code, digits) == 0)
 		/* A code of the confirmed secret, its step taken at once. */
-		return take_matched_step(&confirmed_secret, &take_step,
-		    staff_id, digits, ok);
+		return domain_of_db(take_matched_step(&confirmed_secret,
+		    &take_step, staff_id, digits, ok));
 	if (totp_recovery_normalise(code, norm) == -1)
-		return DB_OK;
+		return DOMAIN_OK;
 	totp_recovery_hash(norm, hash);
 	sodium_memzero(norm, sizeof(norm));
 	a[0] = DB_INT(staff_id);
 	a[1] = DB_TEXT(hash);
 	st = db_exec(&use_recovery, a, 2, &affected, NULL);
 	*ok = *recovery = st == DB_OK && affected == 1;
-	return st;
+	return domain_of_db(st);
 }
 
-enum db_status
+enum domain_status
 totp_reset(long long staff_id)
 {
 	struct db_arg	 a[] = { DB_INT(staff_id) };
 	enum db_status	 st;
 
 	if ((st = db_exec(&clear_factor, a, 1, NULL, NULL)) != DB_OK)
-		return st;
-	return db_exec(&delete_recovery, a, 1, NULL, NULL);
+		return domain_of_db(st);
+	return domain_of_db(db_exec(&delete_recovery, a, 1, NULL, NULL));
 }
 
 enum domain_status
 totp_start(const struct audit_by *by)
 {
-	enum db_status	 st;
+	enum domain_status	 st;
 
-	if ((st = totp_enrol(by->user->id)) != DB_OK ||
-	    (st = audit_record(by, "totp_enrol", "staff", by->user->id, NULL,
-	    json_pack("{s:s}", "totp", totp_state_name(TOTP_PENDING)))) !=
-	    DB_OK)
-		return domain_of_db(st);
+	if ((st = totp_enrol(by->user->id)) != DOMAIN_OK ||
+	    (st = domain_of_db(audit_record(by, "totp_enrol", "staff",
+	    by->user->id, NULL, json_pack("{s:s}", "totp",
+	    totp_state_name(TOTP_PENDING))))) != DOMAIN_OK)
+		return st;
 	return DOMAIN_OK;
 }
 
@@ -530,34 +530,34 @@ totp_enable(const struct audit_by *by, const char *code,
     char codes[TOTP_RECOVERY_CODES][TOTP_RECOVERY_LEN + 1],
     struct domain_problems *p)
 {
-	long long	 id = by->user->id;
-	enum db_status	 st;
-	int		 ok;
+	long long		 id = by->user->id;
+	enum domain_status	 st;
+	int			 ok;
 
 	memset(codes, 0, sizeof(codes[0]) * TOTP_RECOVERY_CODES);
-	if ((st = db_begin()) != DB_OK)
-		return domain_of_db(st);
+	if ((st = domain_of_db(db_begin())) != DOMAIN_OK)
+		return st;
 	st = totp_confirm(id, code, &ok, codes);
-	if (st == DB_OK && ok)
-		st = audit_record(by, "totp_enable", "staff", id,
+	if (st == DOMAIN_OK && ok)
+		st = domain_of_db(audit_record(by, "totp_enable", "staff", id,
 		    json_pack("{s:s}", "totp", totp_state_name(TOTP_PENDING)),
 		    json_pack("{s:s,s:i}", "totp",
 		    totp_state_name(TOTP_ENABLED), "recovery_codes",
-		    TOTP_RECOVERY_CODES));
-	if (st != DB_OK || !ok) {
+		    TOTP_RECOVERY_CODES)));
+	if (st != DOMAIN_OK || !ok) {
 		db_rollback();
 		sodium_memzero(codes, sizeof(codes[0]) * TOTP_RECOVERY_CODES);
-		if (st != DB_OK)
-			return domain_of_db(st);
+		if (st != DOMAIN_OK)
+			return st;
 		audit_record(by, "totp_enable_failed", "staff", id, NULL, NULL);
 		domain_problem(p, "code", "动态验证码不正确。请确认已扫描"
 		    "本页的二维码（或输入了本页的密钥），手机时间准确，"
 		    "并输入应用当前显示的 6 位数字");
 		return DOMAIN_INVALID;
 	}
-	if ((st = db_finish(st)) != DB_OK)
+	if ((st = domain_finish(st)) != DOMAIN_OK)
 		sodium_memzero(codes, sizeof(codes[0]) * TOTP_RECOVERY_CODES);
-	return domain_of_db(st);
+	return st;
 }
 
 enum domain_status
@@ -565,21 +565,21 @@ totp_reset_for(long long staff_id, const char *username,
     const struct audit_by *by, enum totp_state *was)
 {
 	struct totp_status	 s;
-	enum db_status		 st;
+	enum domain_status	 st;
 	int			 found;
 
-	if ((st = totp_status(staff_id, &s, &found)) != DB_OK ||
-	    (st = db_begin()) != DB_OK)
-		return domain_of_db(st);
+	if ((st = totp_status(staff_id, &s, &found)) != DOMAIN_OK ||
+	    (st = domain_of_db(db_begin())) != DOMAIN_OK)
+		return st;
 	*was = s.state;
 	st = totp_reset(staff_id);
-	if (st == DB_OK)
+	if (st == DOMAIN_OK)
 		st = session_end_all(staff_id);
-	if (st == DB_OK)
-		st = audit_record(by, "totp_reset", "staff", staff_id,
-		    json_pack("{s:s,s:s,s:I}", "username", username, "totp",
-		    totp_state_name(s.state), "recovery_left",
+	if (st == DOMAIN_OK)
+		st = domain_of_db(audit_record(by, "totp_reset", "staff",
+		    staff_id, json_pack("{s:s,s:s,s:I}", "username", username,
+		    "totp", totp_state_name(s.state), "recovery_left",
 		    (json_int_t)s.recovery_left), json_pack("{s:s,s:s}",
-		    "username", username, "totp", totp_state_name(TOTP_NONE)));
-	return domain_of_db(db_finish(st));
+		    "username", username, "totp", totp_state_name(TOTP_NONE))));
+	return domain_finish(st);
 }

@@ -32,11 +32,11 @@ long long	totp_match(const unsigned char *secret, size_t len,
 /* Checks a code typed at sign-in for staff_id: a TOTP code of its
  * confirmed secret, taken once, or an unused recovery code, then used
  * up. *ok is 1 when it held; *recovery when it was a recovery code. */
-enum db_status	totp_check(long long staff_id, const char *code, int *ok,
+enum domain_status totp_check(long long staff_id, const char *code, int *ok,
 		    int *recovery);
 /* Removes the second factor and its recovery codes (reset by an account
  * of wider scope, or from the shell). */
-enum db_status	totp_reset(long long staff_id);
+enum domain_status totp_reset(long long staff_id);
 
 /* Enrolment. */
 
@@ -55,14 +55,14 @@ struct totp_status {
 /* "none", "pending" or "enabled", as the audit log records it. */
 const char	*totp_state_name(enum totp_state);
 /* The state of staff_id's second factor; *found is 0 for no account. */
-enum db_status	totp_status(long long staff_id, struct totp_status *,
+enum domain_status totp_status(long long staff_id, struct totp_status *,
 		    int *found);
 /* Gives staff_id a new pending secret unless it has a secret already
  * (pending or confirmed), so a page read twice shows the same one. */
-enum db_status	totp_enrol(long long staff_id);
+enum domain_status totp_enrol(long long staff_id);
 /* The pending secret of staff_id as base32 text; *found is 0 when none
  * is pending (none at all, or confirmed). */
-enum db_status	totp_pending_text(long long staff_id,
+enum domain_status totp_pending_text(long long staff_id,
 		    char text[TOTP_SECRET_TEXT_LEN + 1], int *found);
 /* Confirms the pending secret of staff_id with a code for it (the step
  * is taken, as at sign-in) and replaces the recovery codes with ten new
@@ -70,7 +70,7 @@ enum db_status	totp_pending_text(long long staff_id,
  * *ok is 0 for a wrong code or no pending secret, and nothing changes.
  * Runs inside the caller's transaction (db_begin), so the confirmation
  * and the codes land together. */
-enum db_status	totp_confirm(long long staff_id, const char *code, int *ok,
+enum domain_status totp_confirm(long long staff_id, const char *code, int *ok,
 		    char codes[TOTP_RECOVERY_CODES][TOTP_RECOVERY_LEN + 1]);
 
 /* The changes of the second factor as staff make them, each recorded in

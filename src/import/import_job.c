@@ -127,7 +127,7 @@ import_job_sweep(void *unused)
 	sweep(&drop_product_orphans);
 }
 
-enum db_status
+enum domain_status
 import_job_start(const char *kind, const struct staff_user *u,
     const char *region, const char *filename, const char *encoding,
     size_t total, long long *id, long long *busy)
@@ -139,9 +139,9 @@ import_job_start(const char *kind, const struct staff_user *u,
 
 	*id = *busy = 0;
 	if ((st = db_query_int(&take_start_lock, NULL, 0, &got)) != DB_OK)
-		return st;
+		return domain_of_db(st);
 	if (got != 1)
-		return DB_ERROR;
+		return DOMAIN_INTERNAL;
 	a[0] = DB_TEXT(kind);
 	a[1] = a[2] = DB_TEXT(region);
 	if ((st = db_query_int(&live_overlap, a, 3, busy)) != DB_OK)
@@ -176,7 +176,7 @@ import_job_start(const char *kind, const struct staff_user *u,
 out:
 	if (st != DB_DOWN)
 		db_query_int(&drop_start_lock, NULL, 0, &got);
-	return st;
+	return domain_of_db(st);
 }
 
 enum db_status

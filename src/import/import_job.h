@@ -25,10 +25,11 @@
 #define IMPORT_JOB_STEP	500
 
 /* Starts a job of kind ("outlets" or "products") for user over region
- * ("" for all) and takes its lock on this connection. DB_DUPLICATE, with
- * *busy set to its id, when a live job of the same kind covers part of
- * the same region. encoding is the file's, as the check found it. */
-enum db_status	import_job_start(const char *kind, const struct staff_user *,
+ * ("" for all) and takes its lock on this connection. DOMAIN_CONFLICT,
+ * with *busy set to its id, when a live job of the same kind covers
+ * part of the same region. encoding is the file's, as the check found
+ * it. */
+enum domain_status import_job_start(const char *kind, const struct staff_user *,
 		    const char *region, const char *filename,
 		    const char *encoding, size_t total, long long *id,
 		    long long *busy);

@@ -510,6 +510,7 @@ import_run_save(struct import_run *run, const struct staff_user *user,
     long long job, json_t *audit_extra, void *arg)
 {
 	const struct import_kind	*k = run->kind;
+	const struct audit_by		 by = { user, address, username };
 	enum db_status			 st;
 	json_t				*after;
 	size_t				 i, n;
@@ -543,8 +544,8 @@ import_run_save(struct import_run *run, const struct staff_user *user,
 		    "imported", (json_int_t)run->written);
 		if (after != NULL && audit_extra != NULL)
 			json_object_update(after, audit_extra);
-		st = audit_write(user, username, address, k->audit_action,
-		    k->audit_object, 0, NULL, after);
+		st = audit_record(&by, k->audit_action, k->audit_object, 0,
+		    NULL, after);
 	}
 	json_decref(audit_extra);
 	if (st == DB_OK && job != 0)

@@ -22,13 +22,13 @@ static struct db_stmt export_page = DB_READ(
     "WHERE o.region_code LIKE CONCAT(?, '%') AND (? = '' OR o.status = ?) "
     "AND o.id > ? ORDER BY o.id LIMIT 5000");
 
-enum db_status
+enum domain_status
 outlet_export_count(const char *region, const char *status, long long *n)
 {
 	struct db_arg	 a[] = { DB_TEXT(region), DB_TEXT(status),
 	    DB_TEXT(status) };
 
-	return db_query_int(&export_count, a, 3, n);
+	return domain_of_db(db_query_int(&export_count, a, 3, n));
 }
 
 /* Chinese names for a stored comma-separated list, joined by 、. */
@@ -88,7 +88,7 @@ export_row(void *arg, const struct db_row *r)
 	return 0;
 }
 
-enum db_status
+enum domain_status
 outlet_export_csv(struct buf *out, const char *region, const char *status,
     long long *rows)
 {
@@ -109,5 +109,5 @@ outlet_export_csv(struct buf *out, const char *region, const char *status,
 	} while (st == DB_OK && p.n == EXPORT_PAGE);
 	if (st == DB_OK && csv_status(&csv) == -1)
 		st = DB_ERROR;
-	return st;
+	return domain_of_db(st);
 }

@@ -288,6 +288,22 @@ probe_error(void *arg, const char *field, const char *message)
 		v->msg[v->n++] = arena_strdup(&rc->s->run.arena, message);
 }
 
+/* outlet_record_check in the status of the import's callbacks: it can
+ * only fail for want of the database. */
+static enum db_status
+record_check(const struct outlet_record *r, const char *limit,
+    record_error_fn fn, void *arg)
+{
+	switch (outlet_record_check(r, limit, fn, arg)) {
+	case DOMAIN_OK:
+		return DB_OK;
+	case DOMAIN_UNAVAILABLE:
+		return DB_DOWN;
+	default:
+		return DB_ERROR;
+	}
+}
+
 /* What outlet_record_check says about one database-backed field of the
  * row, asked once per distinct value. */
 static enum db_status
@@ -329,8 +345,8 @@ probe(struct outlet_import *imp, struct outlet_row *row, int column,
 		rc.row = row;
 		rc.only = outlet_columns[column].key;
 		rc.verdict = v;
-		if ((st = outlet_record_check(&r, imp->limit, probe_error,
-		    &rc)) != DB_OK)
+		if ((st = record_check(&r, imp->limit, probe_error, &rc)) !=
+		    DB_OK)
 			return st;
 	}
 	v = &s->verdicts[i];
@@ -385,8 +401,7 @@ check_row(struct import_run *run, struct import_row *base, void *arg)
 	rec.registered_on = row->v[C_REGISTERED];
 	rc.s = s;
 	rc.row = row;
-	if ((st = outlet_record_check(&rec, imp->limit, plain_error, &rc)) !=
-	    DB_OK)
+	if ((st = record_check(&rec, imp->limit, plain_error, &rc)) != DB_OK)
 		return st;
 	if ((st = probe(imp, row, C_REGION, &rec)) != DB_OK)
 		return st;
@@ -541,14 +556,14 @@ outlet_import_free(struct outlet_import *imp)
 	imp->state = NULL;
 }
 
-enum db_status
+enum domain_status
 outlet_import_check(struct outlet_import *imp, const char *data, size_t len)
 {
 	struct outlet_state	*s;
 	enum db_status		 st;
 
 	if ((s = imp->state = calloc(1, sizeof(*s))) == NULL)
-		return DB_ERROR;
+		return DOMAIN_INTERNAL;
 	import_run_init(&s->run, &outlet_kind, imp->progress,
 	    imp->progress_arg);
 	st = import_run_check(&s->run, data, len, imp);
@@ -557,7 +572,7 @@ outlet_import_check(struct outlet_import *imp, const char *data, size_t len)
 	imp->good = s->run.good;
 	imp->problems = s->run.problems;
 	imp->nproblems = s->run.nproblems;
-	return st;
+	return domain_of_db(st);
 }
 
 int
@@ -567,7 +582,7 @@ outlet_import_ready(const struct outlet_import *imp, int confirm)
 	    (imp->duplicate_rows == 0 || confirm);
 }
 
-enum db_status
+enum domain_status
 outlet_import_save(struct outlet_import *imp, int confirm,
     const struct staff_user *user, const char *username, const char *address,
     const char *filename)
@@ -576,7 +591,7 @@ outlet_import_save(struct outlet_import *imp, int confirm,
 	enum db_status		 st;
 
 	if (!outlet_import_ready(imp, confirm))
-		return DB_ERROR;
+		return DOMAIN_INTERNAL;
 	s->run.progress = imp->progress;
 	s->run.progress_arg = imp->progress_arg;
 	st = import_run_save(&s->run, user, username, address, filename,
@@ -584,7 +599,7 @@ outlet_import_save(struct outlet_import *imp, int confirm,
 	    (json_int_t)imp->duplicate_rows), imp);
 	imp->imported = s->run.written;
 	outlet_save_after(imp, st);
-	return st;
+	return domain_of_db(st);
 }
 
 struct import_report

@@ -15,6 +15,7 @@
 
 #include "base/buf.h"
 #include "db/db.h"
+#include "domain/result.h"
 #include "domain/session.h"
 #include "import/import_run.h"
 
@@ -65,18 +66,18 @@ struct outlet_import {
 void		outlet_import_init(struct outlet_import *, const char *limit,
 		    import_progress_fn, void *progress_arg);
 /* Reads and checks the file; what is wrong goes into problems and
- * duplicates. DB_OK when the checks ran. */
-enum db_status	outlet_import_check(struct outlet_import *, const char *data,
-		    size_t len);
+ * duplicates. DOMAIN_OK when the checks ran. */
+enum domain_status outlet_import_check(struct outlet_import *,
+		    const char *data, size_t len);
 /* 1 when saving would write the rows: there are some, none has a
  * problem, and likely duplicates (if any) are confirmed. */
 int		outlet_import_ready(const struct outlet_import *,
 		    int confirm_duplicates);
 /* Writes every row in one transaction with one outlet_import audit
  * record (file name and counts) as user, or as username from address
- * when user is NULL. Only when ready (DB_ERROR otherwise). DB_DUPLICATE
- * when a registration number was taken since the check. */
-enum db_status	outlet_import_save(struct outlet_import *,
+ * when user is NULL. Only when ready (DOMAIN_INTERNAL otherwise).
+ * DOMAIN_CONFLICT when a registration number was taken since the check. */
+enum domain_status outlet_import_save(struct outlet_import *,
 		    int confirm_duplicates, const struct staff_user *user,
 		    const char *username, const char *address,
 		    const char *filename);
@@ -87,11 +88,11 @@ void		outlet_import_free(struct outlet_import *);
 
 /* How many outlets an export of region (any level, "" for all) and
  * status ("" for all) holds. */
-enum db_status	outlet_export_count(const char *region, const char *status,
+enum domain_status outlet_export_count(const char *region, const char *status,
 		    long long *n);
 /* Appends those outlets to out as CSV (UTF-8 with a BOM, CRLF) under the
  * import's header, read from the database in pages by id. */
-enum db_status	outlet_export_csv(struct buf *out, const char *region,
+enum domain_status outlet_export_csv(struct buf *out, const char *region,
 		    const char *status, long long *rows);
 
 #endif

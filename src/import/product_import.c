@@ -334,7 +334,7 @@ product_import_free(struct product_import *imp)
 	imp->encoding = "";
 }
 
-enum db_status
+enum domain_status
 product_import_check(struct product_import *imp, const char *data,
     size_t len)
 {
@@ -342,7 +342,7 @@ product_import_check(struct product_import *imp, const char *data,
 	enum db_status		 st;
 
 	if ((s = imp->state = calloc(1, sizeof(*s))) == NULL)
-		return DB_ERROR;
+		return DOMAIN_INTERNAL;
 	import_run_init(&s->run, &product_kind, NULL, NULL);
 	st = import_run_check(&s->run, data, len, imp);
 	imp->encoding = s->run.encoding;
@@ -350,7 +350,7 @@ product_import_check(struct product_import *imp, const char *data,
 	imp->good = s->run.good;
 	imp->problems = s->run.problems;
 	imp->nproblems = s->run.nproblems;
-	return st;
+	return domain_of_db(st);
 }
 
 int
@@ -359,7 +359,7 @@ product_import_ready(const struct product_import *imp)
 	return imp->state != NULL && import_run_ready(&imp->state->run);
 }
 
-enum db_status
+enum domain_status
 product_import_save(struct product_import *imp,
     const struct staff_user *user, const char *username, const char *address,
     const char *filename)
@@ -367,11 +367,11 @@ product_import_save(struct product_import *imp,
 	enum db_status	 st;
 
 	if (!product_import_ready(imp))
-		return DB_ERROR;
+		return DOMAIN_INTERNAL;
 	st = import_run_save(&imp->state->run, user, username, address,
 	    filename, imp->job, NULL, imp);
 	imp->imported = imp->state->run.written;
-	return st;
+	return domain_of_db(st);
 }
 
 struct import_report
@@ -411,7 +411,7 @@ export_row(void *arg, const struct db_row *r)
 	return 0;
 }
 
-enum db_status
+enum domain_status
 product_export_csv(struct buf *out, long long *rows)
 {
 	struct csv		 w;
@@ -427,8 +427,8 @@ product_export_csv(struct buf *out, long long *rows)
 		p.n = 0;
 		if ((st = db_query_each(&export_page, a, 2, export_row, &p)) !=
 		    DB_OK)
-			return st;
+			return domain_of_db(st);
 		*rows += p.n;
 	} while (p.n == EXPORT_PAGE);
-	return csv_status(&w) == 0 ? DB_OK : DB_ERROR;
+	return csv_status(&w) == 0 ? DOMAIN_OK : DOMAIN_INTERNAL;
 }

@@ -14,6 +14,7 @@
 
 #include "base/buf.h"
 #include "db/db.h"
+#include "domain/result.h"
 #include "domain/session.h"
 #include "import/import_run.h"
 
@@ -41,18 +42,18 @@ struct product_import {
 };
 
 void		product_import_init(struct product_import *);
-/* Reads and checks the file; what is wrong goes into problems. DB_OK
- * when the checks ran. */
-enum db_status	product_import_check(struct product_import *,
+/* Reads and checks the file; what is wrong goes into problems.
+ * DOMAIN_OK when the checks ran. */
+enum domain_status product_import_check(struct product_import *,
 		    const char *data, size_t len);
 /* 1 when there are rows and none has a problem. */
 int		product_import_ready(const struct product_import *);
 /* Writes every row in one transaction with one product_import audit
  * record (file name and counts) in the name of user, or of username
- * when user is NULL (the shell). Only when ready (DB_ERROR otherwise).
- * DB_DUPLICATE, with taken_line set, when a model was registered since
- * the check; nothing is written then. */
-enum db_status	product_import_save(struct product_import *,
+ * when user is NULL (the shell). Only when ready (DOMAIN_INTERNAL
+ * otherwise). DOMAIN_CONFLICT, with taken_line set, when a model was
+ * registered since the check; nothing is written then. */
+enum domain_status product_import_save(struct product_import *,
 		    const struct staff_user *user, const char *username,
 		    const char *address, const char *filename);
 /* The figures and problems of the check and the save; a model taken
@@ -62,6 +63,6 @@ void		product_import_free(struct product_import *);
 
 /* Appends every product to out as CSV (UTF-8 with a BOM, CRLF) under
  * the import's header, read from the database in pages by id. */
-enum db_status	product_export_csv(struct buf *out, long long *rows);
+enum domain_status product_export_csv(struct buf *out, long long *rows);
 
 #endif

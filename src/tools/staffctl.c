@@ -81,7 +81,7 @@ init_admin(const char *outfile)
 	long long	 n;
 	int		 rc = 1;
 
-	if (account_count(&n) != DB_OK)
+	if (account_count(&n) != DOMAIN_OK)
 		return 1;
 	if (n > 0)
 		return 0;
@@ -90,7 +90,7 @@ init_admin(const char *outfile)
 		goto out;
 	if (write_secret(outfile, pw) == -1)
 		goto out;
-	if (account_first_admin(hash) != DB_OK) {
+	if (account_first_admin(hash) != DOMAIN_OK) {
 		unlink(outfile);
 		goto out;
 	}
@@ -143,8 +143,8 @@ add_account(const char *user, const char *role, const char *region)
 	unsigned long long id;
 	struct arena	 arena = { 0 };
 	struct arena_list path;
-	enum db_status	 st;
-	int		 rc, known;
+	enum domain_status	 st;
+	int			 rc, known;
 
 	if (!username_valid(user) || role_bit(role) == 0) {
 		fprintf(stderr, "jdxx-staff: bad username or role "
@@ -164,11 +164,11 @@ add_account(const char *user, const char *role, const char *region)
 	if ((rc = new_password_hash(user, hash)) != 0)
 		return rc;
 	st = account_create(user, "", role, region, hash, &id);
-	if (st == DB_DUPLICATE) {
+	if (st == DOMAIN_CONFLICT) {
 		fprintf(stderr, "jdxx-staff: %s exists\n", user);
 		return 1;
 	}
-	if (st != DB_OK)
+	if (st != DOMAIN_OK)
 		return 1;
 	audit_write(NULL, "jdxx-staff", "shell", "account_create", "staff",
 	    (long long)id, NULL, json_pack("{s:s,s:s,s:s}", "username", user,
@@ -185,7 +185,7 @@ account_id(const char *user)
 	long long	 id = 0;
 	int		 found = 0;
 
-	if (account_credentials(user, &k, &found) == DB_OK && found)
+	if (account_credentials(user, &k, &found) == DOMAIN_OK && found)
 		id = k.id;
 	sodium_memzero(&k, sizeof(k));
 	if (id == 0)
@@ -204,8 +204,8 @@ reset_password(const char *user)
 		return 1;
 	if ((rc = new_password_hash(user, hash)) != 0)
 		return rc;
-	if (account_set_password(id, hash) != DB_OK ||
-	    session_end_all(id) != DB_OK)
+	if (account_set_password(id, hash) != DOMAIN_OK ||
+	    session_end_all(id) != DOMAIN_OK)
 		return 1;
 	audit_write(NULL, "jdxx-staff", "shell", "account_update_password",
 	    "staff", id, NULL, NULL);
@@ -352,7 +352,7 @@ import_outlets(int argc, char **argv)
 	struct outlet_import	 imp;
 	struct timespec		 t0;
 	const char		*path, *base;
-	enum db_status		 st;
+	enum domain_status	 st;
 	char			*data;
 	size_t			 len;
 	int			 dry = 0, confirm = 0, rc = 1;
@@ -364,9 +364,9 @@ import_outlets(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	outlet_import_init(&imp, "", import_progress, NULL);
 	st = outlet_import_check(&imp, data, len);
-	if (st != DB_OK) {
+	if (st != DOMAIN_OK) {
 		fprintf(stderr, "jdxx-staff: the check failed (database %s)\n",
-		    st == DB_DOWN ? "unavailable" : "error");
+		    st == DOMAIN_UNAVAILABLE ? "unavailable" : "error");
 		goto out;
 	}
 	fprintf(stderr, "jdxx-staff: checked in %.1f s\n", seconds_since(&t0));
@@ -385,12 +385,12 @@ import_outlets(int argc, char **argv)
 	}
 	st = outlet_import_save(&imp, confirm, NULL, "jdxx-staff", "shell",
 	    base);
-	if (st == DB_DUPLICATE)
+	if (st == DOMAIN_CONFLICT)
 		printf("nothing imported: a registration number was taken "
 		    "meanwhile; run again\n");
-	else if (st != DB_OK)
-		printf("nothing imported: database %s\n", st == DB_DOWN ?
-		    "unavailable" : "error");
+	else if (st != DOMAIN_OK)
+		printf("nothing imported: database %s\n",
+		    st == DOMAIN_UNAVAILABLE ? "unavailable" : "error");
 	else {
 		printf("imported: %zu rows in %.1f s\n", imp.imported,
 		    seconds_since(&t0));
@@ -408,7 +408,7 @@ import_products(int argc, char **argv)
 	struct product_import	 imp;
 	struct timespec		 t0;
 	const char		*path, *base;
-	enum db_status		 st;
+	enum domain_status	 st;
 	char			*data;
 	size_t			 len, i;
 	int			 dry = 0, rc = 1;
@@ -419,9 +419,9 @@ import_products(int argc, char **argv)
 	rc = 1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	product_import_init(&imp);
-	if ((st = product_import_check(&imp, data, len)) != DB_OK) {
+	if ((st = product_import_check(&imp, data, len)) != DOMAIN_OK) {
 		fprintf(stderr, "jdxx-staff: the check failed (database %s)\n",
-		    st == DB_DOWN ? "unavailable" : "error");
+		    st == DOMAIN_UNAVAILABLE ? "unavailable" : "error");
 		goto out;
 	}
 	printf("file: %s (%s)\nrows: %zu, good: %zu, with problems: %zu\n",
@@ -448,10 +448,11 @@ import_products(int argc, char **argv)
 		goto out;
 	}
 	st = product_import_save(&imp, NULL, "jdxx-staff", "shell", base);
-	if (st != DB_OK)
-		printf("nothing imported: %s\n", st == DB_DUPLICATE ?
+	if (st != DOMAIN_OK)
+		printf("nothing imported: %s\n", st == DOMAIN_CONFLICT ?
 		    "a model was registered meanwhile; run again" :
-		    st == DB_DOWN ? "database unavailable" : "database error");
+		    st == DOMAIN_UNAVAILABLE ? "database unavailable" :
+		    "database error");
 	else {
 		printf("imported: %zu rows in %.1f s\n", imp.imported,
 		    seconds_since(&t0));

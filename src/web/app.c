@@ -281,19 +281,6 @@ ctx_query_string(struct ctx *c, const char *name, const char *omit)
 	buf_free(&b);
 }
 
-enum handler_result
-db_result(enum db_status st)
-{
-	switch (st) {
-	case DB_OK:
-		return H_OK;
-	case DB_DOWN:
-		return H_UNAVAILABLE;
-	default:
-		return H_ERROR;
-	}
-}
-
 void
 ctx_error_page(struct ctx *c, int status, const char *reason)
 {
@@ -457,7 +444,7 @@ page_cache_refresh(const struct config *cfg)
 	/* A staff write says so at once; others show within check_ms. */
 	if (t - last < cfg->page_cache_check_ms && signal == seen)
 		return;
-	if (site_version(&version) != DB_OK) {
+	if (site_version(&version) != DOMAIN_OK) {
 		page_cache_clear();
 		return;
 	}

@@ -108,9 +108,6 @@ const struct route *route_match(const struct app *, const char *path,
 	    enum http_method, long long *id, char key[REQUEST_MAX_KEY + 1],
 	    unsigned *allowed);
 
-/* What a database outcome means for a handler: a 503 when the database
- * is down, a 500 for any other failure. */
-enum handler_result db_result(enum db_status);
 /* A parameter's text when it was sent and valid, else "". */
 const char *ctx_text(const struct ctx *, size_t index);
 /* Renders a page inside the layout into the response body. */

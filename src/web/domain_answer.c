@@ -23,6 +23,23 @@ domain_answer(enum domain_status st)
 	return &answers[st];
 }
 
+enum handler_result
+domain_result(enum domain_status st)
+{
+	switch (st) {
+	case DOMAIN_OK:
+		return H_OK;
+	case DOMAIN_NOT_FOUND:
+		return H_NOT_FOUND;
+	case DOMAIN_FORBIDDEN:
+		return H_FORBIDDEN;
+	case DOMAIN_UNAVAILABLE:
+		return H_UNAVAILABLE;
+	default:
+		return H_ERROR;
+	}
+}
+
 int
 domain_answer_form(struct ctx *c, enum domain_status st,
     const struct domain_problems *p)

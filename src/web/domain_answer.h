@@ -17,6 +17,10 @@ struct domain_answer {
 
 /* The answer to st. */
 const struct domain_answer *domain_answer(enum domain_status st);
+/* The handler result of st where no page of the handler's own answers
+ * a refusal: DOMAIN_INVALID and DOMAIN_CONFLICT are faults of ours there
+ * (500), like DOMAIN_INTERNAL. */
+enum handler_result domain_result(enum domain_status st);
 /* Marks each of problems beside its field and gives the answer the
  * status of st, when st refuses a form (DOMAIN_INVALID, DOMAIN_CONFLICT,
  * DOMAIN_FORBIDDEN) and problems says why: 1 then, for the handler to

@@ -2,7 +2,9 @@
 """The layers of the tree, checked: each file includes only its own layer
 and the ones below it; SQL text and transactions stay in the layers that
 own the data; page data (ClearSilver's HDF) is filled only in the web
-layer and above; no two files call each other round in a circle.
+layer and above; the web layer, cgi-bin and the tools see outcomes only
+as the domain's (enum domain_status), never the database's; no two
+files call each other round in a circle.
 
 Violations that exist today are listed in tests/layers/known.txt, each
 with the count found when it was listed. A new violation, or a count that
@@ -32,6 +34,10 @@ INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 # ClearSilver's page data: the edge's business, not the data's.
 PAGE_DATA = re.compile(r'#\s*include\s+<ClearSilver/|\bHDF\b|\bhdf_\w+\s*\(|'
                        r'\bhset[if]?\s*\(')
+# The database's outcomes: the domain's business, answered in its own words.
+DB_STATUS = re.compile(r'\b(db_status|DB_OK|DB_DOWN|DB_ERROR|DB_DUPLICATE)\b')
+# Layers that hear of outcomes only as enum domain_status.
+DOMAIN_STATUS_ONLY = {"web", "tools", "cgi-bin"}
 
 
 def layer_of(path):
@@ -85,6 +91,10 @@ def data_violations(path, text, found):
         n = len(PAGE_DATA.findall(text))
         if n:
             found[("pagedata", path, "-")] = n
+    if name in DOMAIN_STATUS_ONLY:
+        n = len(DB_STATUS.findall(text))
+        if n:
+            found[("dbstatus", path, "-")] = n
     if name in DATA_LAYERS:
         return
     n = len(SQL_TEXT.findall(text))

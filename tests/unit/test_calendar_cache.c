@@ -40,20 +40,24 @@ test_calendar_cache(void)
 		struct calendar_stamp	 at;
 		enum db_status		 result;
 		int			 loads;	/* counted so far */
-		enum db_status		 want;
+		enum domain_status	 want;
 	} steps[] = {
-		{ { 0, 1, 0 }, DB_OK, 1, DB_OK },	/* nothing kept yet */
-		{ { 0, 1, 10 }, DB_OK, 1, DB_OK },	/* kept */
-		{ { 0, 1, 999 }, DB_OK, 1, DB_OK },
-		{ { 1, 1, 999 }, DB_OK, 2, DB_OK },	/* signalled */
-		{ { 1, 1, 1500 }, DB_OK, 2, DB_OK },
-		{ { 1, 2, 1500 }, DB_DOWN, 3, DB_DOWN },	/* failed load */
-		{ { 1, 2, 1501 }, DB_OK, 4, DB_OK },	/* not kept: tried again */
-		{ { 1, 2, 1502 }, DB_OK, 4, DB_OK },
-		{ { 1, 2, 2501 }, DB_OK, 5, DB_OK },	/* a second old */
+		{ { 0, 1, 0 }, DB_OK, 1, DOMAIN_OK },	/* nothing kept yet */
+		{ { 0, 1, 10 }, DB_OK, 1, DOMAIN_OK },	/* kept */
+		{ { 0, 1, 999 }, DB_OK, 1, DOMAIN_OK },
+		{ { 1, 1, 999 }, DB_OK, 2, DOMAIN_OK },	/* signalled */
+		{ { 1, 1, 1500 }, DB_OK, 2, DOMAIN_OK },
+		/* A failed load, in the domain's words. */
+		{ { 1, 2, 1500 }, DB_DOWN, 3, DOMAIN_UNAVAILABLE },
+		/* Not kept: tried again. */
+		{ { 1, 2, 1501 }, DB_OK, 4, DOMAIN_OK },
+		{ { 1, 2, 1502 }, DB_OK, 4, DOMAIN_OK },
+		/* A second old. */
+		{ { 1, 2, 2501 }, DB_OK, 5, DOMAIN_OK },
+		{ { 2, 2, 2502 }, DB_ERROR, 6, DOMAIN_INTERNAL },
 	};
 	const struct calendar	*cal;
-	enum db_status		 st;
+	enum domain_status	 st;
 	size_t			 i;
 
 	for (i = 0; i < NELEM(stale_cases); i++)
@@ -68,7 +72,7 @@ test_calendar_cache(void)
 		CHECK(st == steps[i].want && loads == steps[i].loads,
 		    "calendar_cache_get step %zu: status %d, %d loads", i,
 		    (int)st, loads);
-		CHECK(st == DB_OK ? cal != NULL && cal->n == 1 &&
+		CHECK(st == DOMAIN_OK ? cal != NULL && cal->n == 1 &&
 		    workday_is(cal, 14518) == 0 : cal == NULL,
 		    "calendar_cache_get step %zu: the calendar", i);
 	}

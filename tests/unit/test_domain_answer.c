@@ -16,17 +16,18 @@ answers(void)
 		enum domain_status	 st;
 		int			 status;
 		enum handler_result	 result;
+		enum handler_result	 plain;		/* domain_result */
 	} cases[] = {
-		{ DOMAIN_OK, 200, H_OK },
-		{ DOMAIN_NOT_FOUND, 404, H_NOT_FOUND },
-		{ DOMAIN_INVALID, 400, H_OK },
-		{ DOMAIN_CONFLICT, 409, H_OK },
-		{ DOMAIN_FORBIDDEN, 403, H_FORBIDDEN },
-		{ DOMAIN_UNAVAILABLE, 503, H_UNAVAILABLE },
-		{ DOMAIN_INTERNAL, 500, H_ERROR },
+		{ DOMAIN_OK, 200, H_OK, H_OK },
+		{ DOMAIN_NOT_FOUND, 404, H_NOT_FOUND, H_NOT_FOUND },
+		{ DOMAIN_INVALID, 400, H_OK, H_ERROR },
+		{ DOMAIN_CONFLICT, 409, H_OK, H_ERROR },
+		{ DOMAIN_FORBIDDEN, 403, H_FORBIDDEN, H_FORBIDDEN },
+		{ DOMAIN_UNAVAILABLE, 503, H_UNAVAILABLE, H_UNAVAILABLE },
+		{ DOMAIN_INTERNAL, 500, H_ERROR, H_ERROR },
 		/* Past the end of the enum: a fault of ours, never a 200. */
-		{ (enum domain_status)99, 500, H_ERROR },
-		{ (enum domain_status)-1, 500, H_ERROR },
+		{ (enum domain_status)99, 500, H_ERROR, H_ERROR },
+		{ (enum domain_status)-1, 500, H_ERROR, H_ERROR },
 	};
 	const struct domain_answer *a;
 	size_t	 i;
@@ -39,12 +40,16 @@ answers(void)
 		    (int)cases[i].st, (int)a->result);
 		CHECK((a->message == NULL) == (cases[i].st == DOMAIN_OK),
 		    "a message for every refusal (%d)", (int)cases[i].st);
+		CHECK(domain_result(cases[i].st) == cases[i].plain,
+		    "domain_result of %d: %d", (int)cases[i].st,
+		    (int)domain_result(cases[i].st));
 	}
 	CHECK(strcmp(domain_answer(DOMAIN_UNAVAILABLE)->message,
 	    "数据库暂时无法连接，请稍后再试。") == 0, "503 message");
 	CHECK(domain_of_db(DB_OK) == DOMAIN_OK, "db ok");
 	CHECK(domain_of_db(DB_DOWN) == DOMAIN_UNAVAILABLE, "db down");
 	CHECK(domain_of_db(DB_ERROR) == DOMAIN_INTERNAL, "db error");
+	CHECK(domain_of_db(DB_DUPLICATE) == DOMAIN_CONFLICT, "db duplicate");
 	/* A read whose arena ran out of memory answers with holes. */
 	{
 		struct arena	 full = { NULL, 1 }, fine = { NULL, 0 };

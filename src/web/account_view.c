@@ -18,7 +18,7 @@ account_view_put(HDF *hdf, const char *prefix, const struct account *a)
 void
 account_view_rows(HDF *hdf, const char *prefix, const struct arena_list *l)
 {
-	char	 item[128];
+	char	 item[VIEW_ITEM_MAX];
 	size_t	 i;
 
 	for (i = 0; i < l->n; i++) {

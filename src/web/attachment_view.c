@@ -12,7 +12,7 @@ void
 attachment_view_rows(HDF *hdf, const char *prefix, const struct arena_list *l)
 {
 	const struct attachment	*a;
-	char			 item[128];
+	char			 item[VIEW_ITEM_MAX];
 	size_t			 i;
 
 	for (i = 0; i < l->n; i++) {

@@ -6,7 +6,7 @@ void
 audit_view_rows(HDF *hdf, const char *prefix, const struct arena_list *l)
 {
 	const struct audit_entry	*e;
-	char				 item[128];
+	char				 item[VIEW_ITEM_MAX];
 	size_t				 i;
 
 	for (i = 0; i < l->n; i++) {

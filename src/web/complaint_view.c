@@ -35,7 +35,7 @@ complaint_view_categories(HDF *hdf, const char *prefix,
     const struct arena_list *l)
 {
 	const struct complaint_category	*c;
-	char				 row[128];
+	char				 row[VIEW_ITEM_MAX];
 	size_t				 i;
 
 	for (i = 0; i < l->n; i++) {
@@ -52,7 +52,7 @@ complaint_view_events(HDF *hdf, const char *prefix,
     const struct arena_list *l, int staff)
 {
 	const struct complaint_event	*e;
-	char				 row[128];
+	char				 row[VIEW_ITEM_MAX];
 	size_t				 i;
 
 	for (i = 0; i < l->n; i++) {
@@ -99,7 +99,7 @@ void
 complaint_view_queue(HDF *hdf, const char *prefix, const struct arena_list *l)
 {
 	const struct complaint_queue_row *q;
-	char				 row[128];
+	char				 row[VIEW_ITEM_MAX];
 	size_t				 i;
 
 	for (i = 0; i < l->n; i++) {
@@ -126,7 +126,7 @@ complaint_view_counts(HDF *hdf, const char *prefix,
     const struct arena_list *l)
 {
 	const struct complaint_status_count *c;
-	char				 row[128];
+	char				 row[VIEW_ITEM_MAX];
 	size_t				 i;
 
 	for (i = 0; i < l->n; i++) {
@@ -180,7 +180,7 @@ complaint_view_handlers(HDF *hdf, const char *prefix,
     const struct arena_list *l)
 {
 	const struct complaint_handler	*h;
-	char				 row[128];
+	char				 row[VIEW_ITEM_MAX];
 	size_t				 i;
 
 	for (i = 0; i < l->n; i++) {

@@ -5,9 +5,6 @@
 #include "web/view.h"
 #include "web/view_field.h"
 
-/* A row's key. */
-#define ROW_MAX	128
-
 void
 enterprise_view_put(HDF *hdf, const char *prefix, const struct enterprise *e)
 {
@@ -21,7 +18,7 @@ void
 enterprise_view_list(HDF *hdf, const char *prefix, const struct arena_list *l)
 {
 	const struct enterprise	*e;
-	char			 key[ROW_MAX];
+	char			 key[VIEW_ITEM_MAX];
 	size_t			 i;
 
 	for (i = 0; i < l->n; i++) {
@@ -38,7 +35,7 @@ enterprise_view_names(HDF *hdf, const char *prefix,
     const struct arena_list *l)
 {
 	const struct enterprise	*e;
-	char			 key[ROW_MAX];
+	char			 key[VIEW_ITEM_MAX];
 	size_t			 i;
 
 	for (i = 0; i < l->n; i++) {
@@ -54,7 +51,7 @@ enterprise_view_counties(HDF *hdf, const char *prefix,
     const struct arena_list *l)
 {
 	const struct enterprise_county	*k;
-	char				 key[ROW_MAX];
+	char				 key[VIEW_ITEM_MAX];
 	size_t				 i;
 
 	for (i = 0; i < l->n; i++) {

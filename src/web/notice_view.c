@@ -4,14 +4,12 @@
 #include "web/notice_view.h"
 #include "web/view_field.h"
 
-#define ITEM_PREFIX_MAX	128
-
 static void
 put_versions(HDF *hdf, const char *prefix, const struct arena_list *l)
 {
 	const struct notice_version	*v;
-	char				 list[ITEM_PREFIX_MAX];
-	char				 item[ITEM_PREFIX_MAX];
+	char				 list[VIEW_ITEM_MAX];
+	char				 item[VIEW_ITEM_MAX];
 	size_t				 i;
 
 	snprintf(list, sizeof(list), "%s.versions", prefix);
@@ -48,7 +46,7 @@ notice_view_put(HDF *hdf, const char *prefix, const struct notice *n)
 void
 notice_view_rows(HDF *hdf, const char *prefix, const struct arena_list *l)
 {
-	char	 item[ITEM_PREFIX_MAX];
+	char	 item[VIEW_ITEM_MAX];
 	size_t	 i;
 
 	for (i = 0; i < l->n; i++) {
@@ -61,7 +59,7 @@ void
 notice_view_entries(HDF *hdf, const char *prefix, const struct arena_list *l)
 {
 	const struct notice_entry	*e;
-	char				 item[ITEM_PREFIX_MAX];
+	char				 item[VIEW_ITEM_MAX];
 	size_t				 i;
 
 	for (i = 0; i < l->n; i++) {

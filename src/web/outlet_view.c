@@ -5,9 +5,6 @@
 #include "web/view.h"
 #include "web/view_field.h"
 
-/* A row's key. */
-#define ROW_MAX	128
-
 static const char *
 or_empty(const char *s)
 {
@@ -51,11 +48,11 @@ void
 outlet_view_list(HDF *hdf, const char *prefix, const struct arena_list *l,
     size_t max)
 {
-	char	 key[ROW_MAX];
+	char	 key[VIEW_ITEM_MAX];
 	size_t	 i;
 
 	for (i = 0; i < l->n && i < max; i++) {
-		view_item_prefix(key, ROW_MAX, prefix, i);
+		view_item_prefix(key, VIEW_ITEM_MAX, prefix, i);
 		outlet_view_put(hdf, key, outlet_at(l, i));
 	}
 }
@@ -64,12 +61,12 @@ void
 outlet_view_history(HDF *hdf, const char *prefix, const struct arena_list *l)
 {
 	const struct outlet_status_entry *e;
-	char	 key[ROW_MAX];
+	char	 key[VIEW_ITEM_MAX];
 	size_t	 i;
 
 	for (i = 0; i < l->n; i++) {
 		e = (const struct outlet_status_entry *)l->item + i;
-		view_item_prefix(key, ROW_MAX, prefix, i);
+		view_item_prefix(key, VIEW_ITEM_MAX, prefix, i);
 		view_field(hdf, key, "status", e->status);
 		view_field(hdf, key, "effective_on", e->effective_on);
 		view_field(hdf, key, "reason", e->reason);
@@ -83,12 +80,12 @@ outlet_view_duplicates(HDF *hdf, const char *prefix,
     const struct arena_list *l)
 {
 	const struct outlet_duplicate *d;
-	char	 key[ROW_MAX];
+	char	 key[VIEW_ITEM_MAX];
 	size_t	 i;
 
 	for (i = 0; i < l->n; i++) {
 		d = (const struct outlet_duplicate *)l->item + i;
-		view_item_prefix(key, ROW_MAX, prefix, i);
+		view_item_prefix(key, VIEW_ITEM_MAX, prefix, i);
 		view_field_int(hdf, key, "id", d->id);
 		view_field(hdf, key, "reg_no", d->reg_no);
 		view_field(hdf, key, "name", d->name);

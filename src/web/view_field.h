@@ -13,6 +13,8 @@ void	view_field(HDF *, const char *prefix, const char *name,
 	    const char *value);
 void	view_field_int(HDF *, const char *prefix, const char *name,
 	    long long value);
+/* Room for the name of a list's item, prefix.i, in every view. */
+#define VIEW_ITEM_MAX	128
 /* The prefix of item i of the list at prefix: prefix.i. */
 void	view_item_prefix(char *out, size_t len, const char *prefix, size_t i);
 

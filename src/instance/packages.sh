@@ -6,17 +6,18 @@
 DEB_PACKAGES="build-essential pkg-config libfcgi-dev clearsilver-dev
  libmariadb-dev mariadb-server mariadb-client mariadb-plugin-mroonga nginx
  libsodium-dev libcmark-dev libjansson-dev libmagic-dev zlib1g-dev curl
- liboath-dev libqrencode-dev tzdata
+ liboath-dev libqrencode-dev libcurl4-openssl-dev libvips-dev tzdata
  ca-certificates"
 
 # What only the test suites need: a real Atom parser, sqlmap, wrk and
 # oathtool (second-factor codes computed apart from the portal), zbarimg
 # and rsvg-convert (the enrolment's QR code read back),
+# an SMTP server and exiftool (notices received and photos checked),
 # valgrind (make soak), openssl and systemd-analyze (the production
 # configuration), a browser and the fonts for Chinese pages, clang with its
 # sanitizer and libFuzzer runtimes, and llvm-symbolizer for their reports.
 TEST_PACKAGES="python3 python3-feedparser sqlmap wrk valgrind openssl systemd oathtool
-	zbar-tools librsvg2-bin
+	zbar-tools librsvg2-bin python3-aiosmtpd libimage-exiftool-perl
 	chromium fonts-noto-cjk clang libclang-rt-14-dev llvm"
 # What only the benchmark needs: the load generator.
 BENCH_PACKAGES="wrk"

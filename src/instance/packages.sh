@@ -19,8 +19,8 @@ DEB_PACKAGES="build-essential pkg-config libfcgi-dev clearsilver-dev
 TEST_PACKAGES="python3 python3-feedparser sqlmap wrk valgrind openssl systemd oathtool
 	zbar-tools librsvg2-bin python3-aiosmtpd libimage-exiftool-perl
 	chromium fonts-noto-cjk clang libclang-rt-14-dev llvm"
-# What only the benchmark needs: the load generator.
-BENCH_PACKAGES="wrk"
+# What only the benchmark needs: the load generator and the PHP-FPM peer.
+BENCH_PACKAGES="wrk php8.2-fpm php8.2-mysql php8.2-opcache"
 
 missing_packages() {
 	local p

@@ -7,7 +7,8 @@
 # against the page itself, a saved copy of its bytes served by nginx as a
 # static file, and the same bytes from a bare FastCGI program. Then complaint
 # submission (each request its own form token, all looked for afterwards),
-# and the county page again with the page cache off. Worker and mariadbd
+# and the county page again with the page cache off, beside a PHP-FPM peer
+# running the same statements and answering the same bytes. Worker and mariadbd
 # memory before and after. Writes bench-results/<time>/report.md and
 # report.json.
 #
@@ -34,6 +35,7 @@ mkdir -p "$OUT"
 say() { printf 'bench: %s\n' "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 . tests/private-instance.sh
+. tests/bench/php-peer.sh
 command -v wrk >/dev/null || die "wrk is missing; run make bench as root once"
 
 # ------------------------------------------------------------- the instance
@@ -109,12 +111,21 @@ stop_fcgi() {
 	kill "$(cat "$VAR/run/bench-fcgi.pid")" 2>/dev/null || true
 	rm -f "$VAR/run/bench-fcgi.pid"
 }
-trap stop_fcgi EXIT
+trap 'stop_fcgi; php_peer_stop' EXIT
 stop_fcgi
 "$BUILD/bench-fcgi" --dir "$COPIES" --socket \
     "$RT/bench-fcgi.sock" --workers "$WORKERS" >> "$VAR/log/bench-fcgi.log" 2>&1 &
 echo $! > "$VAR/run/bench-fcgi.pid"
 sleep 0.5
+
+# The PHP peer must answer the county page byte for byte as the portal does,
+# or comparing the two means nothing.
+curl -s -o "$OUT/county-app.html" "$BASE/outlets?region=$county"
+php_peer_start "$(sed -n 's/.*site\.css?v=\([0-9a-f]*\)".*/\1/p' "$OUT/county-app.html")" \
+    "$(grep -q 'class="demo-banner"' "$OUT/county-app.html" && echo 1 || echo 0)"
+curl -s -o "$OUT/county-php.html" "$BASE/bench/php/county?region=$county"
+cmp -s "$OUT/county-app.html" "$OUT/county-php.html" ||
+    die "the PHP peer's county page differs from the portal's; see $OUT/county-php.html"
 
 # ------------------------------------------------------------- measuring
 
@@ -208,9 +219,10 @@ say "complaints: sent $sent, 200 $ok, stored $stored (with event $with_event)"
 
 memory end >> "$RESULTS"
 
-# The county page with every cache off.
+# The county page with every cache off, and the PHP peer's in the same run.
 PAGE_CACHE=0 instance reload >&2
 run county nocache "$BASE/outlets?region=$county"
+run county php "$BASE/bench/php/county?region=$county"
 instance reload >&2
 
 printf 'meta\tload_after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS"

@@ -65,12 +65,24 @@ for (const u of urls) {
 }
 lines.push('');
 const nocache = levels.map((c) => find('county', 'nocache', c)).filter(Boolean);
+const php = levels.map((c) => find('county', 'php', c)).filter(Boolean);
+const phpRatio = (c) => {
+  const a = find('county', 'nocache', c);
+  const p = find('county', 'php', c);
+  return a && p && p.rps > 0 ? a.rps / p.rps : undefined;
+};
 if (nocache.length) {
-  lines.push('## County page with the page cache off', '');
-  lines.push('| c | req/s | p50 | p90 | p99 | errors |', '|---:|---:|---:|---:|---:|---:|');
+  lines.push('## County page with the page cache off, beside the PHP-FPM peer', '');
+  lines.push('The peer (tests/bench/php/county.php: PHP-FPM, opcache, PDO with server-side ' +
+    'prepares, 4 children) runs the same statements and answers the same bytes, checked ' +
+    'before the run.', '');
+  lines.push('| c | req/s | p50 | p90 | p99 | errors | PHP req/s | PHP p99 | × PHP |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of nocache) {
+    const p = find('county', 'php', r.connections);
     lines.push(`| ${r.connections} | ${fmt(r.rps)} | ${fmt(r.p50_ms, 2)} | ${fmt(r.p90_ms, 2)} | ` +
-      `${fmt(r.p99_ms, 2)} | ${r.socket_errors + r.non2xx} |`);
+      `${fmt(r.p99_ms, 2)} | ${r.socket_errors + r.non2xx} | ${p ? fmt(p.rps) : '–'} | ` +
+      `${p ? fmt(p.p99_ms, 2) : '–'} | ${fmt(phpRatio(r.connections), 2)} |`);
   }
   lines.push('');
 }
@@ -103,6 +115,10 @@ const targets = [
     at64.map((p) => `${p.page} ${p.ratio_to_static === null ? '–' : fmt(p.ratio_to_static * 100) + '%'}`).join(', ')],
   ['county page, cache off, c=64 ≥ 5,000 req/s', (find('county', 'nocache', 64)?.rps ?? 0) >= 5000,
     fmt(find('county', 'nocache', 64)?.rps)],
+  ['county page, cache off, c=64 ≥ 2,000 req/s', (find('county', 'nocache', 64)?.rps ?? 0) >= 2000,
+    fmt(find('county', 'nocache', 64)?.rps)],
+  ['county page, cache off, c=64 ≥ 3× the PHP-FPM peer', (phpRatio(64) ?? 0) >= 3,
+    `${fmt(phpRatio(64), 2)}× (PHP ${fmt(find('county', 'php', 64)?.rps)} req/s)`],
   ['p99 ≤ 20 ms at c=64 on every GET page', at64.length > 0 && at64.every((p) => p.app.p99_ms <= 20),
     at64.map((p) => `${p.page} ${fmt(p.app.p99_ms, 1)}`).join(', ')],
   ['no errors or timeouts at c=256', at256.length > 0 &&
@@ -124,5 +140,5 @@ for (const [what, met, measured] of targets) lines.push(`| ${what} | ${met ? 'ye
 lines.push('');
 
 writeFileSync(mdOut, lines.join('\n'));
-writeFileSync(jsonOut, JSON.stringify({ meta, pages: pageSummary, nocache, complaints, memory,
+writeFileSync(jsonOut, JSON.stringify({ meta, pages: pageSummary, nocache, php, complaints, memory,
   targets: targets.map(([what, met, measured]) => ({ what, met, measured })) }, null, 2) + '\n');

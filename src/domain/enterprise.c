@@ -18,7 +18,7 @@ static struct db_stmt page_of = DB_READ(
     "WHERE o.enterprise_id = e.id AND o.status = 'active') AS counties "
     "FROM enterprise e ORDER BY e.name, e.id LIMIT ? OFFSET ?");
 
-static struct db_stmt one = DB_READ(
+static struct db_stmt one_enterprise = DB_READ(
     "SELECT e.id, e.name, e.bid_batch, e.phone, e.is_demo, "
     "(SELECT COUNT(*) FROM outlet o WHERE o.enterprise_id = e.id "
     "AND o.status = 'active') AS outlets "
@@ -116,7 +116,8 @@ enterprise_counties(struct arena *arena, long long id, struct enterprise *e,
 
 	memset(e, 0, sizeof(*e));
 	memset(counties, 0, sizeof(*counties));
-	if ((st = db_query_each(&one, &a, 1, add_enterprise, &s)) != DB_OK)
+	if ((st = db_query_each(&one_enterprise, &a, 1, add_enterprise,
+	    &s)) != DB_OK)
 		return domain_of_db(st);
 	if (found.n == 0)
 		return arena->failed ? DOMAIN_INTERNAL : DOMAIN_NOT_FOUND;

@@ -79,7 +79,7 @@ STAFF_OBJ = $(BUILD)/obj/cgi-staff.o $(BUILD)/obj/cgi-staff_page.o $(BUILD)/obj/
 	   $(BUILD)/obj/cgi-staff_totp.o $(BUILD)/obj/cgi-staff_signin.o
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 PROGRAMS = $(BUILD)/public.fcgi $(BUILD)/staff.fcgi $(BUILD)/jdxx-staff \
-	   $(BUILD)/bench-fcgi
+	   $(BUILD)/bench-fcgi $(BUILD)/bench-render
 TESTS	 = $(BUILD)/unit-tests $(BUILD)/golden
 FUZZERS	 = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 
@@ -119,6 +119,9 @@ $(BUILD)/jdxx-staff: $(BUILD)/obj/tools/staffctl.o $(BUILD)/libjdxx.a
 $(BUILD)/bench-fcgi: tests/bench/bench-fcgi.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< -lfcgi
+
+$(BUILD)/bench-render: tests/bench/bench-render.c $(BUILD)/libjdxx.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libjdxx.a $(LDLIBS)
 
 $(BUILD)/unit-tests: tests/unit/*.c tests/unit/*.h $(BUILD)/libjdxx.a
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ tests/unit/*.c $(BUILD)/libjdxx.a \

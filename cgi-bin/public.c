@@ -326,6 +326,8 @@ static const struct route routes[] = {
 	    track_params, TR_COUNT, ROUTE_FORM, 0 },
 	{ "/enterprises", GET, handle_enterprises, page_params, PG_COUNT,
 	    ROUTE_CACHE, 0 },
+	{ "/enterprises/{id}", GET, handle_enterprise, NOPARAMS, ROUTE_CACHE,
+	    0 },
 	{ "/products", GET, handle_products, product_params, PR_COUNT,
 	    ROUTE_FORM | ROUTE_CACHE, 0 },
 	{ "/products/check", GET, handle_model_check, model_check_params,

@@ -46,6 +46,7 @@ int	handle_outlet(struct ctx *);
 int	handle_outlet_notice(struct ctx *);
 int	handle_outlet_check(struct ctx *);
 int	handle_enterprises(struct ctx *);
+int	handle_enterprise(struct ctx *);
 
 /* The catalogue's filters, shared by the page and the API; the caps
  * in force today, loaded to check the category, go to *caps. */

@@ -252,7 +252,27 @@ handle_enterprises(struct ctx *c)
 	if ((ds = enterprise_list(&c->arena, page, &list)) != DOMAIN_OK)
 		return domain_answer_error(c, ds);
 	enterprise_view_list(c->hdf, "Enterprises", &list.enterprises);
-	enterprise_view_counties(c->hdf, "Counties", &list.counties);
 	ctx_paging(c, page, list.total, ENTERPRISE_PAGE_SIZE);
 	return ctx_render(c, "outlets/enterprises.cs");
+}
+
+/* One enterprise and the counties of its active outlets, each linked
+ * into the directory: the list only counts them. */
+int
+handle_enterprise(struct ctx *c)
+{
+	struct enterprise	 e;
+	struct arena_list	 counties;
+	enum domain_status	 ds;
+
+	if ((ds = enterprise_counties(&c->arena, c->req->path_id, &e,
+	    &counties)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	enterprise_view_put(c->hdf, "Enterprise", &e);
+	hseti(c->hdf, "Enterprise.is_demo", e.is_demo);
+	hseti(c->hdf, "Enterprise.outlets", e.outlets);
+	hseti(c->hdf, "Enterprise.counties", e.counties);
+	enterprise_view_counties(c->hdf, "Counties", &counties);
+	hset(c->hdf, "Page.Title", e.name != NULL ? e.name : "");
+	return ctx_render(c, "outlets/enterprise.cs");
 }

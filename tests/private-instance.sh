@@ -129,3 +129,26 @@ totp_answer() {
 	sfetch "$user" POST /staff/login/otp --data-urlencode "csrf=$token" \
 	    --data-urlencode "code=$(totp_code "$user")" "$@"
 }
+
+# outlet_rows FILE COUNT PREFIX ENTERPRISE TOWNSHIPS SEED PHONE: a CSV of
+# COUNT outlets numbered PREFIX-000000..., spread over the townships
+# listed in the file TOWNSHIPS, with random names and addresses (from
+# SEED) and phones counting up from PHONE, so that no two look alike.
+outlet_rows() {
+	node - "$@" <<'JS'
+const fs = require('fs');
+const [file, count, prefix, ent, codesFile, seed0, phone] = process.argv.slice(2);
+const codes = fs.readFileSync(codesFile, 'utf8').trim().split('\n');
+const pool = Array.from('安百宝北本兵博才昌长成承诚春大德东恩发丰福富刚高广国海汉浩和宏鸿华辉惠吉佳建江杰金锦景俊凯康坤兰乐力立利良林龙隆茂美民明铭南宁鹏平奇启强庆秋荣瑞森山善盛胜世寿顺松泰天通伟文武祥翔新鑫信兴旭耀义益英永勇友宇玉元源远跃云泽振正志智中忠洲卓子');
+let seed = Number(seed0);
+const rnd = k => { seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t ^= t + Math.imul(t ^ (t >>> 7), 61 | t); return ((t ^ (t >>> 14)) >>> 0) % k; };
+const pick = m => Array.from({ length: m }, () => pool[rnd(pool.length)]).join('');
+const out = ['备案编号,店名,中标销售企业,经营方式,乡镇代码,地址,电话,经营类别,服务,登记日期'];
+const modes = ['直营', '加盟', '授权'], cats = ['彩电', '手机、洗衣机', '冰箱(含冷柜)', '彩电、手机'];
+for (let i = 0; i < Number(count); i++)
+  out.push([`${prefix}-${String(i).padStart(6, '0')}`, pick(6) + '店', ent, modes[i % 3], codes[i % codes.length],
+    pick(5) + '路' + (1 + rnd(9999)) + '号', String(Number(phone) + i), cats[i % 4],
+    ['送货上门', '安装调试、上门维修'][i % 2], `2009/${1 + i % 12}/${1 + i % 28}`].join(','));
+fs.writeFileSync(file, out.join('\r\n') + '\r\n');
+JS
+}

@@ -96,3 +96,22 @@ arena_free(struct arena *a)
 	a->blocks = NULL;
 	a->failed = 0;
 }
+
+void
+arena_reset(struct arena *a)
+{
+	struct arena_block	*b, *next, *keep = NULL;
+
+	/* The oldest block is an ordinary one unless a large ask made it. */
+	for (b = a->blocks; b != NULL; b = next) {
+		next = b->next;
+		if (next == NULL && b->cap == ARENA_BLOCK)
+			keep = b;
+		else
+			free(b);
+	}
+	if (keep != NULL)
+		keep->used = 0;
+	a->blocks = keep;
+	a->failed = 0;
+}

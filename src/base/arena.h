@@ -32,5 +32,9 @@ struct arena_list {
 void		*arena_push(struct arena *, struct arena_list *, size_t size);
 /* Frees every block; the arena is empty again and may be reused. */
 void		 arena_free(struct arena *);
+/* Empties the arena but keeps its first ordinary block, for the next
+ * request: freeing a 64 kB block made malloc consolidate every small
+ * chunk the request had freed. */
+void		 arena_reset(struct arena *);
 
 #endif

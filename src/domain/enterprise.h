@@ -20,6 +20,7 @@ struct enterprise {
 	const char	*phone;		/* "" for none */
 	int		 is_demo;
 	long long	 outlets;	/* its outlets the list counts */
+	long long	 counties;	/* the counties those are in */
 };
 
 /* The active outlets of an enterprise in one county. */
@@ -34,8 +35,6 @@ struct enterprise_county {
 /* One page of the public list. */
 struct enterprise_page {
 	struct arena_list	 enterprises;	/* struct enterprise, by name */
-	struct arena_list	 counties;	/* struct enterprise_county,
-						 * by enterprise id and county */
 	long long		 total;		/* enterprises in all */
 };
 
@@ -56,8 +55,13 @@ enterprise_county_at(const struct arena_list *list, size_t i)
 void		enterprise_from_row(struct arena *, const struct db_row *r,
 		    struct enterprise *);
 /* Page page (from 1) of the enterprises by name, each with its active
- * outlets in all and per county. */
+ * outlets and the counties they are in, counted. */
 enum domain_status enterprise_list(struct arena *, long page,
 		    struct enterprise_page *);
+/* One enterprise with its active outlets per county (struct
+ * enterprise_county, by county code); DOMAIN_NOT_FOUND when there is
+ * no such enterprise. */
+enum domain_status enterprise_counties(struct arena *, long long id,
+		    struct enterprise *, struct arena_list *counties);
 
 #endif

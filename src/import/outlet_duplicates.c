@@ -1,12 +1,15 @@
 /* Likely duplicates of an import's rows, as outlet_record_duplicates
  * finds them for one outlet: the same phone, or a name or an address
  * alike (domain/similarity.h), within the county. Each county's outlets
- * are read once, and every text is cut into bigrams once. */
+ * are read once, every text is cut into bigrams once, and a row is
+ * compared only with the outlets and rows its phone or the postings of
+ * its bigrams name (domain/bigram_index.h), not with every one. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db/search.h"
+#include "domain/bigram_index.h"
 #include "domain/outlet_record.h"
 #include "domain/similarity.h"
 #include "import/outlet_rows.h"
@@ -115,8 +118,37 @@ by_county(const void *a, const void *b)
 	    x->base.line > y->base.line;
 }
 
+/* The county's phones, names and addresses, indexed. */
+struct county_index {
+	struct bigram_index	*phone, *name, *address;
+};
+
+static int
+index_add(struct county_index *x, const struct candidate *c, uint32_t id)
+{
+	if (c->phone[0] != '\0' &&
+	    bigram_index_add_text(x->phone, c->phone, id) == -1)
+		return -1;
+	return bigram_index_add(x->name, &c->name_bg, id) == -1 ||
+	    bigram_index_add(x->address, &c->addr_bg, id) == -1 ? -1 : 0;
+}
+
+/* Those indexed that may be alike to c, in the order indexed. */
+static int
+index_find(struct county_index *x, const struct candidate *c,
+    struct bigram_ids *out)
+{
+	out->n = 0;
+	if (c->phone[0] != '\0' && bigram_index_same(x->phone, c->phone,
+	    out) == -1)
+		return -1;
+	return bigram_index_alike(x->name, &c->name_bg, OUTLET_SIMILAR,
+	    out) == -1 || bigram_index_alike(x->address, &c->addr_bg,
+	    OUTLET_SIMILAR, out) == -1 ? -1 : 0;
+}
+
 /* Compares the good rows of one county with its outlets in the database
- * and with each other. */
+ * and with each other, through the county's index. */
 static enum db_status
 county_duplicates(struct outlet_import *imp, struct outlet_row **rows,
     size_t n)
@@ -124,13 +156,21 @@ county_duplicates(struct outlet_import *imp, struct outlet_row **rows,
 	struct arena		*kept = &imp->state->run.arena, scratch = { 0 };
 	struct arena_list	 all = { 0 };
 	struct county_sink	 sink = { &scratch, &all };
+	struct county_index	 x;
+	struct bigram_ids	 found_ids = { 0 };
 	struct candidate	*c, *me;
 	enum db_status		 st;
 	enum outlet_alike	 why;
 	struct db_arg		 a;
 	char			 county[7];
-	size_t			 i, j, ndb, found;
+	size_t			 i, j, k, ndb, found;
 
+	x.phone = bigram_index_new();
+	x.name = bigram_index_new();
+	x.address = bigram_index_new();
+	st = DB_ERROR;
+	if (x.phone == NULL || x.name == NULL || x.address == NULL)
+		goto out;
 	snprintf(county, sizeof(county), "%.6s", rows[0]->v[C_REGION]);
 	a = DB_TEXT(county);
 	if ((st = db_query_each(&county_outlets, &a, 1, add_registered,
@@ -153,11 +193,18 @@ county_duplicates(struct outlet_import *imp, struct outlet_row **rows,
 	if (scratch.failed)
 		goto out;
 	c = all.item;
+	for (j = 0; j < ndb; j++)
+		if (index_add(&x, &c[j], (uint32_t)j) == -1)
+			goto out;
 	for (i = 0; i < n; i++) {
 		me = &c[ndb + i];
 		/* The outlets registered, then the rows above this one. */
+		if (index_find(&x, me, &found_ids) == -1)
+			goto out;
 		found = 0;
-		for (j = 0; j < ndb + i && found < DUPLICATES_PER_ROW; j++) {
+		for (k = 0; k < found_ids.n && found < DUPLICATES_PER_ROW;
+		    k++) {
+			j = found_ids.id[k];
 			if ((why = why_alike(me, &c[j])) == OUTLET_NOT_ALIKE)
 				continue;
 			/* What the report names outlives the county's rows. */
@@ -172,9 +219,15 @@ county_duplicates(struct outlet_import *imp, struct outlet_row **rows,
 		}
 		if (found > 0)
 			imp->duplicate_rows++;
+		if (index_add(&x, me, (uint32_t)(ndb + i)) == -1)
+			goto out;
 	}
 	st = kept->failed ? DB_ERROR : DB_OK;
 out:
+	bigram_ids_free(&found_ids);
+	bigram_index_free(x.phone);
+	bigram_index_free(x.name);
+	bigram_index_free(x.address);
 	arena_free(&scratch);
 	return st;
 }

@@ -33,6 +33,8 @@ struct server {
 	int			 listen_fd;
 	int			 caching;	/* page cache on, cacheable routes */
 	struct buf		 body;		/* the worker's page buffer, kept */
+	struct arena		 arena;		/* the worker's arena, emptied
+						 * after each request */
 };
 
 /* A page buffer grown past this is given back after the request. */
@@ -495,18 +497,18 @@ static void
 cache_store(struct response *resp, const char *key)
 {
 	struct buf	 b;
-	size_t		 mark, head_len;
+	size_t		 mark;
 
 	/* nginx may keep it too, for a second at most (micro_cache.conf). */
 	response_header(resp, "X-Accel-Expires", "1");
 	mark = resp->headers.len;
 	buf_init(&b);
+	/* The head is made apart; the body goes into the cache once, from
+	 * the page buffer it was rendered into. */
 	if (response_header(resp, "X-Page-Cache", "hit") == 0 &&
-	    response_serialise(resp, 1, &b) == 0) {
-		head_len = b.len;
-		if (buf_add(&b, resp->body.data, resp->body.len) == 0)
-			page_cache_put(key, b.data, b.len, head_len);
-	}
+	    response_serialise(resp, 1, &b) == 0)
+		page_cache_put_parts(key, b.data, b.len, resp->body.data,
+		    resp->body.len);
 	buf_free(&b);
 	resp->headers.len = mark;
 	if (resp->headers.data != NULL)
@@ -547,7 +549,7 @@ serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
 	c.user = NULL;
 	c.after = NULL;
 	c.after_arg = NULL;
-	c.arena = (struct arena){ 0 };
+	c.arena = s->arena;
 	view_fill_reset();
 	if ((c.hdf = view_new()) == NULL) {
 		resp.status = 503;
@@ -575,7 +577,8 @@ serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
 	log_request(req.method_name[0] ? req.method_name : "-", req.path,
 	    status, seconds_since(&req.started) * 1e3);
 	hdf_destroy(&c.hdf);
-	arena_free(&c.arena);
+	arena_reset(&c.arena);
+	s->arena = c.arena;
 	request_free(&req);
 	s->body = resp.body;
 	buf_init(&resp.body);
@@ -608,6 +611,7 @@ worker(void *arg)
 		prefork_set_busy(0);
 	}
 	buf_free(&s->body);
+	arena_free(&s->arena);
 	page_cache_clear();
 	calendar_cache_clear();
 	view_forget_parsed();

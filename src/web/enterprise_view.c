@@ -27,6 +27,7 @@ enterprise_view_list(HDF *hdf, const char *prefix, const struct arena_list *l)
 		enterprise_view_put(hdf, key, e);
 		view_field_int(hdf, key, "is_demo", e->is_demo);
 		view_field_int(hdf, key, "outlets", e->outlets);
+		view_field_int(hdf, key, "counties", e->counties);
 	}
 }
 

@@ -15,33 +15,36 @@ void
 outlet_view_put(HDF *hdf, const char *prefix, const struct outlet *o)
 {
 	char	 names[128];
+	HDF	*r;
 
-	view_field_int(hdf, prefix, "id", o->id);
-	view_field(hdf, prefix, "reg_no", o->reg_no);
-	view_field(hdf, prefix, "name", o->name);
-	view_field(hdf, prefix, "mode", o->mode);
-	view_field(hdf, prefix, "address", o->address);
-	view_field(hdf, prefix, "phone", o->phone);
-	view_field(hdf, prefix, "services", o->services);
-	view_field(hdf, prefix, "status", o->status);
-	view_field(hdf, prefix, "status_since", o->status_since);
-	view_field(hdf, prefix, "status_reason", o->status_reason);
-	view_field(hdf, prefix, "registered_on", o->registered_on);
-	view_field_int(hdf, prefix, "is_demo", o->is_demo);
-	view_field(hdf, prefix, "region_code", o->region_code);
-	view_field(hdf, prefix, "township", o->township);
-	view_field(hdf, prefix, "county_code", o->county_code);
-	view_field(hdf, prefix, "county", o->county);
-	view_field_int(hdf, prefix, "enterprise_id", o->enterprise_id);
-	view_field(hdf, prefix, "enterprise", o->enterprise);
-	view_field(hdf, prefix, "categories", o->categories);
-	view_field(hdf, prefix, "category_codes", o->category_codes);
+	/* The record's node once, its fields relative to it. */
+	if ((r = hnode(hdf, prefix)) == NULL)
+		return;
+	hseti(r, "id", o->id);
+	view_set(r, "reg_no", o->reg_no);
+	view_set(r, "name", o->name);
+	view_set(r, "mode", o->mode);
+	view_set(r, "address", o->address);
+	view_set(r, "phone", o->phone);
+	view_set(r, "services", o->services);
+	view_set(r, "status", o->status);
+	view_set(r, "status_since", o->status_since);
+	view_set(r, "status_reason", o->status_reason);
+	view_set(r, "registered_on", o->registered_on);
+	hseti(r, "is_demo", o->is_demo);
+	view_set(r, "region_code", o->region_code);
+	view_set(r, "township", o->township);
+	view_set(r, "county_code", o->county_code);
+	view_set(r, "county", o->county);
+	hseti(r, "enterprise_id", o->enterprise_id);
+	view_set(r, "enterprise", o->enterprise);
+	view_set(r, "categories", o->categories);
+	view_set(r, "category_codes", o->category_codes);
 	/* Names are set even for a code not known: "" then. */
-	view_field(hdf, prefix, "mode_name", outlet_mode_name(or_empty(o->mode)));
-	view_field(hdf, prefix, "status_name",
-	    outlet_status_name(or_empty(o->status)));
+	view_set(r, "mode_name", outlet_mode_name(or_empty(o->mode)));
+	view_set(r, "status_name", outlet_status_name(or_empty(o->status)));
 	outlet_service_names(or_empty(o->services), names, sizeof(names));
-	view_field(hdf, prefix, "service_names", names);
+	view_set(r, "service_names", names);
 }
 
 void

@@ -90,8 +90,18 @@ int
 page_cache_put(const char *key, const char *data, size_t len,
     size_t head_len)
 {
+	if (head_len > len)
+		return -1;
+	return page_cache_put_parts(key, data, head_len, data + head_len,
+	    len - head_len);
+}
+
+int
+page_cache_put_parts(const char *key, const char *head, size_t head_len,
+    const char *body, size_t body_len)
+{
 	struct entry	*e, **p;
-	size_t		 klen = strlen(key), size;
+	size_t		 klen = strlen(key), size, len = head_len + body_len;
 	uint32_t	 b = hash(key) % BUCKETS;
 
 	size = sizeof(*e) + klen + 1 + len;
@@ -113,7 +123,9 @@ page_cache_put(const char *key, const char *data, size_t len,
 	if ((e = malloc(size)) == NULL)
 		return -1;
 	memcpy(e->key, key, klen + 1);
-	memcpy(e->key + klen + 1, data, len);
+	memcpy(e->key + klen + 1, head, head_len);
+	if (body_len > 0)
+		memcpy(e->key + klen + 1 + head_len, body, body_len);
 	e->page.data = e->key + klen + 1;
 	e->page.len = len;
 	e->page.head_len = head_len;

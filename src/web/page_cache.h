@@ -29,6 +29,9 @@ const struct cached_page *page_cache_get(const char *key);
  * known version, no memory). A full cache is emptied first. */
 int	page_cache_put(const char *key, const char *data, size_t len,
 	    size_t head_len);
+/* The same from the head and the body where they are, copied once. */
+int	page_cache_put_parts(const char *key, const char *head,
+	    size_t head_len, const char *body, size_t body_len);
 /* Bytes held and answers kept, for tests and the benchmark. */
 size_t	page_cache_bytes(void);
 size_t	page_cache_count(void);

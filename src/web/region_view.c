@@ -7,18 +7,16 @@
 void
 region_view_put(HDF *hdf, const char *prefix, const struct region *g)
 {
-	char	 key[160];
+	HDF	*r;
 
-	if (g->code != NULL) {
-		snprintf(key, sizeof(key), "%s.code", prefix);
-		hset(hdf, key, g->code);
-	}
-	if (g->name != NULL) {
-		snprintf(key, sizeof(key), "%s.name", prefix);
-		hset(hdf, key, g->name);
-	}
-	snprintf(key, sizeof(key), "%s.level", prefix);
-	hseti(hdf, key, g->level);
+	/* The record's node once, its fields relative to it. */
+	if ((r = hnode(hdf, prefix)) == NULL)
+		return;
+	if (g->code != NULL)
+		hset(r, "code", g->code);
+	if (g->name != NULL)
+		hset(r, "name", g->name);
+	hseti(r, "level", g->level);
 }
 
 void

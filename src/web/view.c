@@ -82,7 +82,26 @@ nerr_ignore_ok(NEOERR *err)
 void
 hseti(HDF *hdf, const char *name, long long value)
 {
-	hsetf(hdf, name, "%lld", value);
+	char	 v[24];
+
+	/* A number needs no allocation: vasprintf was a sixth of filling
+	 * the county page. */
+	snprintf(v, sizeof(v), "%lld", value);
+	hset(hdf, name, v);
+}
+
+HDF *
+hnode(HDF *hdf, const char *name)
+{
+	HDF	*node;
+	NEOERR	*err;
+
+	if ((err = hdf_get_node(hdf, name, &node)) != STATUS_OK) {
+		log_neoerr(err, name);
+		fill_failures++;
+		return NULL;
+	}
+	return node;
 }
 
 HDF *

@@ -25,6 +25,10 @@ void	hset(HDF *, const char *name, const char *value);
 void	hsetf(HDF *, const char *name, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	hseti(HDF *, const char *name, long long value);
+/* The node name (made when missing), for setting a record's fields
+ * relative to it instead of walking the whole name for each; NULL, and
+ * counted as a value not set, when it cannot be made. */
+HDF	*hnode(HDF *, const char *name);
 /* One item of a choice as prefix.n.{code, name}, which the template
  * macro code_options lists. */
 void	view_code_item(HDF *, const char *prefix, size_t n, const char *code,

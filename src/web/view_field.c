@@ -34,3 +34,10 @@ view_item_prefix(char *out, size_t len, const char *prefix, size_t i)
 {
 	snprintf(out, len, "%s.%zu", prefix, i);
 }
+
+void
+view_set(HDF *record, const char *name, const char *value)
+{
+	if (value != NULL)
+		hset(record, name, value);
+}

@@ -13,6 +13,9 @@ void	view_field(HDF *, const char *prefix, const char *name,
 	    const char *value);
 void	view_field_int(HDF *, const char *prefix, const char *name,
 	    long long value);
+/* record.name = value, relative to a record's node (hnode in
+ * web/view.h); NULL is left unset as above. */
+void	view_set(HDF *record, const char *name, const char *value);
 /* Room for the name of a list's item, prefix.i, in every view. */
 #define VIEW_ITEM_MAX	128
 /* The prefix of item i of the list at prefix: prefix.i. */

@@ -13,10 +13,16 @@ const urls = [];
 const runs = [];
 const memory = [];
 let complaints = null;
+const render = {};
+const sizes = {};
+let importSeconds = null;
 for (const line of readFileSync(input, 'utf8').split('\n')) {
   const f = line.split('\t');
   if (f[0] === 'meta') meta[f[1]] = f[2];
   else if (f[0] === 'url') urls.push({ page: f[1], path: f[2], bytes: Number(f[3]) });
+  else if (f[0] === 'render') render[f[1]] = Number(f[2]);
+  else if (f[0] === 'size') sizes[f[1]] = Number(f[2]);
+  else if (f[0] === 'import') importSeconds = f[2] === 'failed' ? NaN : Number(f[2]);
   else if (f[0] === 'memory') memory.push({ when: f[1], process: f[2], rss_kb: Number(f[3]) });
   else if (f[0] === 'page') {
     const [rps, p50, p90, p99, errors, timeouts, non2xx, requests] = f.slice(4).map(Number);
@@ -133,6 +139,16 @@ const targets = [
       const e = workers.find((m) => m.process === p && m.when === 'end');
       return !s || !e || e.rss_kb <= s.rss_kb + 4096;
     }), `${Math.max(0, ...workers.map((m) => m.rss_kb))} kB at most`],
+  ['county page rendered (kept parse and filling the outlets) ≤ 200 µs',
+    render.render_total_us !== undefined && render.render_total_us <= 200,
+    render.render_total_us === undefined ? '–' : `${fmt(render.render_total_us, 1)} µs ` +
+      `(render ${fmt(render.render_kept_us, 1)}, fill ${fmt(render.fill_us, 1)}; parsing each ` +
+      `time ${fmt(render.render_parse_each_us, 1)}; ${render.page_bytes} bytes)`],
+  ['/enterprises ≤ 30 KB', sizes.enterprises !== undefined && sizes.enterprises <= 30 * 1024,
+    sizes.enterprises === undefined ? '–' : `${fmt(sizes.enterprises / 1024, 1)} KB`],
+  ['50,000 outlets checked and imported ≤ 30 s', importSeconds !== null &&
+    importSeconds <= 30, importSeconds === null ? '–' : Number.isNaN(importSeconds) ?
+      'failed' : `${fmt(importSeconds, 1)} s`],
 ];
 lines.push('## Targets', '');
 lines.push('| target | met | measured |', '|---|---|---|');
@@ -141,4 +157,5 @@ lines.push('');
 
 writeFileSync(mdOut, lines.join('\n'));
 writeFileSync(jsonOut, JSON.stringify({ meta, pages: pageSummary, nocache, php, complaints, memory,
+  render, sizes, import_seconds: importSeconds,
   targets: targets.map(([what, met, measured]) => ({ what, met, measured })) }, null, 2) + '\n');

@@ -2,8 +2,17 @@
  * same view code the programs use, to stdout.
  *
  *   golden TEMPLATES_DIR EXTRA_DIR CASE.hdf
+ *   golden --kept TEMPLATES_DIR EXTRA_DIR CASE.hdf...
+ *
+ * With --kept, renders every case from a fresh parse, then all of them
+ * twice more, forwards and backwards, through the parse trees the
+ * worker keeps, each with its own data, and says whether every output
+ * was byte for byte the fresh one: a kept tree carries nothing from one
+ * request's data to the next.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "domain/complaint.h"
 #include "web/complaint_view.h"
@@ -60,36 +69,106 @@ complaint_labels(HDF *hdf)
 		    "Complaint.status", ""));
 }
 
-int
-main(int argc, char **argv)
+/* A case's data as the view layer would have it; NULL on failure. */
+static HDF *
+load_case(const char *extra, const char *file)
 {
-	HDF		*hdf;
-	struct buf	 out;
-	NEOERR		*err;
-	int		 rc;
+	HDF	*hdf;
+	NEOERR	*err;
 
-	if (argc != 4) {
-		fprintf(stderr, "usage: golden TEMPLATES EXTRA CASE.hdf\n");
-		return 2;
-	}
-	view_set_root(argv[1]);
 	if ((hdf = view_new()) == NULL)
-		return 1;
-	hset(hdf, "hdf.loadpaths.1", argv[2]);
-	if ((err = hdf_read_file(hdf, argv[3])) != STATUS_OK) {
+		return NULL;
+	hset(hdf, "hdf.loadpaths.1", extra);
+	if ((err = hdf_read_file(hdf, file)) != STATUS_OK) {
 		nerr_log_error(err);
 		nerr_ignore(&err);
-		return 1;
+		hdf_destroy(&hdf);
+		return NULL;
 	}
 	complaint_labels(hdf);
 	complaint_view_limits(hdf);
+	return hdf;
+}
+
+/* Renders one case into out (emptied first); 0 or -1. */
+static int
+render_case(const char *extra, const char *file, struct buf *out)
+{
+	HDF	*hdf;
+	int	 rc;
+
+	if ((hdf = load_case(extra, file)) == NULL)
+		return -1;
+	buf_reset(out);
 	/* A case cannot switch escaping off: the view layer forces it. */
-	buf_init(&out);
 	rc = view_render(hdf, hdf_get_value(hdf, "Golden.Template", ""),
-	    hdf_get_int_value(hdf, "Golden.Layout", 0), &out);
+	    hdf_get_int_value(hdf, "Golden.Layout", 0), out);
+	hdf_destroy(&hdf);
+	return rc;
+}
+
+static int
+kept_same_as_fresh(const char *extra, char **files, int n)
+{
+	struct buf	*fresh, out;
+	int		 i, k, pass = 0, fail = 0;
+
+	if ((fresh = calloc((size_t)n, sizeof(*fresh))) == NULL)
+		return 1;
+	buf_init(&out);
+	for (i = 0; i < n; i++) {
+		buf_init(&fresh[i]);
+		view_forget_parsed();
+		if (render_case(extra, files[i], &fresh[i]) == -1) {
+			fprintf(stderr, "FAIL golden kept %s: fresh render "
+			    "failed\n", files[i]);
+			fail++;
+		}
+	}
+	view_forget_parsed();
+	for (k = 0; k < 2 * n; k++) {
+		i = k < n ? k : 2 * n - 1 - k;
+		if (render_case(extra, files[i], &out) == 0 &&
+		    out.len == fresh[i].len &&
+		    memcmp(out.data, fresh[i].data, out.len) == 0)
+			pass++;
+		else {
+			fprintf(stderr, "FAIL golden kept %s: differs from a "
+			    "fresh parse (%s pass)\n", files[i],
+			    k < n ? "first" : "second");
+			fail++;
+		}
+	}
+	printf("golden kept: %d passed, %d failed\n", pass, fail);
+	for (i = 0; i < n; i++)
+		buf_free(&fresh[i]);
+	free(fresh);
+	buf_free(&out);
+	view_forget_parsed();
+	return fail > 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct buf	 out;
+	int		 rc;
+
+	if (argc >= 5 && strcmp(argv[1], "--kept") == 0) {
+		view_set_root(argv[2]);
+		return kept_same_as_fresh(argv[3], argv + 4, argc - 4);
+	}
+	if (argc != 4) {
+		fprintf(stderr, "usage: golden [--kept] TEMPLATES EXTRA "
+		    "CASE.hdf...\n");
+		return 2;
+	}
+	view_set_root(argv[1]);
+	buf_init(&out);
+	rc = render_case(argv[2], argv[3], &out);
 	if (rc == 0)
 		fwrite(out.data, 1, out.len, stdout);
 	buf_free(&out);
-	hdf_destroy(&hdf);
+	view_forget_parsed();
 	return rc == 0 ? 0 : 1;
 }

@@ -17,5 +17,14 @@ for hdf in tests/golden/cases/*.hdf; do
 		echo "FAIL golden $hdf" >&2; fail=$((fail + 1))
 	fi
 done
+# The parse trees a worker keeps render each case as a fresh parse does,
+# whatever was rendered before.
+if kept=$("$BUILD/golden" --kept templates tests/golden/templates \
+    tests/golden/cases/*.hdf); then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+fi
+echo "$kept" >&2
 echo "golden: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -78,6 +78,10 @@ GET|/enterprises|200|中标销售企业
 GET|/enterprises|200|/outlets?enterprise=
 GET|/enterprises?page=0|400|页码须为
 GET|/enterprises?page=500|200|这一页没有内容了
+GET|/enterprises/1|200|个县（市、区）
+GET|/enterprises/1|200|/outlets?enterprise=1&amp;region=
+GET|/enterprises/999999|404|找不到这个页面
+GET|/enterprises/x|404|找不到这个页面
 GET|/products|200|中标产品
 GET|/products?category=tv|200|彩电
 GET|/products?category=nope|400|没有这个商品类别

@@ -83,19 +83,28 @@ brand_tally_matches() {
 }
 
 # enterprises_counted: the first page of /enterprises gives each
-# enterprise's active outlets, in all and by county, as the database
-# counts them (from the index of enterprise and status, sql/024).
+# enterprise's active outlets and the counties they are in, and each
+# enterprise's own page its outlets by county, as the database counts
+# them (from the index of enterprise and status, sql/024).
 enterprises_counted() {
-	local want got
+	local want got id ids
 	fetch_fresh /enterprises
 	want=$(sql "SELECT COALESCE(GROUP_CONCAT(CONCAT(e.id, ':', (SELECT
 	    COUNT(*) FROM outlet o WHERE o.enterprise_id = e.id AND o.status =
-	    'active')) ORDER BY e.name, e.id), '') FROM (SELECT id, name FROM
+	    'active'), ':', (SELECT COUNT(DISTINCT LEFT(o.region_code, 6)) FROM
+	    outlet o WHERE o.enterprise_id = e.id AND o.status = 'active'))
+	    ORDER BY e.name, e.id), '') FROM (SELECT id, name FROM
 	    enterprise ORDER BY name, id LIMIT 20) e")
 	got=$(sed -n 's/.*<h2><a href="\/outlets?enterprise=\([0-9]*\)">.*/\1/p;
-	    s/.*· 网点 \([0-9]*\) 家<\/p>.*/\1/p' "$BUILD/b.txt" |
+	    s/.*· 网点 \([0-9]*\) 家，分布在 <a href="\/enterprises\/[0-9]*">\([0-9]*\) 个县.*/\1:\2/p;
+	    s/.*· 网点 \([0-9]*\) 家<\/p>.*/\1:0/p' "$BUILD/b.txt" |
 	    paste -d: - - | paste -sd,)
 	[ "$got" = "$want" ] || { echo "enterprises: got $got, want $want" >&2; return 1; }
+	# No county is listed inline: each has its own page.
+	! grep -q 'enterprise=[0-9]*&amp;region=' "$BUILD/b.txt" || {
+		echo "enterprises: counties inline" >&2; return 1; }
+	ids=$(sql "SELECT id FROM (SELECT id, name FROM enterprise ORDER BY
+	    name, id LIMIT 20) p ORDER BY id")
 	want=$(sql "SELECT COALESCE(GROUP_CONCAT(CONCAT(o.enterprise_id, ':',
 	    LEFT(o.region_code, 6), ':', o.n) ORDER BY o.enterprise_id,
 	    LEFT(o.region_code, 6)), '') FROM (SELECT enterprise_id,
@@ -103,8 +112,11 @@ enterprises_counted() {
 	    WHERE status = 'active' AND enterprise_id IN (SELECT id FROM (SELECT
 	    id FROM enterprise ORDER BY name, id LIMIT 20) p)
 	    GROUP BY enterprise_id, LEFT(region_code, 6)) o")
-	got=$(grep -o 'enterprise=[0-9]*&amp;region=[0-9]*">[^<]*</a> [0-9]* 家' \
-	    "$BUILD/b.txt" | sed 's/enterprise=\([0-9]*\)&amp;region=\([0-9]*\)">[^<]*<\/a> \([0-9]*\) 家/\1:\2:\3/' |
+	got=$(for id in $ids; do
+		fetch_fresh "/enterprises/$id"
+		grep -o 'enterprise=[0-9]*&amp;region=[0-9]*">[^<]*</a> [0-9]* 家' \
+		    "$BUILD/b.txt"
+	done | sed 's/enterprise=\([0-9]*\)&amp;region=\([0-9]*\)">[^<]*<\/a> \([0-9]*\) 家/\1:\2:\3/' |
 	    sort -t: -k1,1n -k2,2 | paste -sd,)
 	[ "$got" = "$want" ] || { echo "counties: got $got, want $want" >&2; return 1; }
 	[ -n "$got" ]
@@ -198,28 +210,6 @@ job_wait() {
 		sleep "$every"
 	done
 	return 1
-}
-# outlet_rows FILE COUNT PREFIX ENTERPRISE TOWNSHIPS SEED PHONE: a CSV of
-# COUNT outlets numbered PREFIX-000000..., spread over the townships
-# listed in the file TOWNSHIPS, with random names and addresses (from
-# SEED) and phones counting up from PHONE, so that no two look alike.
-outlet_rows() {
-	node - "$@" <<'JS'
-const fs = require('fs');
-const [file, count, prefix, ent, codesFile, seed0, phone] = process.argv.slice(2);
-const codes = fs.readFileSync(codesFile, 'utf8').trim().split('\n');
-const pool = Array.from('安百宝北本兵博才昌长成承诚春大德东恩发丰福富刚高广国海汉浩和宏鸿华辉惠吉佳建江杰金锦景俊凯康坤兰乐力立利良林龙隆茂美民明铭南宁鹏平奇启强庆秋荣瑞森山善盛胜世寿顺松泰天通伟文武祥翔新鑫信兴旭耀义益英永勇友宇玉元源远跃云泽振正志智中忠洲卓子');
-let seed = Number(seed0);
-const rnd = k => { seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t ^= t + Math.imul(t ^ (t >>> 7), 61 | t); return ((t ^ (t >>> 14)) >>> 0) % k; };
-const pick = m => Array.from({ length: m }, () => pool[rnd(pool.length)]).join('');
-const out = ['备案编号,店名,中标销售企业,经营方式,乡镇代码,地址,电话,经营类别,服务,登记日期'];
-const modes = ['直营', '加盟', '授权'], cats = ['彩电', '手机、洗衣机', '冰箱(含冷柜)', '彩电、手机'];
-for (let i = 0; i < Number(count); i++)
-  out.push([`${prefix}-${String(i).padStart(6, '0')}`, pick(6) + '店', ent, modes[i % 3], codes[i % codes.length],
-    pick(5) + '路' + (1 + rnd(9999)) + '号', String(Number(phone) + i), cats[i % 4],
-    ['送货上门', '安装调试、上门维修'][i % 2], `2009/${1 + i % 12}/${1 + i % 28}`].join(','));
-fs.writeFileSync(file, out.join('\r\n') + '\r\n');
-JS
 }
 # report_cells: an import report's tables as lines "line|column|value|message|".
 report_cells() {

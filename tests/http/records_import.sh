@@ -337,5 +337,24 @@ awk -v a="$t0" -v b="$t1" -v r="$tr" -v c="$t2" 'BEGIN { printf "records_import:
 # up on the staff program (fastcgi_read_timeout 60s). The rows are
 # written after it, watched on the progress page.
 check "50,000 checked and sent to the progress page within 30 s" awk -v b="$t1" -v r="$tr" 'BEGIN { exit !(r - b < 30) }'
-check "50,000 import within 300 s" awk -v b="$t1" -v c="$t2" 'BEGIN { exit !(c - b < 300) }'
+# Issue #23: checked and imported in 30 s (7.0 s from the shell on 2
+# busy cores once the search rows' batch led its join; 3 min 40 s and a
+# lost connection before).
+check "50,000 import within 30 s" awk -v b="$t1" -v c="$t2" 'BEGIN { exit !(c - b < 30) }'
+
+# The duplicate search is indexed, not pairwise: 30,000 rows in one
+# county (each compared with every earlier one took 99.6 s for 50,000)
+# are checked in seconds, and rows alike are still found.
+grep '^420607' "$dir/townships.txt" > "$dir/t420607.txt"
+outlet_rows "$dir/one.csv" 30000 ONE "$big_ent" "$dir/t420607.txt" 3 13720000000
+printf 'ONE-X1,%s,%s,直营,%s,襄州区黄集镇某路1号,13720000007,彩电,送货上门,2009/1/1\r\n' \
+    "$(sed -n '9p' "$dir/one.csv" | cut -d, -f2)" "$big_ent" \
+    "$(head -n 1 "$dir/t420607.txt")" >> "$dir/one.csv"
+t0=$EPOCHREALTIME
+out=$(staff_cli import-outlets --dry-run "$dir/one.csv" 2>&1)
+t1=$EPOCHREALTIME
+echo "records_import: 30,001 rows in one county checked in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s" >&2
+check "one county of 30,001 rows checked within 15 s" awk -v a="$t0" -v b="$t1" 'BEGIN { exit !(b - a < 15) }'
+check "one county: the copied row found alike" grep -q '^line 30002, ONE-X1 .*likely duplicate of line 9,' <<<"$out"
+check "one county: only that row" grep -q 'with problems: 0, likely duplicates: 1$' <<<"$out"
 fi

@@ -31,6 +31,7 @@ void	test_search(void);
 void	test_filtered(void);
 void	test_workday(void);
 void	test_similarity(void);
+void	test_bigram_index(void);
 void	test_arena(void);
 void	test_strmap(void);
 void	test_csv(void);

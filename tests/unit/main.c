@@ -18,6 +18,7 @@ main(void)
 	test_filtered();
 	test_workday();
 	test_similarity();
+	test_bigram_index();
 	test_arena();
 	test_strmap();
 	test_csv();

@@ -81,4 +81,26 @@ test_arena(void)
 		    "items of no size refused");
 	}
 	arena_free(&a);
+	/* A reset keeps the first ordinary block for the next request. */
+	{
+		const char	*first, *again;
+		size_t		 i;
+
+		first = arena_strdup(&a, "request one");
+		for (i = 0; i < 3000; i++)
+			arena_strdup(&a, "a string of some forty bytes, each one");
+		CHECK(!a.failed && a.blocks != NULL, "several blocks");
+		arena_reset(&a);
+		CHECK(a.blocks != NULL && !a.failed, "one block kept");
+		again = arena_strdup(&a, "request two");
+		CHECK(again == first && strcmp(again, "request two") == 0,
+		    "the kept block is used from its start");
+		arena_free(&a);
+		/* A first block made for one large ask is not kept. */
+		CHECK(arena_alloc(&a, 200 * 1024) != NULL, "large first");
+		arena_reset(&a);
+		CHECK(a.blocks == NULL, "a large block is given back");
+		arena_reset(&a);
+		CHECK(a.blocks == NULL && !a.failed, "reset of an empty arena");
+	}
 }

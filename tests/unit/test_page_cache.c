@@ -100,6 +100,20 @@ limits(void)
 	CHECK(page_cache_get("/p11") != NULL, "the newest answer is kept");
 	CHECK(page_cache_get("/p0") == NULL, "a full cache started again");
 	CHECK(page_cache_get("/p11")->head_len == 100, "head length kept");
+	/* Head and body from apart are kept as one answer. */
+	{
+		const struct cached_page *p;
+
+		CHECK(page_cache_put_parts("/parts", "Status: 200\r\n\r\n", 15,
+		    "<p>body</p>", 11) == 0, "parts put");
+		p = page_cache_get("/parts");
+		CHECK(p != NULL && p->len == 26 && p->head_len == 15 &&
+		    memcmp(p->data, "Status: 200\r\n\r\n<p>body</p>", 26) == 0,
+		    "parts joined");
+		CHECK(page_cache_put_parts("/nobody", "Status: 304\r\n\r\n", 15,
+		    NULL, 0) == 0 && page_cache_get("/nobody")->len == 15,
+		    "a head alone");
+	}
 	page_cache_init(1 << 20, 1 << 16);
 	CHECK(page_cache_count() == 0 && page_cache_bytes() == 0,
 	    "init empties");

@@ -31,7 +31,7 @@ static struct db_stmt queue_step = DB_WRITE(
     "'resolve_due', DATE_FORMAT(c.resolve_due, '%Y-%m-%d')), NOW(), NOW() "
     "FROM complaint c WHERE c.id = ? AND c.notify_by <> 'none' "
     "AND COALESCE(IF(c.notify_by = 'sms', c.phone, c.notify_email), '') "
-    "<> '' ON DUPLICATE KEY UPDATE id = id");
+    "<> '' ON DUPLICATE KEY UPDATE notify_outbox.id = notify_outbox.id");
 
 static struct db_stmt queue_assignment = DB_WRITE(
     OUTBOX_COLUMNS
@@ -40,7 +40,7 @@ static struct db_stmt queue_assignment = DB_WRITE(
     "s.email, 'assigned', c.id, " STAFF_PARAMS
     "FROM complaint c JOIN staff s ON s.id = ? "
     "LEFT JOIN outlet o ON o.id = c.outlet_id WHERE c.id = ? "
-    "AND COALESCE(s.email, '') <> '' ON DUPLICATE KEY UPDATE id = id");
+    "AND COALESCE(s.email, '') <> '' ON DUPLICATE KEY UPDATE notify_outbox.id = notify_outbox.id");
 
 /* Overdue and not yet announced for this deadline: due is indexed
  * (sql/021) and only the last days are read. */
@@ -63,7 +63,7 @@ static struct db_stmt queue_overdue = DB_WRITE(
     "AND (s.region_code IS NULL OR c.outlet_region LIKE "
     "CONCAT(s.region_code, '%')) LEFT JOIN outlet o ON o.id = c.outlet_id "
     "WHERE c.id = ? AND c.due = ? AND COALESCE(s.email, '') <> '' "
-    "ON DUPLICATE KEY UPDATE id = id");
+    "ON DUPLICATE KEY UPDATE notify_outbox.id = notify_outbox.id");
 
 /* A lease that ran out is the sender's that died mid-delivery. */
 static struct db_stmt claim = DB_WRITE(

@@ -376,10 +376,13 @@ main(int argc, char **argv)
 		    "send as");
 		return 2;
 	}
-	if (geteuid() == 0 && privilege_drop(user) == -1)
-		return 1;
+	/* The configuration is root's to read: read it, then give root up. */
 	if (sodium_init() < 0 || config_load(&cfg, path) == -1)
 		return 1;
+	if (geteuid() == 0 && privilege_drop(user) == -1) {
+		config_free(&cfg);
+		return 1;
+	}
 	if (settings_load(&s, &cfg) == -1 || mail_global_init() == -1) {
 		config_free(&cfg);
 		return 1;

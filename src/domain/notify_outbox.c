@@ -88,6 +88,12 @@ static struct db_stmt mark_failed = DB_WRITE(
     "lease_id = NULL, lease_until = NULL "
     "WHERE id = ? AND lease_id = ? AND state = 'sending'");
 
+static struct db_stmt set_staff_email = DB_WRITE(
+    "UPDATE staff SET email = ? WHERE id = ?");
+
+static struct db_stmt staff_exists = DB_READ_PRIMARY(
+    "SELECT COUNT(*) FROM staff WHERE id = ?");
+
 static const char *const by_codes[] = {
 	[NOTIFY_NONE] = "none", [NOTIFY_SMS] = "sms", [NOTIFY_EMAIL] = "email",
 };
@@ -157,6 +163,24 @@ notify_assignment(long long complaint_id, long long staff_id)
 	struct db_arg	 a[] = { DB_INT(staff_id), DB_INT(complaint_id) };
 
 	return db_exec(&queue_assignment, a, DB_NARGS(a), NULL, NULL);
+}
+
+enum domain_status
+notify_staff_email(long long staff_id, const char *email)
+{
+	struct db_arg	 a[] = { email != NULL && email[0] != '\0' ?
+	    DB_TEXT(email) : DB_NULLARG, DB_INT(staff_id) };
+	struct db_arg	 id[] = { DB_INT(staff_id) };
+	enum db_status	 st;
+	int		 found;
+
+	if (email != NULL && email[0] != '\0' && !notify_email_valid(email))
+		return DOMAIN_INVALID;
+	if ((st = db_exists(&staff_exists, id, 1, &found)) != DB_OK)
+		return domain_of_db(st);
+	if (!found)
+		return DOMAIN_NOT_FOUND;
+	return domain_of_db(db_exec(&set_staff_email, a, 2, NULL, NULL));
 }
 
 #define SWEEP_MAX	200

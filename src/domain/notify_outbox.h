@@ -40,6 +40,11 @@ enum db_status	notify_complaint_step(long long complaint_id,
  * account has an address. */
 enum db_status	notify_assignment(long long complaint_id, long long staff_id);
 
+/* Sets the address a staff account's notices go to (NULL or "": none);
+ * DOMAIN_INVALID for an address notify_email_valid refuses,
+ * DOMAIN_NOT_FOUND for no such account. */
+enum domain_status notify_staff_email(long long staff_id, const char *email);
+
 /* Queues one "overdue" email per complaint and deadline to each handler
  * of its region with an address, for at most batch complaints that ran
  * past their deadline in the last max_days days; *n gets how many

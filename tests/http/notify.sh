@@ -200,7 +200,9 @@ check "notify: no internal note mailed" [ "$(nt_mail_with '内部记录，不发
 
 # Assignment: the handler gets an email.
 echo "Notify-2009-ok" | staff_cli add nthandler handler 4206 >/dev/null
-sql "UPDATE staff SET email = 'handler@example.com' WHERE username = 'nthandler'"
+check "notify: staff address refused when bad" sh -c "! '$BUILD/jdxx-staff' --config '$VAR/jdxx.hdf' set-email nthandler 'not an address' 2>/dev/null"
+check "notify: staff address set" staff_cli set-email nthandler handler@example.com
+check "notify: staff address stored" [ "$(sql "SELECT email FROM staff WHERE username = 'nthandler'")" = handler@example.com ]
 hid=$(sql "SELECT id FROM staff WHERE username = 'nthandler'")
 nt_act "$mail_id" --data-urlencode action=assign --data-urlencode "assignee=$hid"
 check "notify: assign ($status)" [ "$status" = 303 ]

@@ -37,10 +37,7 @@
 <fieldset><legend>您的联系方式（不会公开）</legend>
 <?cs call:text_field("name", "姓名", 20, "") ?>
 <?cs call:text_field("phone", "联系电话", 20, "手机 11 位，或固定电话如 0710-3312345") ?>
-<?cs def:notify_choice(code, label) ?><label><input type="radio" name="notify" value="<?cs var:code ?>"<?cs if:Form.notify == code || (!Form.notify && code == "none") ?> checked<?cs /if ?>> <?cs var:label ?></label><?cs /def ?>
-<fieldset class="choice" id="notify"<?cs if:Errors.notify ?> aria-describedby="notify-error"<?cs /if ?>><legend>通知方式（投诉有进展时告诉您）</legend>
-<?cs call:notify_choice("sms", "短信") ?> <?cs call:notify_choice("email", "电子邮件") ?> <?cs call:notify_choice("none", "不通知") ?><?cs call:field_error("notify") ?></fieldset>
-<?cs call:text_field("email", "电子邮箱（选择电子邮件通知时填写）", 254, "") ?>
+<?cs include:"complaints/notify_fields.cs" ?>
 <p id="region-hint">户籍所在地（逐级选择，选好一级后点“下一步”）</p>
 <?cs call:region_select("province", "省", Provinces, Form.province) ?>
 <?cs if:Form.province ?><?cs call:region_select("city", "市", Cities, Form.city) ?><?cs /if ?>

@@ -209,6 +209,23 @@ check "notify: assign ($status)" [ "$status" = 303 ]
 check "notify: assignment emailed to the handler" nt_until 10 '[ "$(grep -l '\''RCPT TO: handler@example.com'\'' "$NT"/mail/*.txt 2>/dev/null | xargs -r grep -l '\''指定您承办'\'' | wc -l)" = 1 ]'
 check "notify: assignment links the staff page" grep -qF "/staff/complaints/$mail_id" $(grep -l '指定您承办' "$NT"/mail/*.txt)
 
+# Staff intake offers the same choice, for the caller.
+nt_intake() {
+	sfetch admin POST /staff/complaints/new --data-urlencode "csrf=$ca" \
+	    --data-urlencode "form_token=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | cut -c1-43)" \
+	    --data-urlencode channel=phone --data-urlencode name=孙七 \
+	    --data-urlencode phone=13812345678 --data-urlencode region=420607001 \
+	    --data-urlencode outlet=1 --data-urlencode category=no_service \
+	    --data-urlencode "description=电话反映：网点一直不上门安装。" "$@"
+}
+nt_intake --data-urlencode notify=email
+check "notify: intake without the address refused ($status)" [ "$status" = 400 ]
+check "notify: intake says why" grep -q "选择电子邮件通知时，请填写正确的电子邮箱" "$BUILD/b.txt"
+nt_intake --data-urlencode notify=email --data-urlencode email=caller@example.com
+check "notify: intake with email ($status)" [ "$status" = 200 ]
+read -r in_no in_code < <(grep -o 'class="code">[0-9A-Z-]*<' "$BUILD/b.txt" | cut -d'>' -f2 | tr -d '<' | paste -sd ' ')
+check "notify: intake's receipt emailed to the caller" nt_until 10 '[ "$(grep -l "RCPT TO: caller@example.com" "$NT"/mail/*.txt 2>/dev/null | xargs -r grep -lF "$in_no" | wc -l)" = 1 ]'
+
 # Overdue: one email per complaint and deadline to the region's handlers.
 sql "UPDATE complaint SET accept_due = CURDATE() - INTERVAL 1 DAY WHERE id = $sms_id"
 check "notify: overdue emailed to the handler" nt_until 15 '[ "$(grep -l '\''已超过期限'\'' "$NT"/mail/*.txt 2>/dev/null | xargs -r grep -lF "$sms_no" | wc -l)" = 1 ]'
@@ -276,11 +293,11 @@ check "notify: a second row for a key refused" [ "$(sql "SELECT COUNT(*) - COUNT
 
 # No delivered message holds a query code.
 leaked=0
-for code in $sms_code $none_code $mail_code $f1_code $f2_code $d_code; do
+for code in $sms_code $none_code $mail_code $in_code $f1_code $f2_code $d_code; do
 	if grep -rqF -- "$code" "$NT/mail" "$NT/sms"; then leaked=$((leaked + 1)); fi
 done
 check "notify: no query code in any message ($leaked leaked)" [ "$leaked" = 0 ]
-check "notify: query codes were seen on the receipts" [ -n "$sms_code" ] && [ -n "$mail_code" ]
+check "notify: query codes were seen on the receipts" [ -n "$sms_code" ] && [ -n "$mail_code" ] && [ -n "$in_code" ]
 
 # SIGTERM: the sender ends at once and cleanly.
 t0=$(date +%s)

@@ -305,5 +305,11 @@ nt_stop "$NT_SENDER_PID"
 check "notify: sender stops on SIGTERM within 5 s" [ $(( $(date +%s) - t0 )) -le 5 ]
 check "notify: sender logged no crash" sh -c "! grep -qi 'sanitizer\|segmentation' '$NT/sender.log'"
 check "notify: the instance's sender runs" bash src/instance.sh status >/dev/null 2>&1
+if [ "$(id -u)" = 0 ]; then
+	check "notify: the instance's sender runs as jdxx" \
+	    [ "$(ps -o user= -p "$(cat "$VAR/run/notify.pid")" | tr -d ' ')" = jdxx ]
+	check "notify: root without --user refused" sh -c \
+	    "! '$BUILD/jdxx-notify' --config '$NT/notify.hdf' --once 2>/dev/null"
+fi
 nt_cleanup
 trap 'instance stop >/dev/null 2>&1' EXIT

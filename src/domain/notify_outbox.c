@@ -88,6 +88,11 @@ static struct db_stmt mark_failed = DB_WRITE(
     "lease_id = NULL, lease_until = NULL "
     "WHERE id = ? AND lease_id = ? AND state = 'sending'");
 
+static struct db_stmt release = DB_WRITE(
+    "UPDATE notify_outbox SET state = 'pending', attempts = attempts - 1, "
+    "lease_id = NULL, lease_until = NULL "
+    "WHERE lease_id = ? AND state = 'sending' AND attempts > 0");
+
 static struct db_stmt set_staff_email = DB_WRITE(
     "UPDATE staff SET email = ? WHERE id = ?");
 
@@ -323,6 +328,14 @@ notify_mark_failed(long long id, const char *lease, int max_attempts,
 	    DB_TEXT(error), DB_INT(id), DB_TEXT(lease) };
 
 	return domain_of_db(db_exec(&mark_failed, a, 5, NULL, NULL));
+}
+
+enum domain_status
+notify_release(const char *lease)
+{
+	struct db_arg	 a[] = { DB_TEXT(lease) };
+
+	return domain_of_db(db_exec(&release, a, 1, NULL, NULL));
 }
 
 long

@@ -82,6 +82,9 @@ enum domain_status notify_mark_sent(long long id, const char *lease,
  * its tries reach max_attempts is dead; error says why, for staff. */
 enum domain_status notify_mark_failed(long long id, const char *lease,
 		    int max_attempts, long delay, const char *error);
+/* Hands back what a claim still holds (a stop came mid-batch): due
+ * again at once, the try not counted. */
+enum domain_status notify_release(const char *lease);
 /* Seconds to wait after the n-th failed try (n from 1): base (at least
  * 1) doubled for each try before, never above cap; base for n below 1. */
 long		 notify_backoff(int n, long base, long cap);

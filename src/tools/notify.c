@@ -259,7 +259,7 @@ deliver_due(const struct settings *s)
 	}
 	for (i = 0; i < list.n; i++) {
 		m = notify_message_at(&list, i);
-		/* A stop asked for ends the batch: the rest wait out the lease. */
+		/* A stop asked for ends the batch; the rest are handed back. */
 		if (stop_requested())
 			break;
 		err[0] = '\0';
@@ -278,6 +278,9 @@ deliver_due(const struct settings *s)
 		(void)notify_mark_failed(m->id, lease, s->max_attempts, delay,
 		    err);
 	}
+	/* Not waiting out the lease: another sender may take them now. */
+	if (i < list.n)
+		(void)notify_release(lease);
 	n = (int)list.n;
 	arena_free(&arena);
 	return n;

@@ -299,10 +299,21 @@ done
 check "notify: no query code in any message ($leaked leaked)" [ "$leaked" = 0 ]
 check "notify: query codes were seen on the receipts" [ -n "$sms_code" ] && [ -n "$mail_code" ] && [ -n "$in_code" ]
 
-# SIGTERM: the sender ends at once and cleanly.
+# SIGTERM in the middle of a batch: the delivery in hand ends, the rest
+# of the batch is handed back untried, and the sender exits at once.
+touch "$NT/sms/slow"
+sql "INSERT INTO notify_outbox (idem_key, channel, recipient, template, params, next_at, created_at) VALUES ('test:stop:1', 'sms', '13800004444', 'reply', '{\"tracking_no\":\"STOP-0001\"}', NOW(), NOW()), ('test:stop:2', 'sms', '13800004444', 'reply', '{\"tracking_no\":\"STOP-0002\"}', NOW(), NOW()), ('test:stop:3', 'sms', '13800004444', 'reply', '{\"tracking_no\":\"STOP-0003\"}', NOW(), NOW())"
+check "notify: a batch in hand" nt_until 5 '[ "$(sql "SELECT COUNT(*) FROM notify_outbox WHERE idem_key LIKE '"'"'test:stop:%'"'"' AND state = '"'"'sending'"'"'")" = 3 ]'
 t0=$(date +%s)
 nt_stop "$NT_SENDER_PID"
 check "notify: sender stops on SIGTERM within 5 s" [ $(( $(date +%s) - t0 )) -le 5 ]
+check "notify: nothing left claimed" [ "$(sql "SELECT COUNT(*) FROM notify_outbox WHERE state = 'sending'")" = 0 ]
+check "notify: the rest handed back untried" [ "$(sql "SELECT COUNT(*) FROM notify_outbox WHERE idem_key LIKE 'test:stop:%' AND state = 'pending' AND attempts = 0")" -ge 1 ]
+rm -f "$NT/sms/slow"
+nt_sender_start
+check "notify: handed back, then delivered" nt_until 10 '[ "$(sql "SELECT COUNT(*) FROM notify_outbox WHERE idem_key LIKE '"'"'test:stop:%'"'"' AND state = '"'"'sent'"'"'")" = 3 ]'
+check "notify: each once" [ "$(nt_sms_with STOP-000)" = 3 ]
+nt_stop "$NT_SENDER_PID"
 check "notify: sender logged no crash" sh -c "! grep -qi 'sanitizer\|segmentation' '$NT/sender.log'"
 check "notify: the instance's sender runs" bash src/instance.sh status >/dev/null 2>&1
 if [ "$(id -u)" = 0 ]; then

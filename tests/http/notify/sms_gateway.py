@@ -1,7 +1,7 @@
 """An SMS gateway for the notice tests: each POST is kept as N.json
 (path, headers, body) in DIR and answered {"Code":"OK"}; while DIR/fail
 exists it answers 500, while DIR/refuse exists 200 with a body that does
-not say success.
+not say success, while DIR/slow exists it first waits a second.
 
 Usage: sms_gateway.py PORT DIR    (serves on 127.0.0.1 until killed)
 """
@@ -10,6 +10,7 @@ import json
 import os
 import sys
 import threading
+import time
 
 lock = threading.Lock()
 
@@ -19,6 +20,8 @@ class Gateway(http.server.BaseHTTPRequestHandler):
         where = self.server.where
         n = int(self.headers.get("Content-Length", "0"))
         body = self.rfile.read(n).decode("utf-8", "replace")
+        if os.path.exists(os.path.join(where, "slow")):
+            time.sleep(1)
         if os.path.exists(os.path.join(where, "fail")):
             self.answer(500, '{"Code":"InternalError"}')
             return

@@ -44,7 +44,8 @@ CC	?= cc
 CLANG	?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?=
-PKGS	 = libmariadb libcmark libsodium jansson libmagic liboath libqrencode
+PKGS	 = libmariadb libcmark libsodium jansson libmagic liboath libqrencode \
+	   libcurl
 CFLAGS	?= -O2 -g
 # SANITIZE is set only by the sanitizer and fuzzing builds below.
 SANITIZE ?=
@@ -79,7 +80,7 @@ STAFF_OBJ = $(BUILD)/obj/cgi-staff.o $(BUILD)/obj/cgi-staff_page.o $(BUILD)/obj/
 	   $(BUILD)/obj/cgi-staff_totp.o $(BUILD)/obj/cgi-staff_signin.o
 CORE_OBJ = $(CORE:%=$(BUILD)/obj/%.o)
 PROGRAMS = $(BUILD)/public.fcgi $(BUILD)/staff.fcgi $(BUILD)/jdxx-staff \
-	   $(BUILD)/bench-fcgi $(BUILD)/bench-render
+	   $(BUILD)/jdxx-notify $(BUILD)/bench-fcgi $(BUILD)/bench-render
 TESTS	 = $(BUILD)/unit-tests $(BUILD)/golden
 FUZZERS	 = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 
@@ -114,6 +115,9 @@ $(BUILD)/staff.fcgi: $(STAFF_OBJ) $(BUILD)/libjdxx.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/jdxx-staff: $(BUILD)/obj/tools/staffctl.o $(BUILD)/libjdxx.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/jdxx-notify: $(BUILD)/obj/tools/notify.o $(BUILD)/libjdxx.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/bench-fcgi: tests/bench/bench-fcgi.c

@@ -7,6 +7,7 @@
 
 #include "domain/calendar_cache.h"
 #include "domain/complaint.h"
+#include "domain/notify_outbox.h"
 #include "web/complaint_view.h"
 #include "web/config.h"
 #include "domain/outlet.h"
@@ -42,6 +43,8 @@ const struct param_spec complaint_params[CF_COUNT] = {
 	[CF_WEBSITE] = { "website", "网站", P_TEXT, 0, 200, 0 },
 	[CF_TOKEN] = { "form_token", "表单标识", P_TEXT, 43, 43, 0 },
 	[CF_ACTION] = { "action", "操作", P_CODE, 1, 16, 0 },
+	[CF_NOTIFY] = { "notify", "通知方式", P_CODE, 1, 8, 0 },
+	[CF_EMAIL] = { "email", "电子邮箱", P_TEXT, 3, NOTIFY_EMAIL_MAX, 0 },
 };
 
 const struct param_spec track_params[TR_COUNT] = {
@@ -181,6 +184,10 @@ input_from_form(struct ctx *c, struct complaint_input *in)
 	in->product_model = ctx_text(c, CF_MODEL);
 	in->invoice_no = ctx_text(c, CF_INVOICE);
 	in->description = ctx_text(c, CF_DESCRIPTION);
+	/* An unknown choice stays -1: check_complaint refuses it. */
+	in->notify_by = p[CF_NOTIFY].present ?
+	    notify_by_of(ctx_text(c, CF_NOTIFY)) : NOTIFY_NONE;
+	in->notify_email = ctx_text(c, CF_EMAIL);
 }
 
 /* Checks what the parameter table cannot, by the rules every channel
@@ -227,6 +234,15 @@ check_complaint(struct ctx *c, const struct complaint_input *in,
 		ctx_field_error(c, "purchase_date", "购买日期不能晚于今天");
 	if (!p[CF_DESCRIPTION].present)
 		ctx_field_error(c, "description", "请写明投诉的事情经过");
+	if (in->notify_by < 0)
+		ctx_field_error(c, "notify", "请选择短信、电子邮件或不通知");
+	if (faults & COMPLAINT_BAD_NOTIFY_EMAIL)
+		ctx_field_error(c, "email", p[CF_EMAIL].present ?
+		    "请填写正确的电子邮箱，如 wang@example.com" :
+		    "选择电子邮件通知时，请填写电子邮箱");
+	if (faults & COMPLAINT_BAD_NOTIFY_SMS)
+		ctx_field_error(c, "notify",
+		    "短信只能发到手机，请填写 11 位手机号码或选择其他通知方式");
 	if (!p[CF_CONSENT].present || p[CF_CONSENT].n != 1)
 		ctx_field_error(c, "consent", "请阅读并同意个人信息使用说明");
 	if (strlen(ctx_text(c, CF_TOKEN)) != 43)

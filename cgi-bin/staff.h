@@ -104,7 +104,8 @@ int	handle_complaint_act(struct ctx *);
  * receipt with the number and code to pass on. */
 enum { IN_CHANNEL, IN_NAME, IN_PHONE, IN_REGION, IN_OUTLET, IN_OUTLET_NAME,
 	IN_OUTLET_ADDRESS, IN_CATEGORY, IN_PURCHASE, IN_PRODUCT_CATEGORY,
-	IN_MODEL, IN_INVOICE, IN_DESCRIPTION, IN_TOKEN, IN_COUNT };
+	IN_MODEL, IN_INVOICE, IN_DESCRIPTION, IN_TOKEN, IN_NOTIFY, IN_EMAIL,
+	IN_COUNT };
 extern const struct param_spec	intake_params[IN_COUNT];
 int	handle_complaint_intake(struct ctx *);
 

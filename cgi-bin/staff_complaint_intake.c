@@ -10,6 +10,7 @@
 #include "domain/calendar_cache.h"
 #include "domain/caps.h"
 #include "domain/complaint.h"
+#include "domain/notify_outbox.h"
 #include "domain/outlet.h"
 #include "domain/region.h"
 #include "staff.h"
@@ -41,6 +42,8 @@ const struct param_spec intake_params[IN_COUNT] = {
 	[IN_DESCRIPTION] = { "description", "投诉内容", P_LONGTEXT, 5,
 	    COMPLAINT_DESC_MAX, 0 },
 	[IN_TOKEN] = { "form_token", "表单标识", P_TEXT, 43, 43, 0 },
+	[IN_NOTIFY] = { "notify", "通知方式", P_CODE, 1, 8, 0 },
+	[IN_EMAIL] = { "email", "电子邮箱", P_TEXT, 3, NOTIFY_EMAIL_MAX, 0 },
 };
 
 /* The form's lists: channels staff enter, complaint categories, the
@@ -120,6 +123,10 @@ input_from_form(struct ctx *c, const struct audit_by *by,
 	in->invoice_no = ctx_text(c, IN_INVOICE);
 	in->description = ctx_text(c, IN_DESCRIPTION);
 	in->address = staff_address(c);
+	/* An unknown choice stays -1: check_intake refuses it. */
+	in->notify_by = p[IN_NOTIFY].present ?
+	    notify_by_of(ctx_text(c, IN_NOTIFY)) : NOTIFY_NONE;
+	in->notify_email = ctx_text(c, IN_EMAIL);
 }
 
 /* 1 when code is one of the product categories in force. */
@@ -178,6 +185,14 @@ check_intake(struct ctx *c, const struct complaint_input *in,
 		ctx_field_error(c, "purchase_date", "购买日期不能晚于今天");
 	if (!p[IN_DESCRIPTION].present)
 		ctx_field_error(c, "description", "请写明投诉的事情经过");
+	if (in->notify_by < 0)
+		ctx_field_error(c, "notify", "请选择短信、电子邮件或不通知");
+	if (faults & COMPLAINT_BAD_NOTIFY_EMAIL)
+		ctx_field_error(c, "email", "选择电子邮件通知时，请填写正确的"
+		    "电子邮箱，如 wang@example.com");
+	if (faults & COMPLAINT_BAD_NOTIFY_SMS)
+		ctx_field_error(c, "notify", "短信只能发到手机，请填写 11 位手机"
+		    "号码或选择其他通知方式");
 	return H_OK;
 }
 

@@ -9,6 +9,7 @@
 #include "domain/audit.h"
 #include "domain/result.h"
 #include "domain/complaint.h"
+#include "domain/notify_outbox.h"
 #include "domain/outlet.h"
 #include "domain/region.h"
 
@@ -25,9 +26,9 @@ static struct db_stmt insert_complaint = DB_WRITE(
     "name, phone, region_code, outlet_id, outlet_name, outlet_address, "
     "outlet_region, purchase_date, product_category, product_model, "
     "invoice_no, description, submitted_at, accept_due, submit_address, "
-    "channel, entered_by) "
+    "channel, entered_by, notify_by, notify_email) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), ?, ?, "
-    "?, ?)");
+    "?, ?, ?, ?)");
 
 static struct db_stmt insert_event = DB_WRITE(
     "INSERT INTO complaint_event (complaint_id, at, kind, from_status, "
@@ -233,7 +234,7 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 	    complaint_channel_code(CHANNEL_WEB);
 	long long		 staff_id = in->entered_by != NULL &&
 	    in->entered_by->user != NULL ? in->entered_by->user->id : 0;
-	struct db_arg		 a[20];
+	struct db_arg		 a[22];
 	struct complaint_receipt earlier;
 	unsigned long long	 id = 0;
 	enum db_status		 st;
@@ -283,14 +284,21 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 		    in->address);
 		a[18] = DB_TEXT(channel);
 		a[19] = staff_id > 0 ? DB_INT(staff_id) : DB_NULLARG;
+		a[20] = DB_TEXT(notify_by_code(in->notify_by));
+		a[21] = in->notify_by == NOTIFY_EMAIL && in->notify_email !=
+		    NULL ? DB_TEXT(in->notify_email) : DB_NULLARG;
 		if ((st = db_begin()) != DB_OK)
 			return domain_of_db(st);
-		st = db_exec(&insert_complaint, a, 20, NULL, &id);
+		st = db_exec(&insert_complaint, a, 22, NULL, &id);
 		if (st == DB_OK)
 			st = complaint_add_event((long long)id,
 			    complaint_state_code(CS_SUBMITTED), "",
 			    complaint_state_code(CS_SUBMITTED), NULL, NULL,
 			    staff_id);
+		/* The receipt's message commits with the complaint or not at all. */
+		if (st == DB_OK)
+			st = notify_complaint_step((long long)id, "submitted",
+			    NULL);
 		if (st == DB_OK && staff_id > 0)
 			st = audit_intake(in, channel, id, r->tracking_no);
 		if (st == DB_OK && (st = db_commit()) == DB_OK) {
@@ -394,6 +402,12 @@ complaint_check(const struct complaint_input *in, unsigned *faults,
 	    in->channel != NULL && complaint_channel_of(in->channel) !=
 	    CHANNEL_WEB && complaint_channel_of(in->channel) != CHANNEL_OPEN311)
 		*faults |= COMPLAINT_BAD_CHANNEL;
+	if (in->notify_by == NOTIFY_EMAIL && (in->notify_email == NULL ||
+	    !notify_email_valid(in->notify_email)))
+		*faults |= COMPLAINT_BAD_NOTIFY_EMAIL;
+	/* Landlines take no SMS. */
+	if (in->notify_by == NOTIFY_SMS && !notify_mobile_valid(in->phone))
+		*faults |= COMPLAINT_BAD_NOTIFY_SMS;
 	return DOMAIN_OK;
 }
 
@@ -611,6 +625,8 @@ complaint_feedback(const char *tracking_no, const struct complaint_rule *rule,
 	if (st == DB_OK && affected == 1)
 		st = complaint_add_event(id, rule->event, from, complaint_state_code(
 		    complaint_flow_next(rule, CS_RESOLVED)), reason, NULL, 0);
+	if (st == DB_OK && affected == 1 && rule->action == CA_REOPEN)
+		st = notify_complaint_step(id, "reopened", NULL);
 	if (st != DB_OK || (st = db_commit()) != DB_OK) {
 		db_rollback();
 		return domain_of_db(st);

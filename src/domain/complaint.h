@@ -37,6 +37,10 @@ struct complaint_input {
 	const char	*invoice_no;
 	const char	*description;
 	const char	*address;	/* the client's, for rate limits */
+	/* How the complainant hears of its steps (enum notify_by; 0:
+	 * not at all), and the address for email. */
+	int		 notify_by;
+	const char	*notify_email;
 };
 
 /* Where a complaint is handled: the listed outlet's township
@@ -77,6 +81,8 @@ enum complaint_fault {
 	COMPLAINT_BAD_CHANNEL = 32,	/* unknown, or not the filer's: staff
 					 * enter only the channels that reach
 					 * them, the public only web, open311 */
+	COMPLAINT_BAD_NOTIFY_EMAIL = 64, /* email chosen, no valid address */
+	COMPLAINT_BAD_NOTIFY_SMS = 128,	/* SMS chosen, no mobile number */
 };
 /* Checks in against those rules: *faults gets the enum complaint_fault
  * bits; outlet_region the listed outlet's township ("" without one). */

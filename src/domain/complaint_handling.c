@@ -12,6 +12,7 @@
 #include "domain/complaint.h"
 #include "domain/complaint_flow.h"
 #include "domain/complaint_handling.h"
+#include "domain/notify_outbox.h"
 #include "domain/workday.h"
 
 /* due: the deadline running now (sql/021_complaint_tally.sql), in both
@@ -383,6 +384,29 @@ apply(const struct complaint_act *in, const struct complaint_rule *rule,
 	return st;
 }
 
+/* The notices a step sends, in its transaction: the complainant hears
+ * of acceptance, rejection, a public reply and resolution; an assignee
+ * of being assigned. */
+static enum db_status
+notify_step(const struct complaint_act *in, const struct complaint_rule *rule)
+{
+	switch (rule->action) {
+	case CA_ACCEPT:
+		return notify_complaint_step(in->id, "accepted", in->reply);
+	case CA_REJECT:
+		return notify_complaint_step(in->id, "rejected", in->reply);
+	case CA_RESOLVE:
+		return notify_complaint_step(in->id, "resolved", in->reply);
+	case CA_NOTE:
+		return in->reply != NULL ? notify_complaint_step(in->id, "reply",
+		    in->reply) : DB_OK;
+	case CA_ASSIGN:
+		return notify_assignment(in->id, in->assignee);
+	default:
+		return DB_OK;
+	}
+}
+
 enum domain_status
 complaint_take_action(const struct complaint_act *in,
     struct domain_problems *p)
@@ -410,6 +434,8 @@ complaint_take_action(const struct complaint_act *in,
 	if (st == DB_OK && moved)
 		st = complaint_add_event(in->id, rule->event, in->status, to,
 		    in->reply, in->note, in->by->user->id);
+	if (st == DB_OK && moved)
+		st = notify_step(in, rule);
 	snprintf(audit_action, sizeof(audit_action), "complaint_%s",
 	    rule->code);
 	if (st == DB_OK && moved)

@@ -91,6 +91,15 @@ Complaints {
 }
 Workers = $WORKERS
 PageCache = $PAGE_CACHE
+Notify {
+  SMTP {
+    URL = ${NOTIFY_SMTP_URL:-}
+    From = ${NOTIFY_FROM:-noreply@localhost.localdomain}
+  }
+  SMS {
+    URL = ${NOTIFY_SMS_URL:-}
+  }
+}
 HDF
 )
 	# Lines marked "load test only" exist only under LOAD_TEST=1.

@@ -42,6 +42,20 @@ start_programs() {
 	done
 }
 
+# The notice sender beside the programs; it needs no socket, only the
+# database.
+start_notify() {
+	local user=()
+	pid_alive "$VAR/run/notify.pid" && return 0
+	! as_root || user=(--user "$RUN_USER")
+	setsid "$BUILD/jdxx-notify" --config "$VAR/jdxx.hdf" "${user[@]}" \
+	    >> "$VAR/log/notify.log" 2>&1 < /dev/null &
+	echo $! > "$VAR/run/notify.pid"
+	sleep 0.2
+	pid_alive "$VAR/run/notify.pid" ||
+	    die "jdxx-notify did not start; see $VAR/log/notify.log"
+}
+
 start_nginx() {
 	local i
 	pid_alive "$VAR/run/nginx.pid" && return 0
@@ -63,6 +77,7 @@ start_nginx() {
 cmd_start() {
 	cmd_init
 	start_programs
+	start_notify
 	start_nginx
 	say "serving http://127.0.0.1:$PORT/ (instance $VAR)"
 	if [ -f "$VAR/initial-admin-password" ]; then
@@ -106,6 +121,7 @@ cmd_front() {
 cmd_stop() {
 	local p
 	stop_one "$VAR/run/nginx.pid"
+	stop_one "$VAR/run/notify.pid"
 	for p in $PROGRAMS; do stop_one "$VAR/run/$p.pid"; done
 	stop_one "$VAR/run/mariadb.pid"
 	# The runtime directory layout made in /run, if any, goes with it.
@@ -117,14 +133,16 @@ cmd_stop() {
 cmd_reload() {
 	local p
 	write_configs
+	stop_one "$VAR/run/notify.pid"
 	for p in $PROGRAMS; do stop_one "$VAR/run/$p.pid"; done
 	start_programs
+	start_notify
 	kill -HUP "$(cat "$VAR/run/nginx.pid")" 2>/dev/null || true
 }
 
 cmd_status() {
 	local p rc=0
-	for p in mariadb $PROGRAMS nginx; do
+	for p in mariadb $PROGRAMS notify nginx; do
 		if pid_alive "$VAR/run/$p.pid"; then
 			say "$p running (pid $(cat "$VAR/run/$p.pid"))"
 		else

@@ -13,6 +13,9 @@
  *	removes the account's second factor and recovery codes and ends
  *	its sessions, to be set up anew (the way back for an account no
  *	other account is wider than).
+ *   jdxx-staff --config FILE set-email USERNAME EMAIL
+ *	sets where the account's notices (assignments, overdue complaints)
+ *	are emailed; "-" for none.
  *   jdxx-staff --config FILE import-products [--dry-run] FILE.csv
  *	checks a CSV file of product models and, unless --dry-run, imports
  *	every row or none.
@@ -41,6 +44,7 @@
 #include "base/log.h"
 #include "domain/account.h"
 #include "domain/audit.h"
+#include "domain/notify_outbox.h"
 #include "import/outlet_import.h"
 #include "import/product_import.h"
 #include "base/password.h"
@@ -210,6 +214,28 @@ reset_password(const char *user)
 	audit_write(NULL, "jdxx-staff", "shell", "account_update_password",
 	    "staff", id, NULL, NULL);
 	printf("password of %s reset\n", user);
+	return 0;
+}
+
+static int
+set_email(const char *user, const char *email)
+{
+	long long		 id;
+	enum domain_status	 ds;
+
+	if ((id = account_id(user)) == 0)
+		return 1;
+	if (strcmp(email, "-") == 0)
+		email = "";
+	if ((ds = notify_staff_email(id, email)) == DOMAIN_INVALID) {
+		log_error("%s: not an email address", email);
+		return 1;
+	}
+	if (ds != DOMAIN_OK)
+		return 1;
+	audit_write(NULL, "jdxx-staff", "shell", "account_update_email",
+	    "staff", id, NULL, NULL);
+	printf("email of %s %s\n", user, email[0] ? "set" : "removed");
 	return 0;
 }
 
@@ -471,6 +497,7 @@ usage(void)
 	    "       jdxx-staff --config FILE add USERNAME ROLE [REGION]\n"
 	    "       jdxx-staff --config FILE reset-password USERNAME\n"
 	    "       jdxx-staff --config FILE totp-reset USERNAME\n"
+	    "       jdxx-staff --config FILE set-email USERNAME EMAIL\n"
 	    "       jdxx-staff --config FILE import-products [--dry-run] "
 	    "FILE.csv\n"
 	    "       jdxx-staff --config FILE import-outlets [--dry-run] "
@@ -505,6 +532,8 @@ main(int argc, char **argv)
 		rc = import_outlets(argc - 4, argv + 4);
 	else if (strcmp(argv[3], "reset-password") == 0 && argc == 5)
 		rc = reset_password(argv[4]);
+	else if (strcmp(argv[3], "set-email") == 0 && argc == 6)
+		rc = set_email(argv[4], argv[5]);
 	else if (strcmp(argv[3], "totp-reset") == 0 && argc == 5)
 		rc = totp_reset_account(argv[4]);
 	else {

@@ -37,6 +37,7 @@
 <fieldset><legend>您的联系方式（不会公开）</legend>
 <?cs call:text_field("name", "姓名", 20, "") ?>
 <?cs call:text_field("phone", "联系电话", 20, "手机 11 位，或固定电话如 0710-3312345") ?>
+<?cs include:"complaints/notify_fields.cs" ?>
 <p id="region-hint">户籍所在地（逐级选择，选好一级后点“下一步”）</p>
 <?cs call:region_select("province", "省", Provinces, Form.province) ?>
 <?cs if:Form.province ?><?cs call:region_select("city", "市", Cities, Form.city) ?><?cs /if ?>

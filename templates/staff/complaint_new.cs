@@ -14,6 +14,7 @@
 <fieldset><legend>投诉人（不会公开）</legend>
 <?cs call:text_field("name", "姓名", 20, "") ?>
 <?cs call:text_field("phone", "联系电话", 20, "手机 11 位，或固定电话如 0710-3312345") ?>
+<?cs include:"complaints/notify_fields.cs" ?>
 <div class="field"><label for="region">户籍所在乡镇（街道）代码（9 位）</label>
 <p class="hint" id="region-hint">如 420607001<?cs if:subcount(Townships) > 0 ?>；输入时可从本县（市、区）的乡镇中选择<?cs /if ?>。</p>
 <input id="region" name="region" maxlength="9" inputmode="numeric" value="<?cs var:Form.region ?>"<?cs if:subcount(Townships) > 0 ?> list="townships"<?cs /if ?><?cs if:Errors.region ?> aria-invalid="true" aria-describedby="region-error"<?cs /if ?>><?cs if:subcount(Townships) > 0 ?><datalist id="townships"><?cs each:t = Townships ?><option value="<?cs var:t.code ?>"><?cs var:t.name ?></option><?cs /each ?></datalist><?cs /if ?><?cs call:field_error("region") ?></div>

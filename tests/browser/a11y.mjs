@@ -74,11 +74,21 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([type=hidden]):not
 async function keyboard(page) {
 	const total = await page.locator('body').evaluate((body, sel) => {
 		let i = 0;
+		// A group of radio buttons is one Tab stop (arrows move within).
+		const groups = new Map();
 		for (const el of body.querySelectorAll(sel)) {
 			el.removeAttribute('data-kb');
 			if (el.tabIndex < 0 || el.closest('[aria-hidden="true"]') ||
 			    !el.checkVisibility({ visibilityProperty: true }))
 				continue;
+			const group = el.type === 'radio' && el.name ?
+			    `${el.form ? [...document.forms].indexOf(el.form) : -1}:${el.name}` : null;
+			if (group !== null && groups.has(group)) {
+				el.setAttribute('data-kb', groups.get(group));
+				continue;
+			}
+			if (group !== null)
+				groups.set(group, String(i));
 			el.setAttribute('data-kb', String(i++));
 		}
 		return i;

@@ -1,5 +1,6 @@
-// The seven journeys of a farmer, a complainant and the staff, as a person
+// The eight journeys of a farmer, a complainant and the staff, as a person
 // does them: reading the page, typing, choosing, pressing Enter.
+import { readdirSync, readFileSync } from 'node:fs';
 import { press, signIn, sql, text } from './lib.mjs';
 
 // Outlets the records officer suspends, one a variant (all active in the
@@ -361,6 +362,53 @@ async function suspendOutlet(j, { records, pub }, state) {
 	await page.close();
 }
 
+// 8. A complainant chooses to hear by SMS; the receipt's message reaches
+// the SMS gateway (tests/browser/run.sh runs one, SMS_GATEWAY_DIR), with
+// the tracking number and never the query code.
+async function noticeBySms(j, { pub }) {
+	const dir = process.env.SMS_GATEWAY_DIR;
+	if (!dir)
+		return;
+	const page = await pub.newPage();
+	sql("UPDATE complaint SET submitted_at = submitted_at - INTERVAL 2 HOUR WHERE submit_address = '127.0.0.1'");
+	await j.test('complaint with SMS chosen, message at the gateway', async () => {
+		await page.goto('/complaints/new?outlet=1');
+		await page.getByLabel('投诉类别').selectOption('overcharge');
+		await page.getByLabel('事情经过（最多 4000 字）').fill(`${j.variant.name}：买冰箱时说送货上门，结果要另收 50 元运费。`);
+		await page.getByLabel('姓名', { exact: true }).fill('李桂英');
+		await page.getByLabel('联系电话').fill('13872291057');
+		await chooseTownship(j, page, ['42', '4206', '420607', '420607107']);
+		j.check('no notices unless chosen', await page.getByRole('radio', { name: '不通知' }).isChecked());
+		const sms = page.getByRole('radio', { name: '短信' });
+		await sms.focus();
+		await sms.press('Space');
+		j.check('SMS chosen', await sms.isChecked());
+		const consent = page.getByRole('checkbox', { name: /我同意/ });
+		await consent.focus();
+		await consent.press('Space');
+		await j.step(page, 'complaint-form-sms');
+		await press(page.getByRole('button', { name: '提交投诉' }));
+		await page.locator('.receipt').waitFor();
+		const no = await text(page.locator('.receipt dd .code').nth(0));
+		const code = await text(page.locator('.receipt dd .code').nth(1));
+		let found = '';
+		for (let i = 0; i < 100 && !found; i++) {
+			for (const f of readdirSync(dir).filter(f => f.endsWith('.json'))) {
+				const body = readFileSync(`${dir}/${f}`, 'utf8');
+				if (body.includes(no))
+					found = body;
+			}
+			if (!found)
+				await page.waitForTimeout(100);
+		}
+		j.check('the SMS reached the gateway', found !== '', no);
+		j.check('to the phone typed', found.includes('13872291057'));
+		j.check('with the tracking page', found.includes(`/complaints/track?no=${no}`));
+		j.check('without the query code', !found.includes(code), code);
+	});
+	await page.close();
+}
+
 export const JOURNEYS = [
 	['1-store-check', storeCheck],
 	['2-directory', directory],
@@ -369,4 +417,5 @@ export const JOURNEYS = [
 	['5-notice', publishNotice],
 	['6-handling', handleComplaint],
 	['7-suspension', suspendOutlet],
+	['8-notice-by-sms', noticeBySms],
 ];

@@ -8,7 +8,23 @@ export VAR=${TEST_VAR:-$BUILD/test-var} PORT=${TEST_PORT:-18089} WORKERS=2 BUILD
 export BASE="http://127.0.0.1:$PORT" STAFF_PASSWORD=Browser-2009-ok
 . tests/private-instance.sh
 
+# An SMS gateway of our own for the notice journey: the instance's sender
+# delivers to it (NOTIFY_SMS_URL), each request a file in SMS_GATEWAY_DIR.
+gw_dir="$BUILD/browser-sms"
+rm -rf "$gw_dir"
+mkdir -p "$gw_dir"
+for gw_port in $(seq 18302 18309) ""; do
+	(exec 3<>"/dev/tcp/127.0.0.1/$gw_port") 2>/dev/null || break
+done
+if [ -n "$gw_port" ]; then
+	/usr/bin/python3 tests/http/notify/sms_gateway.py "$gw_port" \
+	    "$gw_dir" > "$BUILD/browser-sms.log" 2>&1 &
+	gw_pid=$!
+	export SMS_GATEWAY_DIR="$gw_dir"
+	export NOTIFY_SMS_URL="http://127.0.0.1:$gw_port/sms/send"
+fi
 fresh_instance browser "$BUILD/browser-start.log"
+trap 'instance stop >/dev/null 2>&1; [ -z "${gw_pid:-}" ] || kill "$gw_pid" 2>/dev/null' EXIT
 for who in editor handler records; do
 	echo "$STAFF_PASSWORD" |
 	    staff_cli add "$who" "$who" >/dev/null

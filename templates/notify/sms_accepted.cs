@@ -1,0 +1,1 @@
+【家电下乡】您的投诉 <?cs var:Msg.tracking_no ?> 已受理，将在 <?cs var:Msg.resolve_due ?> 前办结。查询：<?cs var:Msg.url ?>

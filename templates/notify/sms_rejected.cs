@@ -1,0 +1,1 @@
+【家电下乡】您的投诉 <?cs var:Msg.tracking_no ?> 不予受理，理由已在查询页公布。查询：<?cs var:Msg.url ?>

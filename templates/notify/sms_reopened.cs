@@ -1,0 +1,1 @@
+【家电下乡】已收到您对投诉 <?cs var:Msg.tracking_no ?> 重新办理的要求，将在 <?cs var:Msg.resolve_due ?> 前办结。查询：<?cs var:Msg.url ?>

@@ -1,0 +1,1 @@
+【家电下乡】您的投诉 <?cs var:Msg.tracking_no ?> 有新的答复。查询：<?cs var:Msg.url ?>

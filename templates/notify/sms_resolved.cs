@@ -1,0 +1,1 @@
+【家电下乡】您的投诉 <?cs var:Msg.tracking_no ?> 已办结，处理结果和评价请见查询页：<?cs var:Msg.url ?>

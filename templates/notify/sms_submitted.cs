@@ -1,0 +1,1 @@
+【家电下乡】您的投诉已收到，受理编号 <?cs var:Msg.tracking_no ?>，请在 <?cs var:Msg.accept_due ?> 前留意受理结果。查询：<?cs var:Msg.url ?>

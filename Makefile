@@ -44,7 +44,8 @@ CC	?= cc
 CLANG	?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?=
-PKGS	 = libmariadb libcmark libsodium jansson libmagic liboath libqrencode
+PKGS	 = libmariadb libcmark libsodium jansson libmagic liboath libqrencode \
+	   vips
 CFLAGS	?= -O2 -g
 # SANITIZE is set only by the sanitizer and fuzzing builds below.
 SANITIZE ?=

@@ -54,5 +54,6 @@ void	test_open311(void);
 void	test_domain_answer(void);
 void	test_outlet_view(void);
 void	test_record_view(void);
+void	test_image(void);
 
 #endif

@@ -41,6 +41,7 @@ main(void)
 	test_domain_answer();
 	test_outlet_view();
 	test_record_view();
+	test_image();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed > 0;
 }

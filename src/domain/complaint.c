@@ -9,6 +9,7 @@
 #include "domain/audit.h"
 #include "domain/result.h"
 #include "domain/complaint.h"
+#include "domain/complaint_photo.h"
 #include "domain/outlet.h"
 #include "domain/region.h"
 
@@ -291,6 +292,9 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 			    complaint_state_code(CS_SUBMITTED), "",
 			    complaint_state_code(CS_SUBMITTED), NULL, NULL,
 			    staff_id);
+		if (st == DB_OK && in->nphotos > 0)
+			st = complaint_photo_insert((long long)id, in->photos,
+			    in->nphotos);
 		if (st == DB_OK && staff_id > 0)
 			st = audit_intake(in, channel, id, r->tracking_no);
 		if (st == DB_OK && (st = db_commit()) == DB_OK) {

@@ -17,6 +17,7 @@
 #define COMPLAINT_REOPEN_DAYS	15
 
 struct audit_by;
+struct image_out;
 
 struct complaint_input {
 	const char	*channel;	/* a complaint_channel code; NULL: web */
@@ -37,6 +38,9 @@ struct complaint_input {
 	const char	*invoice_no;
 	const char	*description;
 	const char	*address;	/* the client's, for rate limits */
+	/* Photos already cleaned (complaint_photo_clean), kept with it. */
+	const struct image_out *photos;
+	size_t		 nphotos;
 };
 
 /* Where a complaint is handled: the listed outlet's township
@@ -54,8 +58,9 @@ struct complaint_receipt {
 	int	 existing;	/* the token had filed it before */
 };
 
-/* Files a complaint and its first event in one transaction, or, when
- * the form token filed one before, answers with that one's receipt.
+/* Files a complaint, its first event and its photos in one transaction,
+ * or, when the form token filed one before, answers with that one's
+ * receipt.
  * The query code is derived from the token with the secret, so a retry
  * shows the same receipt; only a keyed hash of it is stored. A NULL
  * token files without that guard (a fresh one is made). One entered by

@@ -47,7 +47,7 @@
 <fieldset><legend>照片（可不选）</legend>
 <p class="hint" id="photo-hint">可以附上发票、商品、标识卡或店面的照片，最多 <?cs var:Limits.photos ?> 张，每张不超过 <?cs var:Limits.photo_mb ?> MB（JPEG、PNG 或 WebP）。保存前会去掉拍摄地点、手机型号等信息；只有处理人员和凭查询码查询的您能看到。</p>
 <?cs if:Photos.sent ?><p class="warn" role="status">照片还没有保存：请重新选择照片，再点“提交投诉”。</p><?cs /if ?>
-<?cs loop:i = 1, Limits.photos, 1 ?><div class="field"><label for="photo<?cs var:i ?>">照片 <?cs var:i ?></label><input type="file" id="photo<?cs var:i ?>" name="photo" accept="image/*" aria-describedby="photo-hint"<?cs if:Errors.photo ?> aria-invalid="true"<?cs /if ?>></div>
+<?cs loop:i = 1, Limits.photos, 1 ?><div class="field"><label for="photo<?cs var:i ?>">照片 <?cs var:i ?></label><input type="file" id="photo<?cs var:i ?>" name="photo" accept="image/*" aria-describedby="photo-hint<?cs if:Errors.photo ?> photo-error<?cs /if ?>"<?cs if:Errors.photo ?> aria-invalid="true"<?cs /if ?>></div>
 <?cs /loop ?><?cs call:field_error("photo") ?>
 </fieldset>
 <div class="field"><label><input type="checkbox" name="consent" value="1"<?cs if:Form.consent == "1" ?> checked<?cs /if ?><?cs if:Errors.consent ?> aria-invalid="true" aria-describedby="consent-error"<?cs /if ?>> 我同意：姓名和电话只用于处理这件投诉，只有处理人员能看到，不会公开。</label><?cs call:field_error("consent") ?></div>

@@ -255,8 +255,12 @@ check "photos: ... and the photo ($status)" [ "$status" = 200 ] &&
     grep -qi '^content-type: image/jpeg' "$BUILD/h.txt" &&
     grep -qi '^cache-control: private, no-store' "$BUILD/h.txt"
 photo_clean "$pd/staff.jpg" "staff photo"
-other=$(sql "SELECT MIN(id) FROM complaint_photo WHERE complaint_id <> '$p_id'")
-sfetch photo_h GET "/staff/complaints/$p_id/photo?p=${other:-999999}"
+# A photo of another complaint, asked for through this one's path.
+other_c=$(sql "SELECT MAX(id) FROM complaint WHERE id <> '$p_id'")
+sql "INSERT INTO complaint_photo (complaint_id, seq, data, size, width, height,
+    created_at) VALUES ('$other_c', 1, 'another', 7, 1, 1, NOW())"
+other=$(sql "SELECT id FROM complaint_photo WHERE complaint_id = '$other_c'")
+sfetch photo_h GET "/staff/complaints/$p_id/photo?p=$other"
 check "photos: another complaint's photo through this one: 404 ($status)" [ "$status" = 404 ]
 sfetch photo_x GET "/staff/complaints/$p_id/photo?p=$p_photo"
 check "photos: another county's handler: 403/404 ($status)" \

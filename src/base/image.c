@@ -120,9 +120,11 @@ convert(const void *data, size_t len, const struct image_limits *lim,
     struct image_out *out)
 {
 	VipsImage	*t = NULL, *flat = NULL, *img;
+	VipsArrayDouble	*white;
 	void		*buf = NULL;
 	size_t		 n = 0;
 	enum image_status st = IMAGE_BROKEN;
+	int		 rc;
 
 	/* Autorotates by the orientation tag; decodes in one pass. */
 	if (vips_thumbnail_buffer((void *)data, len, &t, lim->max_side,
@@ -131,8 +133,11 @@ convert(const void *data, size_t len, const struct image_limits *lim,
 		goto out;
 	img = t;
 	if (vips_image_hasalpha(t)) {
-		if (vips_flatten(t, &flat, "background",
-		    vips_array_double_newv(1, 255.0), NULL) != 0)
+		/* The operation takes its own reference to the array. */
+		white = vips_array_double_newv(1, 255.0);
+		rc = vips_flatten(t, &flat, "background", white, NULL);
+		vips_area_unref(VIPS_AREA(white));
+		if (rc != 0)
 			goto out;
 		img = flat;
 	}

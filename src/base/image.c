@@ -45,6 +45,8 @@ start(void)
 	vips_cache_set_max_mem(0);
 	vips_cache_set_max_files(0);
 	vips_concurrency_set(1);
+	/* No code made at run time (liborc): the unit denies W^X memory. */
+	vips_vector_set_enabled(FALSE);
 	vips_block_untrusted_set(TRUE);
 	g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE |
 	    G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG, quiet, NULL);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <vips/vips.h>
+#include <vips/vector.h>
 
 #include "base/image.h"
 

@@ -73,18 +73,10 @@ int	handle_complaint_new(struct ctx *);
 int	handle_complaint_submit(struct ctx *);
 int	handle_complaint_track(struct ctx *);
 int	handle_complaint_feedback(struct ctx *);
-/* Their photos: those of the form, cleaned into out (up to
- * COMPLAINT_PHOTOS_MAX, *n of them) with each refusal marked on the
- * field "photo"; the links of a tracked complaint's as prefix.N; and the
- * photo such a link names. */
-struct image_out;
+/* Their photos (the form's: web/complaint_photo_form.h): the links of a
+ * tracked complaint's as prefix.N, and the photo such a link names. */
 enum { PH_TOKEN, PH_COUNT };
 extern const struct param_spec	photo_params[PH_COUNT];
-/* How many photos the form sent; when any, the page notes they are to
- * be chosen again (Photos.sent). */
-size_t	complaint_photos_sent(struct ctx *);
-enum handler_result complaint_photos_from_form(struct ctx *,
-	    struct image_out *out, size_t *n);
 enum handler_result complaint_photos_to_page(struct ctx *,
 	    long long complaint_id, const char *prefix);
 int	handle_complaint_photo(struct ctx *);

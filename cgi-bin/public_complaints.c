@@ -8,6 +8,7 @@
 #include "domain/calendar_cache.h"
 #include "domain/complaint.h"
 #include "domain/complaint_photo.h"
+#include "web/complaint_photo_form.h"
 #include "web/complaint_view.h"
 #include "web/config.h"
 #include "domain/outlet.h"
@@ -259,7 +260,7 @@ submit(struct ctx *c, struct image_out *photos, size_t *n)
 	}
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
-	(void)complaint_photos_sent(c);
+	(void)complaint_photo_form_sent(c);
 	/* "下一步" only moves the region chooser on; nothing is filed. */
 	if (strcmp(ctx_text(c, CF_ACTION), "region") == 0)
 		return form_page(c, token);
@@ -274,7 +275,7 @@ submit(struct ctx *c, struct image_out *photos, size_t *n)
 			goto down;
 		return r;
 	}
-	if ((r = complaint_photos_from_form(c, photos, n)) != H_OK)
+	if ((r = complaint_photo_form_read(c, photos, n)) != H_OK)
 		return r;
 	if (c->resp->status != 200)
 		return form_page(c, token);

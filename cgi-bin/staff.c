@@ -199,7 +199,7 @@ static const struct route routes[] = {
 	{ "/staff/complaints", GET, handle_complaint_queue, queue_params,
 	    QU_COUNT, ROUTE_FORM, HANDLERS },
 	{ "/staff/complaints/new", FORM, handle_complaint_intake, intake_params,
-	    IN_COUNT, ROUTE_FORM, HANDLERS },
+	    IN_COUNT, ROUTE_FORM | ROUTE_MULTIPART, HANDLERS },
 	{ "/staff/complaints/{id}", GET, handle_complaint_view, NOPARAMS, 0,
 	    ACCESS(HANDLERS, OBJ_COMPLAINT) },
 	{ "/staff/complaints/{id}", M_POST, handle_complaint_act, handle_params,

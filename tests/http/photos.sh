@@ -268,3 +268,26 @@ check "photos: another county's handler: 403/404 ($status)" \
 check "photos: ... and no image" sh -c "! grep -qi '^content-type: image' '$BUILD/h.txt'"
 sfetch none GET "/staff/complaints/$p_id/photo?p=$p_photo"
 check "photos: signed out: no photo ($status)" [ "$status" != 200 ]
+
+# Staff take in a letter with its photo: cleaned and kept the same way; a
+# broken one gives the form back with what was typed.
+ph_intake() {
+	sfetch photo_h POST /staff/complaints/new \
+	    --form-string "csrf=$(csrf_of photo_h)" \
+	    --form-string "form_token=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | cut -c1-43)" \
+	    --form-string channel=letter --form-string name=赵六 \
+	    --form-string phone=13812345678 --form-string region=420607001 \
+	    --form-string outlet=1 --form-string category=overcharge \
+	    --form-string "description=来信反映：彩电加收送货费，附照片。" "$@"
+}
+ph_intake -F "photo=@$pd/camera.jpg;type=image/jpeg"
+i_no=$(sed -n 's/.*class="code">\([0-9A-Z]\{4\}-[0-9A-Z]\{4\}\)<.*/\1/p' "$BUILD/b.txt" | head -n 1)
+i_id=$(sql "SELECT id FROM complaint WHERE tracking_no = '$i_no'")
+check "photos: staff intake with a photo ($status, $i_no)" [ "$status" = 200 ] && [ -n "$i_id" ]
+check "photos: ... kept upright, at most 1600 px" [ "$(sql "SELECT CONCAT(width, 'x',
+    height) FROM complaint_photo WHERE complaint_id = '$i_id'")" = 1200x1600 ]
+ph_intake -F "photo=@$pd/cut.jpg;type=image/jpeg"
+check "photos: staff intake, a truncated photo: 400 ($status)" [ "$status" = 400 ] &&
+    grep -q '照片文件不完整或已损坏' "$BUILD/b.txt" &&
+    grep -q '来信反映：彩电加收送货费，附照片。' "$BUILD/b.txt" &&
+    grep -q '请重新选择照片' "$BUILD/b.txt"

@@ -45,7 +45,7 @@ CLANG	?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?=
 PKGS	 = libmariadb libcmark libsodium jansson libmagic liboath libqrencode \
-	   libcurl
+	   libcurl vips
 CFLAGS	?= -O2 -g
 # SANITIZE is set only by the sanitizer and fuzzing builds below.
 SANITIZE ?=
@@ -65,7 +65,9 @@ LAYERS	 = base db domain import web
 CORE	 = $(foreach l,$(LAYERS),$(patsubst src/%.c,%,$(wildcard src/$(l)/*.c)))
 PUBLIC_OBJ = $(BUILD)/obj/cgi-public.o $(BUILD)/obj/cgi-public_page.o $(BUILD)/obj/cgi-public_outlets.o \
 	   $(BUILD)/obj/cgi-public_products.o $(BUILD)/obj/cgi-public_api.o \
-	   $(BUILD)/obj/cgi-public_complaints.o $(BUILD)/obj/cgi-public_open311.o \
+	   $(BUILD)/obj/cgi-public_complaints.o \
+	   $(BUILD)/obj/cgi-public_complaint_photos.o \
+	   $(BUILD)/obj/cgi-public_open311.o \
 	   $(BUILD)/obj/cgi-public_stats.o
 STAFF_OBJ = $(BUILD)/obj/cgi-staff.o $(BUILD)/obj/cgi-staff_page.o $(BUILD)/obj/cgi-staff_accounts.o \
 	   $(BUILD)/obj/cgi-staff_notices.o $(BUILD)/obj/cgi-staff_complaints.o \

@@ -7,6 +7,7 @@
 #include "domain/attachment.h"
 #include "domain/caps.h"
 #include "domain/caps_record.h"
+#include "domain/complaint_photo.h"
 #include "web/config.h"
 #include "base/money.h"
 #include "domain/notice.h"
@@ -319,7 +320,9 @@ static const struct route routes[] = {
 	{ "/complaints/new", GET, handle_complaint_new, complaint_params,
 	    CF_COUNT, ROUTE_FORM, 0 },
 	{ "/complaints", M_POST, handle_complaint_submit, complaint_params,
-	    CF_COUNT, ROUTE_FORM, 0 },
+	    CF_COUNT, ROUTE_FORM | ROUTE_MULTIPART, 0 },
+	{ "/complaints/photos/{id}", GET, handle_complaint_photo,
+	    photo_params, PH_COUNT, ROUTE_FORM, 0 },
 	{ "/complaints/track", GET | M_POST, handle_complaint_track,
 	    track_params, TR_COUNT, ROUTE_FORM, 0 },
 	{ "/complaints/feedback", M_POST, handle_complaint_feedback,
@@ -360,9 +363,17 @@ static const struct route routes[] = {
 	{ "/stats", GET, handle_stats, stats_params, ST_COUNT, ROUTE_FORM, 0 },
 };
 
+/* Small forms everywhere; the complaint form alone may carry its
+ * photos, and the text beside them. */
+static const struct request_limits public_limits = {
+	REQUEST_MAX_BODY, REQUEST_MAX_FIELD,
+	COMPLAINT_PHOTOS_MAX * COMPLAINT_PHOTO_MAX_BYTES + 1024 * 1024,
+	"/complaints"
+};
+
 static const struct app public_app = {
-	"public", routes, sizeof(routes) / sizeof(routes[0]), NULL, NULL, 0,
-	open311_error_page, 0
+	"public", routes, sizeof(routes) / sizeof(routes[0]), NULL,
+	&public_limits, 0, open311_error_page, 0
 };
 
 int

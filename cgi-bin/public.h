@@ -74,6 +74,13 @@ int	handle_complaint_new(struct ctx *);
 int	handle_complaint_submit(struct ctx *);
 int	handle_complaint_track(struct ctx *);
 int	handle_complaint_feedback(struct ctx *);
+/* Their photos (the form's: web/complaint_photo_form.h): the links of a
+ * tracked complaint's as prefix.N, and the photo such a link names. */
+enum { PH_TOKEN, PH_COUNT };
+extern const struct param_spec	photo_params[PH_COUNT];
+enum handler_result complaint_photos_to_page(struct ctx *,
+	    long long complaint_id, const char *prefix);
+int	handle_complaint_photo(struct ctx *);
 
 /* The JSON API. */
 enum { RG_PARENT, RG_COUNT };

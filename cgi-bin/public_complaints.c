@@ -8,6 +8,8 @@
 #include "domain/calendar_cache.h"
 #include "domain/complaint.h"
 #include "domain/notify_outbox.h"
+#include "domain/complaint_photo.h"
+#include "web/complaint_photo_form.h"
 #include "web/complaint_view.h"
 #include "web/config.h"
 #include "domain/outlet.h"
@@ -250,8 +252,10 @@ check_complaint(struct ctx *c, const struct complaint_input *in,
 	return H_OK;
 }
 
-int
-handle_complaint_submit(struct ctx *c)
+/* Files the form with its photos (cleaned into photos, *n of them, which
+ * the caller frees whatever happens). */
+static int
+submit(struct ctx *c, struct image_out *photos, size_t *n)
 {
 	const struct param_value *p = c->req->param;
 	struct complaint_input	 in;
@@ -272,6 +276,7 @@ handle_complaint_submit(struct ctx *c)
 	}
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
+	(void)complaint_photo_form_sent(c);
 	/* "下一步" only moves the region chooser on; nothing is filed. */
 	if (strcmp(ctx_text(c, CF_ACTION), "region") == 0)
 		return form_page(c, token);
@@ -286,6 +291,8 @@ handle_complaint_submit(struct ctx *c)
 			goto down;
 		return r;
 	}
+	if ((r = complaint_photo_form_read(c, photos, n)) != H_OK)
+		return r;
 	if (c->resp->status != 200)
 		return form_page(c, token);
 	/* PerHour 0 (load tests): one address sends everything, uncounted. */
@@ -303,6 +310,8 @@ handle_complaint_submit(struct ctx *c)
 	}
 	in.outlet_region = outlet_region;
 	in.address = sender;
+	in.photos = photos;
+	in.nphotos = *n;
 	if ((st = calendar_cached(&cal)) != DOMAIN_OK)
 		goto down;
 	st = complaint_file(&in, token, c->cfg->secret, cal,
@@ -313,6 +322,7 @@ handle_complaint_submit(struct ctx *c)
 	hset(c->hdf, "Receipt.code", rec.code);
 	hset(c->hdf, "Receipt.accept_due", rec.accept_due);
 	hseti(c->hdf, "Receipt.existing", rec.existing);
+	hseti(c->hdf, "Receipt.photos", (long long)*n);
 	hset(c->hdf, "Page.Title", "投诉已提交");
 	keep_private(c);
 	return ctx_render(c, "complaints/receipt.cs");
@@ -328,6 +338,19 @@ down:
 	if (form_render(c) != H_OK)
 		return H_UNAVAILABLE;
 	return H_OK;
+}
+
+int
+handle_complaint_submit(struct ctx *c)
+{
+	struct image_out	 photos[COMPLAINT_PHOTOS_MAX];
+	size_t			 n = 0, i;
+	int			 rc;
+
+	rc = submit(c, photos, &n);
+	for (i = 0; i < n; i++)
+		image_out_free(&photos[i]);
+	return rc;
 }
 
 /* Answers a tracking request into t, shown as Complaint; misses are
@@ -377,7 +400,7 @@ track(struct ctx *c, struct complaint_tracked *t, int *found)
 	}
 	hset(c->hdf, "Form.no", upper);
 	complaint_view_tracked(c->hdf, "Complaint", t);
-	return H_OK;
+	return complaint_photos_to_page(c, t->id, "Complaint.photos");
 }
 
 /* The form posts the number and code, so neither is in the address; a
@@ -463,9 +486,12 @@ handle_complaint_feedback(struct ctx *c)
 	nerr_ignore_ok(hdf_remove_tree(c->hdf, "Complaint"));
 	ds = complaint_track(&c->arena, hdf_get_value(c->hdf, "Form.no", ""),
 	    ctx_text(c, TR_CODE), c->cfg->secret, &t);
-	if (ds == DOMAIN_OK)
+	if (ds == DOMAIN_OK) {
 		complaint_view_tracked(c->hdf, "Complaint", &t);
-	else if (ds != DOMAIN_NOT_FOUND)
+		if ((r = complaint_photos_to_page(c, t.id, "Complaint.photos")) !=
+		    H_OK)
+			return r;
+	} else if (ds != DOMAIN_NOT_FOUND)
 		return domain_answer_error(c, ds);
 	return ctx_render(c, "complaints/track.cs");
 }

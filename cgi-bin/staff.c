@@ -199,11 +199,14 @@ static const struct route routes[] = {
 	{ "/staff/complaints", GET, handle_complaint_queue, queue_params,
 	    QU_COUNT, ROUTE_FORM, HANDLERS },
 	{ "/staff/complaints/new", FORM, handle_complaint_intake, intake_params,
-	    IN_COUNT, ROUTE_FORM, HANDLERS },
+	    IN_COUNT, ROUTE_FORM | ROUTE_MULTIPART, HANDLERS },
 	{ "/staff/complaints/{id}", GET, handle_complaint_view, NOPARAMS, 0,
 	    ACCESS(HANDLERS, OBJ_COMPLAINT) },
 	{ "/staff/complaints/{id}", M_POST, handle_complaint_act, handle_params,
 	    HA_COUNT, ROUTE_FORM, ACCESS(HANDLERS, OBJ_COMPLAINT) },
+	{ "/staff/complaints/{id}/photo", GET, handle_complaint_photo,
+	    complaint_photo_params, CP_COUNT, 0,
+	    ACCESS(HANDLERS, OBJ_COMPLAINT) },
 	{ "/staff/outlets", GET, handle_staff_outlets, staff_outlet_list_params,
 	    SL_COUNT, ROUTE_FORM, RECORDS },
 	{ "/staff/outlets/new", FORM, handle_outlet_new, outlet_edit_params,
@@ -271,7 +274,7 @@ static const struct route routes[] = {
 
 /* Notice bodies run long; uploads up to 8 MB. */
 static const struct request_limits staff_limits = {
-	1024 * 1024, 512 * 1024, 9 * 1024 * 1024
+	1024 * 1024, 512 * 1024, 9 * 1024 * 1024, NULL
 };
 
 static const struct app staff_app = {

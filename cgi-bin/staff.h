@@ -98,6 +98,10 @@ int	handle_complaint_queue(struct ctx *);
 /* Open complaints past their deadline in a region ("" for all). */
 int	handle_complaint_view(struct ctx *);
 int	handle_complaint_act(struct ctx *);
+/* A photo of the complaint in the path (its region checked before). */
+enum { CP_PHOTO, CP_COUNT };
+extern const struct param_spec	complaint_photo_params[CP_COUNT];
+int	handle_complaint_photo(struct ctx *);
 
 /* Complaints staff take in by phone, letter or visit, or from the 12345
  * and 12315 hotlines (staff_complaint_intake.c): the form and the

@@ -15,6 +15,7 @@
 #include "domain/region.h"
 #include "staff.h"
 #include "web/caps_view.h"
+#include "web/complaint_photo_form.h"
 #include "web/complaint_view.h"
 #include "web/config.h"
 #include "web/domain_answer.h"
@@ -217,8 +218,10 @@ refuse_outside(struct ctx *c, const struct complaint_input *in,
 	return ctx_render(c, "staff/complaint_new.cs");
 }
 
-int
-handle_complaint_intake(struct ctx *c)
+/* Files the form with its photos (cleaned into photos, *n of them, which
+ * the caller frees whatever happens). */
+static int
+intake(struct ctx *c, struct image_out *photos, size_t *n)
 {
 	struct audit_by		 by = { .user = c->user,
 	    .address = staff_address(c) };
@@ -248,6 +251,10 @@ handle_complaint_intake(struct ctx *c)
 	input_from_form(c, &by, &in);
 	if ((r = check_intake(c, &in, &products, outlet_region)) != H_OK)
 		return r;
+	if ((r = complaint_photo_form_read(c, photos, n)) != H_OK)
+		return r;
+	in.photos = photos;
+	in.nphotos = *n;
 	if (strlen(ctx_text(c, IN_TOKEN)) != 43)
 		ctx_field_error(c, "form_token", "表单已失效，请重新提交");
 	if (c->resp->status != 200) {
@@ -275,4 +282,17 @@ handle_complaint_intake(struct ctx *c)
 	hseti(c->hdf, "Limits.accept_days", c->cfg->accept_days);
 	hset(c->hdf, "Page.Title", "投诉已登记");
 	return ctx_render(c, "staff/complaint_receipt.cs");
+}
+
+int
+handle_complaint_intake(struct ctx *c)
+{
+	struct image_out	 photos[COMPLAINT_PHOTOS_MAX];
+	size_t			 n = 0, i;
+	int			 rc;
+
+	rc = intake(c, photos, &n);
+	for (i = 0; i < n; i++)
+		image_out_free(&photos[i]);
+	return rc;
 }

@@ -6,6 +6,7 @@
 
 #include "domain/complaint.h"
 #include "domain/complaint_handling.h"
+#include "domain/complaint_photo.h"
 #include "staff.h"
 #include "web/complaint_view.h"
 #include "web/config.h"
@@ -29,6 +30,31 @@ const struct param_spec handle_params[HA_COUNT] = {
 	[HA_NOTE] = { "internal_note", "内部记录", P_LONGTEXT, 2, 2000, 0 },
 	[HA_ASSIGNEE] = { "assignee", "承办人", P_INT, 1, 4000000000LL, 0 },
 };
+
+const struct param_spec complaint_photo_params[CP_COUNT] = {
+	[CP_PHOTO] = { "p", "照片", P_INT, 1, 4000000000LL, P_REQUIRED },
+};
+
+/* The complaint's photos, linked through its own path. */
+static enum handler_result
+photos_to_page(struct ctx *c, long long id)
+{
+	struct arena_list	 photos;
+	const struct complaint_photo *p;
+	enum domain_status	 ds;
+	char			 url[96];
+	size_t			 i;
+
+	if ((ds = complaint_photos(&c->arena, id, &photos)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	for (i = 0; i < photos.n; i++) {
+		p = complaint_photo_at(&photos, i);
+		snprintf(url, sizeof(url), "/staff/complaints/%lld/photo?p=%lld",
+		    id, p->id);
+		complaint_view_photo(c->hdf, "Photos", i, p, url);
+	}
+	return H_OK;
+}
 
 int
 handle_complaint_queue(struct ctx *c)
@@ -87,6 +113,37 @@ load(struct ctx *c, long long id, struct complaint *k)
 	complaint_view_handlers(c->hdf, "Handlers", &k->handlers);
 	complaint_view_actions(c->hdf, "Actions", k->status != NULL ?
 	    k->status : "");
+	return photos_to_page(c, id);
+}
+
+int
+handle_complaint_photo(struct ctx *c)
+{
+	struct complaint	 k;
+	enum domain_status	 ds;
+	char			*data = NULL;
+	size_t			 len = 0;
+
+	/* The route's check read the region; this one reads it again, as
+	 * the page does, before any byte of the photo. */
+	if ((ds = complaint_for_staff(&c->arena, c->req->path_id, &k)) !=
+	    DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	if (!staff_in_region(c, k.outlet_region != NULL ? k.outlet_region :
+	    ""))
+		return H_NOT_FOUND;
+	if ((ds = complaint_photo_data(c->req->path_id,
+	    c->req->param[CP_PHOTO].n, &data, &len)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	buf_reset(&c->resp->body);
+	if (buf_add(&c->resp->body, data, len) == -1) {
+		free(data);
+		return H_ERROR;
+	}
+	free(data);
+	c->resp->content_type = "image/jpeg";
+	response_header(c->resp, "Content-Disposition",
+	    "inline; filename=\"photo.jpg\"");
 	return H_OK;
 }
 

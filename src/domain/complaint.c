@@ -10,6 +10,7 @@
 #include "domain/result.h"
 #include "domain/complaint.h"
 #include "domain/notify_outbox.h"
+#include "domain/complaint_photo.h"
 #include "domain/outlet.h"
 #include "domain/region.h"
 
@@ -299,6 +300,9 @@ complaint_file(const struct complaint_input *in, const char *form_token,
 		if (st == DB_OK)
 			st = notify_complaint_step((long long)id, "submitted",
 			    NULL);
+		if (st == DB_OK && in->nphotos > 0)
+			st = complaint_photo_insert((long long)id, in->photos,
+			    in->nphotos);
 		if (st == DB_OK && staff_id > 0)
 			st = audit_intake(in, channel, id, r->tracking_no);
 		if (st == DB_OK && (st = db_commit()) == DB_OK) {

@@ -17,6 +17,7 @@
 #define COMPLAINT_REOPEN_DAYS	15
 
 struct audit_by;
+struct image_out;
 
 struct complaint_input {
 	const char	*channel;	/* a complaint_channel code; NULL: web */
@@ -41,6 +42,9 @@ struct complaint_input {
 	 * not at all), and the address for email. */
 	int		 notify_by;
 	const char	*notify_email;
+	/* Photos already cleaned (complaint_photo_clean), kept with it. */
+	const struct image_out *photos;
+	size_t		 nphotos;
 };
 
 /* Where a complaint is handled: the listed outlet's township
@@ -58,8 +62,9 @@ struct complaint_receipt {
 	int	 existing;	/* the token had filed it before */
 };
 
-/* Files a complaint and its first event in one transaction, or, when
- * the form token filed one before, answers with that one's receipt.
+/* Files a complaint, its first event and its photos in one transaction,
+ * or, when the form token filed one before, answers with that one's
+ * receipt.
  * The query code is derived from the token with the secret, so a retry
  * shows the same receipt; only a keyed hash of it is stored. A NULL
  * token files without that guard (a fresh one is made). One entered by

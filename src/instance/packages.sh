@@ -17,7 +17,7 @@ DEB_PACKAGES="build-essential pkg-config libfcgi-dev clearsilver-dev
 # configuration), a browser and the fonts for Chinese pages, clang with its
 # sanitizer and libFuzzer runtimes, and llvm-symbolizer for their reports.
 TEST_PACKAGES="python3 python3-feedparser sqlmap wrk valgrind openssl systemd oathtool
-	zbar-tools librsvg2-bin python3-aiosmtpd libimage-exiftool-perl
+	zbar-tools librsvg2-bin python3-aiosmtpd libimage-exiftool-perl libvips-tools
 	chromium fonts-noto-cjk clang libclang-rt-14-dev llvm"
 # What only the benchmark needs: the load generator and the PHP-FPM peer.
 BENCH_PACKAGES="wrk php8.2-fpm php8.2-mysql php8.2-opcache"

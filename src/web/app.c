@@ -16,6 +16,7 @@
 #include "base/change_signal.h"
 #include "web/config.h"
 #include "db/db.h"
+#include "base/image.h"
 #include "base/json.h"
 #include "base/log.h"
 #include "web/page_cache.h"
@@ -615,6 +616,7 @@ worker(void *arg)
 	page_cache_clear();
 	calendar_cache_clear();
 	view_forget_parsed();
+	image_shutdown();
 	db_close();
 	change_signal_close();
 	return 0;

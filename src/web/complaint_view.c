@@ -233,4 +233,23 @@ complaint_view_limits(HDF *hdf)
 {
 	hseti(hdf, "Limits.description", COMPLAINT_DESC_MAX);
 	hseti(hdf, "Limits.reopen_days", COMPLAINT_REOPEN_DAYS);
+	hseti(hdf, "Limits.photos", COMPLAINT_PHOTOS_MAX);
+	hseti(hdf, "Limits.photo_mb", COMPLAINT_PHOTO_MAX_BYTES / (1024 * 1024));
+	hseti(hdf, "Limits.photo_link_minutes",
+	    COMPLAINT_PHOTO_LINK_SECONDS / 60);
+}
+
+void
+complaint_view_photo(HDF *hdf, const char *prefix, size_t i,
+    const struct complaint_photo *p, const char *url)
+{
+	char	 row[VIEW_ITEM_MAX];
+
+	snprintf(row, sizeof(row), "%s.%zu", prefix, i);
+	view_field_int(hdf, row, "id", p->id);
+	view_field_int(hdf, row, "seq", p->seq);
+	view_field_int(hdf, row, "width", p->width);
+	view_field_int(hdf, row, "height", p->height);
+	view_field_int(hdf, row, "kb", (p->size + 1023) / 1024);
+	view_field(hdf, row, "url", url);
 }

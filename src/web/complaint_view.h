@@ -10,6 +10,7 @@
 
 #include "domain/complaint.h"
 #include "domain/complaint_handling.h"
+#include "domain/complaint_photo.h"
 
 /* The categories (struct complaint_category) as prefix.N.{code, name,
  * description}. */
@@ -46,8 +47,12 @@ void	complaint_view_statuses(HDF *, const char *prefix);
 /* The channels as prefix.N.{code, name}: staff 1, those staff enter;
  * else every one. */
 void	complaint_view_channels(HDF *, const char *prefix, int staff);
+/* The i-th photo of a complaint as prefix.i.{id, seq, width, height,
+ * kb, url}, url the link that shows it to this reader. */
+void	complaint_view_photo(HDF *, const char *prefix, size_t i,
+	    const struct complaint_photo *, const char *url);
 /* The rules' numbers the complaint pages state, as Limits.{description,
- * reopen_days}. */
+ * reopen_days, photos, photo_mb, photo_link_minutes}. */
 void	complaint_view_limits(HDF *);
 /* The actions a handler may take from status, as prefix.N.{code, name}. */
 void	complaint_view_actions(HDF *, const char *prefix, const char *status);

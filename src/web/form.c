@@ -139,6 +139,22 @@ kvlist_push(struct kvlist *l, char *key, char *val, size_t vlen)
 	return FORM_OK;
 }
 
+enum form_status
+kvlist_add(struct kvlist *l, const char *key, const char *val, size_t vlen)
+{
+	char	*k, *v;
+
+	if ((k = strdup(key)) == NULL)
+		return FORM_NOMEM;
+	if ((v = malloc(vlen + 1)) == NULL) {
+		free(k);
+		return FORM_NOMEM;
+	}
+	memcpy(v, val, vlen);
+	v[vlen] = '\0';
+	return kvlist_push(l, k, v, vlen);
+}
+
 /* Splits s on sep; each piece is key[=value], optionally space-trimmed. */
 static enum form_status
 parse_pairs(struct kvlist *l, const char *s, size_t len, char sep,

@@ -38,6 +38,11 @@ void		 kvlist_free(struct kvlist *);
 const struct kv	*kvlist_get(const struct kvlist *, const char *key);
 size_t		 kvlist_count(const struct kvlist *, const char *key);
 
+/* Appends a copy of key and val[0..vlen) (NUL-terminated); val must be
+ * UTF-8 already. */
+enum form_status kvlist_add(struct kvlist *, const char *key,
+		    const char *val, size_t vlen);
+
 /* Decodes %XX and '+' (when plus_is_space) from src[0..len) into dst,
  * which must hold len + 1 bytes. Returns the decoded length or -1. */
 long		 url_decode(char *dst, const char *src, size_t len,

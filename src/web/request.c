@@ -9,7 +9,7 @@
 
 static const struct form_limits query_limits = { 32, 64, 1024 };
 const struct request_limits request_default_limits = {
-	REQUEST_MAX_BODY, REQUEST_MAX_FIELD, 0
+	REQUEST_MAX_BODY, REQUEST_MAX_FIELD, 0, NULL
 };
 static const struct form_limits cookie_limits = { 16, 64, 512 };
 
@@ -89,11 +89,39 @@ is_media_type(const char *ct, const char *want)
 	    (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
 }
 
+/* The multipart body size path may send: 0 where none is taken. */
+static size_t
+multipart_max(const struct request_limits *lim, const char *path)
+{
+	if (lim->multipart_path != NULL && (path == NULL ||
+	    strcmp(path, lim->multipart_path) != 0))
+		return 0;
+	return lim->max_multipart;
+}
+
+/* The plain fields of the parts, into body. */
+static struct request_error
+fields_to_body(struct request *r)
+{
+	const struct multipart_part *p;
+	size_t		 i;
+
+	for (i = 0; i < r->parts.n; i++) {
+		p = &r->parts.parts[i];
+		if (p->filename != NULL)
+			continue;
+		if (kvlist_add(&r->body, p->name, p->data, p->len) != FORM_OK)
+			return (struct request_error){ 503, "服务器繁忙" };
+	}
+	return (struct request_error){ 0, NULL };
+}
+
 static struct request_error
 parse_multipart(struct request *r, const char *content_type,
     const char *body, size_t len, const struct request_limits *lim)
 {
-	struct multipart_limits	 ml = { 16, 4096, lim->max_field,
+	/* A form's fields and a few files: the complaint form has 22. */
+	struct multipart_limits	 ml = { 32, 4096, lim->max_field,
 	    lim->max_multipart };
 	char			 boundary[MULTIPART_MAX_BOUNDARY + 1];
 
@@ -106,7 +134,7 @@ parse_multipart(struct request *r, const char *content_type,
 	r->multipart_len = len;
 	switch (multipart_parse(&r->parts, r->multipart, len, boundary, &ml)) {
 	case MP_OK:
-		return (struct request_error){ 0, NULL };
+		return fields_to_body(r);
 	case MP_FILE_TOO_LARGE:
 		return (struct request_error){ 413, "上传的文件太大" };
 	case MP_FIELD_TOO_LONG:
@@ -171,7 +199,7 @@ request_parse(struct request *r, const char *method, const char *path,
 	}
 	if (r->method != M_POST)
 		return ok;
-	if (lim->max_multipart > 0 &&
+	if (multipart_max(lim, path) > 0 &&
 	    is_media_type(content_type, "multipart/form-data")) {
 		if (bodylen > lim->max_multipart)
 			return (struct request_error){ 413, "上传的文件太大" };
@@ -207,7 +235,8 @@ request_read(struct request *r, char **envp, FCGX_Stream *in,
 	if (cl != NULL && cl[0] != '\0' &&
 	    parse_int(cl, 0, 1LL << 40, &len) == -1)
 		return (struct request_error){ 400, "请求长度不正确" };
-	if ((size_t)len > lim->max_form && (size_t)len > lim->max_multipart)
+	if ((size_t)len > lim->max_form && (size_t)len > multipart_max(lim,
+	    r->path))
 		return (struct request_error){ 413, "提交的内容太大" };
 	if (len > 0) {
 		if ((body = malloc((size_t)len + 1)) == NULL)

@@ -44,6 +44,8 @@ struct request_limits {
 	size_t	 max_form;	/* urlencoded body, bytes */
 	size_t	 max_field;	/* one decoded field, bytes */
 	size_t	 max_multipart;	/* multipart body, bytes; 0 refuses it */
+	/* The one path that takes multipart bodies; NULL: any path. */
+	const char *multipart_path;
 };
 
 /* The public pages' limits: small forms, no uploads. */
@@ -60,7 +62,8 @@ void	request_init(struct request *);
 void	request_free(struct request *);
 /* Reads method, path, query, cookies and (for POST) the body from the
  * FastCGI environment and input stream, within the limits; a multipart
- * body is parsed into parts. */
+ * body is parsed into parts, and its plain fields are also put into
+ * body, so that a form's parameters read the same either way. */
 struct request_error request_read(struct request *, char **envp,
 	    FCGX_Stream *in, const struct request_limits *);
 /* The same from plain strings, for tests and tools. */

@@ -9,7 +9,7 @@
 <?cs if:Notice.throttled ?><div class="error-summary" role="alert"><p>同一网络一小时内提交的投诉太多，请一小时后再试，或拨打当地商务局投诉电话。您填写的内容都还在下面。</p></div><?cs /if ?>
 <p>可以投诉：虚假宣传、超过限价或乱收费、拒绝或刁难补贴申报、不送货不安装不维修、假冒伪劣、冒用指定店名义、退换货纠纷等。商务部门会逐件调查，并在规定期限内答复。</p>
 <?cs call:error_summary() ?>
-<form action="/complaints" method="post" class="complaint" novalidate>
+<form action="/complaints" method="post" enctype="multipart/form-data" class="complaint" novalidate>
 <input type="hidden" name="form_token" value="<?cs var:Form.form_token ?>">
 <div class="hp" aria-hidden="true"><label for="website">网站（请不要填写）</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
 <fieldset><legend>被投诉的商店</legend>
@@ -44,6 +44,12 @@
 <?cs if:Form.city ?><?cs call:region_select("county", "县（市、区）", Counties, Form.county) ?><?cs /if ?>
 <?cs if:Form.county ?><?cs call:region_select("region", "乡镇（街道）", Townships, Form.region) ?><?cs else ?><?cs call:field_error("region") ?><?cs /if ?>
 <button type="submit" name="action" value="region" class="secondary">下一步（更新地区选项）</button>
+</fieldset>
+<fieldset><legend>照片（可不选）</legend>
+<p class="hint" id="photo-hint">可以附上发票、商品、标识卡或店面的照片，最多 <?cs var:Limits.photos ?> 张，每张不超过 <?cs var:Limits.photo_mb ?> MB（JPEG、PNG 或 WebP）。保存前会去掉拍摄地点、手机型号等信息；只有处理人员和凭查询码查询的您能看到。</p>
+<?cs if:Photos.sent ?><p class="warn" role="status">照片还没有保存：请重新选择照片，再点“提交投诉”。</p><?cs /if ?>
+<?cs loop:i = 1, Limits.photos, 1 ?><div class="field"><label for="photo<?cs var:i ?>">照片 <?cs var:i ?></label><input type="file" id="photo<?cs var:i ?>" name="photo" accept="image/*" aria-describedby="photo-hint<?cs if:Errors.photo ?> photo-error<?cs /if ?>"<?cs if:Errors.photo ?> aria-invalid="true"<?cs /if ?>></div>
+<?cs /loop ?><?cs call:field_error("photo") ?>
 </fieldset>
 <div class="field"><label><input type="checkbox" name="consent" value="1"<?cs if:Form.consent == "1" ?> checked<?cs /if ?><?cs if:Errors.consent ?> aria-invalid="true" aria-describedby="consent-error"<?cs /if ?>> 我同意：姓名和电话只用于处理这件投诉，只有处理人员能看到，不会公开。</label><?cs call:field_error("consent") ?></div>
 <button type="submit" name="action" value="submit">提交投诉</button>

@@ -5,7 +5,8 @@
 <dl class="facts big">
 <dt>受理编号</dt><dd><strong class="code"><?cs var:Receipt.tracking_no ?></strong></dd>
 <dt>查询码</dt><dd><strong class="code"><?cs var:Receipt.code ?></strong></dd>
-<dt>受理期限</dt><dd><?cs var:Receipt.accept_due ?> 前（7 个工作日内）决定是否受理</dd>
+<?cs if:Receipt.photos > 0 ?><dt>照片</dt><dd>已收到 <?cs var:Receipt.photos ?> 张</dd>
+<?cs /if ?><dt>受理期限</dt><dd><?cs var:Receipt.accept_due ?> 前（7 个工作日内）决定是否受理</dd>
 </dl>
 <p>受理后，商务部门在 30 个工作日内调查处理并答复。</p>
 <p class="no-print"><a href="/complaints/track?no=<?cs var:Receipt.tracking_no ?>">查询处理进度</a> · <a href="/">返回首页</a></p>

@@ -13,7 +13,10 @@
 <?cs if:Complaint.resolved_at ?><dt>办结时间</dt><dd><?cs var:Complaint.resolved_at ?></dd><?cs /if ?>
 <?cs if:Complaint.satisfaction ?><dt>您的评价</dt><dd><?cs if:Complaint.satisfaction == "satisfied" ?>满意<?cs else ?>不满意<?cs /if ?></dd><?cs /if ?>
 </dl>
-<h3>处理经过</h3>
+<?cs if:Complaint.photos.0.url ?><h3>您提交的照片</h3>
+<ul class="photos"><?cs each:ph = Complaint.photos ?><li><a href="<?cs var:ph.url ?>" rel="noreferrer"><img src="<?cs var:ph.url ?>" width="160" alt="照片 <?cs var:ph.seq ?>" loading="lazy"></a></li><?cs /each ?></ul>
+<p class="hint">照片链接只在打开本页后 <?cs var:Limits.photo_link_minutes ?> 分钟内有效。</p>
+<?cs /if ?><h3>处理经过</h3>
 <ol class="timeline"><?cs each:e = Complaint.events ?><li><time><?cs var:e.at ?></time> <strong><?cs var:e.kind_name ?></strong><?cs if:e.public_reply ?><p><?cs var:e.public_reply ?></p><?cs /if ?></li><?cs /each ?></ol>
 <?cs if:Complaint.status == "resolved" ?><form action="/complaints/feedback" method="post" class="feedback">
 <input type="hidden" name="no" value="<?cs var:Complaint.tracking_no ?>">

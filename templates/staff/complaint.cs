@@ -15,7 +15,9 @@
 </dl>
 <h2>投诉内容</h2>
 <p class="description"><?cs var:Complaint.description ?></p>
-<h2>处理经过</h2>
+<?cs if:Photos.0.url ?><h2>照片</h2>
+<ul class="photos"><?cs each:ph = Photos ?><li><a href="<?cs var:ph.url ?>"><img src="<?cs var:ph.url ?>" width="160" alt="照片 <?cs var:ph.seq ?>" loading="lazy"></a><br><?cs var:ph.width ?>×<?cs var:ph.height ?>，<?cs var:ph.kb ?> KB</li><?cs /each ?></ul>
+<?cs /if ?><h2>处理经过</h2>
 <ol class="timeline"><?cs each:e = Events ?><li><time><?cs var:e.at ?></time> <strong><?cs var:e.kind_name ?></strong> <?cs var:e.username ?><?cs if:e.public_reply ?><p>公开答复：<?cs var:e.public_reply ?></p><?cs /if ?><?cs if:e.internal_note ?><p class="meta">内部记录：<?cs var:e.internal_note ?></p><?cs /if ?></li><?cs /each ?></ol>
 <h2>办理</h2>
 <?cs call:error_summary() ?>

@@ -5,7 +5,7 @@
 <p>把电话、信件、来访收到的投诉，以及 12345 热线、12315 转来的投诉登记在这里。检查和办理期限与网上投诉相同；登记后把<strong>受理编号</strong>和<strong>查询码</strong>告诉投诉人，投诉人可以在网上“投诉查询”里查看进度。<a href="/staff/complaints">返回投诉处理</a></p>
 <?cs if:Notice.outside ?><div class="error-summary" role="alert"><p><?cs var:Notice.outside ?></p><p>您填写的内容都还在下面。</p></div><?cs /if ?>
 <?cs call:error_summary() ?>
-<form action="/staff/complaints/new" method="post" class="complaint">
+<form action="/staff/complaints/new" method="post" enctype="multipart/form-data" class="complaint">
 <input type="hidden" name="csrf" value="<?cs var:Staff.csrf ?>">
 <input type="hidden" name="form_token" value="<?cs var:Form.form_token ?>">
 <fieldset><legend>来源渠道</legend>
@@ -39,6 +39,12 @@
 <option value="<?cs var:k.code ?>"<?cs if:Form.product_category == k.code ?> selected<?cs /if ?>><?cs var:k.name ?></option><?cs /each ?></select><?cs call:field_error("product_category") ?></div>
 <?cs call:text_field("product_model", "产品型号（可不填）", 64, "") ?>
 <?cs call:text_field("invoice_no", "发票号码（可不填）", 40, "") ?>
+</fieldset>
+<fieldset><legend>照片（可不选）</legend>
+<p class="hint" id="photo-hint">来信附的照片或扫描件，最多 <?cs var:Limits.photos ?> 张，每张不超过 <?cs var:Limits.photo_mb ?> MB（JPEG、PNG 或 WebP），去掉拍摄地点等信息后保存。</p>
+<?cs if:Photos.sent ?><p class="warn" role="status">照片还没有保存：请重新选择照片，再点“登记投诉”。</p><?cs /if ?>
+<?cs loop:i = 1, Limits.photos, 1 ?><div class="field"><label for="photo<?cs var:i ?>">照片 <?cs var:i ?></label><input type="file" id="photo<?cs var:i ?>" name="photo" accept="image/*" aria-describedby="photo-hint<?cs if:Errors.photo ?> photo-error<?cs /if ?>"<?cs if:Errors.photo ?> aria-invalid="true"<?cs /if ?>></div>
+<?cs /loop ?><?cs call:field_error("photo") ?>
 </fieldset>
 <button type="submit">登记投诉</button>
 </form>

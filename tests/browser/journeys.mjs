@@ -162,6 +162,8 @@ async function fileComplaint(j, { pub }, state) {
 		await page.getByLabel('姓名', { exact: true }).fill('王秀兰');
 		await page.getByLabel('联系电话').fill('1387229');
 		await chooseTownship(j, page, ['42', '4206', '420607', '420607107']);
+		// A photo of the shop (run.sh makes it, with GPS in its EXIF).
+		await page.getByLabel('照片 1', { exact: true }).setInputFiles(process.env.PHOTO);
 		await j.step(page, 'complaint-form');
 		const consent = page.getByRole('checkbox', { name: /我同意/ });
 		await consent.focus();
@@ -176,10 +178,14 @@ async function fileComplaint(j, { pub }, state) {
 		j.check('the township is kept', await page.getByLabel('乡镇（街道）').inputValue() === '420607107');
 		j.check('the consent is kept', await consent.isChecked());
 		j.check('the date is kept', await page.getByLabel('购买日期（可不填）').inputValue() === '2009-03-08');
+		j.check('the photo is asked for again',
+		    await page.locator('p.warn', { hasText: '请重新选择照片' }).isVisible());
 		await j.step(page, 'complaint-error', page.locator('.error-summary'));
 		await page.getByLabel('联系电话').fill('13872291056');
+		await page.getByLabel('照片 1', { exact: true }).setInputFiles(process.env.PHOTO);
 		await press(page.getByRole('button', { name: '提交投诉' }));
 		await page.locator('.receipt').waitFor();
+		j.check('the photo received', (await text(page.locator('.receipt'))).includes('已收到 1 张'));
 		const no = await text(page.locator('.receipt dd .code').nth(0));
 		const code = await text(page.locator('.receipt dd .code').nth(1));
 		j.check('receipt numbers', /^[A-Z0-9]{4}-[A-Z0-9]{4}$/.test(no) && code.length >= 6, `${no} ${code}`);
@@ -197,6 +203,15 @@ async function fileComplaint(j, { pub }, state) {
 		await page.locator('.complaint-status').waitFor();
 		const status = await text(page.locator('#status-title'));
 		j.check('tracking shows the status', status.includes(no) && status.includes('待受理'), status);
+		const photo = page.locator('ul.photos img').first();
+		await photo.waitFor();
+		await photo.scrollIntoViewIfNeeded();
+		const shown = await photo.evaluate(i => new Promise(done => {
+			const size = () => done([i.naturalWidth, i.naturalHeight]);
+			if (i.complete) size(); else { i.onload = size; i.onerror = size; }
+		}));
+		j.check('tracking shows the photo, at most 1600 px',
+		    shown[0] > 0 && shown[0] <= 1600 && shown[1] <= 1600, shown.join('x'));
 		await codeKeptPrivate(j, page, no, code);
 		await j.step(page, 'track');
 		await press(page.locator('a.brand'));

@@ -30,6 +30,13 @@ for who in editor handler records; do
 	    staff_cli add "$who" "$who" >/dev/null
 done
 rm -rf tests/browser/screenshots
+# A phone photo with where it was taken, for the complaint journey.
+export PHOTO="$BUILD/browser-photo.jpg"
+vips gaussnoise "$BUILD/browser-photo.v" 2000 1500 --mean 128 --sigma 30 &&
+    vips cast "$BUILD/browser-photo.v" "$PHOTO" uchar &&
+    exiftool -q -overwrite_original -GPSLatitude=32.0421 \
+    -GPSLongitude=112.1446 -Make=Xiaomi "$PHOTO"
+rm -f "$BUILD/browser-photo.v"
 node tests/browser/main.mjs > "$BUILD/browser-result.txt"
 rc=$?
 # A suite that died before counting still reports, and fails.

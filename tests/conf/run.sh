@@ -53,6 +53,7 @@ TLS and HTTP/2|listen 443 ssl http2;
 TLS 1.2 and 1.3 only|ssl_protocols TLSv1.2 TLSv1.3;
 HTTP goes to HTTPS|return 301 https://
 body limit|client_max_body_size 64k;
+complaint photos limit|client_max_body_size 25m;
 body timeout|client_body_timeout 15s;
 header timeout|client_header_timeout 15s;
 upstream timeout|fastcgi_read_timeout 30s;

@@ -35,7 +35,7 @@ static const char *const methods[] = {
 	"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "get", NULL
 };
 
-static const struct request_limits staff_limits = { 2048, 512, 4096 };
+static const struct request_limits staff_limits = { 2048, 512, 4096, NULL };
 static const struct form_limits query_limits = { 32, 64, 1024 };
 static const struct form_limits cookie_limits = { 16, 64, 512 };
 

@@ -7,7 +7,7 @@
 #include "web/request.h"
 
 /* Small limits so that the fuzzer reaches them. */
-static const struct request_limits lim = { 4096, 256, 0 };
+static const struct request_limits lim = { 4096, 256, 0, NULL };
 static const struct form_limits body_limits = { 64, 64, 256 };
 
 int

@@ -38,6 +38,14 @@ if [ -z "$(first_id complaint "outlet_region LIKE '420607%'" | grep -v NULL)" ];
 fi
 obj_in[complaint]=$(first_id complaint "outlet_region LIKE '420607%'")
 obj_out[complaint]=$(first_id complaint "outlet_region NOT LIKE '420607%'")
+# A photo of each, for the route that shows one (?p= its id).
+declare -A photo_of
+for k in in out; do
+	[ $k = in ] && n=${obj_in[complaint]} || n=${obj_out[complaint]}
+	sql "INSERT INTO complaint_photo (complaint_id, seq, data, size, width,
+	    height, created_at) VALUES ($n, 9, 'matrix', 6, 1, 1, NOW())"
+	photo_of[$k]=$(first_id complaint_photo "complaint_id = $n AND seq = 9")
+done
 for where in 420607 420606; do
 	sql "INSERT INTO notice (kind, title, issuer, body_md, status, region_code)
 	    VALUES ('notice', '权限矩阵 $where', '商务局', '正文', 'draft', '$where')"
@@ -96,6 +104,7 @@ GET /staff/complaints/new none handler
 POST /staff/complaints/new none handler
 GET /staff/complaints/{id} complaint handler
 POST /staff/complaints/{id} complaint handler
+GET /staff/complaints/{id}/photo complaint handler
 GET /staff/outlets none records
 GET /staff/outlets/new none records
 POST /staff/outlets/new none records
@@ -194,6 +203,7 @@ while read -r m p o roles; do
 	for where in in out; do
 		[ "$where" = in ] && id=${obj_in[$o]:-1} || id=${obj_out[$o]:-1}
 		path=${p//\{id\}/$id}
+		[ "$p" != "/staff/complaints/{id}/photo" ] || path+="?p=${photo_of[$where]}"
 		# Signed out: sent to sign in, or a write refused.
 		if [ "$where" = in ] && [ "$m" = GET ]; then
 			matrix_one none "303 " "$m" "$path"

@@ -114,7 +114,8 @@ duplicate API parameter|GET|/api/v1/outlets?page=1&page=2|-|-|400|重复出现
 plain text body|POST|/subsidy|text/plain|category=tv|415|不支持这种提交格式
 JSON body to a form|POST|/complaints|application/json|{"a":1}|415|不支持这种提交格式
 no content type|POST|/complaints|none|category=tv|415|不支持这种提交格式
-upload to a public page|POST|/complaints|multipart/form-data; boundary=b|--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b--\r\n|415|不支持这种提交格式
+upload to a public page|POST|/complaints/track|multipart/form-data; boundary=b|--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b--\r\n|415|不支持这种提交格式
+duplicate multipart parameter|POST|/complaints|multipart/form-data; boundary=b|--b\r\nContent-Disposition: form-data; name="description"\r\n\r\na\r\n--b\r\nContent-Disposition: form-data; name="description"\r\n\r\nb\r\n--b--\r\n|400|重复出现
 # Methods.
 PUT on a page|PUT|/caps|-|-|405|不支持这种访问方式
 DELETE on a notice|DELETE|/notices/1|-|-|405|不支持这种访问方式
@@ -153,7 +154,7 @@ multipart without a boundary|POST|/staff/login|multipart/form-data|--b\r\n\r\n--
 multipart boundary over 70 characters|POST|/staff/login|multipart/form-data; boundary=bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb|--b--\r\n|400|上传格式不正确
 multipart part without a name|POST|/staff/login|multipart/form-data; boundary=b|--b\r\nContent-Disposition: form-data\r\n\r\nx\r\n--b--\r\n|400|上传格式不正确
 multipart field not UTF-8|POST|/staff/login|multipart/form-data; boundary=b|--b\r\nContent-Disposition: form-data; name="username"\r\n\r\n\xff\r\n--b--\r\n|400|不是有效的 UTF-8 编码
-multipart with too many parts|POST|/staff/login|multipart/form-data; boundary=b|@20*--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n|400|提交的项目太多
+multipart with too many parts|POST|/staff/login|multipart/form-data; boundary=b|@40*--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n|400|提交的项目太多
 multipart to a form that takes none|POST|/staff/login|multipart/form-data; boundary=b|--b\r\nContent-Disposition: form-data; name="username"\r\n\r\nadmin\r\n--b--\r\n|415|这里不能上传文件
 CASES
 

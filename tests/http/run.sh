@@ -14,6 +14,7 @@ fresh_instance http "$BUILD/http-start.log"
 . tests/http/store_notice.sh
 . tests/http/staff.sh
 . tests/http/attachments_public.sh
+. tests/http/photos.sh
 . tests/http/complaints.sh
 . tests/http/intake.sh
 . tests/http/notify.sh

@@ -56,5 +56,6 @@ void	test_domain_answer(void);
 void	test_outlet_view(void);
 void	test_record_view(void);
 void	test_notify(void);
+void	test_image(void);
 
 #endif

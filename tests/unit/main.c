@@ -43,6 +43,7 @@ main(void)
 	test_outlet_view();
 	test_record_view();
 	test_notify();
+	test_image();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed > 0;
 }

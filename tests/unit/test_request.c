@@ -6,9 +6,9 @@
 #include "web/request.h"
 
 static const struct request_limits uploads = { REQUEST_MAX_BODY,
-	REQUEST_MAX_FIELD, 1024 };
+	REQUEST_MAX_FIELD, 1024, NULL };
 static const struct request_limits tiny_uploads = { REQUEST_MAX_BODY,
-	REQUEST_MAX_FIELD, 4 };
+	REQUEST_MAX_FIELD, 4, NULL };
 #define DEF	(&request_default_limits)
 
 static const struct {
@@ -121,8 +121,39 @@ test_request(void)
 		    strcmp(r.parts.parts[0].name, "csrf") == 0 &&
 		    r.parts.parts[0].len == 3, "multipart parsed: %d",
 		    e.status);
+		/* Its plain fields read as a form's. */
+		CHECK(r.body.n == 1 && kvlist_get(&r.body, "csrf") != NULL &&
+		    strcmp(kvlist_get(&r.body, "csrf")->val, "abc") == 0,
+		    "multipart field in body");
 	}
 	request_free(&r);
+	/* Only the one path named takes multipart, and files stay parts. */
+	{
+		static const struct request_limits one_path = {
+			REQUEST_MAX_BODY, REQUEST_MAX_FIELD, 1024, "/complaints"
+		};
+		static const char body[] = "--x\r\nContent-Disposition: "
+		    "form-data; name=\"name\"\r\n\r\n\xe5\xbc\xa0\r\n"
+		    "--x\r\nContent-Disposition: form-data; name=\"photo\"; "
+		    "filename=\"a.jpg\"\r\n\r\n\xff\xd8\xff\r\n--x--\r\n";
+
+		request_init(&r);
+		e = request_parse(&r, "POST", "/complaints", NULL, NULL,
+		    "multipart/form-data; boundary=x", body, sizeof(body) - 1,
+		    &one_path);
+		CHECK(e.status == 0 && r.parts.n == 2 && r.body.n == 1 &&
+		    strcmp(r.body.items[0].val, "\xe5\xbc\xa0") == 0 &&
+		    kvlist_get(&r.body, "photo") == NULL,
+		    "multipart on its path: %d", e.status);
+		request_free(&r);
+		request_init(&r);
+		e = request_parse(&r, "POST", "/complaints/track", NULL, NULL,
+		    "multipart/form-data; boundary=x", body, sizeof(body) - 1,
+		    &one_path);
+		CHECK(e.status == 415 && r.multipart == NULL,
+		    "multipart elsewhere: %d", e.status);
+		request_free(&r);
+	}
 	request_init(&r);
 	e = request_parse(&r, "POST", "/", NULL, NULL,
 	    "multipart/form-data; boundary=x", "--x--", 5, &tiny_uploads);

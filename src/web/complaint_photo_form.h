@@ -1,0 +1,22 @@
+/* Photos sent with a complaint form (multipart, file inputs named
+ * "photo"), read for the domain to keep (domain/complaint_photo.h). */
+#ifndef JDXX_COMPLAINT_PHOTO_FORM_H
+#define JDXX_COMPLAINT_PHOTO_FORM_H
+
+#include <stddef.h>
+
+#include "base/image.h"
+#include "domain/complaint_photo.h"
+#include "web/app.h"
+
+/* How many photos the form sent; when any, the page notes they are to
+ * be chosen again (Photos.sent), whatever comes of the form. */
+size_t	complaint_photo_form_sent(struct ctx *);
+/* Cleans the form's photos into out (room for COMPLAINT_PHOTOS_MAX; *n
+ * of them, to be freed with image_out_free whatever happens), marking
+ * each refusal on the field "photo" with its message and the answer
+ * 413 (too large), 415 (not a photo) or 400. */
+enum handler_result complaint_photo_form_read(struct ctx *,
+	    struct image_out *out, size_t *n);
+
+#endif

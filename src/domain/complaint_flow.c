@@ -40,6 +40,19 @@ static const struct complaint_rule rules[CA_COUNT] = {
 	[CA_RATE] = { CA_RATE, "rate", "评价", CS_BIT(CS_RESOLVED), -1,
 	    ACTOR_COMPLAINANT, "satisfaction", SHOWN_ALWAYS, DUE_KEEP,
 	    NEEDS_RATING, "请选择满意、不满意或要求重新办理" },
+	/* The wrong county, or a shop of another: the receiving bureau
+	 * starts over at 待受理 with a fresh accept clock from the day of
+	 * the transfer, nobody assigned, and the transferring one loses
+	 * sight of it (the handling region moves). Not once handled. */
+	[CA_TRANSFER] = { CA_TRANSFER, "transfer", "转办",
+	    CS_BIT(CS_SUBMITTED) | HANDLING, CS_SUBMITTED, ACTOR_HANDLER,
+	    "transferred", SHOWN_ALWAYS, DUE_ACCEPT_FROM_TODAY, NEEDS_TARGET,
+	    "请选择转办到的县（区），并写明转办理由", 1 },
+	/* Past its deadline and not handled: flagged to the city (督办);
+	 * the clock runs on, the flag lasts while that deadline does. */
+	[CA_ESCALATE] = { CA_ESCALATE, "escalate", "督办",
+	    CS_BIT(CS_SUBMITTED) | HANDLING, -1, ACTOR_SYSTEM, "escalated",
+	    SHOWN_ALWAYS, DUE_KEEP, NEEDS_NOTHING, NULL, 1 },
 };
 
 const struct complaint_rule *
@@ -99,11 +112,24 @@ void
 complaint_flow_due(const struct complaint_rule *r, const struct calendar *cal,
     int resolve_days, char out[11])
 {
+	complaint_flow_due_from(r, cal, 0, resolve_days, out);
+}
+
+void
+complaint_flow_due_from(const struct complaint_rule *r,
+    const struct calendar *cal, int accept_days, int resolve_days,
+    char out[11])
+{
 	char	 now[11];
+	int	 days;
 
 	out[0] = '\0';
-	if (r->due != DUE_RESOLVE_FROM_TODAY)
+	if (r->due == DUE_RESOLVE_FROM_TODAY)
+		days = resolve_days;
+	else if (r->due == DUE_ACCEPT_FROM_TODAY)
+		days = accept_days;
+	else
 		return;
 	today(now);
-	days_to_date(workday_add(cal, date_to_days(now), resolve_days), out);
+	days_to_date(workday_add(cal, date_to_days(now), days), out);
 }

@@ -111,7 +111,8 @@ find_target(const struct complaint_transfer *in, char to[13],
 	snprintf(to, 13, "%s", f.code[0]);
 	if (in->township == NULL || in->township[0] == '\0')
 		return DOMAIN_OK;
-	a[0] = DB_TEXT(f.code[0]);
+	/* The county's code is in to: f is read again. */
+	a[0] = DB_TEXT(to);
 	a[1] = DB_TEXT(in->township);
 	a[2] = DB_TEXT(in->township);
 	memset(&f, 0, sizeof(f));
@@ -119,7 +120,7 @@ find_target(const struct complaint_transfer *in, char to[13],
 	    &f))) != DOMAIN_OK)
 		return ds;
 	if (f.n == 1)
-		snprintf(to, 13, "%s", f.code[0]);
+		memcpy(to, f.code[0], 13);
 	else if (f.n == 0)
 		domain_problemf(p, TRANSFER_FIELD_TOWNSHIP, "所选县（区）没有“%s”"
 		    "这个乡镇：请填写它的乡镇名称或 9 位代码，或者留空",

@@ -1,7 +1,6 @@
 <?cs include:"macros.cs" ?>
 <h1>投诉 <?cs var:Complaint.tracking_no ?>：<?cs var:Complaint.status_name ?><?cs call:demo_badge(Complaint) ?></h1>
-<?cs if:Complaint.overdue == "1" ?><p class="warn"><strong>已超期</strong>：<?cs if:Complaint.status == "submitted" ?>受理期限 <?cs var:Complaint.accept_due ?><?cs else ?>办结期限 <?cs var:Complaint.resolve_due ?><?cs /if ?></p><?cs /if ?>
-<?cs if:Complaint.escalated == "1" ?><p class="warn"><strong>督办</strong>：超过期限未办理，已于 <?cs var:Complaint.escalated_at ?> 报市级督办。</p><?cs /if ?>
+<?cs if:Complaint.overdue == "1" ?><p class="warn"><strong>已超期</strong>：<?cs if:Complaint.status == "submitted" ?>受理期限 <?cs var:Complaint.accept_due ?><?cs else ?>办结期限 <?cs var:Complaint.resolve_due ?><?cs /if ?></p><?cs /if ?><?cs if:Complaint.escalated == "1" ?><p class="warn"><strong>督办</strong>：超过期限未办理，已于 <?cs var:Complaint.escalated_at ?> 报市级督办。</p><?cs /if ?>
 <dl class="facts">
 <?cs if:Complaint.channel_name ?><dt>来源渠道</dt><dd><?cs var:Complaint.channel_name ?><?cs if:Complaint.entered_by ?>（<?cs var:Complaint.entered_by ?> 登记）<?cs /if ?></dd><?cs /if ?>
 <dt>投诉类别</dt><dd><?cs var:Complaint.category_name ?></dd>

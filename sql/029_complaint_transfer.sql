@@ -12,9 +12,14 @@
 -- escalated_due the deadline it had missed. It stays under 督办 while
 -- that deadline is the one running (escalated = 1): accepting it, a
 -- transfer, reopening or handling it sets another and ends the flag
--- without touching it; missing the next one flags it again. The index
--- gives a city its supervised complaints, and the sweep finds the
--- overdue ones not yet flagged through complaint_due (sql/021).
+-- without touching it; missing the next one flags it again.
+--
+-- complaint_escalated lists and counts a city's supervised complaints
+-- newest first from the flagged ones alone (at 300,000 complaints 0.39 s
+-- by the index of submission times when a city had none, 0.01 s with
+-- it); complaint_unflagged gives the sweep just the newly overdue: by
+-- the deadline alone it read all 43,000 overdue, flagged or not, and
+-- the optimizer chose to read, and lock, the whole table instead.
 
 ALTER TABLE complaint
   ADD COLUMN IF NOT EXISTS escalated_at DATETIME NULL
@@ -25,7 +30,8 @@ ALTER TABLE complaint
     AS (COALESCE(escalated_due = due, 0)) VIRTUAL
     COMMENT 'under 督办: the deadline flagged still runs',
   ADD KEY IF NOT EXISTS complaint_escalated
-    (escalated, outlet_region, submitted_at);
+    (escalated, submitted_at, id, outlet_region),
+  ADD KEY IF NOT EXISTS complaint_unflagged (escalated, due);
 
 ALTER TABLE complaint_event
   ADD COLUMN IF NOT EXISTS region VARCHAR(12) NULL

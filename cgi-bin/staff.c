@@ -8,6 +8,7 @@
 
 #include "domain/audit.h"
 #include "domain/authz.h"
+#include "domain/complaint_escalation.h"
 #include "domain/complaint_handling.h"
 #include "web/config.h"
 #include "domain/session.h"
@@ -151,7 +152,7 @@ staff_before(struct ctx *c)
 static int
 handle_dashboard(struct ctx *c)
 {
-	long long		 overdue;
+	long long		 overdue, escalated;
 	enum domain_status	 st;
 
 	hset(c->hdf, "Page.Title", "工作台");
@@ -160,6 +161,13 @@ handle_dashboard(struct ctx *c)
 		    DOMAIN_OK)
 			return domain_result(st);
 		hseti(c->hdf, "Overdue", overdue);
+	}
+	if ((c->user->role & (ROLE_ADMIN | ROLE_HANDLER)) &&
+	    complaint_escalation_supervises(c->user->region)) {
+		if ((st = complaints_escalated(c->user->region, &escalated)) !=
+		    DOMAIN_OK)
+			return domain_result(st);
+		hseti(c->hdf, "Escalated", escalated);
 	}
 	return ctx_render(c, "staff/dashboard.cs");
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "domain/complaint.h"
+#include "domain/complaint_escalation.h"
 #include "domain/complaint_handling.h"
 #include "domain/complaint_transfer.h"
 #include "domain/region.h"
@@ -67,12 +68,12 @@ handle_complaint_queue(struct ctx *c)
 	f.outlet = p[QU_OUTLET].present ? p[QU_OUTLET].n : 0;
 	f.overdue = p[QU_OVERDUE].present && p[QU_OVERDUE].n == 1;
 	f.escalated = p[QU_ESCALATED].present && p[QU_ESCALATED].n == 1;
-	/* 督办 is the city's: a city account and those above see the count. */
-	if (strlen(c->user->region) <= 4 && (ds = complaints_escalated(
-	    f.region, &escalated)) != DOMAIN_OK)
-		return domain_answer_error(c, ds);
-	if (strlen(c->user->region) <= 4)
-		hseti(c->hdf, "Escalated.n", (int)escalated);
+	if (complaint_escalation_supervises(c->user->region)) {
+		if ((ds = complaints_escalated(f.region, &escalated)) !=
+		    DOMAIN_OK)
+			return domain_answer_error(c, ds);
+		hseti(c->hdf, "Escalated.n", escalated);
+	}
 	if ((ds = complaint_queue(&c->arena, &f, page, QUEUE_PAGE_SIZE,
 	    &queue, &total)) != DOMAIN_OK ||
 	    (ds = complaint_status_counts(&c->arena, f.region, &counts)) !=

@@ -23,4 +23,9 @@
  */
 enum domain_status complaint_escalate_overdue(long long *flagged);
 
+/* 1 when an account limited to region ("" for none) supervises: 督办
+ * goes to the city, so a city's accounts (4 digits) and wider ones have
+ * its list; a county's see the flag on their own complaints. */
+int		complaint_escalation_supervises(const char *region);
+
 #endif

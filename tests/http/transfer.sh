@@ -174,6 +174,8 @@ check "not the unflagged" sh -c "! grep -q '$tr_no' '$BUILD/b.txt'"
 n=$(sql "SELECT COUNT(*) FROM complaint WHERE escalated = 1 AND outlet_region LIKE '4206%'")
 check "counts the city's $n" grep -q "共 $n 件" "$BUILD/b.txt"
 check "the city sees the 督办 count" grep -q "督办 $n</a>" "$BUILD/b.txt"
+sfetch tr_city GET /staff/
+check "and on its dashboard" grep -q "督办 $n 件" "$BUILD/b.txt"
 sfetch tr_xz GET /staff/complaints
 check "the county's queue flags it" grep -q "$es_no.*督办" "$BUILD/b.txt"
 check "the county has no 督办 count" sh -c "! grep -q 'escalated=1\">督办' '$BUILD/b.txt'"

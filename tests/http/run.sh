@@ -16,6 +16,7 @@ fresh_instance http "$BUILD/http-start.log"
 . tests/http/attachments_public.sh
 . tests/http/complaints.sh
 . tests/http/intake.sh
+. tests/http/transfer.sh
 . tests/http/records_outlets.sh
 . tests/http/open311.sh
 . tests/http/stats.sh

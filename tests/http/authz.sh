@@ -96,6 +96,7 @@ GET /staff/complaints/new none handler
 POST /staff/complaints/new none handler
 GET /staff/complaints/{id} complaint handler
 POST /staff/complaints/{id} complaint handler
+POST /staff/complaints/{id}/transfer complaint handler
 GET /staff/outlets none records
 GET /staff/outlets/new none records
 POST /staff/outlets/new none records

@@ -1,5 +1,7 @@
 /* The complaint flow table: 待受理 → 已受理 / 不予受理 → 调查中 → 已办结,
- * reopened once by the complainant within the days allowed. */
+ * reopened once by the complainant within the days allowed; sent on to
+ * another county (转办) back to 待受理 there; flagged to the city (督办)
+ * when a deadline passes unhandled. */
 #include <stddef.h>
 #include <string.h>
 

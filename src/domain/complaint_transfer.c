@@ -6,7 +6,6 @@
 #include <jansson.h>
 
 #include "domain/audit.h"
-#include "domain/complaint.h"
 #include "domain/complaint_flow.h"
 #include "domain/complaint_transfer.h"
 #include "domain/region.h"

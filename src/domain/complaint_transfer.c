@@ -156,8 +156,10 @@ complaint_transfer(struct arena *arena, const struct complaint_transfer *in,
 {
 	const struct complaint_rule *rule = complaint_rule(CA_TRANSFER);
 	const char		*to_status = complaint_state_code(rule->to);
+	/* The note holds both names and a reason of up to 1,000
+	 * characters (4 bytes each at most) whole. */
 	char			 from_name[256], to_name[256], reply[400],
-				 note[2600];
+				 note[4800];
 	struct db_arg		 a[9];
 	struct calendar		 cal;
 	unsigned long long	 affected = 0;

@@ -94,8 +94,10 @@ sfetch tr_xz POST "/staff/complaints/$tr_id" --data-urlencode "csrf=$tr_xz_csrf"
     --data-urlencode action=accept
 check "accepted: $status" [ "$status" = 303 ]
 zy_town=$(sql "SELECT code FROM region WHERE parent_code = '420683' ORDER BY code LIMIT 1")
+# The longest reason the form takes is kept whole.
+tr_reason="经核实网点在枣阳市，内部理由勿外传$(printf '查%.0s' $(seq 1 983))"
 transfer tr_xz "$tr_xz_csrf" "$tr_id" to_county=枣阳市 "to_township=$zy_town" \
-    "transfer_reason=经核实网点在枣阳市，内部理由勿外传"
+    "transfer_reason=$tr_reason"
 check "transferred: $status" [ "$status" = 303 ]
 [ "$status" = 303 ] || grep -o 'field-error[^<]*' "$BUILD/b.txt" >&2
 check "back to the queue, out of its reach: $(location)" [ "$(location)" = /staff/complaints ]
@@ -108,6 +110,8 @@ check "a fresh accept deadline after today ($tr_due)" \
     [ "$(sql "SELECT accept_due > CURDATE() AND due = accept_due FROM complaint WHERE id = $tr_id")" = 1 ]
 check "one transferred step with both regions" \
     [ "$(sql "SELECT CONCAT(from_status, '>', to_status, ':', region, '>', to_region) FROM complaint_event WHERE complaint_id = $tr_id AND kind = 'transferred'")" = "accepted>submitted:420607001>$zy_town" ]
+check "the reason kept whole in the step" \
+    [ "$(sql "SELECT CHAR_LENGTH(internal_note) - CHAR_LENGTH(SUBSTRING_INDEX(internal_note, '理由：', 1)) - 3 FROM complaint_event WHERE complaint_id = $tr_id AND kind = 'transferred'")" = 1000 ]
 check "audited as one transfer" \
     [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'complaint_transfer' AND object_id = $tr_id")" = 1 ]
 check "complaint tallies follow the region" complaint_tally_matches

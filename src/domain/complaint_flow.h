@@ -22,16 +22,15 @@ enum complaint_action {
 enum complaint_actor {
 	ACTOR_HANDLER = 1,	/* staff with the handler or admin role */
 	ACTOR_COMPLAINANT = 2,	/* with the tracking number and query code */
-	ACTOR_SYSTEM = 4,	/* the deadline sweep (complaint_escalation.h) */
+	ACTOR_SYSTEM = 4,	/* the deadline sweep: complaint_escalation.h */
 };
 
 enum complaint_deadline {
 	DUE_KEEP,		/* the clock running now runs on */
 	DUE_RESOLVE_FROM_TODAY,	/* resolve within the resolve days, from today */
 	DUE_STOP,		/* handled: the clock stops (resolved_at set) */
-	DUE_ACCEPT_FROM_TODAY,	/* accept within the accept days, from today:
-				 * a transfer starts over at the bureau that
-				 * receives it */
+	DUE_ACCEPT_FROM_TODAY,	/* accept within the accept days from today:
+				 * a transfer starts over where it goes */
 };
 
 /* What an action needs beyond its state. */
@@ -68,8 +67,8 @@ struct complaint_rule {
 	enum complaint_deadline	 due;
 	enum complaint_needs	 needs;
 	const char		*needs_message;	/* when what it needs is missing */
-	int			 own_form;	/* taken on a form of its own,
-						 * never the handling form */
+	int			 own_form;	/* not on the handling
+						 * form: one of its own */
 };
 
 /* Why an action is refused. */

@@ -123,7 +123,7 @@ struct complaint {
 	long long	 assignee_id;	/* 0: none */
 	int		 overdue;	/* past the deadline running now */
 	int		 is_demo;
-	int		 escalated;	/* under 督办 for the deadline now */
+	int		 escalated;	/* under 督办 now */
 	const char	*escalated_at;	/* when last flagged, or NULL */
 	struct arena_list events;	/* the whole timeline (complaint_event) */
 	struct arena_list handlers;	/* who may be assigned it */

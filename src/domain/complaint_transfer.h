@@ -22,12 +22,12 @@ struct complaint_transfer {
 	long long	 id;
 	const char	*status;	/* as it was read */
 	const char	*region;	/* its handling region, as read */
-	const char	*county;	/* where to: a county's code (6 digits)
-					 * or name */
+	const char	*county;	/* where to: a county's code
+					 * (6 digits) or name */
 	const char	*township;	/* and a township of it, code (9
 					 * digits) or name; NULL: none */
 	const char	*reason;	/* required; staff only */
-	int		 accept_days;	/* the configured accept clock */
+	int		 accept_days;	/* the accept clock's days */
 	const struct audit_by *by;	/* a staff session's user */
 };
 

@@ -32,7 +32,8 @@ void	complaint_view_counts(HDF *, const char *prefix,
 /* A complaint as staff see it: its columns, status_name, channel_name,
  * channel_label, entered_by (who typed it in, unset for the public's),
  * escalated and escalated_at (督办), and can_transfer (the flow allows a
- * transfer now) under prefix (its timeline and handlers are put by the two below). */
+ * transfer now) under prefix (its timeline and handlers are put by the
+ * two below). */
 void	complaint_view_put(HDF *, const char *prefix,
 	    const struct complaint *);
 /* Who may be assigned it as prefix.N.{id, username, display_name}. */

@@ -56,7 +56,7 @@ due_cases(void)
 	static const struct {
 		enum complaint_action	 action;
 		int			 set;	/* 0: no deadline */
-		int			 days;	/* the working days counted */
+		int			 days;	/* working days counted */
 	} dues[] = {
 		{ CA_ACCEPT, 1, 30 }, { CA_REOPEN, 1, 30 },
 		{ CA_TRANSFER, 1, 7 }, { CA_RESOLVE, 0, 0 },

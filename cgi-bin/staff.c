@@ -8,6 +8,7 @@
 
 #include "domain/audit.h"
 #include "domain/authz.h"
+#include "domain/complaint_escalation.h"
 #include "domain/complaint_handling.h"
 #include "web/config.h"
 #include "domain/session.h"
@@ -151,7 +152,7 @@ staff_before(struct ctx *c)
 static int
 handle_dashboard(struct ctx *c)
 {
-	long long		 overdue;
+	long long		 overdue, escalated;
 	enum domain_status	 st;
 
 	hset(c->hdf, "Page.Title", "工作台");
@@ -160,6 +161,13 @@ handle_dashboard(struct ctx *c)
 		    DOMAIN_OK)
 			return domain_result(st);
 		hseti(c->hdf, "Overdue", overdue);
+	}
+	if ((c->user->role & (ROLE_ADMIN | ROLE_HANDLER)) &&
+	    complaint_escalation_supervises(c->user->region)) {
+		if ((st = complaints_escalated(c->user->region, &escalated)) !=
+		    DOMAIN_OK)
+			return domain_result(st);
+		hseti(c->hdf, "Escalated", escalated);
 	}
 	return ctx_render(c, "staff/dashboard.cs");
 }
@@ -206,6 +214,9 @@ static const struct route routes[] = {
 	    HA_COUNT, ROUTE_FORM, ACCESS(HANDLERS, OBJ_COMPLAINT) },
 	{ "/staff/complaints/{id}/photo", GET, handle_complaint_photo,
 	    complaint_photo_params, CP_COUNT, 0,
+	    ACCESS(HANDLERS, OBJ_COMPLAINT) },
+	{ "/staff/complaints/{id}/transfer", M_POST, handle_complaint_transfer,
+	    transfer_params, TR_COUNT, ROUTE_FORM,
 	    ACCESS(HANDLERS, OBJ_COMPLAINT) },
 	{ "/staff/outlets", GET, handle_staff_outlets, staff_outlet_list_params,
 	    SL_COUNT, ROUTE_FORM, RECORDS },

@@ -89,8 +89,8 @@ int	handle_staff_enterprises(struct ctx *);
 /* New (path /staff/enterprises/new, no id) or existing enterprise. */
 int	handle_enterprise_edit(struct ctx *);
 
-enum { QU_STATUS, QU_CATEGORY, QU_REGION, QU_OUTLET, QU_OVERDUE, QU_PAGE,
-	QU_COUNT };
+enum { QU_STATUS, QU_CATEGORY, QU_REGION, QU_OUTLET, QU_OVERDUE,
+	QU_ESCALATED, QU_PAGE, QU_COUNT };
 extern const struct param_spec	queue_params[QU_COUNT];
 enum { HA_ACTION, HA_REPLY, HA_NOTE, HA_ASSIGNEE, HA_COUNT };
 extern const struct param_spec	handle_params[HA_COUNT];
@@ -102,6 +102,10 @@ int	handle_complaint_act(struct ctx *);
 enum { CP_PHOTO, CP_COUNT };
 extern const struct param_spec	complaint_photo_params[CP_COUNT];
 int	handle_complaint_photo(struct ctx *);
+/* Transfer to another county's bureau (转办), a form of its own. */
+enum { TR_COUNTY, TR_TOWNSHIP, TR_REASON, TR_COUNT };
+extern const struct param_spec	transfer_params[TR_COUNT];
+int	handle_complaint_transfer(struct ctx *);
 
 /* Complaints staff take in by phone, letter or visit, or from the 12345
  * and 12315 hotlines (staff_complaint_intake.c): the form and the

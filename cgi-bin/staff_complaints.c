@@ -5,8 +5,11 @@
 #include <string.h>
 
 #include "domain/complaint.h"
+#include "domain/complaint_escalation.h"
 #include "domain/complaint_handling.h"
 #include "domain/complaint_photo.h"
+#include "domain/complaint_transfer.h"
+#include "domain/region.h"
 #include "staff.h"
 #include "web/complaint_view.h"
 #include "web/config.h"
@@ -21,6 +24,7 @@ const struct param_spec queue_params[QU_COUNT] = {
 	[QU_REGION] = { "region", "地区", P_REGION, 0, 0, 0 },
 	[QU_OUTLET] = { "outlet", "网点", P_INT, 1, 4000000000LL, 0 },
 	[QU_OVERDUE] = { "overdue", "超期", P_INT, 0, 1, 0 },
+	[QU_ESCALATED] = { "escalated", "督办", P_INT, 0, 1, 0 },
 	[QU_PAGE] = { "page", "页码", P_INT, 1, 100000, 0 },
 };
 
@@ -56,13 +60,21 @@ photos_to_page(struct ctx *c, long long id)
 	return H_OK;
 }
 
+const struct param_spec transfer_params[TR_COUNT] = {
+	[TR_COUNTY] = { TRANSFER_FIELD_COUNTY, "转办到的县（区）", P_TEXT, 1, 40,
+	    0 },
+	[TR_TOWNSHIP] = { TRANSFER_FIELD_TOWNSHIP, "乡镇", P_TEXT, 1, 40, 0 },
+	[TR_REASON] = { TRANSFER_FIELD_REASON, "转办理由", P_LONGTEXT, 2, 1000,
+	    0 },
+};
+
 int
 handle_complaint_queue(struct ctx *c)
 {
 	const struct param_value *p = c->req->param;
 	struct complaint_queue_filter f;
 	struct arena_list queue, counts, categories;
-	long long	 total;
+	long long	 total, escalated = 0;
 	long		 page = p[QU_PAGE].present ? (long)p[QU_PAGE].n : 1;
 	enum domain_status ds;
 
@@ -81,6 +93,13 @@ handle_complaint_queue(struct ctx *c)
 	f.category = p[QU_CATEGORY].present ? p[QU_CATEGORY].s : NULL;
 	f.outlet = p[QU_OUTLET].present ? p[QU_OUTLET].n : 0;
 	f.overdue = p[QU_OVERDUE].present && p[QU_OVERDUE].n == 1;
+	f.escalated = p[QU_ESCALATED].present && p[QU_ESCALATED].n == 1;
+	if (complaint_escalation_supervises(c->user->region)) {
+		if ((ds = complaints_escalated(f.region, &escalated)) !=
+		    DOMAIN_OK)
+			return domain_answer_error(c, ds);
+		hseti(c->hdf, "Escalated.n", escalated);
+	}
 	if ((ds = complaint_queue(&c->arena, &f, page, QUEUE_PAGE_SIZE,
 	    &queue, &total)) != DOMAIN_OK ||
 	    (ds = complaint_status_counts(&c->arena, f.region, &counts)) !=
@@ -96,12 +115,41 @@ handle_complaint_queue(struct ctx *c)
 	return ctx_render(c, "staff/complaints.cs");
 }
 
+/* The counties of the complaint's city, offered to the transfer form
+ * (any other may be typed). */
+static enum handler_result
+transfer_choices(struct ctx *c, const struct complaint *k)
+{
+	struct arena_list	 counties;
+	const struct region	*r;
+	char			 city[5], row[64];
+	enum domain_status	 ds;
+	size_t			 i;
+
+	snprintf(city, sizeof(city), "%.4s", k->outlet_region != NULL ?
+	    k->outlet_region : "");
+	if (strlen(city) < 4)
+		return H_OK;
+	if ((ds = region_children(&c->arena, city, &counties)) != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	for (i = 0; i < counties.n; i++) {
+		r = region_at(&counties, i);
+		if (r->code == NULL || k->outlet_region == NULL ||
+		    strncmp(r->code, k->outlet_region, 6) == 0)
+			continue;
+		snprintf(row, sizeof(row), "TransferCounties.%zu", i);
+		hset(c->hdf, row, r->name != NULL ? r->name : r->code);
+	}
+	return H_OK;
+}
+
 /* Loads a complaint of the user's region into k, with its events, and
  * puts it into the page. */
 static enum handler_result
 load(struct ctx *c, long long id, struct complaint *k)
 {
 	enum domain_status	 ds;
+	enum handler_result	 r;
 
 	if ((ds = complaint_for_staff(&c->arena, id, k)) != DOMAIN_OK)
 		return domain_answer_error(c, ds);
@@ -113,7 +161,9 @@ load(struct ctx *c, long long id, struct complaint *k)
 	complaint_view_handlers(c->hdf, "Handlers", &k->handlers);
 	complaint_view_actions(c->hdf, "Actions", k->status != NULL ?
 	    k->status : "");
-	return photos_to_page(c, id);
+	if ((r = photos_to_page(c, id)) != H_OK)
+		return r;
+	return transfer_choices(c, k);
 }
 
 int
@@ -196,5 +246,49 @@ handle_complaint_act(struct ctx *c)
 	if (ds != DOMAIN_OK)
 		return domain_answer_error(c, ds);
 	snprintf(path, sizeof(path), "/staff/complaints/%lld", act.id);
+	return staff_redirect(c, path);
+}
+
+int
+handle_complaint_transfer(struct ctx *c)
+{
+	const struct param_value *p = c->req->param;
+	struct complaint_transfer t;
+	struct complaint_transferred done;
+	struct audit_by		 by = { .user = c->user,
+	    .address = staff_address(c) };
+	struct domain_problems	 problems;
+	struct complaint	 k;
+	enum handler_result	 r;
+	enum domain_status	 ds;
+	char			 path[64];
+
+	if ((r = load(c, c->req->path_id, &k)) != H_OK)
+		return r;
+	hsetf(c->hdf, "Page.Title", "投诉 %s", k.tracking_no);
+	if (c->req->param_errors > 0) {
+		c->resp->status = 400;
+		return ctx_render(c, "staff/complaint.cs");
+	}
+	memset(&t, 0, sizeof(t));
+	t.id = c->req->path_id;
+	t.status = k.status;
+	t.region = k.outlet_region;
+	t.county = ctx_text(c, TR_COUNTY);
+	t.township = p[TR_TOWNSHIP].present ? p[TR_TOWNSHIP].s : NULL;
+	t.reason = p[TR_REASON].present ? p[TR_REASON].s : NULL;
+	t.accept_days = c->cfg->accept_days;
+	t.by = &by;
+	memset(&problems, 0, sizeof(problems));
+	ds = complaint_transfer(&c->arena, &t, &done, &problems);
+	if (domain_answer_form(c, ds, &problems))
+		return ctx_render(c, "staff/complaint.cs");
+	if (ds != DOMAIN_OK)
+		return domain_answer_error(c, ds);
+	/* Sent out of the account's region, it is no longer theirs to see. */
+	if (staff_in_region(c, done.region))
+		snprintf(path, sizeof(path), "/staff/complaints/%lld", t.id);
+	else
+		snprintf(path, sizeof(path), "/staff/complaints");
 	return staff_redirect(c, path);
 }

@@ -26,7 +26,8 @@ const struct param_spec weekly_params[WK_COUNT] = {
 static const char *const kind_labels[SW_COUNT] = {
 	[SW_RECEIVED] = "收到投诉", [SW_ACCEPTED] = "受理",
 	[SW_REJECTED] = "不予受理", [SW_RESOLVED] = "办结",
-	[SW_OVERDUE] = "周末超期未办",
+	[SW_OVERDUE] = "周末超期未办", [SW_ESCALATED] = "督办",
+	[SW_TRANSFERRED] = "转出",
 };
 
 /* One record: region, week, what, category, count. */

@@ -12,7 +12,9 @@
 
 #include "db/db.h"
 
-#define FILTERED_MAX_FILTERS	5
+/* The complaint queue has six: region, status, category, outlet,
+ * overdue, 督办. */
+#define FILTERED_MAX_FILTERS	6
 #define FILTERED_COMBOS		(1 << FILTERED_MAX_FILTERS)
 
 struct sql_fragment {

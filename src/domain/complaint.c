@@ -471,6 +471,7 @@ static const struct complaint_label {
 	{ "rejected", "不予受理", NULL }, { "investigating", "开始调查", NULL },
 	{ "resolved", "办结", NULL }, { "reopened", "投诉人要求重新办理", NULL },
 	{ "satisfaction", "投诉人评价", NULL }, { "assign", "指定承办人", NULL },
+	{ "transferred", "转办", NULL }, { "escalated", "超期督办", NULL },
 	{ "note", "答复", "答复或记录" },
 };
 

@@ -15,19 +15,22 @@ enum complaint_state {
 
 enum complaint_action {
 	CA_ACCEPT, CA_REJECT, CA_INVESTIGATE, CA_RESOLVE, CA_NOTE, CA_ASSIGN,
-	CA_REOPEN, CA_RATE, CA_COUNT
+	CA_REOPEN, CA_RATE, CA_TRANSFER, CA_ESCALATE, CA_COUNT
 };
 
 /* Who takes an action: bits. */
 enum complaint_actor {
 	ACTOR_HANDLER = 1,	/* staff with the handler or admin role */
 	ACTOR_COMPLAINANT = 2,	/* with the tracking number and query code */
+	ACTOR_SYSTEM = 4,	/* the deadline sweep: complaint_escalation.h */
 };
 
 enum complaint_deadline {
 	DUE_KEEP,		/* the clock running now runs on */
 	DUE_RESOLVE_FROM_TODAY,	/* resolve within the resolve days, from today */
 	DUE_STOP,		/* handled: the clock stops (resolved_at set) */
+	DUE_ACCEPT_FROM_TODAY,	/* accept within the accept days from today:
+				 * a transfer starts over where it goes */
 };
 
 /* What an action needs beyond its state. */
@@ -38,6 +41,8 @@ enum complaint_needs {
 	NEEDS_ASSIGNEE,		/* a handler covering the complaint's region */
 	NEEDS_REASON,		/* the complainant's reason */
 	NEEDS_RATING,		/* satisfied or unsatisfied */
+	NEEDS_TARGET,		/* another county (or a township in it) and
+				 * the reason */
 };
 
 /* Whether the complainant sees the event (complaint.c's public_events
@@ -62,6 +67,8 @@ struct complaint_rule {
 	enum complaint_deadline	 due;
 	enum complaint_needs	 needs;
 	const char		*needs_message;	/* when what it needs is missing */
+	int			 own_form;	/* not on the handling
+						 * form: one of its own */
 };
 
 /* Why an action is refused. */
@@ -85,8 +92,13 @@ enum complaint_refusal complaint_flow_allows(const struct complaint_rule *,
 /* The state an allowed action leaves the complaint in. */
 enum complaint_state complaint_flow_next(const struct complaint_rule *,
 		    enum complaint_state);
-/* The deadline an action sets, YYYY-MM-DD, or "" when it sets none. */
+/* The deadline an action sets, YYYY-MM-DD, or "" when it sets none
+ * (one that restarts the accept clock: use complaint_flow_due_from). */
 void		 complaint_flow_due(const struct complaint_rule *,
 		    const struct calendar *, int resolve_days, char out[11]);
+/* The same, with the working days of both clocks. */
+void		 complaint_flow_due_from(const struct complaint_rule *,
+		    const struct calendar *, int accept_days, int resolve_days,
+		    char out[11]);
 
 #endif

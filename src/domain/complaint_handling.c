@@ -18,6 +18,9 @@
 /* due: the deadline running now (sql/021_complaint_tally.sql), in both
  * complaint and complaint_tally. */
 #define OVERDUE	"c.due < CURDATE()"
+/* Under 督办: the deadline it was flagged for still runs
+ * (sql/029_complaint_transfer.sql, complaint_escalation.h). */
+#define ESCALATED	"c.escalated = 1"
 
 #define QUEUE_COLUMNS \
     "SELECT c.id, c.tracking_no, c.status, k.name AS category_name, " \
@@ -25,10 +28,10 @@
     "r.name AS county, DATE_FORMAT(c.submitted_at, '%Y-%m-%d') AS submitted, " \
     "DATE_FORMAT(IF(c.status = 'submitted', c.accept_due, c.resolve_due), " \
     "'%Y-%m-%d') AS due, " OVERDUE " AS overdue, u.username AS assignee, " \
-    "c.channel, c.is_demo "
+    "c.channel, c.is_demo, c.escalated "
 
 enum { QF_REGION = 1, QF_STATUS = 2, QF_CATEGORY = 4, QF_OUTLET = 8,
-	QF_OVERDUE = 16 };
+	QF_OVERDUE = 16, QF_ESCALATED = 32 };
 
 static const struct sql_fragment queue_filters[] = {
 	{ QF_REGION, " AND c.outlet_region LIKE CONCAT(?, '%')" },
@@ -36,6 +39,7 @@ static const struct sql_fragment queue_filters[] = {
 	{ QF_CATEGORY, " AND c.category = ?" },
 	{ QF_OUTLET, " AND c.outlet_id = ?" },
 	{ QF_OVERDUE, " AND " OVERDUE },
+	{ QF_ESCALATED, " AND " ESCALATED },
 };
 
 static struct filtered_sql queue = {
@@ -83,7 +87,8 @@ static struct db_stmt one = DB_READ(
     "DATE_FORMAT(c.resolve_due, '%Y-%m-%d') AS resolve_due, "
     "DATE_FORMAT(c.resolved_at, '%Y-%m-%d %H:%i') AS resolved_at, "
     "c.satisfaction, c.reopened, c.assignee_id, " OVERDUE " AS overdue, "
-    "c.is_demo FROM complaint c "
+    "c.is_demo, c.escalated, DATE_FORMAT(c.escalated_at, '%Y-%m-%d %H:%i') "
+    "AS escalated_at FROM complaint c "
     "JOIN complaint_category k ON k.code = c.category "
     "LEFT JOIN outlet o ON o.id = c.outlet_id "
     "LEFT JOIN region t ON t.code = c.region_code "
@@ -123,6 +128,18 @@ complaints_overdue(const char *region, long long *n)
 	return domain_of_db(db_query_int(count, a, 1, n));
 }
 
+enum domain_status
+complaints_escalated(const char *region, long long *n)
+{
+	struct db_arg	 a[] = { DB_TEXT(region) };
+	struct db_stmt	*count;
+
+	*n = 0;
+	if ((count = filtered_count(&queue, QF_REGION | QF_ESCALATED)) == NULL)
+		return DOMAIN_INTERNAL;
+	return domain_of_db(db_query_int(count, a, 1, n));
+}
+
 /* Where a read puts its rows: a list in an arena, or one record. */
 struct handling_sink {
 	struct arena		*arena;
@@ -151,6 +168,7 @@ read_queue_row(void *arg, const struct db_row *r)
 	q->assignee = db_keep(k->arena, r, "assignee");
 	q->channel = db_keep(k->arena, r, "channel");
 	q->is_demo = db_int(r, "is_demo") != 0;
+	q->escalated = db_int(r, "escalated") != 0;
 	return 0;
 }
 
@@ -182,8 +200,12 @@ complaint_queue(struct arena *arena, const struct complaint_queue_filter *f,
 	}
 	if (f->overdue)
 		mask |= QF_OVERDUE;
+	if (f->escalated)
+		mask |= QF_ESCALATED;
+	/* The tallies know no categories, outlets or flags. */
 	if ((list = filtered_list(&queue, mask)) == NULL ||
-	    (count = filtered_count((mask & (QF_CATEGORY | QF_OUTLET)) == 0 ?
+	    (count = filtered_count((mask & (QF_CATEGORY | QF_OUTLET |
+	    QF_ESCALATED)) == 0 ?
 	    &queue_tally : &queue, mask)) == NULL)
 		return DOMAIN_INTERNAL;
 	if ((st = db_query_int(count, a, na, total)) != DB_OK)
@@ -262,6 +284,8 @@ read_complaint(void *arg, const struct db_row *r)
 	c->assignee_id = db_int(r, "assignee_id");
 	c->overdue = db_int(r, "overdue") != 0;
 	c->is_demo = db_int(r, "is_demo") != 0;
+	c->escalated = db_int(r, "escalated") != 0;
+	c->escalated_at = db_keep(a, r, "escalated_at");
 	return 0;
 }
 
@@ -332,7 +356,9 @@ check_action(const struct complaint_act *in, const struct complaint_rule *rule,
 
 	why = complaint_flow_allows(rule, complaint_state_of(in->status),
 	    ACTOR_HANDLER);
-	if (why == FLOW_UNKNOWN_ACTION || why == FLOW_NOT_YOURS) {
+	/* Transfer has a form of its own (complaint_transfer.h). */
+	if (why == FLOW_UNKNOWN_ACTION || why == FLOW_NOT_YOURS ||
+	    rule->own_form) {
 		domain_problem(p, "action", "请选择操作");
 		return DOMAIN_INVALID;
 	}

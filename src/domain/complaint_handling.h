@@ -17,6 +17,7 @@ struct complaint_queue_filter {
 	const char	*category;	/* NULL: any */
 	long long	 outlet;	/* 0: any */
 	int		 overdue;	/* only those past their deadline */
+	int		 escalated;	/* only those under 督办 */
 };
 
 /* A complaint in the queue; dates as YYYY-MM-DD, strings in the arena
@@ -35,6 +36,7 @@ struct complaint_queue_row {
 	const char	*assignee;	/* the username */
 	const char	*channel;	/* a complaint_channel code */
 	int		 is_demo;
+	int		 escalated;	/* under 督办 */
 };
 
 static inline const struct complaint_queue_row *
@@ -69,6 +71,9 @@ enum domain_status complaint_status_counts(struct arena *,
 		    const char *region, struct arena_list *counts);
 /* How many complaints of a region are past their deadline. */
 enum domain_status complaints_overdue(const char *region, long long *n);
+/* How many complaints of a region are under 督办 (flagged by
+ * complaint_escalate_overdue for the deadline running now). */
+enum domain_status complaints_escalated(const char *region, long long *n);
 
 /* Who may be assigned a complaint: a handler or admin of its region. */
 struct complaint_handler {
@@ -118,6 +123,8 @@ struct complaint {
 	long long	 assignee_id;	/* 0: none */
 	int		 overdue;	/* past the deadline running now */
 	int		 is_demo;
+	int		 escalated;	/* under 督办 now */
+	const char	*escalated_at;	/* when last flagged, or NULL */
 	struct arena_list events;	/* the whole timeline (complaint_event) */
 	struct arena_list handlers;	/* who may be assigned it */
 };

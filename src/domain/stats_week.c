@@ -15,7 +15,12 @@
  * whole country: LIKE '%' would not narrow anything and hides the
  * better plans. */
 #define WEEKLY_KEYS	"c.category, c.status, c.channel"
-#define WEEKLY_SQL(REGION) \
+#define WEEKLY_STEPS(KIND, REGION) \
+    "UNION ALL SELECT '" KIND "', " WEEKLY_KEYS ", COUNT(*) " \
+    "FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id " \
+    "WHERE e.kind = '" KIND "' AND e.at >= ? AND e.at < ?" REGION \
+    " GROUP BY " WEEKLY_KEYS " "
+#define WEEKLY_SQL(REGION, STEP_REGION) \
     "SELECT 'received' AS k, " WEEKLY_KEYS ", COUNT(*) AS n " \
     "FROM complaint c WHERE c.submitted_at >= ? AND c.submitted_at < ?" \
     REGION " GROUP BY " WEEKLY_KEYS " " \
@@ -30,6 +35,9 @@
     "FROM complaint c WHERE c.resolved_at >= ? AND c.resolved_at < ? " \
     "AND c.accepted_at IS NOT NULL" REGION " GROUP BY " WEEKLY_KEYS " " \
     /* As the week ended: past due, and not done by then. */ \
+    /* Steps: each time it happened (sql/029), where it was then. */ \
+    WEEKLY_STEPS("escalated", STEP_REGION) \
+    WEEKLY_STEPS("transferred", STEP_REGION) \
     "UNION ALL SELECT 'overdue', " WEEKLY_KEYS ", COUNT(*) " \
     "FROM complaint c WHERE c.submitted_at < ? AND (" \
     "(c.accept_due < ? AND (c.accepted_at >= ? OR (c.accepted_at IS NULL " \
@@ -37,9 +45,10 @@
     "(c.accepted_at < ? AND c.resolve_due < ? AND (c.resolved_at IS NULL " \
     "OR c.resolved_at >= ?)))" REGION " GROUP BY " WEEKLY_KEYS
 
-static struct db_stmt weekly_all = DB_READ(WEEKLY_SQL(""));
+static struct db_stmt weekly_all = DB_READ(WEEKLY_SQL("", ""));
 static struct db_stmt weekly_region = DB_READ(WEEKLY_SQL(
-    " AND c.outlet_region LIKE CONCAT(?, '%')"));
+    " AND c.outlet_region LIKE CONCAT(?, '%')",
+    " AND e.region LIKE CONCAT(?, '%')"));
 
 /* Registrations from the outlet, suspensions and cancellations from
  * its status history: each one that took effect in the week, even when
@@ -60,7 +69,8 @@ static struct db_stmt weekly_outlets = DB_READ(
 static const char *const kind_names[SW_COUNT] = {
 	[SW_RECEIVED] = "received", [SW_ACCEPTED] = "accepted",
 	[SW_REJECTED] = "rejected", [SW_RESOLVED] = "resolved",
-	[SW_OVERDUE] = "overdue",
+	[SW_OVERDUE] = "overdue", [SW_ESCALATED] = "escalated",
+	[SW_TRANSFERRED] = "transferred",
 };
 
 const char *
@@ -158,15 +168,16 @@ enum domain_status
 stats_weekly(struct stats_week *w, const char *region, long monday)
 {
 	char		 start[11], end[11];
-	struct db_arg	 a[26], o[9];
+	struct db_arg	 a[32], o[9];
 	enum db_status	 st;
 	size_t		 i, k = 0;
 
 	memset(w, 0, sizeof(*w));
 	days_to_date(monday, start);
 	days_to_date(monday + 7, end);
-	/* received, accepted, rejected, resolved: start, end (, region). */
-	for (i = 0; i < 4; i++) {
+	/* received, accepted, rejected, resolved, escalated, transferred:
+	 * start, end (, region). */
+	for (i = 0; i < 6; i++) {
 		a[k++] = DB_TEXT(start);
 		a[k++] = DB_TEXT(end);
 		if (region[0] != '\0')

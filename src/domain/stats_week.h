@@ -15,10 +15,13 @@
 /* What is counted for each category, in the order of the report.
  * received: submitted in the week; accepted, resolved (after being
  * accepted), rejected: done in the week; overdue: past the due date to
- * accept or to resolve at the end of the week and not done by then. */
+ * accept or to resolve at the end of the week and not done by then;
+ * escalated: flagged for 督办 in the week, where it was handled then;
+ * transferred: sent on to another county in the week, by the county
+ * that sent it. */
 enum stats_week_kind {
 	SW_RECEIVED, SW_ACCEPTED, SW_REJECTED, SW_RESOLVED, SW_OVERDUE,
-	SW_COUNT
+	SW_ESCALATED, SW_TRANSFERRED, SW_COUNT
 };
 
 struct stats_week_row {

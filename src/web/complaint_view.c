@@ -118,6 +118,7 @@ complaint_view_queue(HDF *hdf, const char *prefix, const struct arena_list *l)
 		view_field(hdf, row, "assignee", q->assignee);
 		put_channel(hdf, row, q->channel);
 		view_field_int(hdf, row, "is_demo", q->is_demo);
+		view_field_int(hdf, row, "escalated", q->escalated);
 	}
 }
 
@@ -173,6 +174,12 @@ complaint_view_put(HDF *hdf, const char *prefix, const struct complaint *c)
 		view_field_int(hdf, prefix, "assignee_id", c->assignee_id);
 	view_field_int(hdf, prefix, "overdue", c->overdue);
 	view_field_int(hdf, prefix, "is_demo", c->is_demo);
+	view_field_int(hdf, prefix, "escalated", c->escalated);
+	view_field(hdf, prefix, "escalated_at", c->escalated_at);
+	/* Whether the transfer form is offered: the flow's rule. */
+	view_field_int(hdf, prefix, "can_transfer", complaint_flow_allows(
+	    complaint_rule(CA_TRANSFER), complaint_state_of(c->status != NULL ?
+	    c->status : ""), ACTOR_HANDLER) == FLOW_ALLOWED);
 }
 
 void
@@ -222,8 +229,9 @@ complaint_view_actions(HDF *hdf, const char *prefix, const char *status)
 
 	for (i = 0; i < CA_COUNT; i++) {
 		r = complaint_rule(i);
-		if (complaint_flow_allows(r, state, ACTOR_HANDLER) ==
-		    FLOW_ALLOWED)
+		/* A transfer has its own form. */
+		if (!r->own_form && complaint_flow_allows(r, state,
+		    ACTOR_HANDLER) == FLOW_ALLOWED)
 			view_code_item(hdf, prefix, n++, r->code, r->label);
 	}
 }

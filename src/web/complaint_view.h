@@ -24,15 +24,17 @@ void	complaint_view_tracked(HDF *, const char *prefix,
 	    const struct complaint_tracked *);
 /* A page of the queue as prefix.N.{id, tracking_no, status, status_name,
  * category_name, outlet, outlet_region, county, submitted, due, overdue,
- * assignee, channel, channel_name, channel_label, is_demo}. */
+ * assignee, channel, channel_name, channel_label, is_demo, escalated}. */
 void	complaint_view_queue(HDF *, const char *prefix,
 	    const struct arena_list *rows);
 /* The counts by status as prefix.N.{status, status_name, n, overdue}. */
 void	complaint_view_counts(HDF *, const char *prefix,
 	    const struct arena_list *counts);
 /* A complaint as staff see it: its columns, status_name, channel_name,
- * channel_label and entered_by (who typed it in, unset for the public's)
- * under prefix (its timeline and handlers are put by the two below). */
+ * channel_label, entered_by (who typed it in, unset for the public's),
+ * escalated and escalated_at (督办), and can_transfer (the flow allows a
+ * transfer now) under prefix (its timeline and handlers are put by the
+ * two below). */
 void	complaint_view_put(HDF *, const char *prefix,
 	    const struct complaint *);
 /* Who may be assigned it as prefix.N.{id, username, display_name}. */
@@ -54,7 +56,8 @@ void	complaint_view_photo(HDF *, const char *prefix, size_t i,
 /* The rules' numbers the complaint pages state, as Limits.{description,
  * reopen_days, photos, photo_mb, photo_link_minutes}. */
 void	complaint_view_limits(HDF *);
-/* The actions a handler may take from status, as prefix.N.{code, name}. */
+/* The actions a handler may take from status on the handling form, as
+ * prefix.N.{code, name}: not those with a form of their own. */
 void	complaint_view_actions(HDF *, const char *prefix, const char *status);
 
 #endif

@@ -1,6 +1,6 @@
 <?cs include:"macros.cs" ?>
 <h1>投诉 <?cs var:Complaint.tracking_no ?>：<?cs var:Complaint.status_name ?><?cs call:demo_badge(Complaint) ?></h1>
-<?cs if:Complaint.overdue == "1" ?><p class="warn"><strong>已超期</strong>：<?cs if:Complaint.status == "submitted" ?>受理期限 <?cs var:Complaint.accept_due ?><?cs else ?>办结期限 <?cs var:Complaint.resolve_due ?><?cs /if ?></p><?cs /if ?>
+<?cs if:Complaint.overdue == "1" ?><p class="warn"><strong>已超期</strong>：<?cs if:Complaint.status == "submitted" ?>受理期限 <?cs var:Complaint.accept_due ?><?cs else ?>办结期限 <?cs var:Complaint.resolve_due ?><?cs /if ?></p><?cs /if ?><?cs if:Complaint.escalated == "1" ?><p class="warn"><strong>督办</strong>：超过期限未办理，已于 <?cs var:Complaint.escalated_at ?> 报市级督办。</p><?cs /if ?>
 <dl class="facts">
 <?cs if:Complaint.channel_name ?><dt>来源渠道</dt><dd><?cs var:Complaint.channel_name ?><?cs if:Complaint.entered_by ?>（<?cs var:Complaint.entered_by ?> 登记）<?cs /if ?></dd><?cs /if ?>
 <dt>投诉类别</dt><dd><?cs var:Complaint.category_name ?></dd>
@@ -33,3 +33,15 @@
 <option value="<?cs var:h.id ?>"<?cs if:Complaint.assignee_id == h.id ?> selected<?cs /if ?>><?cs var:h.username ?> <?cs var:h.display_name ?></option><?cs /each ?></select><?cs call:field_error("assignee") ?></div>
 <button type="submit">提交</button>
 </form>
+<?cs if:Complaint.can_transfer == "1" ?><h2 id="transfer">转办</h2>
+<p class="hint">投诉不属本县（区）办理的（例如被投诉网点在别的县区），转给应办理的县（区）。转办后投诉回到“待受理”，由对方重新计算受理期限，本地区不再能查看。投诉人能看到转到了哪里，看不到转办理由。</p>
+<form action="/staff/complaints/<?cs var:Complaint.id ?>/transfer" method="post">
+<input type="hidden" name="csrf" value="<?cs var:Staff.csrf ?>">
+<div class="field"><label for="to_county">转到县（区）：名称或 6 位代码</label>
+<input id="to_county" name="to_county" maxlength="40" list="transfer-counties" value="<?cs var:Form.to_county ?>"<?cs if:Errors.to_county ?> aria-invalid="true" aria-describedby="to_county-error"<?cs /if ?>><datalist id="transfer-counties"><?cs each:t = TransferCounties ?><option value="<?cs var:t ?>"><?cs /each ?></datalist><?cs call:field_error("to_county") ?></div>
+<div class="field"><label for="to_township">乡镇（可不填）：名称或 9 位代码</label>
+<input id="to_township" name="to_township" maxlength="40" value="<?cs var:Form.to_township ?>"<?cs if:Errors.to_township ?> aria-invalid="true" aria-describedby="to_township-error"<?cs /if ?>><?cs call:field_error("to_township") ?></div>
+<div class="field"><label for="transfer_reason">转办理由（只有工作人员可见）</label>
+<textarea id="transfer_reason" name="transfer_reason" rows="3" maxlength="1000"<?cs if:Errors.transfer_reason ?> aria-invalid="true" aria-describedby="transfer_reason-error"<?cs /if ?>><?cs var:Form.transfer_reason ?></textarea><?cs call:field_error("transfer_reason") ?></div>
+<button type="submit" class="secondary">转办</button>
+</form><?cs /if ?>

@@ -3,7 +3,7 @@
 <ul class="links">
 <?cs if:Staff.can_records ?><li><a href="/staff/outlets">网点档案</a>：登记、编辑、暂停、取消、恢复网点</li>
 <li><a href="/staff/outlets/import">批量导入、导出网点</a>：从 Excel（CSV）文件一次登记多家网点，下载网点名录</li>
-<?cs /if ?><?cs if:Staff.can_complaints ?><li><a href="/staff/complaints">投诉处理</a>：受理、调查、办结、答复<?cs if:Overdue > 0 ?>，<a class="overdue" href="/staff/complaints?overdue=1"><strong>超期 <?cs var:Overdue ?> 件</strong></a><?cs /if ?></li>
+<?cs /if ?><?cs if:Staff.can_complaints ?><li><a href="/staff/complaints">投诉处理</a>：受理、调查、办结、答复<?cs if:Overdue > 0 ?>，<a class="overdue" href="/staff/complaints?overdue=1"><strong>超期 <?cs var:Overdue ?> 件</strong></a><?cs /if ?><?cs if:Escalated > 0 ?>，<a class="overdue" href="/staff/complaints?escalated=1"><strong>督办 <?cs var:Escalated ?> 件</strong></a><?cs /if ?></li>
 <?cs /if ?><?cs if:Staff.can_notices ?><li><a href="/staff/notices">通知公告管理</a>：起草、预览、发布、撤回，上传附件</li>
 <?cs /if ?><?cs if:Staff.is_admin ?><li><a href="/staff/accounts">账号管理</a>：新建账号、设置角色和地区、停用、重置密码</li>
 <li><a href="/staff/audit">操作日志</a>：所有工作人员的操作记录</li>

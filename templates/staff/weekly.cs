@@ -15,15 +15,15 @@
 <a href="<?cs call:week_href(Report.prev, "") ?>">上一周</a> · <a href="<?cs call:week_href(Report.next, "") ?>">下一周</a> · <a href="<?cs call:week_href(Report.week, "csv") ?>">下载 CSV</a></p>
 <table class="weekly">
 <caption>本周投诉办理情况（件）</caption>
-<thead><tr><th scope="col">类别</th><th scope="col">收到投诉</th><th scope="col">受理</th><th scope="col">不予受理</th><th scope="col">办结</th><th scope="col">周末超期未办</th></tr></thead>
-<tbody><?cs each:r = Weekly.rows ?><tr><th scope="row"><?cs var:r.name ?></th><td><?cs var:r.received ?></td><td><?cs var:r.accepted ?></td><td><?cs var:r.rejected ?></td><td><?cs var:r.resolved ?></td><td><?cs var:r.overdue ?></td></tr>
+<thead><tr><th scope="col">类别</th><th scope="col">收到投诉</th><th scope="col">受理</th><th scope="col">不予受理</th><th scope="col">办结</th><th scope="col">周末超期未办</th><th scope="col">督办</th><th scope="col">转出</th></tr></thead>
+<tbody><?cs each:r = Weekly.rows ?><tr><th scope="row"><?cs var:r.name ?></th><td><?cs var:r.received ?></td><td><?cs var:r.accepted ?></td><td><?cs var:r.rejected ?></td><td><?cs var:r.resolved ?></td><td><?cs var:r.overdue ?></td><td><?cs var:r.escalated ?></td><td><?cs var:r.transferred ?></td></tr>
 <?cs /each ?></tbody>
-<tfoot><tr><th scope="row">合计</th><td><?cs var:Weekly.total.received ?></td><td><?cs var:Weekly.total.accepted ?></td><td><?cs var:Weekly.total.rejected ?></td><td><?cs var:Weekly.total.resolved ?></td><td><?cs var:Weekly.total.overdue ?></td></tr></tfoot>
+<tfoot><tr><th scope="row">合计</th><td><?cs var:Weekly.total.received ?></td><td><?cs var:Weekly.total.accepted ?></td><td><?cs var:Weekly.total.rejected ?></td><td><?cs var:Weekly.total.resolved ?></td><td><?cs var:Weekly.total.overdue ?></td><td><?cs var:Weekly.total.escalated ?></td><td><?cs var:Weekly.total.transferred ?></td></tr></tfoot>
 </table>
 <table class="weekly">
 <caption>按来源渠道（件）</caption>
-<thead><tr><th scope="col">渠道</th><th scope="col">收到投诉</th><th scope="col">受理</th><th scope="col">不予受理</th><th scope="col">办结</th><th scope="col">周末超期未办</th></tr></thead>
-<tbody><?cs each:r = Weekly.channels ?><tr><th scope="row"><?cs var:r.name ?></th><td><?cs var:r.received ?></td><td><?cs var:r.accepted ?></td><td><?cs var:r.rejected ?></td><td><?cs var:r.resolved ?></td><td><?cs var:r.overdue ?></td></tr>
+<thead><tr><th scope="col">渠道</th><th scope="col">收到投诉</th><th scope="col">受理</th><th scope="col">不予受理</th><th scope="col">办结</th><th scope="col">周末超期未办</th><th scope="col">督办</th><th scope="col">转出</th></tr></thead>
+<tbody><?cs each:r = Weekly.channels ?><tr><th scope="row"><?cs var:r.name ?></th><td><?cs var:r.received ?></td><td><?cs var:r.accepted ?></td><td><?cs var:r.rejected ?></td><td><?cs var:r.resolved ?></td><td><?cs var:r.overdue ?></td><td><?cs var:r.escalated ?></td><td><?cs var:r.transferred ?></td></tr>
 <?cs /each ?></tbody>
 </table>
 <table class="weekly">
@@ -31,5 +31,5 @@
 <thead><tr><th scope="col">新备案</th><th scope="col">暂停</th><th scope="col">取消</th></tr></thead>
 <tbody><tr><td><?cs var:Weekly.outlets.registered ?></td><td><?cs var:Weekly.outlets.suspended ?></td><td><?cs var:Weekly.outlets.cancelled ?></td></tr></tbody>
 </table>
-<p class="hint">收到：本周提交的投诉；受理、不予受理、办结：本周作出的决定；周末超期未办：到星期日结束时已过受理或办结期限仍未办理的投诉。按被投诉网点所在地区统计。网点：本周登记备案的，以及状态记录中本周起暂停、取消的（之后又恢复的也计入）。</p>
+<p class="hint">收到：本周提交的投诉；受理、不予受理、办结：本周作出的决定；周末超期未办：到星期日结束时已过受理或办结期限仍未办理的投诉；督办：本周超期报市级督办的次数；转出：本周转给其他县（区）办理的次数（按转出地统计）。按被投诉网点所在地区统计。网点：本周登记备案的，以及状态记录中本周起暂停、取消的（之后又恢复的也计入）。</p>
 <?cs /if ?>

@@ -342,6 +342,53 @@ async function handleComplaint(j, { handler, pub }, state) {
 	await page.close();
 }
 
+// 6a. The complaint belongs to another county: a handler transfers it
+// there with a reason, typed without any script; the complainant reads
+// where it went, and not why.
+async function transferComplaint(j, { handler, pub }, state) {
+	const page = await handler.newPage();
+	const reason = `网点实际在枣阳市（${j.variant.name}），由枣阳市办理`;
+	await j.test('transfer to another county', async () => {
+		if (!state.complaint)
+			throw new Error('no complaint from journey 4');
+		await signIn(page, 'handler');
+		await page.goto('/staff/complaints');
+		await press(page.getByRole('link', { name: state.complaint.no }));
+		await page.waitForURL(/\/staff\/complaints\/\d+$/);
+		await page.getByLabel(/^转到县（区）/).fill('没有这个县');
+		await page.getByLabel(/^转办理由/).fill(reason);
+		await press(page.getByRole('button', { name: '转办', exact: true }));
+		await page.locator('.error-summary').waitFor();
+		j.check('a county that is not is refused, the reason kept',
+		    await page.getByLabel(/^转办理由/).inputValue() === reason,
+		    await text(page.locator('.error-summary')));
+		await page.getByLabel(/^转到县（区）/).fill('枣阳市');
+		await j.step(page, 'transfer-form');
+		await press(page.getByRole('button', { name: '转办', exact: true }));
+		await page.waitForURL(/\/staff\/complaints\/\d+$/);
+		await page.locator('h1', { hasText: '待受理' }).waitFor();
+		const steps = await page.locator('.timeline li').allInnerTexts();
+		j.check('the transfer is on the timeline with its reason',
+		    steps.some(s => s.includes('转办') && s.includes(reason)), steps.join(' / '));
+	});
+	const track = await pub.newPage();
+	await j.test('the complainant reads where it went', async () => {
+		const { no, code } = state.complaint;
+		await track.goto('/complaints/track');
+		await track.getByLabel('受理编号').fill(no);
+		await track.getByLabel('查询码').fill(code);
+		await press(track.getByLabel('查询码'));
+		await track.locator('.timeline').waitFor();
+		const steps = await track.locator('.timeline li').allInnerTexts();
+		j.check('已转办 to 枣阳市, without the reason',
+		    steps.some(s => s.includes('已转办至襄阳市枣阳市')) &&
+		    !steps.some(s => s.includes(reason)), steps.join(' / '));
+		await j.step(track, 'track-transferred');
+	});
+	await track.close();
+	await page.close();
+}
+
 // 7. A records officer suspends an outlet; the store check shows it at once.
 async function suspendOutlet(j, { records, pub }, state) {
 	const reg = TO_SUSPEND[state.index];
@@ -430,6 +477,7 @@ export const JOURNEYS = [
 	['3-model-subsidy', modelAndSubsidy],
 	['4-complaint', fileComplaint],
 	['5-notice', publishNotice],
+	['6a-transfer', transferComplaint],
 	['6-handling', handleComplaint],
 	['7-suspension', suspendOutlet],
 	['8-notice-by-sms', noticeBySms],

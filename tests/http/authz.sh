@@ -105,6 +105,7 @@ POST /staff/complaints/new none handler
 GET /staff/complaints/{id} complaint handler
 POST /staff/complaints/{id} complaint handler
 GET /staff/complaints/{id}/photo complaint handler
+POST /staff/complaints/{id}/transfer complaint handler
 GET /staff/outlets none records
 GET /staff/outlets/new none records
 POST /staff/outlets/new none records

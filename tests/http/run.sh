@@ -18,6 +18,7 @@ fresh_instance http "$BUILD/http-start.log"
 . tests/http/complaints.sh
 . tests/http/intake.sh
 . tests/http/notify.sh
+. tests/http/transfer.sh
 . tests/http/records_outlets.sh
 . tests/http/open311.sh
 . tests/http/stats.sh

@@ -173,17 +173,17 @@ for u in admin stathandler statrecords; do
 	check "$u weekly: $status" [ "$status" = 200 ]
 	for row in '<h1>周报：保康县 2010-W10</h1>' \
 	    '2010-03-08（星期一）至 2010-03-14（星期日）' \
-	    '<tr><th scope="row">虚假宣传</th><td>1</td><td>1</td><td>0</td><td>1</td><td>0</td></tr>' \
-	    '<tr><th scope="row">超限价或乱收费</th><td>2</td><td>2</td><td>0</td><td>0</td><td>0</td></tr>' \
-	    '<tr><th scope="row">不送货/不安装/不维修</th><td>2</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>' \
-	    '<tr><th scope="row">假冒伪劣/以次充好</th><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>' \
-	    '<tr><th scope="row">冒用指定店名义</th><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>' \
-	    '<tr><th scope="row">其他</th><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>' \
-	    '<tfoot><tr><th scope="row">合计</th><td>8</td><td>3</td><td>0</td><td>1</td><td>2</td></tr></tfoot>' \
+	    '<tr><th scope="row">虚假宣传</th><td>1</td><td>1</td><td>0</td><td>1</td><td>0</td><td>0</td><td>0</td></tr>' \
+	    '<tr><th scope="row">超限价或乱收费</th><td>2</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>' \
+	    '<tr><th scope="row">不送货/不安装/不维修</th><td>2</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td></tr>' \
+	    '<tr><th scope="row">假冒伪劣/以次充好</th><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>' \
+	    '<tr><th scope="row">冒用指定店名义</th><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td></tr>' \
+	    '<tr><th scope="row">其他</th><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>' \
+	    '<tfoot><tr><th scope="row">合计</th><td>8</td><td>3</td><td>0</td><td>1</td><td>2</td><td>0</td><td>0</td></tr></tfoot>' \
 	    '<caption>按来源渠道（件）</caption>' \
-	    '<tr><th scope="row">网上投诉</th><td>7</td><td>3</td><td>0</td><td>1</td><td>2</td></tr>' \
-	    '<tr><th scope="row">电话</th><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>' \
-	    '<tr><th scope="row">信件</th><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>' \
+	    '<tr><th scope="row">网上投诉</th><td>7</td><td>3</td><td>0</td><td>1</td><td>2</td><td>0</td><td>0</td></tr>' \
+	    '<tr><th scope="row">电话</th><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>' \
+	    '<tr><th scope="row">信件</th><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>' \
 	    '<tbody><tr><td>1</td><td>1</td><td>1</td></tr></tbody>' \
 	    'week=2010-W09">上一周</a>' 'week=2010-W11">下一周</a>'; do
 		check "$u weekly has $row" has "$row"
@@ -212,16 +212,17 @@ want = {("收到投诉", "合计"): 8, ("受理", "合计"): 3, ("不予受理",
     ("收到投诉（按渠道）", "网上投诉"): 7, ("收到投诉（按渠道）", "电话"): 1,
     ("受理（按渠道）", "网上投诉"): 3, ("受理（按渠道）", "电话"): 0,
     ("周末超期未办（按渠道）", "网上投诉"): 2, ("办结（按渠道）", "12345热线转办"): 0,
+    ("督办", "合计"): 0, ("转出", "合计"): 0, ("督办（按渠道）", "电话"): 0,
     ("新备案网点", ""): 1, ("暂停网点", ""): 1, ("取消网点", ""): 1}
 for k, v in want.items():
     assert got.get(k) == v, (k, got.get(k), v)
-assert len(rows) == 1 + 5 * 9 + 5 * 7 + 3, len(rows)
+assert len(rows) == 1 + 7 * 9 + 7 * 7 + 3, len(rows)
 ' "$BUILD/b.txt"
 done
 # The week after: the rejection, later acceptances, three overdue.
 sfetch admin GET '/staff/reports/weekly?region=420626&week=2010-W11'
-check "W11 totals" has '<tfoot><tr><th scope="row">合计</th><td>0</td><td>3</td><td>1</td><td>1</td><td>3</td></tr></tfoot>'
-check "W11 rejected is other" has '<tr><th scope="row">其他</th><td>0</td><td>0</td><td>1</td><td>0</td><td>1</td></tr>'
+check "W11 totals" has '<tfoot><tr><th scope="row">合计</th><td>0</td><td>3</td><td>1</td><td>1</td><td>3</td><td>0</td><td>0</td></tr></tfoot>'
+check "W11 rejected is other" has '<tr><th scope="row">其他</th><td>0</td><td>0</td><td>1</td><td>0</td><td>1</td><td>0</td><td>0</td></tr>'
 check "W11 outlets from the history" has '<tbody><tr><td>0</td><td>1</td><td>1</td></tr></tbody>'
 
 sfetch stateditor GET "$w10"

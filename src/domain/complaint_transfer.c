@@ -8,6 +8,7 @@
 #include "domain/audit.h"
 #include "domain/complaint_flow.h"
 #include "domain/complaint_transfer.h"
+#include "domain/notify_outbox.h"
 #include "domain/region.h"
 #include "domain/session.h"
 #include "domain/workday.h"
@@ -212,6 +213,9 @@ complaint_transfer(struct arena *arena, const struct complaint_transfer *in,
 		a[8] = DB_TEXT(out->region);
 		st = db_exec(&step, a, 9, NULL, NULL);
 	}
+	/* The complainant hears where it went, with the transfer or not at all. */
+	if (st == DB_OK && affected == 1)
+		st = notify_complaint_step(in->id, "transferred", reply);
 	if (st == DB_OK && affected == 1)
 		st = audit_record(in->by, "complaint_transfer", "complaint",
 		    in->id, json_pack("{s:s,s:s}", "status", in->status,

@@ -32,7 +32,7 @@ int		 notify_mobile_valid(const char *s);
 
 /* Within the transaction of a complaint's step, just after its event:
  * queues the complainant's message of that step (template "submitted",
- * "accepted", "rejected", "reply", "resolved", "reopened") by the way
+ * "accepted", "rejected", "reply", "resolved", "reopened", "transferred") by the way
  * they chose, if any; reply is the public reply or NULL. */
 enum db_status	notify_complaint_step(long long complaint_id,
 		    const char *template, const char *reply);

@@ -34,6 +34,7 @@
 #include "base/mail.h"
 #include "base/privilege.h"
 #include "base/stop.h"
+#include "domain/complaint_escalation.h"
 #include "domain/notify_outbox.h"
 #include "domain/result.h"
 #include "web/config.h"
@@ -296,10 +297,21 @@ sweep_overdue(const struct settings *s)
 		log_error("queued overdue notices for %lld complaints", n);
 }
 
+/* 督办: complaints past their deadline flagged to the city. */
+static void
+sweep_escalation(void)
+{
+	long long	 n;
+
+	if (complaint_escalate_overdue(&n) == DOMAIN_OK && n > 0)
+		log_error("flagged %lld overdue complaints to the city (督办)", n);
+}
+
 /* Every sweep that runs on a timer; a new one is a call here. */
 static void
 run_periodic_sweeps(const struct settings *s)
 {
+	sweep_escalation();
 	sweep_overdue(s);
 }
 

@@ -229,7 +229,11 @@ check "notify: intake's receipt emailed to the caller" nt_until 10 '[ "$(grep -l
 # Overdue: one email per complaint and deadline to the region's handlers.
 sql "UPDATE complaint SET accept_due = CURDATE() - INTERVAL 1 DAY WHERE id = $sms_id"
 check "notify: overdue emailed to the handler" nt_until 15 '[ "$(grep -l '\''已超过期限'\'' "$NT"/mail/*.txt 2>/dev/null | xargs -r grep -lF "$sms_no" | wc -l)" = 1 ]'
+check "notify: the sender's sweep flags it to the city (督办)" nt_until 10 \
+    '[ "$(sql "SELECT escalated FROM complaint WHERE id = $sms_id")" = 1 ]'
 sleep 2.5
+check "notify: 督办 once per deadline (sweeps since)" \
+    [ "$(sql "SELECT COUNT(*) FROM complaint_event WHERE complaint_id = $sms_id AND kind = 'escalated'")" = 1 ]
 check "notify: overdue once per deadline (sweeps since)" [ "$(sql "SELECT COUNT(*) FROM notify_outbox WHERE complaint_id = $sms_id AND template = 'overdue'")" = 1 ]
 check "notify: overdue key holds the deadline" [ "$(sql "SELECT COUNT(*) FROM notify_outbox WHERE complaint_id = $sms_id AND idem_key = CONCAT('c', $sms_id, ':overdue:', DATE_FORMAT(CURDATE() - INTERVAL 1 DAY, '%Y%m%d'), ':s', $hid)")" = 1 ]
 sql "UPDATE complaint SET accept_due = CURDATE() + INTERVAL 7 DAY WHERE id = $sms_id"
@@ -322,5 +326,14 @@ if [ "$(id -u)" = 0 ]; then
 	check "notify: root without --user refused" sh -c \
 	    "! '$BUILD/jdxx-notify' --config '$NT/notify.hdf' --once 2>/dev/null"
 fi
+# Transferred: the complainant hears where it went, with the new deadline.
+ta=$(sql "SELECT code FROM region WHERE parent_code = '4206' AND code <> LEFT((SELECT outlet_region FROM complaint WHERE id = $mail_id), 6) ORDER BY code LIMIT 1")
+sfetch admin POST "/staff/complaints/$mail_id/transfer" --data-urlencode "csrf=$ca" \
+    --data-urlencode "to_county=$ta" --data-urlencode "transfer_reason=网点属于邻县"
+check "notify: transfer ($status)" [ "$status" = 303 ]
+nt_sender_start
+check "notify: transfer emailed" nt_until 10 '[ "$(grep -l '\''已转办'\'' "$NT"/mail/*.txt 2>/dev/null | xargs -r grep -lF "$mail_no" | wc -l)" = 1 ]'
+check "notify: the transfer's reason stays the staff's" [ "$(nt_mail_with '网点属于邻县')" = 0 ]
+nt_stop "$NT_SENDER_PID"
 nt_cleanup
 trap 'instance stop >/dev/null 2>&1' EXIT

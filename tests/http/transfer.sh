@@ -157,9 +157,14 @@ check "and offers no form" sh -c "! grep -q 'name=\"transfer_reason\"' '$BUILD/b
 es_id=$(sql "SELECT id FROM complaint WHERE tracking_no = '$es_no'")
 check "a complaint to let run late ($es_no)" [ -n "$es_id" ]
 sql "UPDATE complaint SET accept_due = CURDATE() - INTERVAL 3 DAY WHERE id = $es_id"
+# The instance's notice sender sweeps too, once a minute: what one sweep
+# flags the other does not, so the counts are at most the overdue ones.
 want=$(sql "SELECT COUNT(*) FROM complaint WHERE due < CURDATE() AND escalated = 0")
 out=$(staff_cli escalate)
-check "the sweep flags the $want overdue: $out" [ "$out" = "escalated: $want" ]
+check "the sweep flags at most the $want overdue: $out" \
+    [ "${out#escalated: }" -le "$want" ]
+check "none overdue left unflagged" \
+    [ "$(sql "SELECT COUNT(*) FROM complaint WHERE due < CURDATE() AND escalated = 0")" = 0 ]
 check "flagged" [ "$(sql "SELECT escalated AND escalated_at IS NOT NULL FROM complaint WHERE id = $es_id")" = 1 ]
 check "one escalated step, where it is handled" \
     [ "$(sql "SELECT CONCAT(COUNT(*), ':', MIN(region), ':', MIN(to_status)) FROM complaint_event WHERE complaint_id = $es_id AND kind = 'escalated'")" = 1:420607001:submitted ]
@@ -197,7 +202,7 @@ sql "UPDATE complaint SET resolve_due = CURDATE() - INTERVAL 1 DAY WHERE id = $e
 # Two hosts at once: each complaint is flagged and stepped once.
 staff_cli escalate > "$BUILD/es-1.txt" & staff_cli escalate > "$BUILD/es-2.txt" & wait
 got=$(( $(sed 's/escalated: //' "$BUILD/es-1.txt") + $(sed 's/escalated: //' "$BUILD/es-2.txt") ))
-check "two sweeps at once flag it once ($got)" [ "$got" = 1 ]
+check "two sweeps at once flag it once at most ($got)" [ "$got" -le 1 ]
 check "two steps in all, one a deadline" [ "$(tr_events "$es_id" escalated)" = 2 ]
 check "flagged for the resolve deadline" \
     [ "$(sql "SELECT escalated AND escalated_due = resolve_due FROM complaint WHERE id = $es_id")" = 1 ]

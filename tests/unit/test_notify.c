@@ -72,6 +72,8 @@ static const struct {
 	{ "email", "reply", { "新的答复", "已退款 <b>&\"好\"", "/complaints/track" } },
 	{ "email", "resolved", { "已办结", "处理结果：已退款", "/complaints/track" } },
 	{ "email", "reopened", { "重新办理", "2027-01-15", "/complaints/track" } },
+	{ "sms", "transferred", { "已转办", "2026-12-15", "/complaints/track" } },
+	{ "email", "transferred", { "已转办", "已退款 <b>&\"好\"", "/complaints/track" } },
 	{ "email", "assigned", { "张三", "前进家电", "http://x.test/staff/complaints/42" } },
 	{ "email", "overdue", { "已超过期限", "2026-12-01", "http://x.test/staff/complaints/42" } },
 };

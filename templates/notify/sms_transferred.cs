@@ -1,0 +1,1 @@
+【家电下乡】您的投诉 <?cs var:Msg.tracking_no ?> 已转办到当地主管部门，受理期限 <?cs var:Msg.accept_due ?>。查询：<?cs var:Msg.url ?>

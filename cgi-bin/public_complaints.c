@@ -291,8 +291,6 @@ submit(struct ctx *c, struct image_out *photos, size_t *n)
 			goto down;
 		return r;
 	}
-	if ((r = complaint_photo_form_read(c, photos, n)) != H_OK)
-		return r;
 	if (c->resp->status != 200)
 		return form_page(c, token);
 	/* PerHour 0 (load tests): one address sends everything, uncounted. */
@@ -308,6 +306,11 @@ submit(struct ctx *c, struct image_out *photos, size_t *n)
 		response_header(c->resp, "Retry-After", "3600");
 		return form_page(c, token);
 	}
+	/* Decoding is the costly part: only for a form that may be filed. */
+	if ((r = complaint_photo_form_read(c, photos, n)) != H_OK)
+		return r;
+	if (c->resp->status != 200)
+		return form_page(c, token);
 	in.outlet_region = outlet_region;
 	in.address = sender;
 	in.photos = photos;

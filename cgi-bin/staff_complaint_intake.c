@@ -251,21 +251,23 @@ intake(struct ctx *c, struct image_out *photos, size_t *n)
 	input_from_form(c, &by, &in);
 	if ((r = check_intake(c, &in, &products, outlet_region)) != H_OK)
 		return r;
-	if ((r = complaint_photo_form_read(c, photos, n)) != H_OK)
+	if (strlen(ctx_text(c, IN_TOKEN)) != 43)
+		ctx_field_error(c, "form_token", "表单已失效，请重新提交");
+	/* Where it will be handled must lie within the account's region. */
+	in.outlet_region = outlet_region;
+	where = complaint_region_handled(&in);
+	if (c->resp->status == 200 && !staff_in_region(c, where))
+		return refuse_outside(c, &in, where, token);
+	/* Decoding is the costly part: only for a form that may be filed. */
+	if (c->resp->status == 200 &&
+	    (r = complaint_photo_form_read(c, photos, n)) != H_OK)
 		return r;
 	in.photos = photos;
 	in.nphotos = *n;
-	if (strlen(ctx_text(c, IN_TOKEN)) != 43)
-		ctx_field_error(c, "form_token", "表单已失效，请重新提交");
 	if (c->resp->status != 200) {
 		hset(c->hdf, "Form.form_token", token);
 		return ctx_render(c, "staff/complaint_new.cs");
 	}
-	/* Where it will be handled must lie within the account's region. */
-	in.outlet_region = outlet_region;
-	where = complaint_region_handled(&in);
-	if (!staff_in_region(c, where))
-		return refuse_outside(c, &in, where, token);
 	if ((r = domain_result(calendar_cached(&cal))) != H_OK)
 		return r;
 	if ((r = domain_result(complaint_file(&in, token, c->cfg->secret, cal,

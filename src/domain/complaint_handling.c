@@ -112,6 +112,12 @@ static struct db_stmt set_status = DB_WRITE(
     "resolved_at = IF(? IN ('resolved', 'rejected'), NOW(), resolved_at) "
     "WHERE id = ? AND status = ?");
 
+/* The complaint as it was read, locked: a transfer or another step that
+ * committed first (a new region, a new status) makes this one a conflict. */
+static struct db_stmt lock_as_read = DB_WRITE(
+    "SELECT COUNT(*) FROM complaint WHERE id = ? AND status = ? "
+    "AND outlet_region = ? FOR UPDATE");
+
 static struct db_stmt set_assignee = DB_WRITE(
     "UPDATE complaint SET assignee_id = ? WHERE id = ?");
 
@@ -382,6 +388,21 @@ check_action(const struct complaint_act *in, const struct complaint_rule *rule,
 	return p->n > 0 ? DOMAIN_INVALID : DOMAIN_OK;
 }
 
+/* Within the step's transaction: *same is 0 when the complaint moved on
+ * (another status, or transferred away) since the page was read. */
+static enum db_status
+still_as_read(const struct complaint_act *in, int *same)
+{
+	struct db_arg	 a[] = { DB_INT(in->id), DB_TEXT(in->status),
+	    DB_TEXT(in->region) };
+	long long	 n = 0;
+	enum db_status	 st;
+
+	st = db_query_int(&lock_as_read, a, 3, &n);
+	*same = n == 1;
+	return st;
+}
+
 /* The change itself; *moved is 0 when someone else moved it first. */
 static enum db_status
 apply(const struct complaint_act *in, const struct complaint_rule *rule,
@@ -456,7 +477,9 @@ complaint_take_action(const struct complaint_act *in,
 	}
 	if ((st = db_begin()) != DB_OK)
 		return domain_of_db(st);
-	st = apply(in, rule, to, due, &moved);
+	st = still_as_read(in, &moved);
+	if (st == DB_OK && moved)
+		st = apply(in, rule, to, due, &moved);
 	if (st == DB_OK && moved)
 		st = complaint_add_event(in->id, rule->event, in->status, to,
 		    in->reply, in->note, in->by->user->id);

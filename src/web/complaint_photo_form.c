@@ -62,7 +62,9 @@ complaint_photo_form_read(struct ctx *c, struct image_out *out, size_t *n)
 		ctx_field_error(c, "photo", msg);
 		if (status == 0)
 			status = st == IMAGE_TOO_LARGE ? 413 :
-			    st == IMAGE_NOT_ALLOWED ? 415 : 400;
+			    st == IMAGE_NOT_ALLOWED ? 415 :
+			    /* Ours, not the photo's: try again later. */
+			    st == IMAGE_FAILED ? 503 : 400;
 	}
 	if (status != 0)
 		c->resp->status = status;

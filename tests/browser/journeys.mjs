@@ -1,5 +1,6 @@
-// The eight journeys of a farmer, a complainant and the staff, as a person
+// The journeys of a farmer, a complainant and the staff, as a person
 // does them: reading the page, typing, choosing, pressing Enter.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { press, signIn, sql, text } from './lib.mjs';
 
@@ -471,6 +472,95 @@ async function noticeBySms(j, { pub }) {
 	await page.close();
 }
 
+// The first file in dir holding every one of texts, within 10 s; or ''.
+async function receivedWith(page, dir, ext, texts) {
+	for (let i = 0; i < 100; i++) {
+		for (const f of readdirSync(dir).filter(f => f.endsWith(ext))) {
+			const body = readFileSync(`${dir}/${f}`, 'utf8');
+			if (texts.every(t => body.includes(t)))
+				return body;
+		}
+		await page.waitForTimeout(100);
+	}
+	return '';
+}
+
+// 9. A complainant chooses email; a handler replies in public; the reply
+// reaches the complainant's mailbox (tests/browser/run.sh runs an SMTP
+// server, MAIL_DIR), with the tracking page and never the query code.
+async function replyByEmail(j, { pub, handler }) {
+	const dir = process.env.MAIL_DIR;
+	if (!dir)
+		return;
+	const page = await pub.newPage();
+	const staff = await handler.newPage();
+	const mailbox = `wang.${j.variant.name.replace(/[^a-z0-9]/gi, '')}@example.com`;
+	const reply = `已联系商家，三日内上门安装（${j.variant.name}）。`;
+	let no = '', code = '';
+	sql("UPDATE complaint SET submitted_at = submitted_at - INTERVAL 2 HOUR WHERE submit_address = '127.0.0.1'");
+	await j.test('complaint with email chosen', async () => {
+		await page.goto('/complaints/new?outlet=1');
+		await page.getByLabel('投诉类别').selectOption('no_service');
+		await page.getByLabel('事情经过（最多 4000 字）').fill(`${j.variant.name}：洗衣机买了十天还没有上门安装。`);
+		await page.getByLabel('姓名', { exact: true }).fill('王秀兰');
+		await page.getByLabel('联系电话').fill('13872291058');
+		await chooseTownship(j, page, ['42', '4206', '420607', '420607107']);
+		const email = page.getByRole('radio', { name: '电子邮件' });
+		await email.focus();
+		await email.press('Space');
+		await page.getByLabel(/^电子邮箱/).fill(mailbox);
+		const consent = page.getByRole('checkbox', { name: /我同意/ });
+		await consent.focus();
+		await consent.press('Space');
+		await press(page.getByRole('button', { name: '提交投诉' }));
+		await page.locator('.receipt').waitFor();
+		no = await text(page.locator('.receipt dd .code').nth(0));
+		code = await text(page.locator('.receipt dd .code').nth(1));
+		j.check('the receipt emailed', (await receivedWith(page, dir, '.txt', [no, mailbox])) !== '', no);
+	});
+	await j.test('a public reply reaches the mailbox', async () => {
+		await signIn(staff, 'handler');
+		await staff.goto('/staff/complaints');
+		await press(staff.getByRole('link', { name: no }));
+		await staff.waitForURL(/\/staff\/complaints\/\d+$/);
+		await staff.getByLabel('操作').selectOption('note');
+		await staff.getByLabel(/^公开答复/).fill(reply);
+		await press(staff.getByRole('button', { name: '提交', exact: true }));
+		await staff.locator('.timeline li', { hasText: reply }).waitFor();
+		const mail = await receivedWith(staff, dir, '.txt', [no, reply]);
+		j.check('the reply emailed to the complainant', mail.includes(mailbox), no);
+		j.check('with the tracking page', mail.includes(`/complaints/track?no=${no}`));
+		j.check('without the query code', mail !== '' && !mail.includes(code), code);
+	});
+	await staff.close();
+	await page.close();
+}
+
+// 10. A complaint nobody accepted runs past its deadline: the sweep flags
+// it (督办) and it shows in the supervising account's 督办 list and on
+// the complainant's timeline.
+async function escalation(j, { handler, pub }) {
+	const page = await handler.newPage();
+	const [no, id] = sql("SELECT tracking_no, id FROM complaint WHERE status = 'submitted' AND is_demo = 0 AND escalated = 0 ORDER BY id DESC LIMIT 1").split('\t');
+	await j.test('past its deadline, flagged to the city', async () => {
+		if (!id)
+			throw new Error('no complaint waiting');
+		sql(`UPDATE complaint SET accept_due = CURDATE() - INTERVAL 2 DAY WHERE id = ${id}`);
+		execFileSync(`${process.env.BUILD}/jdxx-staff`, ['--config', `${process.env.VAR}/jdxx.hdf`, 'escalate']);
+		await signIn(page, 'handler');
+		await page.goto('/staff/complaints');
+		await press(page.getByRole('link', { name: /^督办/ }).first());
+		await page.waitForURL(/escalated=1/);
+		j.check('in the 督办 list', await page.getByRole('link', { name: no }).isVisible(), no);
+		await j.step(page, 'queue-escalated');
+		await press(page.getByRole('link', { name: no }));
+		await page.waitForURL(/\/staff\/complaints\/\d+$/);
+		const steps = await page.locator('.timeline li').allInnerTexts();
+		j.check('the 督办 step on the timeline', steps.some(s => s.includes('超期督办')), steps.join(' / '));
+	});
+	await page.close();
+}
+
 export const JOURNEYS = [
 	['1-store-check', storeCheck],
 	['2-directory', directory],
@@ -481,4 +571,6 @@ export const JOURNEYS = [
 	['6-handling', handleComplaint],
 	['7-suspension', suspendOutlet],
 	['8-notice-by-sms', noticeBySms],
+	['9-reply-by-email', replyByEmail],
+	['10-escalation', escalation],
 ];

@@ -23,8 +23,22 @@ if [ -n "$gw_port" ]; then
 	export SMS_GATEWAY_DIR="$gw_dir"
 	export NOTIFY_SMS_URL="http://127.0.0.1:$gw_port/sms/send"
 fi
+# And an SMTP server for the reply journey (MAIL_DIR: one .txt a message).
+mail_dir="$BUILD/browser-mail"
+rm -rf "$mail_dir"
+mkdir -p "$mail_dir"
+for mail_port in $(seq 18310 18319) ""; do
+	(exec 3<>"/dev/tcp/127.0.0.1/$mail_port") 2>/dev/null || break
+done
+if [ -n "$mail_port" ]; then
+	/usr/bin/python3 tests/http/notify/smtp_receiver.py "$mail_port" \
+	    "$mail_dir" > "$BUILD/browser-mail.log" 2>&1 &
+	mail_pid=$!
+	export MAIL_DIR="$mail_dir"
+	export NOTIFY_SMTP_URL="smtp://127.0.0.1:$mail_port"
+fi
 fresh_instance browser "$BUILD/browser-start.log"
-trap 'instance stop >/dev/null 2>&1; [ -z "${gw_pid:-}" ] || kill "$gw_pid" 2>/dev/null' EXIT
+trap 'instance stop >/dev/null 2>&1; kill ${gw_pid:-} ${mail_pid:-} 2>/dev/null' EXIT
 for who in editor handler records; do
 	echo "$STAFF_PASSWORD" |
 	    staff_cli add "$who" "$who" >/dev/null

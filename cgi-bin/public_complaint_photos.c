@@ -74,15 +74,5 @@ handle_complaint_photo(struct ctx *c)
 		private_photo(c);
 		return r;
 	}
-	buf_reset(&c->resp->body);
-	if (buf_add(&c->resp->body, data, len) == -1) {
-		free(data);
-		return H_ERROR;
-	}
-	free(data);
-	c->resp->content_type = "image/jpeg";
-	response_header(c->resp, "Content-Disposition",
-	    "inline; filename=\"photo.jpg\"");
-	private_photo(c);
-	return H_OK;
+	return complaint_photo_answer(c, data, len);
 }

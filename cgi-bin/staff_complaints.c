@@ -11,6 +11,7 @@
 #include "domain/complaint_transfer.h"
 #include "domain/region.h"
 #include "staff.h"
+#include "web/complaint_photo_form.h"
 #include "web/complaint_view.h"
 #include "web/config.h"
 #include "web/domain_answer.h"
@@ -185,16 +186,7 @@ handle_complaint_photo(struct ctx *c)
 	if ((ds = complaint_photo_data(c->req->path_id,
 	    c->req->param[CP_PHOTO].n, &data, &len)) != DOMAIN_OK)
 		return domain_answer_error(c, ds);
-	buf_reset(&c->resp->body);
-	if (buf_add(&c->resp->body, data, len) == -1) {
-		free(data);
-		return H_ERROR;
-	}
-	free(data);
-	c->resp->content_type = "image/jpeg";
-	response_header(c->resp, "Content-Disposition",
-	    "inline; filename=\"photo.jpg\"");
-	return H_OK;
+	return complaint_photo_answer(c, data, len);
 }
 
 int
@@ -206,6 +198,25 @@ handle_complaint_view(struct ctx *c)
 	if ((r = load(c, c->req->path_id, &k)) != H_OK)
 		return r;
 	hsetf(c->hdf, "Page.Title", "投诉 %s", k.tracking_no);
+	return ctx_render(c, "staff/complaint.cs");
+}
+
+/* The page a step is taken from, loaded and checked as for showing it;
+ * *answered when the answer is made already: the page again with the
+ * form's refusals (400). */
+static enum handler_result
+begin_step(struct ctx *c, struct complaint *k, int *answered)
+{
+	enum handler_result	 r;
+
+	*answered = 0;
+	if ((r = load(c, c->req->path_id, k)) != H_OK)
+		return r;
+	hsetf(c->hdf, "Page.Title", "投诉 %s", k->tracking_no);
+	if (c->req->param_errors == 0)
+		return H_OK;
+	*answered = 1;
+	c->resp->status = 400;
 	return ctx_render(c, "staff/complaint.cs");
 }
 
@@ -221,14 +232,10 @@ handle_complaint_act(struct ctx *c)
 	enum handler_result	 r;
 	enum domain_status	 ds;
 	char			 path[64];
+	int			 answered;
 
-	if ((r = load(c, c->req->path_id, &k)) != H_OK)
+	if ((r = begin_step(c, &k, &answered)) != H_OK || answered)
 		return r;
-	hsetf(c->hdf, "Page.Title", "投诉 %s", k.tracking_no);
-	if (c->req->param_errors > 0) {
-		c->resp->status = 400;
-		return ctx_render(c, "staff/complaint.cs");
-	}
 	memset(&act, 0, sizeof(act));
 	act.id = c->req->path_id;
 	act.status = k.status;
@@ -262,14 +269,10 @@ handle_complaint_transfer(struct ctx *c)
 	enum handler_result	 r;
 	enum domain_status	 ds;
 	char			 path[64];
+	int			 answered;
 
-	if ((r = load(c, c->req->path_id, &k)) != H_OK)
+	if ((r = begin_step(c, &k, &answered)) != H_OK || answered)
 		return r;
-	hsetf(c->hdf, "Page.Title", "投诉 %s", k.tracking_no);
-	if (c->req->param_errors > 0) {
-		c->resp->status = 400;
-		return ctx_render(c, "staff/complaint.cs");
-	}
 	memset(&t, 0, sizeof(t));
 	t.id = c->req->path_id;
 	t.status = k.status;

@@ -1,6 +1,7 @@
 /* The photos a complaint form sends: counted, cleaned, and each one
  * refused marked on the form, for the public's form and staff intake. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "web/complaint_photo_form.h"
@@ -68,5 +69,22 @@ complaint_photo_form_read(struct ctx *c, struct image_out *out, size_t *n)
 	}
 	if (status != 0)
 		c->resp->status = status;
+	return H_OK;
+}
+
+enum handler_result
+complaint_photo_answer(struct ctx *c, char *data, size_t len)
+{
+	buf_reset(&c->resp->body);
+	if (buf_add(&c->resp->body, data, len) == -1) {
+		free(data);
+		return H_ERROR;
+	}
+	free(data);
+	c->resp->content_type = "image/jpeg";
+	response_header(c->resp, "Content-Disposition",
+	    "inline; filename=\"photo.jpg\"");
+	response_header(c->resp, "Cache-Control", "private, no-store");
+	response_header(c->resp, "Referrer-Policy", "no-referrer");
 	return H_OK;
 }

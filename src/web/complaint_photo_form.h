@@ -18,5 +18,9 @@ size_t	complaint_photo_form_sent(struct ctx *);
  * 413 (too large), 415 (not a photo) or 400. */
 enum handler_result complaint_photo_form_read(struct ctx *,
 	    struct image_out *out, size_t *n);
+/* Answers with a kept photo's bytes (freed here, whatever happens):
+ * a JPEG, never cached, never named in a Referer. */
+enum handler_result complaint_photo_answer(struct ctx *, char *data,
+	    size_t len);
 
 #endif

@@ -8,34 +8,33 @@ export VAR=${TEST_VAR:-$BUILD/test-var} PORT=${TEST_PORT:-18089} WORKERS=2 BUILD
 export BASE="http://127.0.0.1:$PORT" STAFF_PASSWORD=Browser-2009-ok
 . tests/private-instance.sh
 
-# An SMS gateway of our own for the notice journey: the instance's sender
-# delivers to it (NOTIFY_SMS_URL), each request a file in SMS_GATEWAY_DIR.
-gw_dir="$BUILD/browser-sms"
-rm -rf "$gw_dir"
-mkdir -p "$gw_dir"
-for gw_port in $(seq 18302 18309) ""; do
-	(exec 3<>"/dev/tcp/127.0.0.1/$gw_port") 2>/dev/null || break
-done
-if [ -n "$gw_port" ]; then
-	/usr/bin/python3 tests/http/notify/sms_gateway.py "$gw_port" \
-	    "$gw_dir" > "$BUILD/browser-sms.log" 2>&1 &
-	gw_pid=$!
-	export SMS_GATEWAY_DIR="$gw_dir"
-	export NOTIFY_SMS_URL="http://127.0.0.1:$gw_port/sms/send"
+# receiver SCRIPT DIR FIRST LAST: a receiver of the suite's own on the
+# first free port from FIRST to LAST, keeping what it gets in DIR (made
+# afresh); its port in rx_port and its process in rx_pid, or none.
+receiver() {
+	rm -rf "$2"
+	mkdir -p "$2"
+	rx_port="" rx_pid=""
+	for rx_port in $(seq "$3" "$4") ""; do
+		(exec 3<>"/dev/tcp/127.0.0.1/$rx_port") 2>/dev/null || break
+	done
+	[ -n "$rx_port" ] || return 1
+	/usr/bin/python3 "tests/http/notify/$1" "$rx_port" "$2" \
+	    > "$2.log" 2>&1 &
+	rx_pid=$!
+}
+# An SMS gateway for the notice journey: the instance's sender delivers to
+# it (NOTIFY_SMS_URL), each request a file in SMS_GATEWAY_DIR; and an SMTP
+# server for the reply journey (MAIL_DIR: one .txt a message).
+if receiver sms_gateway.py "$BUILD/browser-sms" 18302 18309; then
+	gw_pid=$rx_pid
+	export SMS_GATEWAY_DIR="$BUILD/browser-sms"
+	export NOTIFY_SMS_URL="http://127.0.0.1:$rx_port/sms/send"
 fi
-# And an SMTP server for the reply journey (MAIL_DIR: one .txt a message).
-mail_dir="$BUILD/browser-mail"
-rm -rf "$mail_dir"
-mkdir -p "$mail_dir"
-for mail_port in $(seq 18310 18319) ""; do
-	(exec 3<>"/dev/tcp/127.0.0.1/$mail_port") 2>/dev/null || break
-done
-if [ -n "$mail_port" ]; then
-	/usr/bin/python3 tests/http/notify/smtp_receiver.py "$mail_port" \
-	    "$mail_dir" > "$BUILD/browser-mail.log" 2>&1 &
-	mail_pid=$!
-	export MAIL_DIR="$mail_dir"
-	export NOTIFY_SMTP_URL="smtp://127.0.0.1:$mail_port"
+if receiver smtp_receiver.py "$BUILD/browser-mail" 18310 18319; then
+	mail_pid=$rx_pid
+	export MAIL_DIR="$BUILD/browser-mail"
+	export NOTIFY_SMTP_URL="smtp://127.0.0.1:$rx_port"
 fi
 fresh_instance browser "$BUILD/browser-start.log"
 trap 'instance stop >/dev/null 2>&1; kill ${gw_pid:-} ${mail_pid:-} 2>/dev/null' EXIT

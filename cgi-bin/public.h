@@ -79,7 +79,8 @@ int	handle_complaint_feedback(struct ctx *);
 enum { PH_TOKEN, PH_COUNT };
 extern const struct param_spec	photo_params[PH_COUNT];
 enum handler_result complaint_photos_to_page(struct ctx *,
-	    long long complaint_id, const char *prefix);
+	    long long complaint_id, const struct arena_list *photos,
+	    const char *prefix);
 int	handle_complaint_photo(struct ctx *);
 
 /* The JSON API. */

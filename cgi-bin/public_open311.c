@@ -31,7 +31,7 @@ const struct param_spec open311_list_params[O3L_COUNT] = {
 	[O3L_START] = { "start_date", "起始时间", P_TEXT, 1, 40, 0 },
 	[O3L_END] = { "end_date", "截止时间", P_TEXT, 1, 40, 0 },
 	[O3L_STATUS] = { "status", "状态", P_TEXT, 1, 16, 0 },
-	[O3L_PAGE] = { "page", "页码", P_INT, 1, 10000, 0 },
+	[O3L_PAGE] = PARAM_PAGE,
 	[O3L_PAGE_SIZE] = { "page_size", "每页条数", P_INT, 1,
 	    OPEN311_MAX_RESULTS, 0 },
 	[O3L_KEY] = { "api_key", "密钥", P_TEXT, 1, 128, 0 },

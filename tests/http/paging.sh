@@ -45,3 +45,32 @@ check "api keys past the bound: said why" grep -qF "$deep" "$BUILD/b.txt"
 sfetch admin GET "/staff/products?page=501&category=tv"
 check "staff products past the bound: $status" [ "$status" = 400 ]
 check "staff products past the bound: said why" grep -qF "$deep" "$BUILD/b.txt"
+
+# Open311's keyset: walked three at a time by the Link header's cursor,
+# the requests come back each once, in the order of one long page.
+link_after() { sed -n 's/^Link: <[^>]*[?&]after=\([0-9-]*\)>; rel="next".*/\1/p' "$BUILD/h.txt" | tr -d '\r' | head -n 1; }
+one_per_line() { node -e 'for (const r of JSON.parse(require("fs").readFileSync(0, "utf8"))) console.log(JSON.stringify(r))'; }
+fetch GET "/open311/v2/requests.json?page_size=1000"
+one_per_line < "$BUILD/b.txt" > "$BUILD/o311-all.txt"
+: > "$BUILD/o311-walk.txt"
+after= walked=0
+while [ $walked -lt 200 ]; do
+	fetch GET "/open311/v2/requests.json?page_size=3${after:+&after=$after}"
+	[ "$status" = 200 ] || break
+	one_per_line < "$BUILD/b.txt" >> "$BUILD/o311-walk.txt"
+	after=$(link_after)
+	walked=$((walked + 1))
+	[ -n "$after" ] || break
+done
+check "open311 walk: $status, $walked pages" [ "$status:$((walked > 1))" = 200:1 ]
+check "open311 walk: each request once, in order ($(wc -l < "$BUILD/o311-all.txt") rows)" \
+    cmp -s "$BUILD/o311-all.txt" "$BUILD/o311-walk.txt"
+for bad in x 20091301000000-1 20090230120000-5 20090101000000-0 20090101000000-x "20090101000000-1%27" 20090101000000; do
+	fetch GET "/open311/v2/requests.json?after=$bad"
+	check "open311 bad cursor $bad: $status" [ "$status" = 400 ]
+	check "open311 bad cursor $bad: said so" grep -q "after" "$BUILD/b.txt"
+done
+fetch GET "/open311/v2/requests.xml?after=x"
+check "open311 bad cursor in XML: $status" [ "$status" = 400 ]
+fetch GET "/open311/v2/requests.json?after=20090101000000-1&page=2"
+check "open311 cursor and page at once: $status" [ "$status" = 400 ]

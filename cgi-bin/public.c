@@ -167,7 +167,7 @@ enum { NL_KIND, NL_Q, NL_PAGE, NL_COUNT };
 static const struct param_spec notice_list_params[NL_COUNT] = {
 	[NL_KIND] = { "kind", "类别", P_CODE, 1, 16, 0 },
 	[NL_Q] = { "q", "关键词", P_TEXT, 1, 50, 0 },
-	[NL_PAGE] = { "page", "页码", P_INT, 1, 1000000, 0 },
+	[NL_PAGE] = PARAM_PAGE,
 };
 
 static int

@@ -79,7 +79,8 @@ int	handle_complaint_feedback(struct ctx *);
 enum { PH_TOKEN, PH_COUNT };
 extern const struct param_spec	photo_params[PH_COUNT];
 enum handler_result complaint_photos_to_page(struct ctx *,
-	    long long complaint_id, const char *prefix);
+	    long long complaint_id, const struct arena_list *photos,
+	    const char *prefix);
 int	handle_complaint_photo(struct ctx *);
 
 /* The JSON API. */
@@ -93,7 +94,7 @@ int	handle_api_regions(struct ctx *);
 
 /* Open311 GeoReport v2; the path's {key} carries the format. */
 enum { O3L_IDS, O3L_SERVICE, O3L_START, O3L_END, O3L_STATUS, O3L_PAGE,
-	O3L_PAGE_SIZE, O3L_KEY, O3L_COUNT };
+	O3L_PAGE_SIZE, O3L_KEY, O3L_AFTER, O3L_COUNT };
 extern const struct param_spec	open311_list_params[O3L_COUNT];
 enum { O3R_KEY, O3R_COUNT };
 extern const struct param_spec	open311_read_params[O3R_COUNT];

@@ -20,23 +20,18 @@ const struct param_spec photo_params[PH_COUNT] = {
 
 enum handler_result
 complaint_photos_to_page(struct ctx *c, long long complaint_id,
-    const char *prefix)
+    const struct arena_list *photos, const char *prefix)
 {
-	struct arena_list	 photos;
 	const struct complaint_photo *p;
-	enum domain_status	 ds;
 	long long		 expires;
 	char			 token[COMPLAINT_PHOTO_TOKEN_MAX], url[128];
 	size_t			 i;
 
-	if ((ds = complaint_photos(&c->arena, complaint_id, &photos)) !=
-	    DOMAIN_OK)
-		return domain_answer_error(c, ds);
 	/* The page was asked for with the number and code: its links work
 	 * for a while, and carry neither. */
 	expires = (long long)time(NULL) + COMPLAINT_PHOTO_LINK_SECONDS;
-	for (i = 0; i < photos.n; i++) {
-		p = complaint_photo_at(&photos, i);
+	for (i = 0; i < photos->n; i++) {
+		p = complaint_photo_at(photos, i);
 		complaint_photo_token(p->id, complaint_id, expires,
 		    c->cfg->secret, token);
 		snprintf(url, sizeof(url), "/complaints/photos/%lld?t=%s", p->id,

@@ -370,16 +370,6 @@ track(struct ctx *c, struct complaint_tracked *t, int *found)
 	size_t		 i;
 
 	*found = 0;
-	if ((r = domain_result(throttle_wait("track", addr, &wait))) != H_OK)
-		return r;
-	if (wait > 0) {
-		snprintf(msg, sizeof(msg), "查询次数过多，请在 %lld 秒后再试。",
-		    wait);
-		hset(c->hdf, "Track.message", msg);
-		response_header(c->resp, "Retry-After", "%lld", wait);
-		c->resp->status = 429;
-		return H_OK;
-	}
 	/* People type numbers in lower case and without the dash. */
 	for (i = 0; no[i] != '\0' && i < 20; i++)
 		upper[i] = (no[i] >= 'a' && no[i] <= 'z') ?
@@ -389,9 +379,19 @@ track(struct ctx *c, struct complaint_tracked *t, int *found)
 		memmove(upper + 5, upper + 4, 5);
 		upper[4] = '-';
 	}
-	ds = complaint_track(&c->arena, upper, code, c->cfg->secret, t);
+	/* The throttle, the complaint, its steps and photos: one look-up. */
+	ds = complaint_track(&c->arena, upper, code, c->cfg->secret, addr,
+	    &wait, t);
 	if (ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND)
 		return domain_answer_error(c, ds);
+	if (wait > 0) {
+		snprintf(msg, sizeof(msg), "查询次数过多，请在 %lld 秒后再试。",
+		    wait);
+		hset(c->hdf, "Track.message", msg);
+		response_header(c->resp, "Retry-After", "%lld", wait);
+		c->resp->status = 429;
+		return H_OK;
+	}
 	*found = ds == DOMAIN_OK;
 	if (!*found) {
 		if ((r = domain_result(throttle_fail("track", addr))) != H_OK)
@@ -403,7 +403,8 @@ track(struct ctx *c, struct complaint_tracked *t, int *found)
 	}
 	hset(c->hdf, "Form.no", upper);
 	complaint_view_tracked(c->hdf, "Complaint", t);
-	return complaint_photos_to_page(c, t->id, "Complaint.photos");
+	return complaint_photos_to_page(c, t->id, &t->photos,
+	    "Complaint.photos");
 }
 
 /* The form posts the number and code, so neither is in the address; a
@@ -445,6 +446,7 @@ handle_complaint_feedback(struct ctx *c)
 	enum domain_status ds;
 	enum domain_status st;
 	const struct complaint_rule *rule;
+	long long	 wait;
 	int		 found, done;
 
 	hset(c->hdf, "Page.Title", "投诉查询");
@@ -488,11 +490,11 @@ handle_complaint_feedback(struct ctx *c)
 		    "已收到您重新办理的要求。" : "谢谢您的评价。");
 	nerr_ignore_ok(hdf_remove_tree(c->hdf, "Complaint"));
 	ds = complaint_track(&c->arena, hdf_get_value(c->hdf, "Form.no", ""),
-	    ctx_text(c, TR_CODE), c->cfg->secret, &t);
+	    ctx_text(c, TR_CODE), c->cfg->secret, NULL, &wait, &t);
 	if (ds == DOMAIN_OK) {
 		complaint_view_tracked(c->hdf, "Complaint", &t);
-		if ((r = complaint_photos_to_page(c, t.id, "Complaint.photos")) !=
-		    H_OK)
+		if ((r = complaint_photos_to_page(c, t.id, &t.photos,
+		    "Complaint.photos")) != H_OK)
 			return r;
 	} else if (ds != DOMAIN_NOT_FOUND)
 		return domain_answer_error(c, ds);

@@ -31,10 +31,11 @@ const struct param_spec open311_list_params[O3L_COUNT] = {
 	[O3L_START] = { "start_date", "起始时间", P_TEXT, 1, 40, 0 },
 	[O3L_END] = { "end_date", "截止时间", P_TEXT, 1, 40, 0 },
 	[O3L_STATUS] = { "status", "状态", P_TEXT, 1, 16, 0 },
-	[O3L_PAGE] = { "page", "页码", P_INT, 1, 10000, 0 },
+	[O3L_PAGE] = PARAM_PAGE,
 	[O3L_PAGE_SIZE] = { "page_size", "每页条数", P_INT, 1,
 	    OPEN311_MAX_RESULTS, 0 },
 	[O3L_KEY] = { "api_key", "密钥", P_TEXT, 1, 128, 0 },
+	[O3L_AFTER] = { "after", "翻页位置", P_TEXT, 16, 40, 0 },
 };
 
 /* One request: the spec passes api_key to reads as well. */
@@ -337,6 +338,23 @@ date_range(struct ctx *c, struct open311_filter *q, json_t *errors)
 		field_error(errors, "end_date", "与 start_date 相隔不能超过 90 天");
 }
 
+/* Link: <...&after=CURSOR>; rel="next", with the request's other
+ * parameters but page. */
+static void
+next_link(struct ctx *c, enum open311_format f, const char *cursor)
+{
+	const char	*q;
+
+	if (cursor == NULL)
+		return;
+	ctx_query_string(c, "Query.next", "page,after");
+	q = hdf_get_value(c->hdf, "Query.next", "");
+	response_header(c->resp, "Link",
+	    "</open311/v2/requests.%s?%s%safter=%s>; rel=\"next\"",
+	    f == OPEN311_XML ? "xml" : "json", q, q[0] != '\0' ? "&" : "",
+	    cursor);
+}
+
 static int
 requests(struct ctx *c, enum open311_format f)
 {
@@ -348,6 +366,7 @@ requests(struct ctx *c, enum open311_format f)
 	enum domain_status	 ds;
 	struct arena_list	 matching;
 	const char		*status = ctx_text(c, O3L_STATUS);
+	char			 after_at[20];
 	json_t			*errors, *list;
 	size_t			 i;
 	int			 rc, found;
@@ -380,6 +399,15 @@ requests(struct ctx *c, enum open311_format f)
 		q.service_code = p[O3L_SERVICE].s;
 	}
 	date_range(c, &q, errors);
+	if (p[O3L_AFTER].present && p[O3L_AFTER].valid) {
+		if (service_request_cursor_parse(p[O3L_AFTER].s, after_at,
+		    &q.after_id) != 0)
+			field_error(errors, "after", "不是本接口给出的翻页位置"
+			    "（请用上一页 Link 头里的 after）");
+		else if (p[O3L_PAGE].present)
+			field_error(errors, "after", "不能与 page 同时使用");
+		q.after_at = after_at;
+	}
 	if (json_array_size(errors) > 0)
 		return errors_answer(c, f, 400, errors);
 	json_decref(errors);
@@ -404,6 +432,10 @@ requests(struct ctx *c, enum open311_format f)
 		json_array_append_new(list, open311_request_json(
 		    service_request_at(&matching, i), &scope,
 		    scope.keyed));
+	/* A full page points at the next: keyset, so no page walks far. */
+	if (matching.n > 0 && (long)matching.n == q.page_size)
+		next_link(c, f, service_request_at(&matching,
+		    matching.n - 1)->cursor);
 	return answer(c, f, 200, list, "service_requests", "request");
 }
 

@@ -13,7 +13,7 @@ const struct param_spec product_params[PR_COUNT] = {
 	[PR_BRAND] = { "brand", "品牌", P_TEXT, 1, 50, 0 },
 	[PR_Q] = { "q", "关键词", P_TEXT, 1, 50, 0 },
 	[PR_STATUS] = { "status", "状态", P_CODE, 1, 16, 0 },
-	[PR_PAGE] = { "page", "页码", P_INT, 1, 1000000, 0 },
+	[PR_PAGE] = PARAM_PAGE,
 };
 
 const struct param_spec model_check_params[MC_COUNT] = {

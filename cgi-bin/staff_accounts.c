@@ -25,7 +25,7 @@ const struct param_spec account_params[AC_COUNT] = {
 const struct param_spec audit_params[AU_COUNT] = {
 	[AU_USER] = { "user", "用户名", P_TEXT, 1, 32, 0 },
 	[AU_ACTION] = { "action", "操作", P_CODE, 1, 40, 0 },
-	[AU_PAGE] = { "page", "页码", P_INT, 1, 1000000, 0 },
+	[AU_PAGE] = PARAM_PAGE,
 };
 
 int
@@ -210,6 +210,12 @@ handle_audit(struct ctx *c)
 	enum domain_status ds;
 
 	hset(c->hdf, "Page.Title", "操作日志");
+	/* The form comes back with its filters and the reason, no rows. */
+	if (c->req->param_errors > 0) {
+		c->resp->status = 400;
+		ctx_query_string(c, "Query.all", "page");
+		return ctx_render(c, "staff/audit.cs");
+	}
 	if ((ds = audit_list(&c->arena, user, action, c->user->region, page,
 	    &entries, &total)) != DOMAIN_OK)
 		return domain_answer_error(c, ds);

@@ -15,7 +15,7 @@
 
 const struct param_spec apikey_params[AK_COUNT] = {
 	[AK_NAME] = { "name", "名称", P_TEXT, 1, APIKEY_NAME_MAX, 0 },
-	[AK_PAGE] = { "page", "页码", P_INT, 1, 1000000, 0 },
+	[AK_PAGE] = PARAM_PAGE,
 };
 
 /* The keys, newest first, a page at a time: after a new key, the first. */

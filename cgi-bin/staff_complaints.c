@@ -26,7 +26,7 @@ const struct param_spec queue_params[QU_COUNT] = {
 	[QU_OUTLET] = { "outlet", "网点", P_INT, 1, 4000000000LL, 0 },
 	[QU_OVERDUE] = { "overdue", "超期", P_INT, 0, 1, 0 },
 	[QU_ESCALATED] = { "escalated", "督办", P_INT, 0, 1, 0 },
-	[QU_PAGE] = { "page", "页码", P_INT, 1, 100000, 0 },
+	[QU_PAGE] = PARAM_PAGE,
 };
 
 const struct param_spec handle_params[HA_COUNT] = {
@@ -80,10 +80,9 @@ handle_complaint_queue(struct ctx *c)
 	enum domain_status ds;
 
 	hset(c->hdf, "Page.Title", "投诉处理");
-	if (c->req->param_errors > 0) {
-		ctx_error_page(c, 400, hdf_get_value(c->hdf, "ErrorList.0", NULL));
-		return H_OK;
-	}
+	/* The queue's form comes back with its filters and the reason. */
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
 	memset(&f, 0, sizeof(f));
 	f.region = ctx_text(c, QU_REGION);
 	/* A handler limited to a region sees that region only. */
@@ -101,8 +100,10 @@ handle_complaint_queue(struct ctx *c)
 			return domain_answer_error(c, ds);
 		hseti(c->hdf, "Escalated.n", escalated);
 	}
-	if ((ds = complaint_queue(&c->arena, &f, page, QUEUE_PAGE_SIZE,
-	    &queue, &total)) != DOMAIN_OK ||
+	queue = (struct arena_list){ 0 };
+	total = 0;
+	if ((c->resp->status == 200 && (ds = complaint_queue(&c->arena, &f,
+	    page, QUEUE_PAGE_SIZE, &queue, &total)) != DOMAIN_OK) ||
 	    (ds = complaint_status_counts(&c->arena, f.region, &counts)) !=
 	    DOMAIN_OK ||
 	    (ds = complaint_categories(&c->arena, &categories)) != DOMAIN_OK)

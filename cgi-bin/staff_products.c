@@ -21,7 +21,7 @@ const struct param_spec staff_product_list_params[SP_COUNT] = {
 	    0 },
 	[SP_STATUS] = { "status", "状态", P_CODE, 1, 16, 0 },
 	[SP_Q] = { "q", "关键词", P_TEXT, 1, 50, 0 },
-	[SP_PAGE] = { "page", "页码", P_INT, 1, 1000000, 0 },
+	[SP_PAGE] = PARAM_PAGE,
 };
 
 const struct param_spec product_edit_params[PE_COUNT] = {

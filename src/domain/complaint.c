@@ -13,6 +13,7 @@
 #include "domain/complaint_photo.h"
 #include "domain/outlet.h"
 #include "domain/region.h"
+#include "domain/throttle.h"
 
 /* No 0/O, 1/I: numbers are read aloud over the phone. */
 static const char alphabet[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -48,9 +49,17 @@ static struct db_stmt filed_from = DB_READ(
 static struct db_stmt category_exists = DB_READ(
     "SELECT COUNT(*) FROM complaint_category WHERE code = ?");
 
-static struct db_stmt track = DB_READ(
-    "SELECT c.id, c.tracking_no, c.code_hash, c.status, "
-    "k.name AS category_name, "
+/* A tracking look-up in one round trip, on the primary (the throttle
+ * must not lag): the complaint's row ('c'), the address's lock ('w'),
+ * the public steps ('e') and the photos ('p'), each branch in its own
+ * order. Rows, not JSON_ARRAYAGG: aggregating the TEXT replies cost
+ * 0.3 ms more per look-up than the four statements it replaced. */
+#define TRACK_NO_COMPLAINT \
+    "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, " \
+    "NULL, NULL, NULL, "
+static struct db_stmt track = DB_READ_PRIMARY(
+    "SELECT 'c' AS part, NULL AS wait, c.id, c.tracking_no, c.code_hash, "
+    "c.status, k.name AS category_name, "
     "COALESCE(o.name, c.outlet_name) AS outlet, "
     "DATE_FORMAT(c.submitted_at, '%Y-%m-%d %H:%i') AS submitted_at, "
     "DATE_FORMAT(c.accept_due, '%Y-%m-%d') AS accept_due, "
@@ -59,16 +68,27 @@ static struct db_stmt track = DB_READ(
     "DATE_FORMAT(c.resolved_at, '%Y-%m-%d') AS resolved_on, "
     "c.satisfaction, c.reopened, c.is_demo, "
     "c.status = 'resolved' AND c.reopened = 0 AND c.resolved_at >= "
-    "NOW() - INTERVAL ? DAY AS can_reopen "
+    "NOW() - INTERVAL ? DAY AS can_reopen, "
+    "NULL AS at, NULL AS kind, NULL AS public_reply, "
+    "NULL AS seq, NULL AS size, NULL AS width, NULL AS height "
     "FROM complaint c JOIN complaint_category k ON k.code = c.category "
-    "LEFT JOIN outlet o ON o.id = c.outlet_id WHERE c.tracking_no = ?");
-
-static struct db_stmt public_events = DB_READ(
-    "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i') AS at, kind, "
-    "public_reply FROM complaint_event e WHERE complaint_id = ? "
-    "AND (kind <> 'note' OR public_reply IS NOT NULL) "
-    /* e.at, not the minute-wide text named at: the index's order, no sort. */
-    "ORDER BY e.at, e.id");
+    "LEFT JOIN outlet o ON o.id = c.outlet_id WHERE c.tracking_no = ? "
+    "UNION ALL SELECT 'w', GREATEST(0, TIMESTAMPDIFF(SECOND, NOW(), "
+    "locked_until)), NULL, " TRACK_NO_COMPLAINT
+    "NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM login_throttle "
+    "WHERE scope = 'track' AND subject = ? AND locked_until IS NOT NULL "
+    /* e.at, not the minute-wide text: the index's order, no sort. */
+    "UNION ALL (SELECT 'e', NULL, NULL, " TRACK_NO_COMPLAINT
+    "DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), e.kind, e.public_reply, "
+    "NULL, NULL, NULL, NULL FROM complaint c "
+    "JOIN complaint_event e ON e.complaint_id = c.id "
+    "WHERE c.tracking_no = ? "
+    "AND (e.kind <> 'note' OR e.public_reply IS NOT NULL) "
+    "ORDER BY e.at, e.id LIMIT 100000) "
+    "UNION ALL (SELECT 'p', NULL, p.id, " TRACK_NO_COMPLAINT
+    "NULL, NULL, NULL, p.seq, p.size, p.width, p.height FROM complaint c "
+    "JOIN complaint_photo p ON p.complaint_id = c.id "
+    "WHERE c.tracking_no = ? ORDER BY p.seq LIMIT 100)");
 
 static struct db_stmt set_satisfaction = DB_WRITE(
     "UPDATE complaint SET satisfaction = ? WHERE tracking_no = ? "
@@ -429,6 +449,7 @@ struct complaint_sink {
 	struct arena_list	*list;
 	struct complaint_tracked *tracked;
 	char			 code_hash[65];
+	long long		 wait;		/* the address's, seconds */
 };
 
 static int
@@ -509,13 +530,10 @@ complaint_step_name(const char *kind, int staff)
 /* The tracked complaint's row; its code's hash is kept apart, to be
  * compared and never shown. */
 static int
-read_tracked(void *arg, const struct db_row *r)
+read_tracked_complaint(struct complaint_sink *k, const struct db_row *r)
 {
-	struct complaint_sink	 *k = arg;
 	struct complaint_tracked *t = k->tracked;
 
-	if (t->tracking_no != NULL)
-		return 0;
 	snprintf(k->code_hash, sizeof(k->code_hash), "%s",
 	    db_text(r, "code_hash"));
 	t->id = db_int(r, "id");
@@ -535,54 +553,84 @@ read_tracked(void *arg, const struct db_row *r)
 	return 0;
 }
 
+/* One row of the look-up, by its part. */
 static int
-read_public_event(void *arg, const struct db_row *r)
+read_tracked(void *arg, const struct db_row *r)
 {
 	struct complaint_sink	*k = arg;
 	struct complaint_event	*e;
+	struct complaint_photo	*p;
 
-	if ((e = arena_push(k->arena, k->list, sizeof(*e))) == NULL)
-		return -1;
-	e->at = db_keep(k->arena, r, "at");
-	e->kind = db_keep(k->arena, r, "kind");
-	e->public_reply = db_keep(k->arena, r, "public_reply");
-	return 0;
+	switch (db_text(r, "part")[0]) {
+	case 'c':
+		return read_tracked_complaint(k, r);
+	case 'w':
+		k->wait = db_int(r, "wait");
+		return 0;
+	case 'e':
+		if ((e = arena_push(k->arena, &k->tracked->events,
+		    sizeof(*e))) == NULL)
+			return -1;
+		e->at = db_keep(k->arena, r, "at");
+		e->kind = db_keep(k->arena, r, "kind");
+		e->public_reply = db_keep(k->arena, r, "public_reply");
+		return 0;
+	case 'p':
+		if ((p = arena_push(k->arena, &k->tracked->photos,
+		    sizeof(*p))) == NULL)
+			return -1;
+		p->id = db_int(r, "id");
+		p->seq = (int)db_int(r, "seq");
+		p->size = db_int(r, "size");
+		p->width = (int)db_int(r, "width");
+		p->height = (int)db_int(r, "height");
+		return 0;
+	}
+	return -1;
 }
 
 enum domain_status
 complaint_track(struct arena *arena, const char *tracking_no,
-    const char *code, const char *secret, struct complaint_tracked *t)
+    const char *code, const char *secret, const char *address,
+    long long *wait, struct complaint_tracked *t)
 {
-	struct db_arg		 a[] = { DB_INT(COMPLAINT_REOPEN_DAYS),
-	    DB_TEXT(tracking_no) };
-	struct db_arg		 e[1];
+	char			 subject[THROTTLE_SUBJECT_LEN + 1];
+	struct db_arg		 a[5];
 	struct complaint_sink	 k = { .arena = arena, .tracked = t };
 	char			 want[65], upper[COMPLAINT_CODE_LEN + 1];
 	enum domain_status	 ds;
 	size_t			 i;
 
 	memset(t, 0, sizeof(*t));
-	if (strlen(code) != COMPLAINT_CODE_LEN)
-		return DOMAIN_NOT_FOUND;
+	*wait = 0;
+	if (address != NULL)
+		throttle_address(address, subject);
+	a[0] = DB_INT(COMPLAINT_REOPEN_DAYS);
+	a[1] = DB_TEXT(tracking_no);
+	a[2] = address != NULL ? DB_TEXT(subject) : DB_NULLARG;
+	a[3] = a[4] = a[1];
+	if ((ds = domain_of_read(db_query_each(&track, a, 5, read_tracked, &k),
+	    arena)) != DOMAIN_OK)
+		return ds;
+	/* A locked address learns nothing, not even whether the number is. */
+	if ((*wait = k.wait) > 0) {
+		memset(t, 0, sizeof(*t));
+		return DOMAIN_OK;
+	}
+	if (t->tracking_no == NULL || strlen(code) != COMPLAINT_CODE_LEN)
+		goto not_found;
 	for (i = 0; i <= COMPLAINT_CODE_LEN; i++)
 		upper[i] = (code[i] >= 'a' && code[i] <= 'z') ?
 		    (char)(code[i] - 'a' + 'A') : code[i];
-	if ((ds = domain_of_read(db_query_each(&track, a, 2, read_tracked, &k),
-	    arena)) != DOMAIN_OK)
-		return ds;
-	if (t->tracking_no == NULL)
-		return DOMAIN_NOT_FOUND;
 	code_hash(tracking_no, upper, secret, want);
 	/* A wrong code looks exactly like a wrong number. */
 	if (strlen(k.code_hash) != 64 ||
-	    sodium_memcmp(want, k.code_hash, 64) != 0) {
-		memset(t, 0, sizeof(*t));
-		return DOMAIN_NOT_FOUND;
-	}
-	e[0] = DB_INT(t->id);
-	k.list = &t->events;
-	return domain_of_read(db_query_each(&public_events, e, 1,
-	    read_public_event, &k), arena);
+	    sodium_memcmp(want, k.code_hash, 64) != 0)
+		goto not_found;
+	return DOMAIN_OK;
+not_found:
+	memset(t, 0, sizeof(*t));
+	return DOMAIN_NOT_FOUND;
 }
 
 /* A rating is kept as the word the complainant chose; its event reads

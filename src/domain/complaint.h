@@ -161,13 +161,16 @@ struct complaint_tracked {
 	int		 is_demo;
 	int		 can_reopen;	/* resolved, within the days, once */
 	struct arena_list events;	/* the public steps, in order */
+	struct arena_list photos;	/* struct complaint_photo, in order */
 };
 
 /* The complaint with that tracking number when code matches, with its
- * public steps; DOMAIN_NOT_FOUND for a wrong number or code alike. */
+ * public steps and photos; DOMAIN_NOT_FOUND for a wrong number or code
+ * alike. With an address, its "track" throttle is read in the same round
+ * trip: *wait > 0 (seconds) means locked, and nothing else is told. */
 enum domain_status complaint_track(struct arena *, const char *tracking_no,
-		    const char *code, const char *secret,
-		    struct complaint_tracked *);
+		    const char *code, const char *secret, const char *address,
+		    long long *wait, struct complaint_tracked *);
 /* Satisfaction (rule CA_RATE, rating "satisfied" or "unsatisfied") or
  * reopening (CA_REOPEN, with the reason) by the complainant, after
  * complaint_track found it; returns DOMAIN_OK and sets *done to 0 when not

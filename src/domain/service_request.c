@@ -1,7 +1,9 @@
 /* Complaints as service requests, as Open311 reads them: a key sees
  * whole requests of its region, the public only what the statistics
  * show. Never the complainant's name or phone. */
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "domain/result.h"
 #include "domain/service_request.h"
@@ -20,7 +22,11 @@
  * whose commerce bureau answers for it. */
 #define COUNTY_COLUMNS \
     "CONCAT(cty.name, '商务局') AS agency_responsible, " \
-    "LEFT(c.outlet_region, 6) AS county_code "
+    "LEFT(c.outlet_region, 6) AS county_code, " CURSOR_COLUMN
+/* Where the page after this row starts: its place in REQUEST_ORDER. */
+#define CURSOR_COLUMN \
+    "CONCAT(DATE_FORMAT(c.submitted_at, '%Y%m%d%H%i%s'), '-', c.id) " \
+    "AS next_after "
 
 /* A key's view of a complaint: where and what, never who. The address
  * is the shop (listed or as given), else the complainant's township;
@@ -77,7 +83,9 @@
  * (3.1 s at 1,000,000 complaints; 0.45 s by region). */
 #define BY_REGION	"FORCE INDEX (complaint_region) "
 
-/* The page's ids first, from complaint alone and its submitted_at index;
+/* After a cursor, end is its time (service_requests_find), so the
+ * index starts there; of the rows at that very second, the lower ids.
+ * The page's ids first, from complaint alone and its submitted_at index;
  * its columns after, for those rows only. Joined and filtered in one
  * query, MariaDB began at the 8 categories, read all 1,033,318
  * complaints through them and sorted them with their two subqueries:
@@ -89,6 +97,7 @@
     "AND (? = 0 OR c.status IN ('submitted', 'accepted', 'investigating', " \
     "'reopened')) " \
     "AND (? = 0 OR c.status IN ('rejected', 'resolved')) " \
+    "AND (? = 0 OR c.submitted_at < ? OR c.id < ?) " \
     REQUEST_ORDER " LIMIT ? OFFSET ?) pg " \
     "JOIN complaint c ON c.id = pg.id " joins REQUEST_ORDER
 
@@ -134,6 +143,7 @@ fill(struct arena *a, const struct db_row *r, struct service_request *q)
 	q->expected_datetime = db_keep(a, r, "expected_datetime");
 	q->address = db_keep(a, r, "address");
 	q->county_code = db_keep(a, r, "county_code");
+	q->cursor = db_keep(a, r, "next_after");
 }
 
 static int
@@ -164,14 +174,15 @@ service_requests_find(struct arena *arena,
     const struct service_request_filter *f,
     const struct service_request_scope *scope, struct arena_list *requests)
 {
-	struct db_arg		 a[8];
+	struct db_arg		 a[11];
 	struct db_stmt		*st = &public_in_range;
 	struct request_sink	 k = { arena, requests, NULL, 0 };
 	size_t			 i = 0;
 
 	*requests = (struct arena_list){ 0 };
 	a[i++] = DB_TEXT(f->start);
-	a[i++] = DB_TEXT(f->end);
+	a[i++] = DB_TEXT(f->after_id > 0 && strcmp(f->after_at, f->end) < 0 ?
+	    f->after_at : f->end);
 	if (scope->keyed && scope->region[0] != '\0') {
 		st = &requests_in_region;
 		a[i++] = DB_TEXT(scope->region);
@@ -181,8 +192,12 @@ service_requests_find(struct arena *arena,
 	    DB_NULLARG;
 	a[i++] = DB_INT(f->open_only);
 	a[i++] = DB_INT(f->closed_only);
+	a[i++] = DB_INT(f->after_id > 0);
+	a[i++] = DB_TEXT(f->after_id > 0 ? f->after_at : f->end);
+	a[i++] = DB_INT(f->after_id);
 	a[i++] = DB_INT(f->page_size);
-	a[i++] = DB_INT((long long)(f->page - 1) * f->page_size);
+	a[i++] = DB_INT(f->after_id > 0 ? 0 :
+	    (long long)(f->page - 1) * f->page_size);
 	return domain_of_read(db_query_each(st, a, i, read_request, &k), arena);
 }
 
@@ -202,4 +217,49 @@ service_request_get(struct arena *arena, const char *tracking_no,
 	if (ds == DOMAIN_OK && !k.found)
 		return DOMAIN_NOT_FOUND;
 	return ds;
+}
+
+int
+service_request_cursor_parse(const char *s, char at[20], long long *id)
+{
+	struct tm	 tm, back;
+	time_t		 t;
+	long long	 n = 0;
+	size_t		 i;
+
+	if (strlen(s) < 16 || strlen(s) > 33 || s[14] != '-')
+		return -1;
+	for (i = 0; s[i] != '\0'; i++)
+		if (i != 14 && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	for (i = 15; s[i] != '\0'; i++)
+		n = n * 10 + (s[i] - '0');
+	memset(&tm, 0, sizeof(tm));
+	sscanf(s, "%4d%2d%2d%2d%2d%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+	    &tm.tm_hour, &tm.tm_min, &tm.tm_sec);
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	back = tm;
+	/* A real time: one that comes back the same from the calendar. */
+	if (n < 1 || (t = timegm(&back)) == (time_t)-1 ||
+	    gmtime_r(&t, &back) == NULL || back.tm_year != tm.tm_year ||
+	    back.tm_mon != tm.tm_mon || back.tm_mday != tm.tm_mday ||
+	    back.tm_hour != tm.tm_hour || back.tm_min != tm.tm_min ||
+	    back.tm_sec != tm.tm_sec)
+		return -1;
+	/* The digits as they came, punctuated as MariaDB reads a time. */
+	memcpy(at, s, 4);
+	at[4] = '-';
+	memcpy(at + 5, s + 4, 2);
+	at[7] = '-';
+	memcpy(at + 8, s + 6, 2);
+	at[10] = ' ';
+	memcpy(at + 11, s + 8, 2);
+	at[13] = ':';
+	memcpy(at + 14, s + 10, 2);
+	at[16] = ':';
+	memcpy(at + 17, s + 12, 2);
+	at[19] = '\0';
+	*id = n;
+	return 0;
 }

@@ -19,6 +19,9 @@ struct service_request_filter {
 	const char	*end;
 	long		 page;		/* from 1 */
 	long		 page_size;
+	/* Keyset paging: the rows after a cursor (after_id 0: page). */
+	const char	*after_at;	/* "YYYY-MM-DD hh:mm:ss" */
+	long long	 after_id;
 };
 
 /* Who reads: the public, without a key, sees what the statistics show
@@ -46,6 +49,7 @@ struct service_request {
 	const char	*expected_datetime;	/* the deadline running now */
 	const char	*address;
 	const char	*county_code;
+	const char	*cursor;	/* the next page starts after it */
 };
 
 /* The i-th of a list of struct service_request. */
@@ -67,5 +71,10 @@ enum domain_status service_request_get(struct arena *,
 		    const char *tracking_no,
 		    const struct service_request_scope *,
 		    struct service_request *);
+
+/* A cursor as a row gave it (opaque to clients): its time into at and
+ * its id; -1 when it is not one. */
+int		service_request_cursor_parse(const char *, char at[20],
+		    long long *id);
 
 #endif

@@ -303,6 +303,8 @@ open311_requests_find(struct arena *arena, const struct open311_filter *f,
 	q.end = end;
 	q.page = f->page;
 	q.page_size = f->page_size;
+	q.after_at = f->after_at;
+	q.after_id = f->after_id;
 	return service_requests_find(arena, &q, scope, requests);
 }
 

@@ -60,6 +60,8 @@ struct open311_filter {
 	long long	 end;
 	long		 page;		/* from 1 */
 	long		 page_size;
+	const char	*after_at;	/* keyset paging: after_id 0, page */
+	long long	 after_id;
 };
 
 /* Requests filed in the filter's range, newest first, into requests

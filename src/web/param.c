@@ -1,5 +1,6 @@
 /* Validation of declared parameters. */
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -73,10 +74,17 @@ check_one(const struct param_spec *ps, struct param_value *pv)
 {
 	const char	*s = pv->s;
 	size_t		 nchars;
+	long long	 deep;
 
 	switch (ps->type) {
 	case P_INT:
-		if (parse_int(s, ps->min, ps->max, &pv->n) == -1)
+		if (parse_int(s, ps->min, ps->max, &pv->n) == -1 &&
+		    (ps->flags & P_PAGE_NO) && parse_int(s, ps->max + 1,
+		    LLONG_MAX, &deep) == 0)
+			snprintf(pv->error, sizeof(pv->error),
+			    "最多只能翻到第 %lld 页：请用筛选条件或关键词缩小范围",
+			    ps->max);
+		else if (parse_int(s, ps->min, ps->max, &pv->n) == -1)
 			snprintf(pv->error, sizeof(pv->error),
 			    "%s须为 %lld 到 %lld 之间的整数", ps->label,
 			    ps->min, ps->max);

@@ -18,6 +18,12 @@ enum param_type {
 };
 
 #define P_REQUIRED	0x1
+#define P_PAGE_NO	0x2	/* a list's page number: past max, say why */
+
+/* The deepest page of a numbered list: OFFSET stays small (500 pages of
+ * 20 rows is 10,000), and past it the filters narrow the list instead. */
+#define PAGE_MAX	500
+#define PARAM_PAGE	{ "page", "页码", P_INT, 1, PAGE_MAX, P_PAGE_NO }
 
 struct param_spec {
 	const char	*name;

@@ -4,7 +4,7 @@
 <div class="field"><label for="user">用户名</label><input id="user" name="user" maxlength="32" value="<?cs var:Form.user ?>"></div>
 <div class="field"><label for="action">操作</label><input id="action" name="action" maxlength="40" value="<?cs var:Form.action ?>"></div>
 <button type="submit">筛选</button>
-</form>
+</form><?cs call:error_summary() ?>
 <p class="count">共 <?cs var:Paging.total ?> 条。</p>
 <table class="audit">
 <thead><tr><th scope="col">时间</th><th scope="col">用户</th><th scope="col">地址</th><th scope="col">操作</th><th scope="col">对象</th><th scope="col">修改前</th><th scope="col">修改后</th></tr></thead>

@@ -13,7 +13,7 @@
 <div class="field"><label><input type="checkbox" name="escalated" value="1"<?cs if:Form.escalated == "1" ?> checked<?cs /if ?>> 只看督办</label></div>
 <?cs if:Form.outlet ?><input type="hidden" name="outlet" value="<?cs var:Form.outlet ?>"><?cs /if ?>
 <button type="submit">筛选</button>
-</form>
+</form><?cs call:error_summary() ?>
 <p class="count">共 <?cs var:Paging.total ?> 件。</p>
 <table class="queue">
 <thead><tr><th scope="col">受理编号</th><th scope="col">状态</th><th scope="col">类别</th><th scope="col">渠道</th><th scope="col">被投诉商店</th><th scope="col">提交</th><th scope="col">期限</th><th scope="col">承办</th></tr></thead>

@@ -90,7 +90,8 @@ GET|/products?status=gone|400|状态只能是
 GET|/products?q=$model_active|200|$model_active
 GET|/products?q=%27%20OR%20%271%27%3D%271|200|共 <strong>0</strong> 个型号
 GET|/products?page=0|400|页码须为
-GET|/products?page=50000|200|这一页没有内容了
+GET|/products?page=500|200|这一页没有内容了
+GET|/products?page=50000|400|最多只能翻到第 500 页
 GET|/products/1|200|本类最高限价
 GET|/products/999999|404|找不到这个页面
 GET|/products/check?model=$model_lower|200|是中标产品

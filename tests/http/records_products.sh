@@ -258,8 +258,11 @@ for q in "category=aircon" "status=gone" "page=0" "category=TV%27"; do
 	sfetch prodclerk GET "/staff/products?$q"
 	check "staff list rejects $q: $status" [ "$status" = 400 ]
 done
-sfetch prodclerk GET "/staff/products?page=999"
+sfetch prodclerk GET "/staff/products?page=500"
 check "staff list past the end" rp_has "这一页没有内容了"
+sfetch prodclerk GET "/staff/products?page=999"
+check "staff list past the bound: $status" [ "$status" = 400 ]
+check "staff list past the bound says why" rp_has "最多只能翻到第 500 页"
 
 # Caps: validation with the form kept, nothing saved on an error.
 rp_ncaps=$(rp_count category_cap)

@@ -21,6 +21,7 @@ fresh_instance http "$BUILD/http-start.log"
 . tests/http/transfer.sh
 . tests/http/records_outlets.sh
 . tests/http/open311.sh
+. tests/http/paging.sh
 . tests/http/stats.sh
 . tests/http/records_products.sh
 . tests/http/records_caps_withdraw.sh

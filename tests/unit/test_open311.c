@@ -151,9 +151,59 @@ test_request_fields(void)
 	json_decref(obj);
 }
 
+/* The cursor of keyset paging: only what a row's next_after could be. */
+static void
+test_cursor(void)
+{
+	static const struct {
+		const char	*s;
+		int		 ok;
+		const char	*at;
+		long long	 id;
+	} cases[] = {
+		{ "20091201083000-17", 1, "2009-12-01 08:30:00", 17 },
+		{ "20240229235959-1", 1, "2024-02-29 23:59:59", 1 },
+		{ "20091201083000-999999999999999999", 1, "2009-12-01 08:30:00",
+		    999999999999999999LL },
+		{ "20230229000000-1", 0, NULL, 0 },	/* no 29 February */
+		{ "20091301000000-1", 0, NULL, 0 },	/* month 13 */
+		{ "20091200000000-1", 0, NULL, 0 },	/* day 0 */
+		{ "20091201240000-1", 0, NULL, 0 },	/* hour 24 */
+		{ "20091201236000-1", 0, NULL, 0 },
+		{ "20091201083000-0", 0, NULL, 0 },	/* no id 0 */
+		{ "20091201083000-", 0, NULL, 0 },
+		{ "20091201083000", 0, NULL, 0 },
+		{ "2009120108300-17", 0, NULL, 0 },	/* 13 digits */
+		{ "20091201083000-1x", 0, NULL, 0 },
+		{ "20091201083000-1'", 0, NULL, 0 },
+		{ "20091201083000--1", 0, NULL, 0 },
+		{ "2009-12-01 08:30-1", 0, NULL, 0 },
+		{ "20091201083000-1000000000000000000", 0, NULL, 0 },
+		{ "", 0, NULL, 0 },
+		{ "x", 0, NULL, 0 },
+	};
+	char		 at[20];
+	long long	 id;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < NELEM(cases); i++) {
+		id = 0;
+		rc = service_request_cursor_parse(cases[i].s, at, &id);
+		CHECK((rc == 0) == cases[i].ok, "cursor %s", cases[i].s);
+		if (rc == 0 && cases[i].ok) {
+			CHECK(strcmp(at, cases[i].at) == 0, "cursor %s: %s",
+			    cases[i].s, at);
+			CHECK(id == cases[i].id, "cursor %s: id %lld",
+			    cases[i].s, id);
+		}
+	}
+}
+
 void
 test_open311(void)
 {
 	test_apikey_holds();
 	test_request_fields();
+	test_cursor();
 }

@@ -22,6 +22,7 @@ fresh_instance http "$BUILD/http-start.log"
 . tests/http/records_outlets.sh
 . tests/http/open311.sh
 . tests/http/stats.sh
+. tests/http/weekly.sh
 . tests/http/records_products.sh
 . tests/http/records_caps_withdraw.sh
 . tests/http/records_import.sh

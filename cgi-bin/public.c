@@ -298,8 +298,8 @@ handle_healthz(struct ctx *c)
 #define GET	(M_GET | M_HEAD)
 
 /* ROUTE_CACHE marks the pages that are the same for everyone and change only
- * with the site's data and the date; forms with tokens, complaints and
- * statistics are never kept. */
+ * with the site's data and the date; forms with tokens and complaints are
+ * never kept, statistics no longer than their numbers are fresh. */
 
 static const struct route routes[] = {
 	{ "/", GET, handle_home, NOPARAMS, ROUTE_CACHE, 0 },
@@ -360,7 +360,8 @@ static const struct route routes[] = {
 	{ "/open311/v2/tokens/{key}", GET, handle_open311_token, NOPARAMS, 0,
 	    0 },
 	{ "/open311/v2/{key}", GET, handle_open311_unknown, NOPARAMS, 0, 0 },
-	{ "/stats", GET, handle_stats, stats_params, ST_COUNT, ROUTE_FORM, 0 },
+	{ "/stats", GET, handle_stats, stats_params, ST_COUNT,
+	    ROUTE_FORM | ROUTE_CACHE, 0 },
 };
 
 /* Small forms everywhere; the complaint form alone may carry its

@@ -70,7 +70,7 @@ handle_stats(struct ctx *c)
 	enum handler_result	 r;
 	enum domain_status	 ds;
 	struct arena_list	 path, children;
-	int			 stale, busy;
+	int			 stale, busy, fresh;
 
 	hset(c->hdf, "Page.Title", "投诉统计");
 	f.region = ctx_text(c, ST_REGION);
@@ -105,6 +105,7 @@ handle_stats(struct ctx *c)
 		r = domain_result(stats_load_shared(&s, &f, &stale, &busy));
 		if (r == H_OK && !busy && stats_view(c->hdf, "Stats", &s) == -1)
 			r = H_ERROR;
+		fresh = s.fresh_seconds;
 		stats_free(&s);
 		if (r != H_OK)
 			return r;
@@ -118,8 +119,11 @@ handle_stats(struct ctx *c)
 			    STATS_BUSY_RETRY);
 			return H_OK;
 		}
+		/* Kept no longer than its numbers are fresh; stale ones are
+		 * counted again once this answer is out, and not kept. */
 		if (stale)
 			refresh_after(c, &f);
+		c->keep_seconds = stale || fresh <= 0 ? -1 : fresh;
 	}
 	if (f.year != 0)
 		hseti(c->hdf, "Filter.year", f.year);

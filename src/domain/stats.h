@@ -58,6 +58,9 @@ struct stats {
 	struct stats_wait	 accept;	/* on_time not counted */
 	struct stats_wait	 resolve;
 	char			 computed_at[17]; /* YYYY-MM-DD HH:MM */
+	/* Seconds these numbers may still be shown before they are stale:
+	 * STATS_CACHE_SECONDS less their age; 0 when unknown. */
+	int			 fresh_seconds;
 };
 
 /* The statistics of the complaints f selects: every category, status

@@ -22,7 +22,9 @@
 static struct db_stmt snapshot_get = DB_READ(
     "SELECT data, DATE_FORMAT(computed_at, '%Y-%m-%d %H:%i') AS computed_at, "
     "computed_at < NOW() - INTERVAL " XSTR(STATS_CACHE_SECONDS) " SECOND "
-    "AS stale FROM stats_snapshot WHERE region = ? AND year = ?");
+    "AS stale, " XSTR(STATS_CACHE_SECONDS) " - TIMESTAMPDIFF(SECOND, "
+    "computed_at, NOW()) AS fresh FROM stats_snapshot "
+    "WHERE region = ? AND year = ?");
 
 static struct db_stmt snapshot_put = DB_WRITE(
     "INSERT INTO stats_snapshot (region, year, computed_at, data) "
@@ -103,6 +105,7 @@ read_snapshot(void *arg, const struct db_row *r)
 		return 0;
 	k->found = 1;
 	k->stale = db_int(r, "stale") != 0;
+	k->s->fresh_seconds = k->stale ? 0 : (int)db_int(r, "fresh");
 	snprintf(k->s->computed_at, sizeof(k->s->computed_at), "%s",
 	    db_text(r, "computed_at"));
 	return 0;
@@ -146,6 +149,7 @@ count_and_keep(struct stats *s, const struct stats_filter *f, int kept)
 	localtime_r(&now, &tm);
 	strftime(s->computed_at, sizeof(s->computed_at), "%Y-%m-%d %H:%M",
 	    &tm);
+	s->fresh_seconds = STATS_CACHE_SECONDS;
 	if (!always_kept(f) && elapsed_ms(&start) < STATS_CACHE_SLOW_MS) {
 		if (kept)
 			(void)db_exec(&snapshot_drop, a, 2, NULL, NULL);

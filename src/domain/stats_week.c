@@ -1,5 +1,5 @@
-/* The weekly report: one statement counts the week's complaints by kind,
- * category, status and channel, another the outlets' changes. */
+/* The weekly report: one statement reads the week's complaints by kind,
+ * category and channel from their tally, another the outlets' changes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,48 +7,24 @@
 #include "domain/stats_week.h"
 #include "domain/workday.h"
 
-/* One week: [start, end) as dates; a due date before the next Monday
- * had passed when the week ended. Grouped by status too, so that the
- * optimizer reads the week's range of an index instead of walking the
- * whole category index in order; the statuses are added up in C, by
- * category and by channel. The region condition is left out for the
- * whole country: LIKE '%' would not narrow anything and hides the
- * better plans. */
-#define WEEKLY_KEYS	"c.category, c.status, c.channel"
-#define WEEKLY_STEPS(KIND, REGION) \
-    "UNION ALL SELECT '" KIND "', " WEEKLY_KEYS ", COUNT(*) " \
-    "FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id " \
-    "WHERE e.kind = '" KIND "' AND e.at >= ? AND e.at < ?" REGION \
-    " GROUP BY " WEEKLY_KEYS " "
-#define WEEKLY_SQL(REGION, STEP_REGION) \
-    "SELECT 'received' AS k, " WEEKLY_KEYS ", COUNT(*) AS n " \
-    "FROM complaint c WHERE c.submitted_at >= ? AND c.submitted_at < ?" \
-    REGION " GROUP BY " WEEKLY_KEYS " " \
-    "UNION ALL SELECT 'accepted', " WEEKLY_KEYS ", COUNT(*) " \
-    "FROM complaint c WHERE c.accepted_at >= ? AND c.accepted_at < ?" \
-    REGION " GROUP BY " WEEKLY_KEYS " " \
-    /* A rejection closes the complaint: its time is kept in resolved_at. */ \
-    "UNION ALL SELECT 'rejected', " WEEKLY_KEYS ", COUNT(*) " \
-    "FROM complaint c WHERE c.resolved_at >= ? AND c.resolved_at < ? " \
-    "AND c.status = 'rejected'" REGION " GROUP BY " WEEKLY_KEYS " " \
-    "UNION ALL SELECT 'resolved', " WEEKLY_KEYS ", COUNT(*) " \
-    "FROM complaint c WHERE c.resolved_at >= ? AND c.resolved_at < ? " \
-    "AND c.accepted_at IS NOT NULL" REGION " GROUP BY " WEEKLY_KEYS " " \
-    /* As the week ended: past due, and not done by then. */ \
-    /* Steps: each time it happened (sql/029), where it was then. */ \
-    WEEKLY_STEPS("escalated", STEP_REGION) \
-    WEEKLY_STEPS("transferred", STEP_REGION) \
-    "UNION ALL SELECT 'overdue', " WEEKLY_KEYS ", COUNT(*) " \
-    "FROM complaint c WHERE c.submitted_at < ? AND (" \
-    "(c.accept_due < ? AND (c.accepted_at >= ? OR (c.accepted_at IS NULL " \
-    "AND (c.resolved_at IS NULL OR c.resolved_at >= ?)))) OR " \
-    "(c.accepted_at < ? AND c.resolve_due < ? AND (c.resolved_at IS NULL " \
-    "OR c.resolved_at >= ?)))" REGION " GROUP BY " WEEKLY_KEYS
+/* The week's counts from complaint_week_tally (sql/031), which triggers
+ * keep as complaints and their steps change: the done ones from the
+ * week's rows, overdue as the sum of its changes up to the week. The
+ * region condition is left out for the whole country: LIKE '%' would
+ * not narrow anything and hides the better plans. */
+#define WEEKLY_SQL(REGION) \
+    "SELECT kind AS k, category, channel, CAST(SUM(n) AS SIGNED) AS n " \
+    "FROM complaint_week_tally WHERE kind IN ('received', 'accepted', " \
+    "'rejected', 'resolved', 'escalated', 'transferred') AND week = ?" \
+    REGION " GROUP BY kind, category, channel " \
+    "UNION ALL SELECT 'overdue', category, channel, " \
+    "CAST(SUM(n) AS SIGNED) FROM complaint_week_tally " \
+    "WHERE kind = 'overdue' AND week <= ?" REGION \
+    " GROUP BY category, channel"
 
-static struct db_stmt weekly_all = DB_READ(WEEKLY_SQL("", ""));
+static struct db_stmt weekly_all = DB_READ(WEEKLY_SQL(""));
 static struct db_stmt weekly_region = DB_READ(WEEKLY_SQL(
-    " AND c.outlet_region LIKE CONCAT(?, '%')",
-    " AND e.region LIKE CONCAT(?, '%')"));
+    " AND region LIKE CONCAT(?, '%')"));
 
 /* Registrations from the outlet, suspensions and cancellations from
  * its status history: each one that took effect in the week, even when
@@ -126,8 +102,8 @@ week_row(struct stats_week *w, const char *code)
 	return NULL;
 }
 
-/* A count of the complaints, added up over the statuses of its
- * category's row and of its channel's. */
+/* A count of the complaints, added to its category's row and to its
+ * channel's. */
 static int
 week_add(void *arg, const struct db_row *r)
 {
@@ -168,26 +144,19 @@ enum domain_status
 stats_weekly(struct stats_week *w, const char *region, long monday)
 {
 	char		 start[11], end[11];
-	struct db_arg	 a[32], o[9];
+	struct db_arg	 a[4], o[9];
 	enum db_status	 st;
 	size_t		 i, k = 0;
 
 	memset(w, 0, sizeof(*w));
 	days_to_date(monday, start);
 	days_to_date(monday + 7, end);
-	/* received, accepted, rejected, resolved, escalated, transferred:
-	 * start, end (, region). */
-	for (i = 0; i < 6; i++) {
+	/* The week's steps, then overdue: its Monday (, region). */
+	for (i = 0; i < 2; i++) {
 		a[k++] = DB_TEXT(start);
-		a[k++] = DB_TEXT(end);
 		if (region[0] != '\0')
 			a[k++] = DB_TEXT(region);
 	}
-	/* overdue: every bound is the week's end (, region). */
-	for (i = 0; i < 7; i++)
-		a[k++] = DB_TEXT(end);
-	if (region[0] != '\0')
-		a[k++] = DB_TEXT(region);
 	if ((st = week_rows(w)) != DB_OK ||
 	    (st = db_query_each(region[0] != '\0' ? &weekly_region :
 	    &weekly_all, a, k, week_add, w)) != DB_OK)

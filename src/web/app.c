@@ -495,7 +495,7 @@ serve_cached(struct server *s, FCGX_Request *fr, const char *key, int head)
 
 /* Keeps a page for the next asker, and says which this one was. */
 static void
-cache_store(struct response *resp, const char *key)
+cache_store(struct response *resp, const char *key, int keep_seconds)
 {
 	struct buf	 b;
 	size_t		 mark;
@@ -508,8 +508,9 @@ cache_store(struct response *resp, const char *key)
 	 * the page buffer it was rendered into. */
 	if (response_header(resp, "X-Page-Cache", "hit") == 0 &&
 	    response_serialise(resp, 1, &b) == 0)
-		page_cache_put_parts(key, b.data, b.len, resp->body.data,
-		    resp->body.len);
+		page_cache_put_until(key, b.data, b.len, resp->body.data,
+		    resp->body.len, keep_seconds > 0 ?
+		    time(NULL) + keep_seconds : 0);
 	buf_free(&b);
 	resp->headers.len = mark;
 	if (resp->headers.data != NULL)
@@ -550,6 +551,7 @@ serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
 	c.user = NULL;
 	c.after = NULL;
 	c.after_arg = NULL;
+	c.keep_seconds = 0;
 	c.arena = s->arena;
 	view_fill_reset();
 	if ((c.hdf = view_new()) == NULL) {
@@ -572,8 +574,8 @@ serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
 	if (s->app->private_pages)
 		response_header(&resp, "Cache-Control", "private, no-store");
 	if (cacheable && status == 200 && c.route != NULL &&
-	    (c.route->flags & ROUTE_CACHE))
-		cache_store(&resp, key);
+	    (c.route->flags & ROUTE_CACHE) && c.keep_seconds >= 0)
+		cache_store(&resp, key, c.keep_seconds);
 	response_write(&resp, req.method == M_HEAD, fr->out);
 	log_request(req.method_name[0] ? req.method_name : "-", req.path,
 	    status, seconds_since(&req.started) * 1e3);

@@ -43,6 +43,9 @@ struct ctx {
 	 * FastCGI request first and takes no other until it returns. */
 	void			(*after)(void *);
 	void			*after_arg;
+	/* How long a ROUTE_CACHE answer may be kept, in seconds: 0 until
+	 * the site changes, < 0 not at all (its numbers are already old). */
+	int			 keep_seconds;
 };
 
 /* The handler sees invalid parameters itself (to redisplay a form). */

@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "web/page_cache.h"
 
@@ -11,6 +12,7 @@ struct entry {
 	struct entry		*next;
 	struct cached_page	 page;
 	size_t			 size;	/* everything this entry holds */
+	time_t			 until;	/* forgotten then; 0: kept */
 	char			 key[];	/* then the answer's bytes */
 };
 
@@ -82,7 +84,8 @@ page_cache_get(const char *key)
 		return NULL;
 	for (e = bucket[hash(key) % BUCKETS]; e != NULL; e = e->next)
 		if (strcmp(e->key, key) == 0)
-			return &e->page;
+			return e->until == 0 || time(NULL) < e->until ?
+			    &e->page : NULL;
 	return NULL;
 }
 
@@ -99,6 +102,13 @@ page_cache_put(const char *key, const char *data, size_t len,
 int
 page_cache_put_parts(const char *key, const char *head, size_t head_len,
     const char *body, size_t body_len)
+{
+	return page_cache_put_until(key, head, head_len, body, body_len, 0);
+}
+
+int
+page_cache_put_until(const char *key, const char *head, size_t head_len,
+    const char *body, size_t body_len, time_t until)
 {
 	struct entry	*e, **p;
 	size_t		 klen = strlen(key), size, len = head_len + body_len;
@@ -130,6 +140,7 @@ page_cache_put_parts(const char *key, const char *head, size_t head_len,
 	e->page.len = len;
 	e->page.head_len = head_len;
 	e->size = size;
+	e->until = until;
 	e->next = bucket[b];
 	bucket[b] = e;
 	held += size;

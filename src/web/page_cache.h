@@ -4,6 +4,7 @@
 #define JDXX_PAGE_CACHE_H
 
 #include <stddef.h>
+#include <time.h>
 
 #define PAGE_CACHE_MAX_KEY	(256 + 1 + 2048)	/* path ? query */
 
@@ -32,6 +33,10 @@ int	page_cache_put(const char *key, const char *data, size_t len,
 /* The same from the head and the body where they are, copied once. */
 int	page_cache_put_parts(const char *key, const char *head,
 	    size_t head_len, const char *body, size_t body_len);
+/* The same, forgotten at until (time(NULL)) if the site has not changed
+ * by then; 0: kept until it does. */
+int	page_cache_put_until(const char *key, const char *head,
+	    size_t head_len, const char *body, size_t body_len, time_t until);
 /* Bytes held and answers kept, for tests and the benchmark. */
 size_t	page_cache_bytes(void);
 size_t	page_cache_count(void);

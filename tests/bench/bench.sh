@@ -254,6 +254,25 @@ fi
 say "import: $(tail -n 1 "$OUT/import.txt")"
 sql "DELETE FROM outlet WHERE reg_no LIKE '$imp-%'"
 
+# The weekly report (sql/031) for the whole country and for the county
+# above, as a staff admin and as that county's handler: the median of
+# five, in ms (staff pages are never cached).
+weekly_ms() {
+	local i
+	for i in 1 2 3 4 5; do
+		curl -s -o /dev/null -b "$BUILD/jar-$1" -w '%{time_total}\n' \
+		    "$BASE/staff/reports/weekly?week=$(date -d 'last week' +%G-W%V)"
+	done | sort -n | awk 'NR == 3 { printf "%.1f", $1 * 1000 }'
+}
+echo "Bench-weekly-1" | staff_cli add benchadmin admin >/dev/null 2>&1 || true
+echo "Bench-weekly-1" | staff_cli add benchcounty handler "$county" \
+    >/dev/null 2>&1 || true
+login benchadmin Bench-weekly-1 >/dev/null
+login benchcounty Bench-weekly-1 >/dev/null
+printf 'weekly\tnational\t%s\n' "$(weekly_ms benchadmin)" >> "$RESULTS"
+printf 'weekly\tcounty\t%s\n' "$(weekly_ms benchcounty)" >> "$RESULTS"
+say "weekly: $(grep '^weekly' "$RESULTS" | cut -f2,3 | tr '\t\n' '  ')"
+
 printf 'meta\tload_after\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS"
 node tests/bench/report.mjs "$RESULTS" "$OUT/report.md" "$OUT/report.json"
 ln -sfn "$STAMP" "$ROOT/bench-results/latest"

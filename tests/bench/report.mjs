@@ -16,12 +16,14 @@ let complaints = null;
 const render = {};
 const sizes = {};
 let importSeconds = null;
+const weekly = {};
 for (const line of readFileSync(input, 'utf8').split('\n')) {
   const f = line.split('\t');
   if (f[0] === 'meta') meta[f[1]] = f[2];
   else if (f[0] === 'url') urls.push({ page: f[1], path: f[2], bytes: Number(f[3]) });
   else if (f[0] === 'render') render[f[1]] = Number(f[2]);
   else if (f[0] === 'size') sizes[f[1]] = Number(f[2]);
+  else if (f[0] === 'weekly') weekly[f[1]] = Number(f[2]);
   else if (f[0] === 'import') importSeconds = f[2] === 'failed' ? NaN : Number(f[2]);
   else if (f[0] === 'memory') memory.push({ when: f[1], process: f[2], rss_kb: Number(f[3]) });
   else if (f[0] === 'page') {
@@ -149,6 +151,10 @@ const targets = [
   ['50,000 outlets checked and imported ≤ 30 s', importSeconds !== null &&
     importSeconds <= 30, importSeconds === null ? '–' : Number.isNaN(importSeconds) ?
       'failed' : `${fmt(importSeconds, 1)} s`],
+  ['weekly report: the whole country ≤ 200 ms, a county ≤ 20 ms',
+    weekly.national <= 200 && weekly.county <= 20,
+    weekly.national === undefined ? '–' :
+      `national ${fmt(weekly.national, 1)} ms, county ${fmt(weekly.county, 1)} ms`],
 ];
 lines.push('## Targets', '');
 lines.push('| target | met | measured |', '|---|---|---|');
@@ -157,5 +163,5 @@ lines.push('');
 
 writeFileSync(mdOut, lines.join('\n'));
 writeFileSync(jsonOut, JSON.stringify({ meta, pages: pageSummary, nocache, php, complaints, memory,
-  render, sizes, import_seconds: importSeconds,
+  render, sizes, import_seconds: importSeconds, weekly_ms: weekly,
   targets: targets.map(([what, met, measured]) => ({ what, met, measured })) }, null, 2) + '\n');

@@ -23,6 +23,7 @@ fresh_instance http "$BUILD/http-start.log"
 . tests/http/open311.sh
 . tests/http/paging.sh
 . tests/http/stats.sh
+. tests/http/weekly.sh
 . tests/http/records_products.sh
 . tests/http/records_caps_withdraw.sh
 . tests/http/records_import.sh

@@ -290,21 +290,55 @@ stats_until() {
 	done
 	return 1
 }
+# stats_forget: the pages kept while their numbers were fresh are
+# forgotten, as after a change to the site, so that numbers planted
+# behind the page's back show.
+stats_forget() {
+	sql "INSERT INTO site_change (shard, n) VALUES (0, 1)
+	    ON DUPLICATE KEY UPDATE n = n + 1"
+	sleep 1.1
+}
 sql "INSERT INTO stats_snapshot (region, year, computed_at, data) VALUES ('420626', 2010, NOW() - INTERVAL 1 MINUTE, '{\"total\": 424242}')"
+stats_forget
 at=$(sql "SELECT DATE_FORMAT(computed_at, '%Y-%m-%d %H:%i') FROM stats_snapshot WHERE region = '420626' AND year = 2010")
 expect GET "$q" 200 "共 <strong>424242</strong> 件投诉"
 check "kept numbers say when they were counted: $at" has "统计时间 $at；"
 check "fresh numbers stay kept" [ "$(snapshot_rows)" = 1 ]
+# The page itself is kept in the workers' caches no longer than its
+# numbers are fresh (cgi-bin/public_stats.c): "hit", "miss" or "" (not
+# kept) for this answer.
+stats_page_cache() {
+	fetch_fresh "$q"
+	printf '%s\n' "$headers" | tr -d '\r' | sed -n 's/^x-page-cache: //Ip' |
+	    head -n 1
+}
+for i in 1 2 3 4; do fetch_fresh "$q"; done
+check "fresh numbers: the page is kept" [ "$(stats_page_cache)" = hit ]
+check "the kept page has the kept numbers" has "共 <strong>424242</strong> 件投诉"
 # Older than five minutes: shown once more, then counted again after the
 # answer; quick to count, they are no longer kept.
 sql "UPDATE stats_snapshot SET computed_at = NOW() - INTERVAL 6 MINUTE WHERE region = '420626' AND year = 2010"
-expect GET "$q" 200 "共 <strong>424242</strong> 件投诉"
+stats_forget
+check "stale numbers: the page is not kept" [ -z "$(stats_page_cache)" ]
+check "stale numbers shown once more" has "共 <strong>424242</strong> 件投诉"
 check "stale numbers counted again" stats_until "共 <strong>$n_2010</strong> 件投诉"
 check "quick numbers no longer kept" [ "$(snapshot_rows)" = 0 ]
 # Kept text that does not read as JSON is counted again, and dropped.
 sql "INSERT INTO stats_snapshot (region, year, computed_at, data) VALUES ('420626', 2010, NOW(), 'this is not json')"
+stats_forget
 expect GET "$q" 200 "共 <strong>$n_2010</strong> 件投诉"
 check "unreadable numbers dropped" [ "$(snapshot_rows)" = 0 ]
+# Numbers fresh for a few seconds more: the page kept that long, then
+# answered from the stale numbers and not kept.
+sql "INSERT INTO stats_snapshot (region, year, computed_at, data) VALUES ('420626', 2010, NOW() - INTERVAL 296 SECOND, '{\"total\": 434343}')"
+stats_forget
+for i in 1 2 3 4; do fetch_fresh "$q"; done
+check "nearly stale numbers: the page is kept" [ "$(stats_page_cache)" = hit ]
+check "nearly stale numbers shown" has "共 <strong>434343</strong> 件投诉"
+sleep 4
+check "once they are stale, the page is not kept" [ -z "$(stats_page_cache)" ]
+check "stale numbers shown once more, not the kept page's" has "共 <strong>434343</strong> 件投诉"
+check "then counted again" stats_until "共 <strong>$n_2010</strong> 件投诉"
 # hold_lock REGION YEAR SECONDS: another session holds the lock of the
 # filter's count for SECONDS; $lock names it, $holder is that session.
 hold_lock() {
@@ -327,6 +361,7 @@ timed_expect() {
 }
 # Counties and cities are counted by every worker that asks, without
 # waiting for another: a held lock changes nothing for them.
+stats_forget
 hold_lock 420626 2010 3
 timed_expect "$q" 200 "共 <strong>$n_2010</strong> 件投诉"
 check "a county does not wait for the lock: $waited ms" [ "$waited" -lt 1000 ]
@@ -335,6 +370,7 @@ wait "$holder"
 # after 2 s: a 503 that says to come back, and the worker is free again.
 q='/stats?year=2010'
 n_2010=$(sql "SELECT COUNT(*) FROM complaint WHERE submitted_at >= '2010-01-01' AND submitted_at < '2011-01-01'")
+stats_forget
 hold_lock "" 2010 4
 timed_expect "$q" 503 "统计数字正在计算，请过 10 秒再打开本页。"
 check "busy after $waited ms" [ "$waited" -ge 1900 -a "$waited" -lt 5000 ]
@@ -345,6 +381,7 @@ check "the lock let go" [ "$(sql "SELECT IS_USED_LOCK($lock) IS NULL")" = 1 ]
 # The whole country's numbers are kept however quick: read again without
 # waiting for the lock, even while another worker holds it.
 check "the country's numbers kept" [ "$(sql "SELECT COUNT(*) FROM stats_snapshot WHERE region = '' AND year = 2010")" = 1 ]
+stats_forget
 hold_lock "" 2010 3
 timed_expect "$q" 200 "共 <strong>$n_2010</strong> 件投诉"
 check "kept numbers do not wait for the lock: $waited ms" [ "$waited" -lt 1000 ]

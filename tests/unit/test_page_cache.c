@@ -1,5 +1,6 @@
 /* The page cache: lookups, limits, and forgetting on a change. */
 #include <string.h>
+#include <time.h>
 
 #include "check.h"
 #include "web/page_cache.h"
@@ -119,9 +120,30 @@ limits(void)
 	    "init empties");
 }
 
+/* An answer kept for a while (statistics) is forgotten when that is
+ * over, even though the site has not changed. */
+static void
+expiry(void)
+{
+	page_cache_init(1 << 20, 1 << 16);
+	page_cache_validate(1, 1);
+	CHECK(page_cache_put_until("/fresh", "H", 1, "b", 1,
+	    time(NULL) + 60) == 0, "fresh put");
+	CHECK(page_cache_get("/fresh") != NULL, "kept while fresh");
+	CHECK(page_cache_put_until("/old", "H", 1, "b", 1, time(NULL)) == 0,
+	    "old put");
+	CHECK(page_cache_get("/old") == NULL, "not served once its time is up");
+	CHECK(page_cache_put_until("/old", "H", 1, "b", 1, 0) == 0 &&
+	    page_cache_get("/old") != NULL, "the same key kept for good");
+	page_cache_validate(2, 1);
+	CHECK(page_cache_get("/fresh") == NULL, "forgotten when the site changes");
+	page_cache_init(1 << 20, 1 << 16);
+}
+
 void
 test_page_cache(void)
 {
 	scenario();
 	limits();
+	expiry();
 }

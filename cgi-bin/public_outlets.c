@@ -11,6 +11,7 @@
 #include "domain/outlet.h"
 #include "domain/outlet_record.h"
 #include "public.h"
+#include "domain/reference_cache.h"
 #include "domain/region.h"
 #include "web/domain_answer.h"
 #include "web/region_view.h"
@@ -69,8 +70,7 @@ outlet_query_from_params(struct ctx *c, struct outlet_query *q,
 	if (q->region[0]) {
 		ds = children == NULL ?
 		    region_path(&c->arena, q->region, &path) :
-		    region_path_and_children(&c->arena, q->region, &path,
-		    &below);
+		    reference_region(&c->arena, q->region, &path, &below);
 		if (ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND)
 			return domain_answer_error(c, ds);
 		region_view_list(c->hdf, "RegionPath", &path);

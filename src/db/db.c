@@ -559,11 +559,18 @@ db_query_each(struct db_stmt *s, const struct db_arg *args, size_t n,
 const char *
 db_col(const struct db_row *r, const char *name)
 {
-	size_t	 i;
+	/* Sinks read columns mostly in their order: looking from the one
+	 * after the last found makes each look-up one comparison. */
+	static size_t	 next;
+	size_t		 i, k;
 
-	for (i = 0; i < r->ncol; i++)
-		if (strcmp(r->name[i], name) == 0)
+	for (k = 0; k < r->ncol; k++) {
+		i = (next + k) % r->ncol;
+		if (strcmp(r->name[i], name) == 0) {
+			next = i + 1;
 			return r->value[i];
+		}
+	}
 	return NULL;
 }
 

@@ -3,6 +3,7 @@
 
 #include "web/region_view.h"
 #include "web/view.h"
+#include "web/view_field.h"
 
 void
 region_view_put(HDF *hdf, const char *prefix, const struct region *g)
@@ -22,11 +23,11 @@ region_view_put(HDF *hdf, const char *prefix, const struct region *g)
 void
 region_view_list(HDF *hdf, const char *prefix, const struct arena_list *l)
 {
-	char	 name[128];
+	char	 name[VIEW_ITEM_MAX];
 	size_t	 i;
 
 	for (i = 0; i < l->n; i++) {
-		snprintf(name, sizeof(name), "%s.%zu", prefix, i);
+		view_item_prefix(name, sizeof(name), prefix, i);
 		region_view_put(hdf, name, region_at(l, i));
 	}
 }

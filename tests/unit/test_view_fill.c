@@ -1,5 +1,7 @@
 /* Page data that could not be set is counted, and a page rendered with
  * any counted is refused (a 500), never sent with holes. */
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "check.h"
@@ -8,6 +10,42 @@
 #include "web/request.h"
 #include "web/response.h"
 #include "web/view.h"
+#include "web/view_field.h"
+
+/* Numbers and item names are written without printf: they must read
+ * exactly as printf's would, the extremes and a name too long included. */
+static void
+test_view_numbers(void)
+{
+	static const long long numbers[] = {
+		0, 7, -7, 10, 19, 2147483648LL, -1000000, LLONG_MAX, LLONG_MIN,
+	};
+	static const struct {
+		const char	*prefix;
+		size_t		 i, len;
+	} items[] = {
+		{ "Outlets", 0, 64 }, { "Outlets", 19, 64 }, { "", 3, 64 },
+		{ "RegionChildren", 123456, 64 }, { "Outlets", 19, 10 },
+		{ "Outlets", 19, 11 }, { "Outlets", 19, 1 },
+	};
+	char	 d[VIEW_DECIMAL_MAX], want[64], got[64];
+	size_t	 i;
+
+	for (i = 0; i < NELEM(numbers); i++) {
+		snprintf(want, sizeof(want), "%lld", numbers[i]);
+		CHECK(strcmp(view_decimal(d, numbers[i]), want) == 0,
+		    "decimal %s", want);
+	}
+	for (i = 0; i < NELEM(items); i++) {
+		snprintf(want, items[i].len, "%s.%zu", items[i].prefix,
+		    items[i].i);
+		memset(got, 'x', sizeof(got));
+		view_item_prefix(got, items[i].len, items[i].prefix,
+		    items[i].i);
+		CHECK(strcmp(got, want) == 0, "item %s.%zu in %zu",
+		    items[i].prefix, items[i].i, items[i].len);
+	}
+}
 
 void
 test_view_fill(void)
@@ -35,6 +73,7 @@ test_view_fill(void)
 		    cases[i].name);
 		hdf_destroy(&h);
 	}
+	test_view_numbers();
 
 	/* The render refuses; the count is cleared for the error page. */
 	memset(&cfg, 0, sizeof(cfg));

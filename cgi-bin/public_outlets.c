@@ -73,9 +73,9 @@ outlet_query_from_params(struct ctx *c, struct outlet_query *q,
 		    reference_region(&c->arena, q->region, &path, &below);
 		if (ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND)
 			return domain_answer_error(c, ds);
-		region_view_list(c->hdf, "RegionPath", &path);
+		region_view_links(c->hdf, "RegionPath", &path);
 		if (children != NULL)
-			region_view_list(c->hdf, children, &below);
+			region_view_links(c->hdf, children, &below);
 		if (ds == DOMAIN_NOT_FOUND) {
 			ctx_field_error(c, "region", "没有这个地区代码");
 			q->region = "";
@@ -139,7 +139,7 @@ handle_outlets(struct ctx *c)
 		if ((ds = region_children(&c->arena, "", &provinces)) !=
 		    DOMAIN_OK)
 			return domain_answer_error(c, ds);
-		region_view_list(c->hdf, "RegionChildren", &provinces);
+		region_view_links(c->hdf, "RegionChildren", &provinces);
 	}
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;

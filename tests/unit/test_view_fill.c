@@ -9,6 +9,7 @@
 #include "web/config.h"
 #include "web/request.h"
 #include "web/response.h"
+#include "web/region_view.h"
 #include "web/view.h"
 #include "web/view_field.h"
 
@@ -47,6 +48,29 @@ test_view_numbers(void)
 	}
 }
 
+/* Links to regions carry code and name; the API's list its level too. */
+static void
+test_region_links(void)
+{
+	struct region		 g[2] = { { "42", "湖北省", 1 },
+				    { "4206", "襄阳市", 2 } };
+	struct arena_list	 l = { g, 2, 2 };
+	HDF			*h;
+
+	if ((h = view_new()) == NULL)
+		return;
+	region_view_links(h, "L", &l);
+	region_view_list(h, "F", &l);
+	CHECK(strcmp(hdf_get_value(h, "L.1.code", ""), "4206") == 0 &&
+	    strcmp(hdf_get_value(h, "L.1.name", ""), "襄阳市") == 0 &&
+	    hdf_get_obj(h, "L.1.level") == NULL && hdf_get_obj(h, "L.2") ==
+	    NULL, "links: code and name");
+	CHECK(strcmp(hdf_get_value(h, "F.0.level", ""), "1") == 0 &&
+	    strcmp(hdf_get_value(h, "F.1.level", ""), "2") == 0,
+	    "the full list keeps the level");
+	hdf_destroy(&h);
+}
+
 void
 test_view_fill(void)
 {
@@ -74,6 +98,7 @@ test_view_fill(void)
 		hdf_destroy(&h);
 	}
 	test_view_numbers();
+	test_region_links();
 
 	/* The render refuses; the count is cleared for the error page. */
 	memset(&cfg, 0, sizeof(cfg));

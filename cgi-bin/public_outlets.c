@@ -11,6 +11,7 @@
 #include "domain/outlet.h"
 #include "domain/outlet_record.h"
 #include "public.h"
+#include "domain/reference_cache.h"
 #include "domain/region.h"
 #include "web/domain_answer.h"
 #include "web/region_view.h"
@@ -69,13 +70,12 @@ outlet_query_from_params(struct ctx *c, struct outlet_query *q,
 	if (q->region[0]) {
 		ds = children == NULL ?
 		    region_path(&c->arena, q->region, &path) :
-		    region_path_and_children(&c->arena, q->region, &path,
-		    &below);
+		    reference_region(&c->arena, q->region, &path, &below);
 		if (ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND)
 			return domain_answer_error(c, ds);
-		region_view_list(c->hdf, "RegionPath", &path);
+		region_view_links(c->hdf, "RegionPath", &path);
 		if (children != NULL)
-			region_view_list(c->hdf, children, &below);
+			region_view_links(c->hdf, children, &below);
 		if (ds == DOMAIN_NOT_FOUND) {
 			ctx_field_error(c, "region", "没有这个地区代码");
 			q->region = "";
@@ -92,12 +92,17 @@ outlet_results(struct ctx *c, struct outlet_query *q, const char *prefix,
 	enum domain_status	 ds;
 	long			 page = q->page;
 	int			 past_cap;
+	/* Pages show cards; the API answers every field. */
+	void			(*put)(HDF *, const char *,
+				    const struct arena_list *, size_t) =
+				    c->json ? outlet_view_list :
+				    outlet_view_cards;
 
 	if (q->keyword[0] != '\0' && q->page == 1) {
 		if ((ds = outlet_exact(&c->arena, q->keyword, &rows)) !=
 		    DOMAIN_OK)
 			return domain_answer_error(c, ds);
-		outlet_view_list(c->hdf, exact_prefix, &rows, rows.n);
+		put(c->hdf, exact_prefix, &rows, rows.n);
 	}
 	/* Keyword results stop at the cap: past it, only the count. */
 	past_cap = q->keyword[0] != '\0' &&
@@ -109,7 +114,7 @@ outlet_results(struct ctx *c, struct outlet_query *q, const char *prefix,
 	if (ds != DOMAIN_OK)
 		return domain_answer_error(c, ds);
 	if (!past_cap)
-		outlet_view_list(c->hdf, prefix, &rows, rows.n);
+		put(c->hdf, prefix, &rows, rows.n);
 	if (q->keyword[0] != '\0' && *total > OUTLET_KEYWORD_MAX) {
 		*total = OUTLET_KEYWORD_MAX;
 		hset(c->hdf, "Paging.capped", "1");
@@ -134,7 +139,7 @@ handle_outlets(struct ctx *c)
 		if ((ds = region_children(&c->arena, "", &provinces)) !=
 		    DOMAIN_OK)
 			return domain_answer_error(c, ds);
-		region_view_list(c->hdf, "RegionChildren", &provinces);
+		region_view_links(c->hdf, "RegionChildren", &provinces);
 	}
 	if (c->req->param_errors > 0)
 		c->resp->status = 400;
@@ -232,7 +237,7 @@ handle_outlet_check(struct ctx *c)
 		    DOMAIN_OK)
 			return domain_answer_error(c, ds);
 		/* One row past the limit was fetched only to say "more". */
-		outlet_view_list(c->hdf, "Found", &found, OUTLET_CHECK_MAX);
+		outlet_view_cards(c->hdf, "Found", &found, OUTLET_CHECK_MAX);
 		hset(c->hdf, "Check.kind", kinds[kind]);
 		hseti(c->hdf, "Check.count", (long long)found.n);
 		if (found.n > OUTLET_CHECK_MAX)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "domain/caps.h"
+#include "domain/reference_cache.h"
 #include "public.h"
 #include "web/caps_view.h"
 #include "web/domain_answer.h"
@@ -53,7 +54,8 @@ load_caps_today(struct ctx *c)
 	return caps_today(c, &k);
 }
 
-/* For pages whose only use of the caps is the category filter. */
+/* For pages whose only use of the caps is the category filter; the
+ * worker keeps them (reference_cache.h). */
 enum handler_result
 load_categories_today(struct ctx *c)
 {
@@ -64,7 +66,7 @@ load_categories_today(struct ctx *c)
 	if (hdf_get_obj(c->hdf, "Caps") != NULL)
 		return H_OK;
 	today(d);
-	if ((ds = categories_in_force(&c->arena, d, &categories)) !=
+	if ((ds = reference_categories(&c->arena, d, &categories)) !=
 	    DOMAIN_OK)
 		return domain_answer_error(c, ds);
 	caps_view_category_names(c->hdf, "Caps", &categories);

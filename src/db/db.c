@@ -464,7 +464,7 @@ fetch(struct db_stmt *s, int (*sink)(void *, const struct db_row *),
 	char		*val[DB_MAX_COLUMNS];
 	const char	*names[DB_MAX_COLUMNS], *values[DB_MAX_COLUMNS];
 	struct db_row	 row;
-	unsigned	 ncol, i;
+	unsigned	 ncol, i, k;
 	my_bool		 update_max = 1;
 	enum db_status	 st = DB_OK;
 	int		 rc;
@@ -511,6 +511,10 @@ fetch(struct db_stmt *s, int (*sink)(void *, const struct db_row *),
 	row.ncol = ncol;
 	row.name = names;
 	row.value = values;
+	row.unique = 1;
+	for (i = 0; i < ncol && row.unique; i++)
+		for (k = i + 1; k < ncol && row.unique; k++)
+			row.unique = strcmp(names[i], names[k]) != 0;
 	while ((rc = mysql_stmt_fetch(s->handle)) == 0 ||
 	    rc == MYSQL_DATA_TRUNCATED) {
 		if (rc == MYSQL_DATA_TRUNCATED) {
@@ -559,11 +563,19 @@ db_query_each(struct db_stmt *s, const struct db_arg *args, size_t n,
 const char *
 db_col(const struct db_row *r, const char *name)
 {
-	size_t	 i;
+	/* Sinks read columns mostly in their order: looking from the one
+	 * after the last found makes each look-up one comparison. Where two
+	 * columns share a name, the first is the answer: look from it. */
+	static size_t	 next;
+	size_t		 i, k, from = r->unique ? next : 0;
 
-	for (i = 0; i < r->ncol; i++)
-		if (strcmp(r->name[i], name) == 0)
+	for (k = 0; k < r->ncol; k++) {
+		i = (from + k) % r->ncol;
+		if (strcmp(r->name[i], name) == 0) {
+			next = i + 1;
 			return r->value[i];
+		}
+	}
 	return NULL;
 }
 

@@ -101,6 +101,7 @@ struct db_row {
 	size_t			 ncol;
 	const char *const	*name;
 	const char *const	*value;
+	int			 unique;	/* no two columns share a name */
 };
 /* Runs a query and calls sink with each row, in order; a sink answering
  * -1 stops it with DB_ERROR. The row is valid only during the call. */

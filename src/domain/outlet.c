@@ -79,9 +79,21 @@ static struct filtered_sql directory_by_status = DIRECTORY(BY_STATUS_INDEX);
  * again. Deeper pages would join every row they skip. */
 #define SHALLOW_OFFSET_MAX	200
 
-static struct filtered_sql shallow_by_status = PLAIN_LIST(
-    OUTLET_COLUMNS "FROM outlet o " BY_STATUS_INDEX OUTLET_JOINS,
-    " " DIRECTORY_ORDER " LIMIT ? OFFSET ?");
+/* Those first pages carry their count in each row, summed from the
+ * tallies (below) in a subquery MariaDB runs once: one round trip where
+ * the count and the page took two. The subquery's arguments come first,
+ * then the same filters again and the page's. */
+#define TALLY_SUM(where) \
+    ", (SELECT CAST(COALESCE(SUM(k.n), 0) AS SIGNED) FROM outlet_tally k " \
+    "WHERE " where ") AS total "
+#define COUNTED_BY_STATUS(where) PLAIN_LIST( \
+    OUTLET_COLUMNS TALLY_SUM(where) "FROM outlet o " BY_STATUS_INDEX \
+    OUTLET_JOINS, " " DIRECTORY_ORDER " LIMIT ? OFFSET ?")
+
+static struct filtered_sql counted_by_status =
+    COUNTED_BY_STATUS("k.status = ?");
+static struct filtered_sql counted_in_region = COUNTED_BY_STATUS(
+    "k.region_code LIKE CONCAT(?, '%') AND k.status = ?");
 
 /* Region and status alone are counted from each township's tally
  * (sql/017_outlet_tally.sql): a few dozen rows for a county, not every
@@ -290,6 +302,7 @@ struct outlet_sink {
 	struct arena_list	*list;	/* the rows; NULL: one row */
 	struct outlet		*one;	/* where the one row goes */
 	int			 found;
+	long long		*total;	/* the rows' total column, if any */
 };
 
 static void
@@ -327,6 +340,8 @@ add_outlet(void *arg, const struct db_row *r)
 	    (o = arena_push(s->arena, s->list, sizeof(*o))) == NULL)
 		return -1;
 	outlet_from_row(s->arena, r, o);
+	if (s->total != NULL)
+		*s->total = db_int(r, "total");
 	s->found = 1;
 	return 0;
 }
@@ -336,7 +351,7 @@ static enum db_status
 read_outlets(struct db_stmt *s, const struct db_arg *a, size_t na,
     struct arena *arena, struct arena_list *list)
 {
-	struct outlet_sink	 sink = { arena, list, NULL, 0 };
+	struct outlet_sink	 sink = { arena, list, NULL, 0, NULL };
 	enum db_status		 st;
 
 	if ((st = db_query_each(s, a, na, add_outlet, &sink)) != DB_OK)
@@ -434,6 +449,34 @@ keyword_total(const struct outlet_query *q, int words, struct db_arg *a,
 	return DB_OK;
 }
 
+/* A first page by status and perhaps region, with its count: *total
+ * is left alone when the page has no rows. */
+static enum db_status
+counted_page(struct arena *arena, const struct db_arg *a, size_t na,
+    unsigned mask, long long offset, struct arena_list *rows,
+    long long *total)
+{
+	struct filtered_sql	*f = mask & OF_REGION ? &counted_in_region :
+	    &counted_by_status;
+	struct outlet_sink	 sink = { arena, rows, NULL, 0, total };
+	struct db_arg		 b[8];
+	struct db_stmt		*list;
+	enum db_status		 st;
+	size_t			 i;
+
+	if (na * 2 + 2 > sizeof(b) / sizeof(b[0]) ||
+	    (list = filtered_list(f, mask)) == NULL)
+		return DB_ERROR;
+	for (i = 0; i < na; i++)
+		b[i] = b[na + i] = a[i];
+	b[na * 2] = DB_INT(OUTLET_PAGE_SIZE);
+	b[na * 2 + 1] = DB_INT(offset);
+	if ((st = db_query_each(list, b, na * 2 + 2, add_outlet, &sink)) !=
+	    DB_OK)
+		return st;
+	return arena->failed ? DB_ERROR : DB_OK;
+}
+
 /* The count of q's outlets, then the rows of its page into rows. */
 static enum db_status
 find(struct arena *arena, const struct outlet_query *q,
@@ -448,7 +491,7 @@ find(struct arena *arena, const struct outlet_query *q,
 	size_t			 na = 0, i;
 	enum db_status		 st;
 	long long		 offset;
-	int			 words = 0;
+	int			 words = 0, counted = 0;
 
 	*total = 0;
 	if (q->keyword[0] != '\0' &&
@@ -456,6 +499,15 @@ find(struct arena *arena, const struct outlet_query *q,
 		for (i = 0; i < SEARCH_MAX_TERMS; i++)
 			a[na++] = DB_TEXT(like[i]);
 	mask = filter_args(q, a, &na);
+	offset = (long long)(q->page - 1) * OUTLET_PAGE_SIZE;
+	/* A page past the last has no row to carry the count: counted below. */
+	if (q->keyword[0] == '\0' && (mask & ~OF_REGION) == OF_STATUS &&
+	    offset < SHALLOW_OFFSET_MAX) {
+		st = counted_page(arena, a, na, mask, offset, rows, total);
+		if (st != DB_OK || rows->n > 0)
+			return st;
+		counted = 1;
+	}
 	if (q->keyword[0] == '\0' ||
 	    (words > 0 && strlen(q->region) >= OUTLET_SCAN_REGION)) {
 		if (q->keyword[0] != '\0')
@@ -470,12 +522,8 @@ find(struct arena *arena, const struct outlet_query *q,
 		st = db_query_int(count, a, na, total);
 	} else
 		st = keyword_total(q, words, a, &na, mask, total, &f, ftq);
-	if (st != DB_OK || *total == 0)
+	if (st != DB_OK || *total == 0 || counted)
 		return st;
-	offset = (long long)(q->page - 1) * OUTLET_PAGE_SIZE;
-	if (f == &directory_by_status && (mask & ~OF_REGION) == OF_STATUS &&
-	    offset < SHALLOW_OFFSET_MAX)
-		f = &shallow_by_status;
 	if ((list = filtered_list(f, mask)) == NULL)
 		return DB_ERROR;
 	a[na++] = DB_INT(OUTLET_PAGE_SIZE);
@@ -509,7 +557,7 @@ enum domain_status
 outlet_get(struct arena *arena, long long id, struct outlet *o)
 {
 	struct db_arg		 a[] = { DB_INT(id) };
-	struct outlet_sink	 sink = { arena, NULL, o, 0 };
+	struct outlet_sink	 sink = { arena, NULL, o, 0, NULL };
 	enum db_status		 st;
 
 	memset(o, 0, sizeof(*o));

@@ -13,6 +13,7 @@
 #include "web/cookie.h"
 #include "domain/site_version.h"
 #include "domain/calendar_cache.h"
+#include "domain/reference_cache.h"
 #include "base/change_signal.h"
 #include "web/config.h"
 #include "db/db.h"
@@ -617,6 +618,7 @@ worker(void *arg)
 	arena_free(&s->arena);
 	page_cache_clear();
 	calendar_cache_clear();
+	reference_cache_clear();
 	view_forget_parsed();
 	image_shutdown();
 	db_close();

@@ -11,40 +11,65 @@ or_empty(const char *s)
 	return s != NULL ? s : "";
 }
 
-void
-outlet_view_put(HDF *hdf, const char *prefix, const struct outlet *o)
+/* What an outlet's card (templates/outlets/card.cs) reads. */
+static void
+put_card(HDF *r, const struct outlet *o)
 {
 	char	 names[128];
-	HDF	*r;
 
-	/* The record's node once, its fields relative to it. */
-	if ((r = hnode(hdf, prefix)) == NULL)
-		return;
 	hseti(r, "id", o->id);
 	view_set(r, "reg_no", o->reg_no);
 	view_set(r, "name", o->name);
-	view_set(r, "mode", o->mode);
 	view_set(r, "address", o->address);
 	view_set(r, "phone", o->phone);
-	view_set(r, "services", o->services);
 	view_set(r, "status", o->status);
 	view_set(r, "status_since", o->status_since);
 	view_set(r, "status_reason", o->status_reason);
 	view_set(r, "registered_on", o->registered_on);
 	hseti(r, "is_demo", o->is_demo);
-	view_set(r, "region_code", o->region_code);
 	view_set(r, "township", o->township);
-	view_set(r, "county_code", o->county_code);
 	view_set(r, "county", o->county);
 	hseti(r, "enterprise_id", o->enterprise_id);
 	view_set(r, "enterprise", o->enterprise);
 	view_set(r, "categories", o->categories);
-	view_set(r, "category_codes", o->category_codes);
 	/* Names are set even for a code not known: "" then. */
 	view_set(r, "mode_name", outlet_mode_name(or_empty(o->mode)));
 	view_set(r, "status_name", outlet_status_name(or_empty(o->status)));
 	outlet_service_names(or_empty(o->services), names, sizeof(names));
 	view_set(r, "service_names", names);
+}
+
+void
+outlet_view_put(HDF *hdf, const char *prefix, const struct outlet *o)
+{
+	HDF	*r;
+
+	/* The record's node once, its fields relative to it. */
+	if ((r = hnode(hdf, prefix)) == NULL)
+		return;
+	put_card(r, o);
+	view_set(r, "mode", o->mode);
+	view_set(r, "services", o->services);
+	view_set(r, "region_code", o->region_code);
+	view_set(r, "county_code", o->county_code);
+	view_set(r, "category_codes", o->category_codes);
+}
+
+void
+outlet_view_cards(HDF *hdf, const char *prefix, const struct arena_list *l,
+    size_t max)
+{
+	char	 key[VIEW_ITEM_MAX];
+	HDF	*r;
+	size_t	 i;
+
+	/* Lists of cards are most of a directory page's data: only what
+	 * the card shows. */
+	for (i = 0; i < l->n && i < max; i++) {
+		view_item_prefix(key, VIEW_ITEM_MAX, prefix, i);
+		if ((r = hnode(hdf, key)) != NULL)
+			put_card(r, outlet_at(l, i));
+	}
 }
 
 void

@@ -22,6 +22,10 @@ void	outlet_view_put(HDF *, const char *prefix, const struct outlet *);
  * each as outlet_view_put puts it. */
 void	outlet_view_list(HDF *, const char *prefix,
 	    const struct arena_list *, size_t max);
+/* The same list with only what an outlet's card shows (all but mode,
+ * services, region_code, county_code and category_codes). */
+void	outlet_view_cards(HDF *, const char *prefix,
+	    const struct arena_list *, size_t max);
 /* A status history (struct outlet_status_entry items) as
  * prefix.N.{status, effective_on, reason, status_name}. */
 void	outlet_view_history(HDF *, const char *prefix,

@@ -12,5 +12,9 @@ void	region_view_put(HDF *, const char *prefix, const struct region *);
 /* A list of struct region as prefix.N.{code, name, level}. */
 void	region_view_list(HDF *, const char *prefix,
 	    const struct arena_list *regions);
+/* The same list as links need it, prefix.N.{code, name}: no template
+ * reads a level, and a county's townships are dozens of values. */
+void	region_view_links(HDF *, const char *prefix,
+	    const struct arena_list *regions);
 
 #endif

@@ -25,6 +25,10 @@ void	hset(HDF *, const char *name, const char *value);
 void	hsetf(HDF *, const char *name, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 void	hseti(HDF *, const char *name, long long value);
+/* Room for any long long in decimal, with its sign and NUL. */
+#define VIEW_DECIMAL_MAX	21
+/* value in decimal, written at the end of out; returns where it starts. */
+char	*view_decimal(char out[VIEW_DECIMAL_MAX], long long value);
 /* The node name (made when missing), for setting a record's fields
  * relative to it instead of walking the whole name for each; NULL, and
  * counted as a value not set, when it cannot be made. */

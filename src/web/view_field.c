@@ -1,5 +1,6 @@
 /* Record fields as page data, through the counted setters of web/view.h. */
 #include <stdio.h>
+#include <string.h>
 
 #include "web/view.h"
 #include "web/view_field.h"
@@ -32,7 +33,21 @@ view_field_int(HDF *hdf, const char *prefix, const char *name,
 void
 view_item_prefix(char *out, size_t len, const char *prefix, size_t i)
 {
-	snprintf(out, len, "%s.%zu", prefix, i);
+	char	 d[VIEW_DECIMAL_MAX];
+	const char *n = view_decimal(d, (long long)i);
+	size_t	 pl = strlen(prefix), nl = strlen(n);
+
+	/* Called for every item of every list: no printf. Too long a name
+	 * is cut as snprintf would, and hset then refuses it loudly. */
+	if (len == 0)
+		return;
+	if (pl + 1 + nl >= len) {
+		snprintf(out, len, "%s.%s", prefix, n);
+		return;
+	}
+	memcpy(out, prefix, pl);
+	out[pl] = '.';
+	memcpy(out + pl + 1, n, nl + 1);
 }
 
 void

@@ -82,8 +82,12 @@ const phpRatio = (c) => {
 if (nocache.length) {
   lines.push('## County page with the page cache off, beside the PHP-FPM peer', '');
   lines.push('The peer (tests/bench/php/county.php: PHP-FPM, opcache, PDO with server-side ' +
-    'prepares, 4 children) runs the same statements and answers the same bytes, checked ' +
-    'before the run.', '');
+    'prepares, 4 children) runs the page\'s statement (its 20 rows with their count) and ' +
+    'answers the same bytes, checked before the run. The portal\'s workers keep the ' +
+    'categories in force and the region path and children between requests (read again ' +
+    'on the change signal, a new day or after a second); plain Debian PHP has no shared ' +
+    'memory for that (no APCu), so the peer still runs those two statements on every ' +
+    'request: three statements to the portal\'s one.', '');
   lines.push('| c | req/s | p50 | p90 | p99 | errors | PHP req/s | PHP p99 | × PHP |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of nocache) {

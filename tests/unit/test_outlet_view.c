@@ -1,5 +1,6 @@
 /* Outlet and enterprise values as page data: the labels of their codes,
  * written once in the domain, and the HDF names the templates read. */
+#include <stdio.h>
 #include <string.h>
 
 #include "check.h"
@@ -154,6 +155,25 @@ test_outlet_put(HDF *h)
 	outlet_view_list(h, "M", &l, l.n);
 	CHECK(has(h, "M.2.id", "3") && hdf_get_obj(h, "M.3") == NULL,
 	    "a whole list");
+	/* Cards: what card.cs shows, as the full list puts it, no more. */
+	outlet_view_cards(h, "C", &l, 2);
+	for (i = 0; i < NELEM(sample_names); i++) {
+		char	 name[64];
+		const char *f = sample_names[i].name + 2;	/* after "O." */
+		int	 kept = strcmp(f, "mode") != 0 &&
+		    strcmp(f, "services") != 0 && strcmp(f, "region_code") != 0 &&
+		    strcmp(f, "county_code") != 0 &&
+		    strcmp(f, "category_codes") != 0;
+
+		snprintf(name, sizeof(name), "C.1.%s", f);
+		if (strcmp(f, "id") == 0)
+			CHECK(has(h, name, "2"), "card %s", f);
+		else
+			CHECK(has(h, name, kept ? hdf_get_value(h,
+			    sample_names[i].name, NULL) : NULL), "card %s", f);
+	}
+	CHECK(has(h, "C.1.status_name", "暂停") && hdf_get_obj(h, "C.2") ==
+	    NULL, "cards stop at max");
 	memset(&l, 0, sizeof(l));
 	outlet_view_list(h, "Empty", &l, 10);
 	CHECK(hdf_get_obj(h, "Empty") == NULL, "no rows, no node");

@@ -54,21 +54,41 @@ $regions = rows('SELECT 0 AS part, code, name, level FROM region WHERE code ' .
     'IN (LEFT(?, 2), LEFT(?, 4), LEFT(?, 6), LEFT(?, 9), ?) UNION ALL SELECT 1, ' .
     'code, name, level FROM region WHERE parent_code = ? ORDER BY part, level, code',
     array_fill(0, 6, $region));
-$total = (int)rows('SELECT CAST(COALESCE(SUM(o.n), 0) AS SIGNED) AS n FROM ' .
-    'outlet_tally o WHERE 1 = 1 AND o.region_code LIKE CONCAT(?, \'%\') AND ' .
-    'o.status = ?', [$region, 'active'])[0]['n'];
-$outlets = rows('SELECT o.id, o.reg_no, o.name, o.mode, o.address, o.phone, ' .
+// The first pages carry their count in each row, as the portal's do; a
+// page past the last (or deeper than 200 rows) counts apart.
+$offset = ($page - 1) * PAGE_SIZE;
+$columns = 'SELECT o.id, o.reg_no, o.name, o.mode, o.address, o.phone, ' .
     'o.services, o.status, DATE_FORMAT(o.status_since, \'%Y-%m-%d\') AS ' .
     'status_since, o.status_reason, DATE_FORMAT(o.registered_on, \'%Y-%m-%d\') ' .
     'AS registered_on, o.is_demo, o.region_code, t.name AS township, c.code AS ' .
     'county_code, c.name AS county, o.enterprise_id, e.name AS enterprise, ' .
-    'ocs.names AS categories, ocs.codes AS category_codes FROM outlet o FORCE ' .
-    'INDEX (outlet_status_region) JOIN enterprise e ON e.id = o.enterprise_id ' .
+    'ocs.names AS categories, ocs.codes AS category_codes ';
+$joins = 'JOIN enterprise e ON e.id = o.enterprise_id ' .
     'LEFT JOIN region t ON t.code = o.region_code LEFT JOIN region c ON c.code ' .
     '= t.parent_code LEFT JOIN outlet_category_summary ocs ON ocs.outlet_id = ' .
-    'o.id WHERE 1 = 1 AND o.region_code LIKE CONCAT(?, \'%\') AND o.status = ? ' .
-    'ORDER BY o.region_code, o.reg_no LIMIT ? OFFSET ?',
-    [$region, 'active', PAGE_SIZE, ($page - 1) * PAGE_SIZE]);
+    'o.id ';
+$outlets = [];
+if ($offset < 200)
+	$outlets = rows($columns . ', (SELECT CAST(COALESCE(SUM(k.n), 0) AS SIGNED) ' .
+	    'FROM outlet_tally k WHERE k.region_code LIKE CONCAT(?, \'%\') AND ' .
+	    'k.status = ?) AS total FROM outlet o FORCE INDEX (outlet_status_region) ' .
+	    $joins . 'WHERE 1 = 1 AND o.region_code LIKE CONCAT(?, \'%\') AND ' .
+	    'o.status = ? ORDER BY o.region_code, o.reg_no LIMIT ? OFFSET ?',
+	    [$region, 'active', $region, 'active', PAGE_SIZE, $offset]);
+if ($outlets) {
+	$total = (int)$outlets[0]['total'];
+} else {
+	$total = (int)rows('SELECT CAST(COALESCE(SUM(o.n), 0) AS SIGNED) AS n FROM ' .
+	    'outlet_tally o WHERE 1 = 1 AND o.region_code LIKE CONCAT(?, \'%\') AND ' .
+	    'o.status = ?', [$region, 'active'])[0]['n'];
+	if ($total > 0 && $offset >= 200)
+		$outlets = rows($columns . 'FROM (SELECT o.id FROM outlet o FORCE INDEX ' .
+		    '(outlet_status_region) WHERE 1 = 1 AND o.region_code LIKE ' .
+		    'CONCAT(?, \'%\') AND o.status = ? ORDER BY o.region_code, o.reg_no ' .
+		    'LIMIT ? OFFSET ?) pg JOIN outlet o ON o.id = pg.id ' . $joins .
+		    'ORDER BY o.region_code, o.reg_no',
+		    [$region, 'active', PAGE_SIZE, $offset]);
+}
 
 $path = $below = [];
 foreach ($regions as $r)

@@ -47,18 +47,25 @@ calendar_cache_get(const struct calendar_stamp *now,
 	return DOMAIN_OK;
 }
 
-enum domain_status
-calendar_cached(const struct calendar **out)
+void
+calendar_stamp_now(struct calendar_stamp *now)
 {
-	struct calendar_stamp	 now;
 	struct timespec		 t;
 	time_t			 secs = time(NULL);
 	struct tm		 tm;
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	localtime_r(&secs, &tm);
-	now.signal = change_signal_read();
-	now.day = (long)tm.tm_year * 400 + tm.tm_yday;
-	now.ms = (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+	now->signal = change_signal_read();
+	now->day = (long)tm.tm_year * 400 + tm.tm_yday;
+	now->ms = (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+enum domain_status
+calendar_cached(const struct calendar **out)
+{
+	struct calendar_stamp	 now;
+
+	calendar_stamp_now(&now);
 	return calendar_cache_get(&now, calendar_load, out);
 }

@@ -19,6 +19,8 @@ struct calendar_stamp {
 /* 1 when a calendar loaded at then must be loaded again at now. */
 int	calendar_stale(const struct calendar_stamp *then,
 	    const struct calendar_stamp *now);
+/* The stamp of this moment: the change signal, today, the clock. */
+void	calendar_stamp_now(struct calendar_stamp *);
 /* The kept calendar, loaded by load first when there is none or it is
  * stale at now; *out stays valid until the next call. Nothing is kept
  * when the load fails. */

@@ -1,8 +1,6 @@
 /* Categories in force and region paths kept per worker (see the header). */
 #include <string.h>
-#include <time.h>
 
-#include "base/change_signal.h"
 #include "domain/calendar_cache.h"
 #include "domain/caps.h"
 #include "domain/reference_cache.h"
@@ -38,15 +36,8 @@ static void
 refresh(void)
 {
 	struct calendar_stamp	 now;
-	struct timespec		 t;
-	time_t			 secs = time(NULL);
-	struct tm		 tm;
 
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	localtime_r(&secs, &tm);
-	now.signal = change_signal_read();
-	now.day = (long)tm.tm_year * 400 + tm.tm_yday;
-	now.ms = (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+	calendar_stamp_now(&now);
 	if (have && !calendar_stale(&kept_at, &now))
 		return;
 	reference_cache_clear();

@@ -133,7 +133,12 @@ reference_region(struct arena *a, const char *code, struct arena_list *path,
 			return ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND ? ds :
 			    DOMAIN_INTERNAL;
 		}
-		k->code = arena_strdup(&kept, code);
+		/* A region kept without its code would be looked up later. */
+		if ((k->code = arena_strdup(&kept, code)) == NULL ||
+		    kept.failed) {
+			reference_cache_clear();
+			return DOMAIN_INTERNAL;
+		}
 		k->ds = ds;
 		nregions++;
 	}

@@ -42,13 +42,6 @@ complaint_photos_to_page(struct ctx *c, long long complaint_id,
 }
 
 /* Never kept by a browser or a cache, never named in a Referer. */
-static void
-private_photo(struct ctx *c)
-{
-	response_header(c->resp, "Cache-Control", "private, no-store");
-	response_header(c->resp, "Referrer-Policy", "no-referrer");
-}
-
 int
 handle_complaint_photo(struct ctx *c)
 {
@@ -66,7 +59,7 @@ handle_complaint_photo(struct ctx *c)
 		    &data, &len);
 	if (ds != DOMAIN_OK) {
 		r = domain_answer_error(c, ds);
-		private_photo(c);
+		complaint_photo_private(c);
 		return r;
 	}
 	return complaint_photo_answer(c, data, len);

@@ -72,6 +72,13 @@ complaint_photo_form_read(struct ctx *c, struct image_out *out, size_t *n)
 	return H_OK;
 }
 
+void
+complaint_photo_private(struct ctx *c)
+{
+	response_header(c->resp, "Cache-Control", "private, no-store");
+	response_header(c->resp, "Referrer-Policy", "no-referrer");
+}
+
 enum handler_result
 complaint_photo_answer(struct ctx *c, char *data, size_t len)
 {
@@ -84,7 +91,6 @@ complaint_photo_answer(struct ctx *c, char *data, size_t len)
 	c->resp->content_type = "image/jpeg";
 	response_header(c->resp, "Content-Disposition",
 	    "inline; filename=\"photo.jpg\"");
-	response_header(c->resp, "Cache-Control", "private, no-store");
-	response_header(c->resp, "Referrer-Policy", "no-referrer");
+	complaint_photo_private(c);
 	return H_OK;
 }

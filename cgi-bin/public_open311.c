@@ -366,7 +366,7 @@ requests(struct ctx *c, enum open311_format f)
 	enum domain_status	 ds;
 	struct arena_list	 matching;
 	const char		*status = ctx_text(c, O3L_STATUS);
-	char			 after_at[20];
+	char			 after_at[20], too_deep[128];
 	json_t			*errors, *list;
 	size_t			 i;
 	int			 rc, found;
@@ -399,6 +399,13 @@ requests(struct ctx *c, enum open311_format f)
 		q.service_code = p[O3L_SERVICE].s;
 	}
 	date_range(c, &q, errors);
+	/* Numbered pages reach as deep as the web lists' (PAGE_MAX of 20);
+	 * beyond, the after cursor walks without an OFFSET. */
+	if ((q.page - 1) * q.page_size >= OPEN311_OFFSET_MAX) {
+		snprintf(too_deep, sizeof(too_deep), "按页码最多只能翻过 %d 条："
+		    "请用上一页 Link 头里的 after 继续翻页", OPEN311_OFFSET_MAX);
+		field_error(errors, "page", too_deep);
+	}
 	if (p[O3L_AFTER].present && p[O3L_AFTER].valid) {
 		if (service_request_cursor_parse(p[O3L_AFTER].s, after_at,
 		    &q.after_id) != 0)

@@ -17,15 +17,13 @@
 #include "web/region_view.h"
 #include "web/view.h"
 
-#define MAX_PAGE	1000000
-
 const struct param_spec outlet_params[OL_COUNT] = {
 	[OL_REGION] = { "region", "地区", P_REGION, 0, 0, 0 },
 	[OL_Q] = { "q", "关键词", P_TEXT, 1, 50, 0 },
 	[OL_CATEGORY] = { "category", "商品类别", P_CODE, 1, 16, 0 },
 	[OL_STATUS] = { "status", "状态", P_CODE, 1, 16, 0 },
 	[OL_ENTERPRISE] = { "enterprise", "销售企业", P_INT, 1, 4000000000LL, 0 },
-	[OL_PAGE] = { "page", "页码", P_INT, 1, MAX_PAGE, 0 },
+	[OL_PAGE] = PARAM_PAGE,
 };
 
 const struct param_spec outlet_check_params[OC_COUNT] = {
@@ -33,7 +31,7 @@ const struct param_spec outlet_check_params[OC_COUNT] = {
 };
 
 const struct param_spec page_params[PG_COUNT] = {
-	[PG_PAGE] = { "page", "页码", P_INT, 1, MAX_PAGE, 0 },
+	[PG_PAGE] = PARAM_PAGE,
 };
 
 int

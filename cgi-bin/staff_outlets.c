@@ -46,7 +46,7 @@ const struct param_spec outlet_status_params[OS_COUNT] = {
 const struct param_spec staff_outlet_list_params[SL_COUNT] = {
 	[SL_Q] = { "q", "关键词", P_TEXT, 1, 50, 0 },
 	[SL_STATUS] = { "status", "状态", P_CODE, 1, 16, 0 },
-	[SL_PAGE] = { "page", "页码", P_INT, 1, 1000000, 0 },
+	[SL_PAGE] = PARAM_PAGE,
 };
 
 /* The checkbox parameters and the codes they stand for. */
@@ -77,14 +77,22 @@ handle_staff_outlets(struct ctx *c)
 	q.status = strcmp(status, "all") == 0 || status[0] == '\0' ? "" :
 	    status;
 	q.category = "";
-	q.page = c->req->param[SL_PAGE].present ? c->req->param[SL_PAGE].n : 1;
+	q.page = c->req->param[SL_PAGE].present &&
+	    c->req->param[SL_PAGE].valid ? c->req->param[SL_PAGE].n : 1;
 	if (q.status[0] != '\0' && !outlet_status_valid(q.status)) {
 		ctx_error_page(c, 400, "状态只能是 正常、暂停、取消 或 全部");
 		return H_OK;
 	}
-	if ((ds = outlet_find(&c->arena, &q, &rows, &total)) != DOMAIN_OK)
-		return domain_answer_error(c, ds);
-	outlet_view_list(c->hdf, "Outlets", &rows, rows.n);
+	/* A page past the bound: the form again with its keyword and why. */
+	total = 0;
+	if (c->req->param_errors > 0)
+		c->resp->status = 400;
+	else {
+		if ((ds = outlet_find(&c->arena, &q, &rows, &total)) !=
+		    DOMAIN_OK)
+			return domain_answer_error(c, ds);
+		outlet_view_list(c->hdf, "Outlets", &rows, rows.n);
+	}
 	ctx_paging(c, q.page, total > OUTLET_KEYWORD_MAX && q.keyword[0] ?
 	    OUTLET_KEYWORD_MAX : total, OUTLET_PAGE_SIZE);
 	ctx_query_string(c, "Query.all", "page");

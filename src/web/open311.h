@@ -16,6 +16,7 @@
 
 #define OPEN311_MAX_RANGE	(90LL * 86400)	/* start_date to end_date */
 #define OPEN311_MAX_RESULTS	1000		/* a page of requests */
+#define OPEN311_OFFSET_MAX	10000		/* rows skipped by page numbers */
 #define OPEN311_MAX_IDS		100		/* service_request_id list */
 
 enum open311_format {

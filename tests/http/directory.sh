@@ -41,8 +41,8 @@ GET|/outlets?page=1|200|共找到
 GET|/outlets?page=0|400|页码须为
 GET|/outlets?page=-1|400|页码须为
 GET|/outlets?page=abc|400|页码须为
-GET|/outlets?page=99999999999|400|页码须为
-GET|/outlets?page=999999|200|这一页没有内容了
+GET|/outlets?page=99999999999|400|最多只能翻到第 500 页
+GET|/outlets?page=500|200|这一页没有内容了
 GET|/outlets?page=1&page=2|400|重复
 GET|/outlets?q=%E5%8D%8E%E6%B6%A6|200|华润
 GET|/outlets?q=$regno_active|200|$regno_active

@@ -13,7 +13,25 @@ expect GET "/products?page=501&category=tv" 400 "$deep"
 check "products past the bound keep the category" grep -qE 'value="tv"[^>]* selected' "$BUILD/b.txt"
 expect GET "/products?page=500&category=tv" 200 ""
 
+expect GET "/outlets?page=501&q=%E5%AE%B6%E7%94%B5" 400 "$deep"
+check "outlets past the bound keep the keyword" grep -qF 'value="家电"' "$BUILD/b.txt"
+expect GET "/outlets?page=500" 200 ""
+expect GET "/enterprises?page=501" 400 "$deep"
+expect GET "/enterprises?page=500" 200 ""
+
 # The JSON API and Open311: JSON errors, never a 500.
+fetch GET "/api/v1/outlets?page=501"
+check "api outlets past the bound: $status" [ "$status" = 400 ]
+check "api outlets past the bound: said why" grep -qF "$deep" "$BUILD/b.txt"
+# Open311's numbered pages skip at most 10,000 requests, however large
+# the page; the cursor goes further.
+fetch GET "/open311/v2/requests.json?page=11&page_size=1000"
+check "open311 past 10,000 rows: $status" [ "$status" = 400 ]
+check "open311 past 10,000 rows: said why" grep -qF "after" "$BUILD/b.txt"
+fetch GET "/open311/v2/requests.json?page=10&page_size=1000"
+check "open311 at 9,000 rows: $status" [ "$status" = 200 ]
+fetch GET "/open311/v2/requests.json?page=500&page_size=20"
+check "open311 page 500 of 20: $status" [ "$status" = 200 ]
 fetch GET "/api/v1/products?page=501"
 check "api products past the bound: $status" [ "$status" = 400 ]
 check "api products past the bound: JSON" is_json < "$BUILD/b.txt"
@@ -42,6 +60,10 @@ check "queue page 500: $status" [ "$status" = 200 ]
 sfetch admin GET "/staff/apikeys?page=501"
 check "api keys past the bound: $status" [ "$status" = 400 ]
 check "api keys past the bound: said why" grep -qF "$deep" "$BUILD/b.txt"
+sfetch admin GET "/staff/outlets?page=501&q=%E5%AE%B6%E7%94%B5"
+check "staff outlets past the bound: $status" [ "$status" = 400 ]
+check "staff outlets past the bound: said why" grep -qF "$deep" "$BUILD/b.txt"
+check "staff outlets past the bound keep the keyword" grep -qF 'value="家电"' "$BUILD/b.txt"
 sfetch admin GET "/staff/products?page=501&category=tv"
 check "staff products past the bound: $status" [ "$status" = 400 ]
 check "staff products past the bound: said why" grep -qF "$deep" "$BUILD/b.txt"

@@ -4,23 +4,30 @@
 
 #include "db/filtered.h"
 #include "domain/outlet.h"
+#include "domain/reference_cache.h"
+#include "domain/region.h"
 #include "db/search.h"
 
-#define OUTLET_COLUMNS \
+#define OUTLET_COLUMNS_NAMED(places) \
     "SELECT o.id, o.reg_no, o.name, o.mode, o.address, o.phone, " \
     "o.services, o.status, " \
     "DATE_FORMAT(o.status_since, '%Y-%m-%d') AS status_since, " \
     "o.status_reason, DATE_FORMAT(o.registered_on, '%Y-%m-%d') " \
-    "AS registered_on, o.is_demo, o.region_code, t.name AS township, " \
-    "c.code AS county_code, c.name AS county, " \
+    "AS registered_on, o.is_demo, o.region_code, " places ", " \
     "o.enterprise_id, e.name AS enterprise, ocs.names AS categories, " \
     "ocs.codes AS category_codes "
+#define OUTLET_COLUMNS OUTLET_COLUMNS_NAMED( \
+    "t.name AS township, c.code AS county_code, c.name AS county")
+/* Named afterwards from the worker's region cache (name_local). */
+#define OUTLET_COLUMNS_LOCAL OUTLET_COLUMNS_NAMED( \
+    "NULL AS township, NULL AS county_code, NULL AS county")
 
-#define OUTLET_JOINS \
+#define OUTLET_JOINS_LOCAL \
     "JOIN enterprise e ON e.id = o.enterprise_id " \
-    "LEFT JOIN region t ON t.code = o.region_code " \
-    "LEFT JOIN region c ON c.code = t.parent_code " \
     "LEFT JOIN outlet_category_summary ocs ON ocs.outlet_id = o.id "
+#define OUTLET_JOINS OUTLET_JOINS_LOCAL \
+    "LEFT JOIN region t ON t.code = o.region_code " \
+    "LEFT JOIN region c ON c.code = t.parent_code "
 
 #define PAGE_JOIN ") pg JOIN outlet o ON o.id = pg.id " OUTLET_JOINS
 
@@ -86,14 +93,18 @@ static struct filtered_sql directory_by_status = DIRECTORY(BY_STATUS_INDEX);
 #define TALLY_SUM(where) \
     ", (SELECT CAST(COALESCE(SUM(k.n), 0) AS SIGNED) FROM outlet_tally k " \
     "WHERE " where ") AS total "
-#define COUNTED_BY_STATUS(where) PLAIN_LIST( \
-    OUTLET_COLUMNS TALLY_SUM(where) "FROM outlet o " BY_STATUS_INDEX \
-    OUTLET_JOINS, " " DIRECTORY_ORDER " LIMIT ? OFFSET ?")
+#define COUNTED_BY_STATUS(columns, joins, where) PLAIN_LIST( \
+    columns TALLY_SUM(where) "FROM outlet o " BY_STATUS_INDEX \
+    joins, " " DIRECTORY_ORDER " LIMIT ? OFFSET ?")
+#define IN_REGION	"k.region_code LIKE CONCAT(?, '%') AND k.status = ?"
 
 static struct filtered_sql counted_by_status =
-    COUNTED_BY_STATUS("k.status = ?");
-static struct filtered_sql counted_in_region = COUNTED_BY_STATUS(
-    "k.region_code LIKE CONCAT(?, '%') AND k.status = ?");
+    COUNTED_BY_STATUS(OUTLET_COLUMNS, OUTLET_JOINS, "k.status = ?");
+static struct filtered_sql counted_in_region =
+    COUNTED_BY_STATUS(OUTLET_COLUMNS, OUTLET_JOINS, IN_REGION);
+/* A county's or a township's page (the county page): two joins fewer. */
+static struct filtered_sql counted_in_local =
+    COUNTED_BY_STATUS(OUTLET_COLUMNS_LOCAL, OUTLET_JOINS_LOCAL, IN_REGION);
 
 /* Region and status alone are counted from each township's tally
  * (sql/017_outlet_tally.sql): a few dozen rows for a county, not every
@@ -449,15 +460,59 @@ keyword_total(const struct outlet_query *q, int words, struct db_arg *a,
 	return DB_OK;
 }
 
+/* Whether a region's outlets are named from the region cache: a county
+ * or a township, whose own path and children hold every name needed. */
+static int
+region_local(const char *region)
+{
+	return strlen(region) == 6 || strlen(region) == 9;
+}
+
+/* Names the township and county of the outlets of region (region_local)
+ * from the worker's region cache. */
+static enum db_status
+name_local(struct arena *arena, const char *region, struct arena_list *rows)
+{
+	struct arena_list	 path, children;
+	const struct region	*county, *t;
+	struct outlet		*o;
+	size_t			 i, j, level;
+	enum domain_status	 ds;
+
+	if (rows->n == 0)
+		return DB_OK;
+	ds = reference_region(arena, region, &path, &children);
+	if (ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND)
+		return DB_ERROR;
+	/* A county's townships are its children; a township is itself.
+	 * Without its region rows an outlet goes unnamed, as a join left it. */
+	level = strlen(region) == 6 ? 1 : 2;
+	if (path.n < level)
+		return DB_OK;
+	county = region_at(&path, path.n - level);
+	for (i = 0; i < rows->n; i++) {
+		o = &((struct outlet *)rows->item)[i];
+		o->county_code = county->code;
+		o->county = county->name;
+		t = level == 2 ? region_at(&path, path.n - 1) : NULL;
+		for (j = 0; t == NULL && j < children.n; j++)
+			if (strcmp(region_at(&children, j)->code,
+			    o->region_code) == 0)
+				t = region_at(&children, j);
+		o->township = t != NULL ? t->name : NULL;
+	}
+	return DB_OK;
+}
+
 /* A first page by status and perhaps region, with its count: *total
  * is left alone when the page has no rows. */
 static enum db_status
 counted_page(struct arena *arena, const struct db_arg *a, size_t na,
-    unsigned mask, long long offset, struct arena_list *rows,
-    long long *total)
+    unsigned mask, long long offset, const char *region,
+    struct arena_list *rows, long long *total)
 {
-	struct filtered_sql	*f = mask & OF_REGION ? &counted_in_region :
-	    &counted_by_status;
+	struct filtered_sql	*f = !(mask & OF_REGION) ? &counted_by_status :
+	    region_local(region) ? &counted_in_local : &counted_in_region;
 	struct outlet_sink	 sink = { arena, rows, NULL, 0, total };
 	struct db_arg		 b[8];
 	struct db_stmt		*list;
@@ -474,7 +529,10 @@ counted_page(struct arena *arena, const struct db_arg *a, size_t na,
 	if ((st = db_query_each(list, b, na * 2 + 2, add_outlet, &sink)) !=
 	    DB_OK)
 		return st;
-	return arena->failed ? DB_ERROR : DB_OK;
+	if (arena->failed)
+		return DB_ERROR;
+	return f == &counted_in_local ? name_local(arena, region, rows) :
+	    DB_OK;
 }
 
 /* The count of q's outlets, then the rows of its page into rows. */
@@ -503,7 +561,8 @@ find(struct arena *arena, const struct outlet_query *q,
 	/* A page past the last has no row to carry the count: counted below. */
 	if (q->keyword[0] == '\0' && (mask & ~OF_REGION) == OF_STATUS &&
 	    offset < SHALLOW_OFFSET_MAX) {
-		st = counted_page(arena, a, na, mask, offset, rows, total);
+		st = counted_page(arena, a, na, mask, offset, q->region, rows,
+		    total);
 		if (st != DB_OK || rows->n > 0)
 			return st;
 		counted = 1;

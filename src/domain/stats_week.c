@@ -10,21 +10,24 @@
 /* The week's counts from complaint_week_tally (sql/031), which triggers
  * keep as complaints and their steps change: the done ones from the
  * week's rows, overdue as the sum of its changes up to the week. The
- * region condition is left out for the whole country: LIKE '%' would
- * not narrow anything and hides the better plans. */
-#define WEEKLY_SQL(REGION) \
+ * whole country and a province read the same counts summed by province
+ * (sql/032): a few rows per week, not one per township. */
+#define WEEKLY_SQL(TABLE, REGION) \
     "SELECT kind AS k, category, channel, CAST(SUM(n) AS SIGNED) AS n " \
-    "FROM complaint_week_tally WHERE kind IN ('received', 'accepted', " \
+    "FROM " TABLE " WHERE kind IN ('received', 'accepted', " \
     "'rejected', 'resolved', 'escalated', 'transferred') AND week = ?" \
     REGION " GROUP BY kind, category, channel " \
     "UNION ALL SELECT 'overdue', category, channel, " \
-    "CAST(SUM(n) AS SIGNED) FROM complaint_week_tally " \
-    "WHERE kind = 'overdue' AND week <= ?" REGION \
+    "CAST(SUM(n) AS SIGNED) FROM " TABLE \
+    " WHERE kind = 'overdue' AND week <= ?" REGION \
     " GROUP BY category, channel"
 
-static struct db_stmt weekly_all = DB_READ(WEEKLY_SQL(""));
+static struct db_stmt weekly_all = DB_READ(WEEKLY_SQL(
+    "complaint_week_province", ""));
+static struct db_stmt weekly_province = DB_READ(WEEKLY_SQL(
+    "complaint_week_province", " AND province = ?"));
 static struct db_stmt weekly_region = DB_READ(WEEKLY_SQL(
-    " AND region LIKE CONCAT(?, '%')"));
+    "complaint_week_tally", " AND region LIKE CONCAT(?, '%')"));
 
 /* Registrations from the outlet, suspensions and cancellations from
  * its status history: each one that took effect in the week, even when
@@ -158,8 +161,9 @@ stats_weekly(struct stats_week *w, const char *region, long monday)
 			a[k++] = DB_TEXT(region);
 	}
 	if ((st = week_rows(w)) != DB_OK ||
-	    (st = db_query_each(region[0] != '\0' ? &weekly_region :
-	    &weekly_all, a, k, week_add, w)) != DB_OK)
+	    (st = db_query_each(region[0] == '\0' ? &weekly_all :
+	    strlen(region) == 2 ? &weekly_province : &weekly_region, a, k,
+	    week_add, w)) != DB_OK)
 		return domain_of_db(st);
 	for (i = 0; i < 3; i++) {
 		o[3 * i] = DB_TEXT(region);

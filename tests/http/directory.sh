@@ -172,6 +172,20 @@ fetch_fresh "/api/v1/outlets?status=all"
 check "all outlets $n" [ "$(json_get 'j.total')" = "$n" ]
 check "page size 20" [ "$(json_get 'j.outlets.length')" = "$(( n < 20 ? n : 20 ))" ]
 
+# A county's and a township's first pages name their places from the
+# worker's region cache, a city's by joining: each as the tables say.
+for r in 420607 420607001 4206; do
+	want=$(sql "SELECT GROUP_CONCAT(CONCAT(o.id, ':', c.code, ':', c.name,
+	    ':', t.name) ORDER BY o.region_code, o.reg_no SEPARATOR ' ') FROM
+	    (SELECT * FROM outlet WHERE region_code LIKE '$r%' AND status =
+	    'active' ORDER BY region_code, reg_no LIMIT 20) o
+	    JOIN region t ON t.code = o.region_code
+	    JOIN region c ON c.code = t.parent_code")
+	fetch_fresh "/api/v1/outlets?region=$r"
+	got=$(json_get 'j.outlets.map(o => [o.id, o.county_code, o.county, o.township].join(":")).join(" ")')
+	check "places named in region $r" [ -n "$want" -a "$got" = "$want" ]
+done
+
 # The first ten pages of a list by status join as they read, deeper ones
 # join only their own rows (again with 50,000 more in records_import.sh).
 outlet_pages_in_order "" "region=42" "region=4206" "region=420607" \

@@ -138,8 +138,19 @@ wk_compare "kept"
 mariadb --defaults-file="$VAR/my.cnf" jdxx < sql/031_complaint_week_tally.sql
 check "migration runs again" [ $? = 0 ]
 wk_compare "counted again"
+# The provinces' sums, counted afresh from the townships' (sql/032).
+mariadb --defaults-file="$VAR/my.cnf" jdxx < sql/032_complaint_week_province.sql
+check "province migration runs again" [ $? = 0 ]
+wk_compare "summed again"
+check "the provinces' sums are the townships'" [ "$(sql "SELECT COUNT(*) FROM
+    (SELECT week, kind, LEFT(region, 2) p, category, channel, SUM(n) n
+    FROM complaint_week_tally GROUP BY 1, 2, 3, 4, 5) t
+    LEFT JOIN complaint_week_province v ON v.week = t.week AND v.kind = t.kind
+    AND v.province = t.p AND v.category = t.category AND v.channel = t.channel
+    WHERE NOT v.n <=> t.n")" = 0 ]
 
 sql "DELETE e FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id
     WHERE c.tracking_no LIKE 'WK00-%'"
 sql "DELETE FROM complaint WHERE tracking_no LIKE 'WK00-%'"
 check "removing them leaves nothing in their weeks" [ "$(sql "SELECT COUNT(*) FROM complaint_week_tally WHERE week BETWEEN '2012-02-27' AND '2012-04-02' AND n <> 0")" = 0 ]
+check "nor in their provinces' sums" [ "$(sql "SELECT COUNT(*) FROM complaint_week_province WHERE week BETWEEN '2012-02-27' AND '2012-04-02' AND n <> 0")" = 0 ]

@@ -1,6 +1,6 @@
 <?php
 // The county page (/outlets?region=CODE&page=N) as a plain PHP-FPM page:
-// the same four statements the portal runs, prepared on the server through
+// the statements the portal runs, prepared on the server through
 // PDO, and the same HTML. The benchmark's peer, not part of the portal.
 declare(strict_types=1);
 
@@ -57,24 +57,32 @@ $regions = rows('SELECT 0 AS part, code, name, level FROM region WHERE code ' .
 // The first pages carry their count in each row, as the portal's do; a
 // page past the last (or deeper than 200 rows) counts apart.
 $offset = ($page - 1) * PAGE_SIZE;
-$columns = 'SELECT o.id, o.reg_no, o.name, o.mode, o.address, o.phone, ' .
-    'o.services, o.status, DATE_FORMAT(o.status_since, \'%Y-%m-%d\') AS ' .
-    'status_since, o.status_reason, DATE_FORMAT(o.registered_on, \'%Y-%m-%d\') ' .
-    'AS registered_on, o.is_demo, o.region_code, t.name AS township, c.code AS ' .
-    'county_code, c.name AS county, o.enterprise_id, e.name AS enterprise, ' .
+$columns = fn(string $places) => 'SELECT o.id, o.reg_no, o.name, o.mode, ' .
+    'o.address, o.phone, o.services, o.status, DATE_FORMAT(o.status_since, ' .
+    '\'%Y-%m-%d\') AS status_since, o.status_reason, ' .
+    'DATE_FORMAT(o.registered_on, \'%Y-%m-%d\') AS registered_on, o.is_demo, ' .
+    'o.region_code, ' . $places . ', o.enterprise_id, e.name AS enterprise, ' .
     'ocs.names AS categories, ocs.codes AS category_codes ';
-$joins = 'JOIN enterprise e ON e.id = o.enterprise_id ' .
-    'LEFT JOIN region t ON t.code = o.region_code LEFT JOIN region c ON c.code ' .
-    '= t.parent_code LEFT JOIN outlet_category_summary ocs ON ocs.outlet_id = ' .
-    'o.id ';
+$local_joins = 'JOIN enterprise e ON e.id = o.enterprise_id ' .
+    'LEFT JOIN outlet_category_summary ocs ON ocs.outlet_id = o.id ';
+$joins = $local_joins . 'LEFT JOIN region t ON t.code = o.region_code ' .
+    'LEFT JOIN region c ON c.code = t.parent_code ';
+$named = 't.name AS township, c.code AS county_code, c.name AS county';
+// A county's or a township's first pages leave the places to the region
+// statement's rows, as the portal leaves them to its region cache.
+$local = strlen($region) === 6 || strlen($region) === 9;
 $outlets = [];
 if ($offset < 200)
-	$outlets = rows($columns . ', (SELECT CAST(COALESCE(SUM(k.n), 0) AS SIGNED) ' .
-	    'FROM outlet_tally k WHERE k.region_code LIKE CONCAT(?, \'%\') AND ' .
-	    'k.status = ?) AS total FROM outlet o FORCE INDEX (outlet_status_region) ' .
-	    $joins . 'WHERE 1 = 1 AND o.region_code LIKE CONCAT(?, \'%\') AND ' .
+	$outlets = rows($columns($local ? 'NULL AS township, NULL AS county_code, ' .
+	    'NULL AS county' : $named) . ', (SELECT CAST(COALESCE(SUM(k.n), 0) AS ' .
+	    'SIGNED) FROM outlet_tally k WHERE k.region_code LIKE CONCAT(?, \'%\') ' .
+	    'AND k.status = ?) AS total FROM outlet o FORCE INDEX ' .
+	    '(outlet_status_region) ' . ($local ? $local_joins : $joins) .
+	    'WHERE 1 = 1 AND o.region_code LIKE CONCAT(?, \'%\') AND ' .
 	    'o.status = ? ORDER BY o.region_code, o.reg_no LIMIT ? OFFSET ?',
 	    [$region, 'active', $region, 'active', PAGE_SIZE, $offset]);
+else
+	$local = false;
 if ($outlets) {
 	$total = (int)$outlets[0]['total'];
 } else {
@@ -82,7 +90,7 @@ if ($outlets) {
 	    'outlet_tally o WHERE 1 = 1 AND o.region_code LIKE CONCAT(?, \'%\') AND ' .
 	    'o.status = ?', [$region, 'active'])[0]['n'];
 	if ($total > 0 && $offset >= 200)
-		$outlets = rows($columns . 'FROM (SELECT o.id FROM outlet o FORCE INDEX ' .
+		$outlets = rows($columns($named) . 'FROM (SELECT o.id FROM outlet o FORCE INDEX ' .
 		    '(outlet_status_region) WHERE 1 = 1 AND o.region_code LIKE ' .
 		    'CONCAT(?, \'%\') AND o.status = ? ORDER BY o.region_code, o.reg_no ' .
 		    'LIMIT ? OFFSET ?) pg JOIN outlet o ON o.id = pg.id ' . $joins .
@@ -94,6 +102,17 @@ $path = $below = [];
 foreach ($regions as $r)
 	if ($r['part'] == 0) $path[] = $r; else $below[] = $r;
 $levels = ['省份', '城市', '县（市、区）', '乡镇（街道）'];
+if ($local && $outlets && $path) {
+	$county = $path[count($path) - (strlen($region) === 6 ? 1 : 2)] ?? null;
+	$townships = strlen($region) === 6 ? $below : [end($path)];
+	foreach ($outlets as &$o) {
+		$o['county'] = $county['name'] ?? null;
+		foreach ($townships as $t)
+			if ($t['code'] === $o['region_code'])
+				$o['township'] = $t['name'];
+	}
+	unset($o);
+}
 
 $version = getenv('JDXX_ASSET_VERSION');
 echo "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n",

@@ -11,19 +11,26 @@
 #define NEWLY_OVERDUE \
     "escalated = 0 AND due < CURDATE()"
 
+/* A batch: the first sweep over a large backlog would otherwise hold
+ * every row it flags, and the filings beside them, in one transaction. */
+#define BATCH		500
+#define IN_BATCH	" ORDER BY id LIMIT " XSTR(BATCH)
+#define STR(x)		#x
+#define XSTR(x)		STR(x)
+
 /* Locks them first: a sweep on another host waits, then finds them
- * flagged. */
+ * flagged. The batch's statements read the same first rows by id. */
 static struct db_stmt lock_due = DB_READ_PRIMARY(
-    "SELECT id FROM complaint WHERE " NEWLY_OVERDUE " FOR UPDATE");
+    "SELECT id FROM complaint WHERE " NEWLY_OVERDUE IN_BATCH " FOR UPDATE");
 
 static struct db_stmt step_due = DB_WRITE(
     "INSERT INTO complaint_event (complaint_id, at, kind, from_status, "
     "to_status, region) SELECT id, NOW(), ?, status, status, outlet_region "
-    "FROM complaint WHERE " NEWLY_OVERDUE);
+    "FROM complaint WHERE " NEWLY_OVERDUE IN_BATCH);
 
 static struct db_stmt flag_due = DB_WRITE(
     "UPDATE complaint SET escalated_at = NOW(), escalated_due = due "
-    "WHERE " NEWLY_OVERDUE);
+    "WHERE " NEWLY_OVERDUE IN_BATCH);
 
 static int
 count_row(void *arg, const struct db_row *r)
@@ -39,30 +46,43 @@ complaint_escalation_supervises(const char *region)
 	return strlen(region) <= 4;
 }
 
-enum domain_status
-complaint_escalate_overdue(long long *flagged)
+/* One batch flagged in its own transaction: *locked how many it held. */
+static enum db_status
+escalate_batch(long long *locked, long long *flagged)
 {
 	const struct complaint_rule *rule = complaint_rule(CA_ESCALATE);
 	struct db_arg		 kind[] = { DB_TEXT(rule->event) };
 	unsigned long long	 stepped = 0, moved = 0;
-	long long		 locked = 0;
 	enum db_status		 st;
 
-	*flagged = 0;
+	*locked = 0;
 	if ((st = db_begin()) != DB_OK)
-		return domain_of_db(st);
-	st = db_query_each(&lock_due, NULL, 0, count_row, &locked);
-	if (st == DB_OK && locked > 0)
+		return st;
+	st = db_query_each(&lock_due, NULL, 0, count_row, locked);
+	if (st == DB_OK && *locked > 0)
 		st = db_exec(&step_due, kind, 1, &stepped, NULL);
-	if (st == DB_OK && locked > 0)
+	if (st == DB_OK && *locked > 0)
 		st = db_exec(&flag_due, NULL, 0, &moved, NULL);
 	/* Each flagged complaint has exactly its one step. */
 	if (st == DB_OK && stepped != moved)
 		st = DB_ERROR;
 	if (st != DB_OK || (st = db_commit()) != DB_OK) {
 		db_rollback();
-		return domain_of_db(st);
+		return st;
 	}
-	*flagged = (long long)moved;
-	return DOMAIN_OK;
+	*flagged += (long long)moved;
+	return DB_OK;
+}
+
+enum domain_status
+complaint_escalate_overdue(long long *flagged)
+{
+	long long	 locked;
+	enum db_status	 st;
+
+	*flagged = 0;
+	do
+		st = escalate_batch(&locked, flagged);
+	while (st == DB_OK && locked == BATCH);
+	return domain_of_db(st);
 }

@@ -207,6 +207,27 @@ check "two steps in all, one a deadline" [ "$(tr_events "$es_id" escalated)" = 2
 check "flagged for the resolve deadline" \
     [ "$(sql "SELECT escalated AND escalated_due = resolve_due FROM complaint WHERE id = $es_id")" = 1 ]
 
+# A backlog larger than one batch (500): flagged in several short
+# transactions, each complaint once, with its one step.
+cols=$(sql "SELECT GROUP_CONCAT(column_name ORDER BY ordinal_position)
+    FROM information_schema.columns WHERE table_schema = DATABASE() AND
+    table_name = 'complaint' AND extra NOT LIKE '%GENERATED%' AND
+    column_name NOT IN ('id', 'tracking_no', 'form_token')")
+sql "INSERT INTO complaint (tracking_no, $cols) SELECT CONCAT('ESB0-',
+    LPAD(s.seq, 4, '0')), $(sed 's/\([a-z0-9_]*\)/c.\1/g' <<< "$cols")
+    FROM complaint c JOIN seq_1_to_1234 s WHERE c.id = $es_id"
+sql "UPDATE complaint SET status = 'submitted', accepted_at = NULL,
+    accept_due = CURDATE() - INTERVAL 3 DAY WHERE tracking_no LIKE 'ESB0-%'"
+out=$(staff_cli escalate)
+check "a backlog of 1,234 swept: $out" \
+    [ "$(sql "SELECT COUNT(*) FROM complaint WHERE tracking_no LIKE 'ESB0-%' AND escalated = 1")" = 1234 ]
+check "each with one step" [ "$(sql "SELECT COUNT(*) FROM complaint_event e
+    JOIN complaint c ON c.id = e.complaint_id WHERE c.tracking_no LIKE 'ESB0-%'
+    AND e.kind = 'escalated'")" = 1234 ]
+sql "DELETE e FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id
+    WHERE c.tracking_no LIKE 'ESB0-%'"
+sql "DELETE FROM complaint WHERE tracking_no LIKE 'ESB0-%'"
+
 # The weekly report counts both, where they happened.
 week=$(date +%G-W%V)
 weekly_count() {

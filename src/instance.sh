@@ -12,7 +12,8 @@
 # pages in each worker. LOAD_TEST=1 lifts the per-address complaint limits
 # (the program's 5 an hour and nginx's limit_req) of this loopback-only
 # instance and serves the benchmark's static copies, for load and fault
-# tests; the defaults stay as they are.
+# tests; the defaults stay as they are. DB_BUFFER_POOL (256M) is
+# MariaDB's innodb_buffer_pool_size (make bench: 2G, the national-size data).
 #
 # Started as root, MariaDB, the FastCGI programs and nginx's workers run as
 # the system user $RUN_USER (created in instance/layout.sh).
@@ -33,6 +34,7 @@ WORKERS=${WORKERS:-8}
 DEMO=${DEMO:-1}
 LOAD_TEST=${LOAD_TEST:-0}
 PAGE_CACHE=${PAGE_CACHE:-1}
+DB_BUFFER_POOL=${DB_BUFFER_POOL:-256M}
 # A member of a cluster (src/cluster.sh): the database server on TCP port
 # DB_PORT as server DB_SERVER_ID, a replica when DB_READ_ONLY=1, TLS files
 # in TLS_DIR; programs reaching DB_SERVERS (host:port ...) from DB_BIND as
@@ -63,6 +65,10 @@ case "$PORT" in ''|*[!0-9]*) die "PORT must be a number" ;; esac
 case "$WORKERS" in ''|*[!0-9]*) die "WORKERS must be a number" ;; esac
 case "$LOAD_TEST" in 0|1) ;; *) die "LOAD_TEST must be 0 or 1" ;; esac
 case "$PAGE_CACHE" in 0|1) ;; *) die "PAGE_CACHE must be 0 or 1" ;; esac
+case "${DB_BUFFER_POOL%[MG]}" in
+''|0*|*[!0-9]*|"$DB_BUFFER_POOL")
+	die "DB_BUFFER_POOL must be a size such as 256M or 2G" ;;
+esac
 
 # shellcheck source=src/instance/packages.sh
 . "$ROOT/src/instance/packages.sh"

@@ -51,7 +51,7 @@ skip-name-resolve
 character-set-server = utf8mb4
 collation-server = utf8mb4_unicode_ci
 default-storage-engine = InnoDB
-innodb_buffer_pool_size = 256M
+innodb_buffer_pool_size = $DB_BUFFER_POOL
 # Every commit on disk before it is acknowledged.
 innodb_flush_log_at_trx_commit = 1
 local-infile = 1

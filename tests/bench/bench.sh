@@ -20,6 +20,8 @@ cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 export VAR=${VAR:-var-bench} PORT=${PORT:-8090} BUILD=${BUILD:-build}
 export WORKERS=${WORKERS:-4} LOAD_TEST=1 PAGE_CACHE=1
+# The national-size data (1,000,000 complaints) in memory, as in production.
+export DB_BUFFER_POOL=${DB_BUFFER_POOL:-2G}
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
 LEVELS=${LEVELS:-16 64 256}

@@ -39,6 +39,10 @@ LOAD_TEST ?= 0
 PAGE_CACHE ?= 1
 BENCH_VAR ?= var-bench
 BENCH_PORT ?= 8090
+# The benchmark's workers: as many as the PHP-FPM peer's children, two a
+# core (on 2 cores, 4 against 8: uncached county page 2,808 against 2,316
+# req/s, tracking p99 17.7 against 23.0 ms, complaints 1,332 against 952/s).
+BENCH_WORKERS ?= 4
 
 CC	?= cc
 CLANG	?= clang
@@ -185,7 +189,7 @@ data: deps
 bench:
 	@$(INSTANCE) deps bench
 	@$(MAKE) --no-print-directory all
-	@env VAR=$(BENCH_VAR) PORT=$(BENCH_PORT) WORKERS=$(WORKERS) \
+	@env VAR=$(BENCH_VAR) PORT=$(BENCH_PORT) WORKERS=$(BENCH_WORKERS) \
 	    BUILD=$(BUILD) OUTLETS=$(OUTLETS) ENTERPRISES=$(ENTERPRISES) \
 	    PRODUCTS=$(PRODUCTS) COMPLAINTS=$(COMPLAINTS) NOTICES=$(NOTICES) \
 	    SEED=$(SEED) bash tests/bench/bench.sh

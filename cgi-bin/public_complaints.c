@@ -321,10 +321,7 @@ submit(struct ctx *c, struct image_out *photos, size_t *n)
 	    c->cfg->accept_days, &rec);
 	if (st != DOMAIN_OK)
 		goto down;
-	hset(c->hdf, "Receipt.tracking_no", rec.tracking_no);
-	hset(c->hdf, "Receipt.code", rec.code);
-	hset(c->hdf, "Receipt.accept_due", rec.accept_due);
-	hseti(c->hdf, "Receipt.existing", rec.existing);
+	complaint_view_receipt(c->hdf, &rec);
 	hseti(c->hdf, "Receipt.photos", (long long)*n);
 	hset(c->hdf, "Page.Title", "投诉已提交");
 	keep_private(c);
@@ -347,12 +344,11 @@ int
 handle_complaint_submit(struct ctx *c)
 {
 	struct image_out	 photos[COMPLAINT_PHOTOS_MAX];
-	size_t			 n = 0, i;
+	size_t			 n = 0;
 	int			 rc;
 
 	rc = submit(c, photos, &n);
-	for (i = 0; i < n; i++)
-		image_out_free(&photos[i]);
+	complaint_photo_form_free(photos, n);
 	return rc;
 }
 

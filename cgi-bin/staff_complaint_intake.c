@@ -274,10 +274,7 @@ intake(struct ctx *c, struct image_out *photos, size_t *n)
 	    c->cfg->accept_days, &rec))) != H_OK)
 		return r;
 	hseti(c->hdf, "Receipt.id", rec.id);
-	hset(c->hdf, "Receipt.tracking_no", rec.tracking_no);
-	hset(c->hdf, "Receipt.code", rec.code);
-	hset(c->hdf, "Receipt.accept_due", rec.accept_due);
-	hseti(c->hdf, "Receipt.existing", rec.existing);
+	complaint_view_receipt(c->hdf, &rec);
 	/* The channel the complaint was filed with, also when resent. */
 	hset(c->hdf, "Receipt.channel_name",
 	    complaint_channel_name(rec.channel));
@@ -290,11 +287,10 @@ int
 handle_complaint_intake(struct ctx *c)
 {
 	struct image_out	 photos[COMPLAINT_PHOTOS_MAX];
-	size_t			 n = 0, i;
+	size_t			 n = 0;
 	int			 rc;
 
 	rc = intake(c, photos, &n);
-	for (i = 0; i < n; i++)
-		image_out_free(&photos[i]);
+	complaint_photo_form_free(photos, n);
 	return rc;
 }

@@ -94,3 +94,12 @@ complaint_photo_answer(struct ctx *c, char *data, size_t len)
 	complaint_photo_private(c);
 	return H_OK;
 }
+
+void
+complaint_photo_form_free(struct image_out *out, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		image_out_free(&out[i]);
+}

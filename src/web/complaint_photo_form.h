@@ -18,6 +18,8 @@ size_t	complaint_photo_form_sent(struct ctx *);
  * 413 (too large), 415 (not a photo) or 400. */
 enum handler_result complaint_photo_form_read(struct ctx *,
 	    struct image_out *out, size_t *n);
+/* Frees the n photos complaint_photo_form_read cleaned. */
+void	complaint_photo_form_free(struct image_out *out, size_t n);
 /* Marks the answer about a photo, the photo or its refusal, as never
  * cached and never named in a Referer. */
 void	complaint_photo_private(struct ctx *);

@@ -248,6 +248,15 @@ complaint_view_limits(HDF *hdf)
 }
 
 void
+complaint_view_receipt(HDF *hdf, const struct complaint_receipt *rec)
+{
+	hset(hdf, "Receipt.tracking_no", rec->tracking_no);
+	hset(hdf, "Receipt.code", rec->code);
+	hset(hdf, "Receipt.accept_due", rec->accept_due);
+	hseti(hdf, "Receipt.existing", rec->existing);
+}
+
+void
 complaint_view_photo(HDF *hdf, const char *prefix, size_t i,
     const struct complaint_photo *p, const char *url)
 {

@@ -56,6 +56,9 @@ void	complaint_view_photo(HDF *, const char *prefix, size_t i,
 /* The rules' numbers the complaint pages state, as Limits.{description,
  * reopen_days, photos, photo_mb, photo_link_minutes}. */
 void	complaint_view_limits(HDF *);
+/* A filed complaint's receipt as Receipt.{tracking_no, code, accept_due,
+ * existing}: the public's and the staff intake's alike. */
+void	complaint_view_receipt(HDF *, const struct complaint_receipt *);
 /* The actions a handler may take from status on the handling form, as
  * prefix.N.{code, name}: not those with a form of their own. */
 void	complaint_view_actions(HDF *, const char *prefix, const char *status);

@@ -27,19 +27,26 @@ nt_wait_port() {
 	for i in $(seq 1 50); do nt_listening "$1" && return 0; sleep 0.1; done
 	return 1
 }
+# nt_receiver SCRIPT PORT DIR NAME: one of tests/http/notify/ listening on
+# PORT, keeping what it receives in DIR, its log NAME.log; its pid in
+# nt_rx_pid.
+nt_receiver() {
+	"$NT_PY" "tests/http/notify/$1" "$2" "$3" >> "$NT/$4.log" 2>&1 &
+	nt_rx_pid=$!
+	nt_pids+=("$nt_rx_pid")
+	nt_wait_port "$2"
+}
 nt_smtp_start() {
-	"$NT_PY" tests/http/notify/smtp_receiver.py "$NT_SMTP" "$NT/mail" \
-	    >> "$NT/smtp.log" 2>&1 &
-	NT_SMTP_PID=$!
-	nt_pids+=("$NT_SMTP_PID")
-	nt_wait_port "$NT_SMTP"
+	nt_receiver smtp_receiver.py "$NT_SMTP" "$NT/mail" smtp
+	local rc=$?
+	NT_SMTP_PID=$nt_rx_pid
+	return $rc
 }
 nt_gateway_start() {
-	"$NT_PY" tests/http/notify/sms_gateway.py "$NT_GW" "$NT/sms" \
-	    >> "$NT/gateway.log" 2>&1 &
-	NT_GW_PID=$!
-	nt_pids+=("$NT_GW_PID")
-	nt_wait_port "$NT_GW"
+	nt_receiver sms_gateway.py "$NT_GW" "$NT/sms" gateway
+	local rc=$?
+	NT_GW_PID=$nt_rx_pid
+	return $rc
 }
 nt_sender_start() {
 	local user=()

@@ -482,6 +482,8 @@ name_local(struct arena *arena, const char *region, struct arena_list *rows)
 	if (rows->n == 0)
 		return DB_OK;
 	ds = reference_region(arena, region, &path, &children);
+	if (ds == DOMAIN_UNAVAILABLE)
+		return DB_DOWN;
 	if (ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND)
 		return DB_ERROR;
 	/* A county's townships are its children; a township is itself.

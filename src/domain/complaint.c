@@ -579,11 +579,7 @@ read_tracked(void *arg, const struct db_row *r)
 		if ((p = arena_push(k->arena, &k->tracked->photos,
 		    sizeof(*p))) == NULL)
 			return -1;
-		p->id = db_int(r, "id");
-		p->seq = (int)db_int(r, "seq");
-		p->size = db_int(r, "size");
-		p->width = (int)db_int(r, "width");
-		p->height = (int)db_int(r, "height");
+		complaint_photo_from_row(r, p);
 		return 0;
 	}
 	return -1;

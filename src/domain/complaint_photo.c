@@ -74,6 +74,16 @@ complaint_photo_insert(long long complaint_id, const struct image_out *p,
 	return st;
 }
 
+void
+complaint_photo_from_row(const struct db_row *r, struct complaint_photo *p)
+{
+	p->id = db_int(r, "id");
+	p->seq = (int)db_int(r, "seq");
+	p->size = db_int(r, "size");
+	p->width = (int)db_int(r, "width");
+	p->height = (int)db_int(r, "height");
+}
+
 static int
 photo_row(void *arg, const struct db_row *r)
 {
@@ -82,11 +92,7 @@ photo_row(void *arg, const struct db_row *r)
 
 	if ((p = db_record(k)) == NULL)
 		return k->arena->failed ? -1 : 0;
-	p->id = db_int(r, "id");
-	p->seq = (int)db_int(r, "seq");
-	p->size = db_int(r, "size");
-	p->width = (int)db_int(r, "width");
-	p->height = (int)db_int(r, "height");
+	complaint_photo_from_row(r, p);
 	return 0;
 }
 

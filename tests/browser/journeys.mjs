@@ -294,6 +294,16 @@ async function codeKeptPrivate(j, page, no, code) {
 	    !page.url().includes(code) && !page.url().includes(no), page.url());
 }
 
+// Tracks a complaint as its complainant does: the form, number and code
+// typed, Enter pressed; waits for the timeline.
+async function trackComplaint(page, no, code) {
+	await page.goto('/complaints/track');
+	await page.getByLabel('受理编号').fill(no);
+	await page.getByLabel('查询码').fill(code);
+	await press(page.getByLabel('查询码'));
+	await page.locator('.timeline').waitFor();
+}
+
 // 6. A handler accepts and resolves the complaint with a public reply; the
 // tracking page shows the timeline; the complainant is satisfied.
 async function handleComplaint(j, { handler, pub }, state) {
@@ -320,11 +330,7 @@ async function handleComplaint(j, { handler, pub }, state) {
 	const track = await pub.newPage();
 	await j.test('the timeline is public; the complainant is satisfied', async () => {
 		const { no, code } = state.complaint;
-		await track.goto('/complaints/track');
-		await track.getByLabel('受理编号').fill(no);
-		await track.getByLabel('查询码').fill(code);
-		await press(track.getByLabel('查询码'));
-		await track.locator('.timeline').waitFor();
+		await trackComplaint(track, no, code);
 		await codeKeptPrivate(j, track, no, code);
 		const steps = await track.locator('.timeline li').allInnerTexts();
 		j.check('timeline: submitted, accepted, resolved',
@@ -375,11 +381,7 @@ async function transferComplaint(j, { handler, pub }, state) {
 	const track = await pub.newPage();
 	await j.test('the complainant reads where it went', async () => {
 		const { no, code } = state.complaint;
-		await track.goto('/complaints/track');
-		await track.getByLabel('受理编号').fill(no);
-		await track.getByLabel('查询码').fill(code);
-		await press(track.getByLabel('查询码'));
-		await track.locator('.timeline').waitFor();
+		await trackComplaint(track, no, code);
 		const steps = await track.locator('.timeline li').allInnerTexts();
 		j.check('已转办 to 枣阳市, without the reason',
 		    steps.some(s => s.includes('已转办至襄阳市枣阳市')) &&

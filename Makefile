@@ -63,6 +63,11 @@ FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined \
 	   -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 LDLIBS	 = -lfcgi -lneo_cs -lneo_utl -lz \
 	   $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# The FastCGI workers allocate and free some thousand small page-data nodes
+# (ClearSilver's HDF) per request: tcmalloc's per-size free lists take a
+# sixth off the county page's worker CPU against glibc's. Not under the
+# sanitizers, which bring their own allocator.
+WORKER_MALLOC = $(if $(SANITIZE),,-l:libtcmalloc_minimal.so.4)
 
 # The layers, lowest first: each includes only the ones above it here.
 LAYERS	 = base db domain import web
@@ -115,10 +120,10 @@ $(BUILD)/libjdxx.a: $(CORE_OBJ)
 	ar rcs $@ $(CORE_OBJ)
 
 $(BUILD)/public.fcgi: $(PUBLIC_OBJ) $(BUILD)/libjdxx.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS) $(WORKER_MALLOC)
 
 $(BUILD)/staff.fcgi: $(STAFF_OBJ) $(BUILD)/libjdxx.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS) $(WORKER_MALLOC)
 
 $(BUILD)/jdxx-staff: $(BUILD)/obj/tools/staffctl.o $(BUILD)/libjdxx.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)

@@ -7,7 +7,7 @@ DEB_PACKAGES="build-essential pkg-config libfcgi-dev clearsilver-dev
  libmariadb-dev mariadb-server mariadb-client mariadb-plugin-mroonga nginx
  libsodium-dev libcmark-dev libjansson-dev libmagic-dev zlib1g-dev curl
  liboath-dev libqrencode-dev libcurl4-openssl-dev libvips-dev tzdata
- ca-certificates"
+ ca-certificates libtcmalloc-minimal4"
 
 # What only the test suites need: a real Atom parser, sqlmap, wrk and
 # oathtool (second-factor codes computed apart from the portal), zbarimg

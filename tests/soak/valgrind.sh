@@ -20,8 +20,11 @@ valgrind_start() {
 	sock=$(runtime_dir)/$program.sock
 	[ "$(id -u)" -ne 0 ] || user=(--user jdxx)
 	rm -f "$sock"
-	setsid valgrind --leak-check=full --show-leak-kinds=definite \
-	    --errors-for-leak-kinds=definite --log-file="$vgdir/$program-%p.log" \
+	# The workers allocate through tcmalloc: valgrind watches it as libc's.
+	setsid valgrind --soname-synonyms=somalloc=libtcmalloc_minimal.so.4 \
+	    --suppressions=tests/soak/tcmalloc.supp --leak-check=full \
+	    --show-leak-kinds=definite --errors-for-leak-kinds=definite \
+	    --log-file="$vgdir/$program-%p.log" \
 	    "$BUILD/$program.fcgi" --config "$out/valgrind.hdf" --socket "$sock" \
 	    "${user[@]}" >> "$VAR/log/$program.log" 2>&1 < /dev/null &
 	vg=$!

@@ -86,25 +86,30 @@ static struct filtered_sql directory_by_status = DIRECTORY(BY_STATUS_INDEX);
  * again. Deeper pages would join every row they skip. */
 #define SHALLOW_OFFSET_MAX	200
 
-/* Those first pages carry their count in each row, summed from the
- * tallies (below) in a subquery MariaDB runs once: one round trip where
- * the count and the page took two. The subquery's arguments come first,
- * then the same filters again and the page's. */
-#define TALLY_SUM(where) \
-    ", (SELECT CAST(COALESCE(SUM(k.n), 0) AS SIGNED) FROM outlet_tally k " \
+/* Those first pages carry their count in each row, from the tallies
+ * (below) in a subquery MariaDB runs once: one round trip where the count
+ * and the page took two. The subquery's arguments come first, then the
+ * same filters again and the page's. */
+#define TALLY_SUM(tally, where) \
+    ", (SELECT CAST(COALESCE(SUM(k.n), 0) AS SIGNED) FROM " tally " k " \
     "WHERE " where ") AS total "
-#define COUNTED_BY_STATUS(columns, joins, where) PLAIN_LIST( \
-    columns TALLY_SUM(where) "FROM outlet o " BY_STATUS_INDEX \
+#define COUNTED_BY_STATUS(columns, joins, tally, where) PLAIN_LIST( \
+    columns TALLY_SUM(tally, where) "FROM outlet o " BY_STATUS_INDEX \
     joins, " " DIRECTORY_ORDER " LIMIT ? OFFSET ?")
 #define IN_REGION	"k.region_code LIKE CONCAT(?, '%') AND k.status = ?"
 
-static struct filtered_sql counted_by_status =
-    COUNTED_BY_STATUS(OUTLET_COLUMNS, OUTLET_JOINS, "k.status = ?");
-static struct filtered_sql counted_in_region =
-    COUNTED_BY_STATUS(OUTLET_COLUMNS, OUTLET_JOINS, IN_REGION);
-/* A county's or a township's page (the county page): two joins fewer. */
-static struct filtered_sql counted_in_local =
-    COUNTED_BY_STATUS(OUTLET_COLUMNS_LOCAL, OUTLET_JOINS_LOCAL, IN_REGION);
+static struct filtered_sql counted_by_status = COUNTED_BY_STATUS(
+    OUTLET_COLUMNS, OUTLET_JOINS, "outlet_tally", "k.status = ?");
+static struct filtered_sql counted_in_region = COUNTED_BY_STATUS(
+    OUTLET_COLUMNS, OUTLET_JOINS, "outlet_tally", IN_REGION);
+/* A county's or a township's page (the county page): two joins fewer, and
+ * its count one tally row read by its key (sql/034, sql/017). */
+static struct filtered_sql counted_in_county = COUNTED_BY_STATUS(
+    OUTLET_COLUMNS_LOCAL, OUTLET_JOINS_LOCAL, "outlet_county_tally",
+    "k.county_code = ? AND k.status = ?");
+static struct filtered_sql counted_in_township = COUNTED_BY_STATUS(
+    OUTLET_COLUMNS_LOCAL, OUTLET_JOINS_LOCAL, "outlet_tally",
+    "k.region_code = ? AND k.status = ?");
 
 /* Region and status alone are counted from each township's tally
  * (sql/017_outlet_tally.sql): a few dozen rows for a county, not every
@@ -460,16 +465,9 @@ keyword_total(const struct outlet_query *q, int words, struct db_arg *a,
 	return DB_OK;
 }
 
-/* Whether a region's outlets are named from the region cache: a county
- * or a township, whose own path and children hold every name needed. */
-static int
-region_local(const char *region)
-{
-	return strlen(region) == 6 || strlen(region) == 9;
-}
-
-/* Names the township and county of the outlets of region (region_local)
- * from the worker's region cache. */
+/* Names the township and county of the outlets of region, a county or a
+ * township, from the worker's region cache: its own path and children
+ * hold every name needed. */
 static enum db_status
 name_local(struct arena *arena, const char *region, struct arena_list *rows)
 {
@@ -514,7 +512,8 @@ counted_page(struct arena *arena, const struct db_arg *a, size_t na,
     struct arena_list *rows, long long *total)
 {
 	struct filtered_sql	*f = !(mask & OF_REGION) ? &counted_by_status :
-	    region_local(region) ? &counted_in_local : &counted_in_region;
+	    strlen(region) == 6 ? &counted_in_county :
+	    strlen(region) == 9 ? &counted_in_township : &counted_in_region;
 	struct outlet_sink	 sink = { arena, rows, NULL, 0, total };
 	struct db_arg		 b[8];
 	struct db_stmt		*list;
@@ -533,8 +532,8 @@ counted_page(struct arena *arena, const struct db_arg *a, size_t na,
 		return st;
 	if (arena->failed)
 		return DB_ERROR;
-	return f == &counted_in_local ? name_local(arena, region, rows) :
-	    DB_OK;
+	return f == &counted_in_county || f == &counted_in_township ?
+	    name_local(arena, region, rows) : DB_OK;
 }
 
 /* The count of q's outlets, then the rows of its page into rows. */

@@ -185,6 +185,17 @@ for r in 420607 420607001 4206; do
 	got=$(json_get 'j.outlets.map(o => [o.id, o.county_code, o.county, o.township].join(":")).join(" ")')
 	check "places named in region $r" [ -n "$want" -a "$got" = "$want" ]
 done
+# Their counts come from one tally row, a county's (sql/034) or a
+# township's: as many as the outlets, in each status.
+for r in 420607 420607001 $(sql "SELECT LEFT(region_code, 6), region_code
+    FROM outlet WHERE id = $id_susp"); do
+	for s in active suspended cancelled; do
+		n=$(sql "SELECT COUNT(*) FROM outlet WHERE region_code LIKE '$r%'
+		    AND status = '$s'")
+		fetch_fresh "/api/v1/outlets?region=$r&status=$s"
+		check "region $r $s count $n" [ "$(json_get 'j.total')" = "$n" ]
+	done
+done
 
 # The first ten pages of a list by status join as they read, deeper ones
 # join only their own rows (again with 50,000 more in records_import.sh).

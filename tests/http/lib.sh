@@ -71,8 +71,13 @@ counts_match() {
 	    $source GROUP BY $cols) c LEFT JOIN $tally t ON $on
 	    WHERE t.n IS NULL OR t.n <> c.n")" = 0 ]
 }
-# The townships' tallies (sql/017_outlet_tally.sql) agree with the outlets.
-tally_matches() { counts_match outlet_tally outlet region_code status; }
+# The townships' tallies (sql/017_outlet_tally.sql) and the counties'
+# (sql/034_outlet_county_tally.sql) agree with the outlets.
+tally_matches() {
+	counts_match outlet_tally outlet region_code status &&
+	counts_match outlet_county_tally "(SELECT LEFT(region_code, 6) AS
+	    county_code, status FROM outlet) o" county_code status
+}
 # The complaints' tallies (sql/021_complaint_tally.sql), with the complaints.
 complaint_tally_matches() {
 	counts_match complaint_tally complaint outlet_region status due

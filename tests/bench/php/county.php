@@ -71,12 +71,18 @@ $named = 't.name AS township, c.code AS county_code, c.name AS county';
 // A county's or a township's first pages leave the places to the region
 // statement's rows, as the portal leaves them to its region cache.
 $local = strlen($region) === 6 || strlen($region) === 9;
+// Their count is one tally row, a county's or a township's, as the portal's.
+$tally = match (strlen($region)) {
+	6 => 'outlet_county_tally k WHERE k.county_code = ?',
+	9 => 'outlet_tally k WHERE k.region_code = ?',
+	default => 'outlet_tally k WHERE k.region_code LIKE CONCAT(?, \'%\')',
+};
 $outlets = [];
 if ($offset < 200)
 	$outlets = rows($columns($local ? 'NULL AS township, NULL AS county_code, ' .
 	    'NULL AS county' : $named) . ', (SELECT CAST(COALESCE(SUM(k.n), 0) AS ' .
-	    'SIGNED) FROM outlet_tally k WHERE k.region_code LIKE CONCAT(?, \'%\') ' .
-	    'AND k.status = ?) AS total FROM outlet o FORCE INDEX ' .
+	    'SIGNED) FROM ' . $tally . ' AND k.status = ?) AS total FROM outlet o ' .
+	    'FORCE INDEX ' .
 	    '(outlet_status_region) ' . ($local ? $local_joins : $joins) .
 	    'WHERE 1 = 1 AND o.region_code LIKE CONCAT(?, \'%\') AND ' .
 	    'o.status = ? ORDER BY o.region_code, o.reg_no LIMIT ? OFFSET ?',

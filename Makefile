@@ -135,8 +135,9 @@ $(BUILD)/bench-fcgi: tests/bench/bench-fcgi.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< -lfcgi
 
+# Allocating as the workers do.
 $(BUILD)/bench-render: tests/bench/bench-render.c $(BUILD)/libjdxx.a
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libjdxx.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libjdxx.a $(LDLIBS) $(WORKER_MALLOC)
 
 $(BUILD)/unit-tests: tests/unit/*.c tests/unit/*.h $(BUILD)/libjdxx.a
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ tests/unit/*.c $(BUILD)/libjdxx.a \

@@ -58,6 +58,10 @@ struct db_stmt {
 	{ (sql), 1, 1, NULL, { NULL, NULL }, { NULL, NULL } }
 #define DB_WRITE(sql) \
 	{ (sql), 0, 1, NULL, { NULL, NULL }, { NULL, NULL } }
+/* A numeric constant written into a statement's text as it is compiled
+ * (a LIMIT, an interval): DB_NUMBER(500) is "500". */
+#define DB_NUMERAL(x)	#x
+#define DB_NUMBER(x)	DB_NUMERAL(x)
 
 enum db_arg_type { DB_ARG_INT, DB_ARG_TEXT, DB_ARG_NULL, DB_ARG_BLOB };
 

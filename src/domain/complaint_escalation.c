@@ -14,9 +14,7 @@
 /* A batch: the first sweep over a large backlog would otherwise hold
  * every row it flags, and the filings beside them, in one transaction. */
 #define BATCH		500
-#define IN_BATCH	" ORDER BY id LIMIT " XSTR(BATCH)
-#define STR(x)		#x
-#define XSTR(x)		STR(x)
+#define IN_BATCH	" ORDER BY id LIMIT " DB_NUMBER(BATCH)
 
 /* Locks them first: a sweep on another host waits, then finds them
  * flagged. The batch's statements read the same first rows by id. */

@@ -34,9 +34,6 @@
 /* A Mroonga boolean query made from a keyword. */
 #define OUTLET_QUERY_MAX	512
 
-#define STR(x)	#x
-#define XSTR(x)	STR(x)
-
 enum {
 	OF_REGION = 1, OF_STATUS = 2, OF_CATEGORY = 4, OF_ENTERPRISE = 8
 };
@@ -147,7 +144,7 @@ static const struct sql_fragment keyword_filters[] =
 	.nfilters = sizeof(fragments) / sizeof((fragments)[0]), \
 	.list_tail = " ORDER BY s.outlet_id LIMIT ? OFFSET ?" PAGE_JOIN \
 	    "ORDER BY o.id", \
-	.count_tail = " LIMIT " XSTR(OUTLET_KEYWORD_COUNT) ") t" count, \
+	.count_tail = " LIMIT " DB_NUMBER(OUTLET_KEYWORD_COUNT) ") t" count, \
 }
 
 static struct filtered_sql keyword_directory =
@@ -186,12 +183,12 @@ static struct filtered_sql dense_probe = {
 	.filters = keyword_filters,
 	.nfilters = sizeof(keyword_filters) / sizeof(keyword_filters[0]),
 	.list_tail = "",
-	.count_tail = " LIMIT " XSTR(DENSE_PROBE_HITS)
-	    ") t LIMIT ROWS EXAMINED " XSTR(DENSE_PROBE_EXAMINED),
+	.count_tail = " LIMIT " DB_NUMBER(DENSE_PROBE_HITS)
+	    ") t LIMIT ROWS EXAMINED " DB_NUMBER(DENSE_PROBE_EXAMINED),
 };
 
 static struct filtered_sql dense_count = SEARCH_LIST(SCAN_WHERE,
-    keyword_filters, " LIMIT ROWS EXAMINED " XSTR(DENSE_COUNT_EXAMINED));
+    keyword_filters, " LIMIT ROWS EXAMINED " DB_NUMBER(DENSE_COUNT_EXAMINED));
 
 /* Mroonga when the count stayed under the cap. With "status = ?" Mroonga
  * orders the matches itself and first spends 7 to 10 ms at 200,000
@@ -472,7 +469,7 @@ static enum db_status
 name_local(struct arena *arena, const char *region, struct arena_list *rows)
 {
 	struct arena_list	 path, children;
-	const struct region	*county, *t;
+	const struct region	*county, *township, *t;
 	struct outlet		*o;
 	size_t			 i, j, level;
 	enum domain_status	 ds;
@@ -490,11 +487,12 @@ name_local(struct arena *arena, const char *region, struct arena_list *rows)
 	if (path.n < level)
 		return DB_OK;
 	county = region_at(&path, path.n - level);
+	township = level == 2 ? region_at(&path, path.n - 1) : NULL;
 	for (i = 0; i < rows->n; i++) {
 		o = &((struct outlet *)rows->item)[i];
 		o->county_code = county->code;
 		o->county = county->name;
-		t = level == 2 ? region_at(&path, path.n - 1) : NULL;
+		t = township;
 		for (j = 0; t == NULL && j < children.n; j++)
 			if (strcmp(region_at(&children, j)->code,
 			    o->region_code) == 0)

@@ -10,9 +10,6 @@
 #include "domain/stats.h"
 #include "domain/workday.h"
 
-#define STR(x)	#x
-#define XSTR(x)	STR(x)
-
 #define MAX_HOURS	9999	/* longer waits count as this (over a year) */
 #define DATE_BUF	32	/* room for any int as a year */
 
@@ -52,7 +49,8 @@ static struct filtered_sql by_county = {
 	.filters = filters,
 	.nfilters = NFILTERS,
 	.list_tail = " GROUP BY c.outlet_region) s GROUP BY county "
-	    "ORDER BY n DESC, county LIMIT " XSTR(STATS_TOP_COUNTIES) ") t "
+	    "ORDER BY n DESC, county LIMIT "
+	    DB_NUMBER(STATS_TOP_COUNTIES) ") t "
 	    "LEFT JOIN region r ON r.code = t.county "
 	    "LEFT JOIN region p ON p.code = r.parent_code "
 	    "LEFT JOIN region g ON g.code = p.parent_code "
@@ -86,7 +84,8 @@ static struct filtered_sql by_month = {
  * number of complaints; the median is found in C. */
 static struct filtered_sql accept_hours = {
 	.list_head = "SELECT LEAST(GREATEST(TIMESTAMPDIFF(HOUR, "
-	    "c.submitted_at, c.accepted_at), 0), " XSTR(MAX_HOURS) ") AS h, "
+	    "c.submitted_at, c.accepted_at), 0), " DB_NUMBER(MAX_HOURS)
+	    ") AS h, "
 	    "COUNT(*) AS n FROM complaint c ",
 	.count_head = "",
 	.where = "WHERE c.accepted_at IS NOT NULL",
@@ -98,7 +97,8 @@ static struct filtered_sql accept_hours = {
 
 static struct filtered_sql resolve_hours = {
 	.list_head = "SELECT LEAST(GREATEST(TIMESTAMPDIFF(HOUR, "
-	    "c.accepted_at, c.resolved_at), 0), " XSTR(MAX_HOURS) ") AS h, "
+	    "c.accepted_at, c.resolved_at), 0), " DB_NUMBER(MAX_HOURS)
+	    ") AS h, "
 	    "COUNT(*) AS n, SUM(DATE(c.resolved_at) <= c.resolve_due) AS "
 	    "on_time FROM complaint c ",
 	.count_head = "",
@@ -108,7 +108,6 @@ static struct filtered_sql resolve_hours = {
 	.list_tail = " GROUP BY h ORDER BY h",
 	.count_tail = "",
 };
-
 
 static struct db_stmt year_range = DB_READ(
     "SELECT YEAR(MIN(submitted_at)) AS first, YEAR(MAX(submitted_at)) "

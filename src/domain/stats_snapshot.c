@@ -8,9 +8,6 @@
 #include "domain/stats_json.h"
 #include "domain/stats_snapshot.h"
 
-#define STR(x)	#x
-#define XSTR(x)	STR(x)
-
 /*
  * The country's and provinces' numbers, and any others slow to count, are
  * shared through stats_snapshot (sql/022, sql/026) and shown to everyone from
@@ -21,8 +18,8 @@
 
 static struct db_stmt snapshot_get = DB_READ(
     "SELECT data, DATE_FORMAT(computed_at, '%Y-%m-%d %H:%i') AS computed_at, "
-    "computed_at < NOW() - INTERVAL " XSTR(STATS_CACHE_SECONDS) " SECOND "
-    "AS stale, " XSTR(STATS_CACHE_SECONDS) " - TIMESTAMPDIFF(SECOND, "
+    "computed_at < NOW() - INTERVAL " DB_NUMBER(STATS_CACHE_SECONDS) " SECOND "
+    "AS stale, " DB_NUMBER(STATS_CACHE_SECONDS) " - TIMESTAMPDIFF(SECOND, "
     "computed_at, NOW()) AS fresh FROM stats_snapshot "
     "WHERE region = ? AND year = ?");
 

@@ -8,26 +8,31 @@
 #include "domain/region.h"
 #include "db/search.h"
 
-#define OUTLET_COLUMNS_NAMED(places) \
+#define CARD_COLUMNS(places, kept) \
     "SELECT o.id, o.reg_no, o.name, o.mode, o.address, o.phone, " \
     "o.services, o.status, " \
     "DATE_FORMAT(o.status_since, '%Y-%m-%d') AS status_since, " \
     "o.status_reason, DATE_FORMAT(o.registered_on, '%Y-%m-%d') " \
     "AS registered_on, o.is_demo, o.region_code, " places ", " \
-    "o.enterprise_id, e.name AS enterprise, ocs.names AS categories, " \
-    "ocs.codes AS category_codes "
-#define OUTLET_COLUMNS OUTLET_COLUMNS_NAMED( \
-    "t.name AS township, c.code AS county_code, c.name AS county")
+    "o.enterprise_id, " kept " "
+#define PLACES_NAMED \
+    "t.name AS township, c.code AS county_code, c.name AS county"
 /* Named afterwards from the worker's region cache (name_local). */
-#define OUTLET_COLUMNS_LOCAL OUTLET_COLUMNS_NAMED( \
-    "NULL AS township, NULL AS county_code, NULL AS county")
+#define PLACES_LOCAL \
+    "NULL AS township, NULL AS county_code, NULL AS county"
+#define OUTLET_COLUMNS CARD_COLUMNS(PLACES_NAMED, \
+    "e.name AS enterprise, ocs.names AS categories, " \
+    "ocs.codes AS category_codes")
+/* From outlet_card (sql/035), which keeps these three itself. */
+#define KEPT_ON_CARD	"o.enterprise, o.categories, o.category_codes"
 
-#define OUTLET_JOINS_LOCAL \
-    "JOIN enterprise e ON e.id = o.enterprise_id " \
-    "LEFT JOIN outlet_category_summary ocs ON ocs.outlet_id = o.id "
-#define OUTLET_JOINS OUTLET_JOINS_LOCAL \
+#define REGION_JOINS \
     "LEFT JOIN region t ON t.code = o.region_code " \
     "LEFT JOIN region c ON c.code = t.parent_code "
+#define OUTLET_JOINS \
+    "JOIN enterprise e ON e.id = o.enterprise_id " \
+    "LEFT JOIN outlet_category_summary ocs ON ocs.outlet_id = o.id " \
+    REGION_JOINS
 
 #define PAGE_JOIN ") pg JOIN outlet o ON o.id = pg.id " OUTLET_JOINS
 
@@ -78,9 +83,9 @@ static struct filtered_sql directory = DIRECTORY("");
  */
 static struct filtered_sql directory_by_status = DIRECTORY(BY_STATUS_INDEX);
 
-/* The first pages of a region's list by status join each row as the index
- * gives it, and stop at the page's end: no page of ids to keep and sort
- * again. Deeper pages would join every row they skip. */
+/* The first pages of a region's list by status read the cards
+ * (sql/035) in their key's order, and stop at the page's end. Deeper
+ * pages would read every row they skip. */
 #define SHALLOW_OFFSET_MAX	200
 
 /* Those first pages carry their count in each row, from the tallies
@@ -90,22 +95,23 @@ static struct filtered_sql directory_by_status = DIRECTORY(BY_STATUS_INDEX);
 #define TALLY_SUM(tally, where) \
     ", (SELECT CAST(COALESCE(SUM(k.n), 0) AS SIGNED) FROM " tally " k " \
     "WHERE " where ") AS total "
-#define COUNTED_BY_STATUS(columns, joins, tally, where) PLAIN_LIST( \
-    columns TALLY_SUM(tally, where) "FROM outlet o " BY_STATUS_INDEX \
-    joins, " " DIRECTORY_ORDER " LIMIT ? OFFSET ?")
+#define COUNTED_CARDS(places, joins, tally, where) PLAIN_LIST( \
+    CARD_COLUMNS(places, KEPT_ON_CARD) TALLY_SUM(tally, where) \
+    "FROM outlet_card o FORCE INDEX (PRIMARY) " joins, \
+    " " DIRECTORY_ORDER " LIMIT ? OFFSET ?")
 #define IN_REGION	"k.region_code LIKE CONCAT(?, '%') AND k.status = ?"
 
-static struct filtered_sql counted_by_status = COUNTED_BY_STATUS(
-    OUTLET_COLUMNS, OUTLET_JOINS, "outlet_tally", "k.status = ?");
-static struct filtered_sql counted_in_region = COUNTED_BY_STATUS(
-    OUTLET_COLUMNS, OUTLET_JOINS, "outlet_tally", IN_REGION);
-/* A county's or a township's page (the county page): two joins fewer, and
+static struct filtered_sql counted_by_status = COUNTED_CARDS(
+    PLACES_NAMED, REGION_JOINS, "outlet_tally", "k.status = ?");
+static struct filtered_sql counted_in_region = COUNTED_CARDS(
+    PLACES_NAMED, REGION_JOINS, "outlet_tally", IN_REGION);
+/* A county's or a township's page (the county page): no join at all, and
  * its count one tally row read by its key (sql/034, sql/017). */
-static struct filtered_sql counted_in_county = COUNTED_BY_STATUS(
-    OUTLET_COLUMNS_LOCAL, OUTLET_JOINS_LOCAL, "outlet_county_tally",
+static struct filtered_sql counted_in_county = COUNTED_CARDS(
+    PLACES_LOCAL, "", "outlet_county_tally",
     "k.county_code = ? AND k.status = ?");
-static struct filtered_sql counted_in_township = COUNTED_BY_STATUS(
-    OUTLET_COLUMNS_LOCAL, OUTLET_JOINS_LOCAL, "outlet_tally",
+static struct filtered_sql counted_in_township = COUNTED_CARDS(
+    PLACES_LOCAL, "", "outlet_tally",
     "k.region_code = ? AND k.status = ?");
 
 /* Region and status alone are counted from each township's tally

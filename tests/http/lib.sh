@@ -78,6 +78,24 @@ tally_matches() {
 	counts_match outlet_county_tally "(SELECT LEFT(region_code, 6) AS
 	    county_code, status FROM outlet) o" county_code status
 }
+# Each outlet's card (sql/035_outlet_card.sql) holds, byte for byte, what
+# the outlet, its enterprise and its category summary hold, and no card
+# is left of an outlet that is gone.
+card_matches() {
+	local c same=
+	for c in status region_code reg_no name enterprise_id mode address \
+	    phone services status_since status_reason registered_on is_demo; do
+		same="$same AND BINARY k.$c <=> BINARY o.$c"
+	done
+	[ "$(sql "SELECT COUNT(*) FROM outlet o JOIN enterprise e ON e.id =
+	    o.enterprise_id LEFT JOIN outlet_category_summary s ON s.outlet_id =
+	    o.id LEFT JOIN outlet_card k ON k.id = o.id WHERE NOT (k.id IS NOT
+	    NULL $same AND BINARY k.enterprise <=> BINARY e.name AND BINARY
+	    k.categories <=> BINARY s.names AND BINARY k.category_codes <=>
+	    BINARY s.codes)")" = 0 ] &&
+	[ "$(sql "SELECT COUNT(*) FROM outlet_card k LEFT JOIN outlet o ON
+	    o.id = k.id WHERE o.id IS NULL")" = 0 ]
+}
 # The complaints' tallies (sql/021_complaint_tally.sql), with the complaints.
 complaint_tally_matches() {
 	counts_match complaint_tally complaint outlet_region status due

@@ -140,3 +140,4 @@ check "import after the dead worker done: $status" [ "$status" = 200 ]
 check "no search rows left of the dead job, in the end" no_orphans
 expect GET "/outlets/check?q=AFTER-000009" 200 "是指定店"
 check "township tallies after imports, failed ones too" tally_matches
+check "cards after imports, failed ones too" card_matches

@@ -117,6 +117,7 @@ fetch_fresh "/outlets/$oid"
 check "history has four steps" [ "$(grep -o '<li><time' "$BUILD/b.txt" | wc -l)" = 4 ]
 check "status changes audited" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'outlet_status' AND object_id = $oid")" = 3 ]
 check "township tallies follow creation and status changes" tally_matches
+check "cards follow creation, edits and status changes" card_matches
 t_cancelled=$(sql "SELECT COUNT(*) FROM outlet WHERE region_code LIKE '420607%' AND status = 'cancelled'")
 expect GET "/outlets?region=420607&status=cancelled" 200 "共找到 <strong>$t_cancelled</strong>"
 
@@ -153,3 +154,5 @@ sfetch keeper POST "/staff/enterprises/$eid" --data-urlencode "csrf=$ck" --data-
 check "enterprise renamed: $status" [ "$status" = 303 ]
 expect GET "/outlets?q=%E6%83%A0%E6%B0%91%E5%AE%B6%E7%94%B5%E9%94%80%E5%94%AE" 200 "XY-420607-0910"
 check "rename audited with before and after" [ "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'enterprise_update' AND object_id = $eid AND before_json LIKE '%连锁%' AND after_json LIKE '%销售%'")" = 1 ]
+check "cards carry the enterprise's new name" card_matches
+expect GET "/outlets?region=420607111" 200 "湖北惠民家电销售有限公司"

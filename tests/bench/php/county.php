@@ -54,19 +54,22 @@ $regions = rows('SELECT 0 AS part, code, name, level FROM region WHERE code ' .
     'IN (LEFT(?, 2), LEFT(?, 4), LEFT(?, 6), LEFT(?, 9), ?) UNION ALL SELECT 1, ' .
     'code, name, level FROM region WHERE parent_code = ? ORDER BY part, level, code',
     array_fill(0, 6, $region));
-// The first pages carry their count in each row, as the portal's do; a
+// The first pages read the cards (sql/035) and carry their count in
+// each row, as the portal's do; a
 // page past the last (or deeper than 200 rows) counts apart.
 $offset = ($page - 1) * PAGE_SIZE;
-$columns = fn(string $places) => 'SELECT o.id, o.reg_no, o.name, o.mode, ' .
+$columns = fn(string $places, string $kept = 'e.name AS enterprise, ' .
+    'ocs.names AS categories, ocs.codes AS category_codes') =>
+    'SELECT o.id, o.reg_no, o.name, o.mode, ' .
     'o.address, o.phone, o.services, o.status, DATE_FORMAT(o.status_since, ' .
     '\'%Y-%m-%d\') AS status_since, o.status_reason, ' .
     'DATE_FORMAT(o.registered_on, \'%Y-%m-%d\') AS registered_on, o.is_demo, ' .
-    'o.region_code, ' . $places . ', o.enterprise_id, e.name AS enterprise, ' .
-    'ocs.names AS categories, ocs.codes AS category_codes ';
-$local_joins = 'JOIN enterprise e ON e.id = o.enterprise_id ' .
-    'LEFT JOIN outlet_category_summary ocs ON ocs.outlet_id = o.id ';
-$joins = $local_joins . 'LEFT JOIN region t ON t.code = o.region_code ' .
+    'o.region_code, ' . $places . ', o.enterprise_id, ' . $kept . ' ';
+$region_joins = 'LEFT JOIN region t ON t.code = o.region_code ' .
     'LEFT JOIN region c ON c.code = t.parent_code ';
+$joins = 'JOIN enterprise e ON e.id = o.enterprise_id ' .
+    'LEFT JOIN outlet_category_summary ocs ON ocs.outlet_id = o.id ' .
+    $region_joins;
 $named = 't.name AS township, c.code AS county_code, c.name AS county';
 // A county's or a township's first pages leave the places to the region
 // statement's rows, as the portal leaves them to its region cache.
@@ -80,10 +83,10 @@ $tally = match (strlen($region)) {
 $outlets = [];
 if ($offset < 200)
 	$outlets = rows($columns($local ? 'NULL AS township, NULL AS county_code, ' .
-	    'NULL AS county' : $named) . ', (SELECT CAST(COALESCE(SUM(k.n), 0) AS ' .
-	    'SIGNED) FROM ' . $tally . ' AND k.status = ?) AS total FROM outlet o ' .
-	    'FORCE INDEX ' .
-	    '(outlet_status_region) ' . ($local ? $local_joins : $joins) .
+	    'NULL AS county' : $named, 'o.enterprise, o.categories, ' .
+	    'o.category_codes') . ', (SELECT CAST(COALESCE(SUM(k.n), 0) AS ' .
+	    'SIGNED) FROM ' . $tally . ' AND k.status = ?) AS total FROM ' .
+	    'outlet_card o FORCE INDEX (PRIMARY) ' . ($local ? '' : $region_joins) .
 	    'WHERE 1 = 1 AND o.region_code LIKE CONCAT(?, \'%\') AND ' .
 	    'o.status = ? ORDER BY o.region_code, o.reg_no LIMIT ? OFFSET ?',
 	    [$region, 'active', $region, 'active', PAGE_SIZE, $offset]);

@@ -456,27 +456,24 @@ static enum db_status
 fetch(struct db_stmt *s, int (*sink)(void *, const struct db_row *),
     void *arg)
 {
-	MYSQL_RES	*meta;
+	MYSQL_RES	*meta = NULL;
 	MYSQL_FIELD	*fields;
 	MYSQL_BIND	 b[DB_MAX_COLUMNS];
 	unsigned long	 len[DB_MAX_COLUMNS];
 	my_bool		 isnull[DB_MAX_COLUMNS], trunc[DB_MAX_COLUMNS];
-	char		*val[DB_MAX_COLUMNS];
+	char		*val[DB_MAX_COLUMNS], *block = NULL;
 	const char	*names[DB_MAX_COLUMNS], *values[DB_MAX_COLUMNS];
+	size_t		 total;
 	struct db_row	 row;
 	unsigned	 ncol, i, k;
 	my_bool		 update_max = 1;
 	enum db_status	 st = DB_OK;
 	int		 rc;
 
-	memset(val, 0, sizeof(val));
-	if ((meta = mysql_stmt_result_metadata(s->handle)) == NULL)
+	if ((ncol = mysql_stmt_field_count(s->handle)) == 0)
 		return DB_OK;
-	ncol = mysql_num_fields(meta);
-	if (ncol > DB_MAX_COLUMNS) {
-		mysql_free_result(meta);
+	if (ncol > DB_MAX_COLUMNS)
 		return DB_ERROR;
-	}
 	mysql_stmt_attr_set(s->handle, STMT_ATTR_UPDATE_MAX_LENGTH,
 	    &update_max);
 	if (mysql_stmt_store_result(s->handle) != 0) {
@@ -485,17 +482,24 @@ fetch(struct db_stmt *s, int (*sink)(void *, const struct db_row *),
 		goto out;
 	}
 	/* max_length is known only after store_result. */
-	mysql_free_result(meta);
-	meta = mysql_stmt_result_metadata(s->handle);
+	if ((meta = mysql_stmt_result_metadata(s->handle)) == NULL) {
+		st = DB_ERROR;
+		goto out;
+	}
 	fields = mysql_fetch_fields(meta);
 	memset(b, 0, sizeof(b));
-	for (i = 0; i < ncol; i++) {
+	/* Every column's text in one block: one allocation a fetch. */
+	for (i = 0, total = 0; i < ncol; i++)
+		total += fields[i].max_length + 64;
+	if ((block = malloc(total)) == NULL) {
+		st = DB_ERROR;
+		goto out;
+	}
+	for (i = 0, total = 0; i < ncol; i++) {
 		size_t cap = fields[i].max_length + 64;
 
-		if ((val[i] = malloc(cap)) == NULL) {
-			st = DB_ERROR;
-			goto out;
-		}
+		val[i] = block + total;
+		total += cap;
 		names[i] = fields[i].name;
 		b[i].buffer_type = MYSQL_TYPE_STRING;
 		b[i].buffer = val[i];
@@ -541,8 +545,7 @@ fetch(struct db_stmt *s, int (*sink)(void *, const struct db_row *),
 		st = DB_ERROR;
 	}
 out:
-	for (i = 0; i < ncol; i++)
-		free(val[i]);
+	free(block);
 	if (meta != NULL)
 		mysql_free_result(meta);
 	mysql_stmt_free_result(s->handle);

@@ -89,30 +89,33 @@ static struct filtered_sql directory_by_status = DIRECTORY(BY_STATUS_INDEX);
 #define SHALLOW_OFFSET_MAX	200
 
 /* Those first pages carry their count in each row, from the tallies
- * (below) in a subquery MariaDB runs once: one round trip where the count
- * and the page took two. The subquery's arguments come first, then the
- * same filters again and the page's. */
+ * (below): one round trip where the count and the page took two. A
+ * country's or a province's sums its townships' rows in a subquery
+ * MariaDB runs once; a county's or a township's is one row, joined as a
+ * constant. The tally's arguments come first, then the same filters again
+ * and the page's. */
 #define TALLY_SUM(tally, where) \
     ", (SELECT CAST(COALESCE(SUM(k.n), 0) AS SIGNED) FROM " tally " k " \
-    "WHERE " where ") AS total "
-#define COUNTED_CARDS(places, joins, tally, where) PLAIN_LIST( \
-    CARD_COLUMNS(places, KEPT_ON_CARD) TALLY_SUM(tally, where) \
-    "FROM outlet_card o FORCE INDEX (PRIMARY) " joins, \
+    "WHERE " where ") AS total FROM outlet_card o FORCE INDEX (PRIMARY) "
+#define TALLY_ROW(tally, on) \
+    ", COALESCE(k.n, 0) AS total FROM outlet_card o FORCE INDEX (PRIMARY) " \
+    "LEFT JOIN " tally " k FORCE INDEX (PRIMARY) ON " on " "
+#define COUNTED_CARDS(places, count, joins) PLAIN_LIST( \
+    CARD_COLUMNS(places, KEPT_ON_CARD) count joins, \
     " " DIRECTORY_ORDER " LIMIT ? OFFSET ?")
 #define IN_REGION	"k.region_code LIKE CONCAT(?, '%') AND k.status = ?"
 
-static struct filtered_sql counted_by_status = COUNTED_CARDS(
-    PLACES_NAMED, REGION_JOINS, "outlet_tally", "k.status = ?");
-static struct filtered_sql counted_in_region = COUNTED_CARDS(
-    PLACES_NAMED, REGION_JOINS, "outlet_tally", IN_REGION);
-/* A county's or a township's page (the county page): no join at all, and
- * its count one tally row read by its key (sql/034, sql/017). */
-static struct filtered_sql counted_in_county = COUNTED_CARDS(
-    PLACES_LOCAL, "", "outlet_county_tally",
-    "k.county_code = ? AND k.status = ?");
-static struct filtered_sql counted_in_township = COUNTED_CARDS(
-    PLACES_LOCAL, "", "outlet_tally",
-    "k.region_code = ? AND k.status = ?");
+static struct filtered_sql counted_by_status = COUNTED_CARDS(PLACES_NAMED,
+    TALLY_SUM("outlet_tally", "k.status = ?"), REGION_JOINS);
+static struct filtered_sql counted_in_region = COUNTED_CARDS(PLACES_NAMED,
+    TALLY_SUM("outlet_tally", IN_REGION), REGION_JOINS);
+/* A county's or a township's page (the county page): no other join, and
+ * its count the tally row of its key (sql/034, sql/017). */
+static struct filtered_sql counted_in_county = COUNTED_CARDS(PLACES_LOCAL,
+    TALLY_ROW("outlet_county_tally", "k.county_code = ? AND k.status = ?"),
+    "");
+static struct filtered_sql counted_in_township = COUNTED_CARDS(PLACES_LOCAL,
+    TALLY_ROW("outlet_tally", "k.region_code = ? AND k.status = ?"), "");
 
 /* Region and status alone are counted from each township's tally
  * (sql/017_outlet_tally.sql): a few dozen rows for a county, not every

@@ -54,9 +54,9 @@ $regions = rows('SELECT 0 AS part, code, name, level FROM region WHERE code ' .
     'IN (LEFT(?, 2), LEFT(?, 4), LEFT(?, 6), LEFT(?, 9), ?) UNION ALL SELECT 1, ' .
     'code, name, level FROM region WHERE parent_code = ? ORDER BY part, level, code',
     array_fill(0, 6, $region));
-// The first pages read the cards (sql/035) and carry their count in
-// each row, as the portal's do; a
-// page past the last (or deeper than 200 rows) counts apart.
+// The first pages read the cards (sql/035) and carry their count in each
+// row, as the portal's do; a page past the last (or deeper than 200 rows)
+// counts apart.
 $offset = ($page - 1) * PAGE_SIZE;
 $columns = fn(string $places, string $kept = 'e.name AS enterprise, ' .
     'ocs.names AS categories, ocs.codes AS category_codes') =>
@@ -74,19 +74,24 @@ $named = 't.name AS township, c.code AS county_code, c.name AS county';
 // A county's or a township's first pages leave the places to the region
 // statement's rows, as the portal leaves them to its region cache.
 $local = strlen($region) === 6 || strlen($region) === 9;
-// Their count is one tally row, a county's or a township's, as the portal's.
-$tally = match (strlen($region)) {
-	6 => 'outlet_county_tally k WHERE k.county_code = ?',
-	9 => 'outlet_tally k WHERE k.region_code = ?',
-	default => 'outlet_tally k WHERE k.region_code LIKE CONCAT(?, \'%\')',
+// Their count is one tally row, a county's or a township's, joined as a
+// constant, as the portal's; a wider region's sums its townships' rows.
+$count = match (strlen($region)) {
+	6 => ', COALESCE(k.n, 0) AS total FROM outlet_card o FORCE INDEX ' .
+	    '(PRIMARY) LEFT JOIN outlet_county_tally k FORCE INDEX (PRIMARY) ' .
+	    'ON k.county_code = ? AND k.status = ? ',
+	9 => ', COALESCE(k.n, 0) AS total FROM outlet_card o FORCE INDEX ' .
+	    '(PRIMARY) LEFT JOIN outlet_tally k FORCE INDEX (PRIMARY) ' .
+	    'ON k.region_code = ? AND k.status = ? ',
+	default => ', (SELECT CAST(COALESCE(SUM(k.n), 0) AS SIGNED) FROM ' .
+	    'outlet_tally k WHERE k.region_code LIKE CONCAT(?, \'%\') AND ' .
+	    'k.status = ?) AS total FROM outlet_card o FORCE INDEX (PRIMARY) ',
 };
 $outlets = [];
 if ($offset < 200)
 	$outlets = rows($columns($local ? 'NULL AS township, NULL AS county_code, ' .
 	    'NULL AS county' : $named, 'o.enterprise, o.categories, ' .
-	    'o.category_codes') . ', (SELECT CAST(COALESCE(SUM(k.n), 0) AS ' .
-	    'SIGNED) FROM ' . $tally . ' AND k.status = ?) AS total FROM ' .
-	    'outlet_card o FORCE INDEX (PRIMARY) ' . ($local ? '' : $region_joins) .
+	    'o.category_codes') . $count . ($local ? '' : $region_joins) .
 	    'WHERE 1 = 1 AND o.region_code LIKE CONCAT(?, \'%\') AND ' .
 	    'o.status = ? ORDER BY o.region_code, o.reg_no LIMIT ? OFFSET ?',
 	    [$region, 'active', $region, 'active', PAGE_SIZE, $offset]);

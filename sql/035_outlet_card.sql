@@ -4,8 +4,10 @@
 -- the outlet's index led to 20 outlet rows, 20 enterprises and 20
 -- category summaries (the statement's 220 us became 115). Kept by
 -- triggers on outlet, enterprise and outlet_category_summary, in the same
--- transaction as the change; imports too (the summary's rows they write
--- themselves fire its triggers).
+-- transaction as the change. A bulk import (@outlet_search_deferred = 1,
+-- sql/010) writes a batch's cards itself in one statement, after the
+-- batch's category summaries (build_cards in src/import/outlet_save.c),
+-- as a card a row made 50,000 outlets take 22.9 s instead of 13.5 s.
 
 CREATE TABLE IF NOT EXISTS outlet_card (
   status         ENUM('active','suspended','cancelled') NOT NULL,
@@ -33,7 +35,7 @@ CREATE TABLE IF NOT EXISTS outlet_card (
 DELIMITER //
 
 CREATE OR REPLACE TRIGGER outlet_card_ins AFTER INSERT ON outlet
-FOR EACH ROW
+FOR EACH ROW IF @outlet_search_deferred IS NULL THEN
   INSERT INTO outlet_card (status, region_code, reg_no, id, name,
     enterprise_id, enterprise, mode, address, phone, services, status_since,
     status_reason, registered_on, is_demo, categories, category_codes)
@@ -43,7 +45,8 @@ FOR EACH ROW
     NEW.is_demo, s.names, s.codes
   FROM enterprise e
   LEFT JOIN outlet_category_summary s ON s.outlet_id = NEW.id
-  WHERE e.id = NEW.enterprise_id//
+  WHERE e.id = NEW.enterprise_id;
+END IF//
 
 -- A new status or township moves the row to its place in the key.
 CREATE OR REPLACE TRIGGER outlet_card_upd AFTER UPDATE ON outlet
@@ -73,18 +76,24 @@ FOR EACH ROW
 
 CREATE OR REPLACE TRIGGER outlet_card_categories_ins AFTER INSERT
 ON outlet_category_summary FOR EACH ROW
+IF @outlet_search_deferred IS NULL THEN
   UPDATE outlet_card SET categories = NEW.names, category_codes = NEW.codes
-  WHERE id = NEW.outlet_id//
+  WHERE id = NEW.outlet_id;
+END IF//
 
 CREATE OR REPLACE TRIGGER outlet_card_categories_upd AFTER UPDATE
 ON outlet_category_summary FOR EACH ROW
+IF @outlet_search_deferred IS NULL THEN
   UPDATE outlet_card SET categories = NEW.names, category_codes = NEW.codes
-  WHERE id = NEW.outlet_id//
+  WHERE id = NEW.outlet_id;
+END IF//
 
 CREATE OR REPLACE TRIGGER outlet_card_categories_del AFTER DELETE
 ON outlet_category_summary FOR EACH ROW
+IF @outlet_search_deferred IS NULL THEN
   UPDATE outlet_card SET categories = NULL, category_codes = NULL
-  WHERE id = OLD.outlet_id//
+  WHERE id = OLD.outlet_id;
+END IF//
 
 DELIMITER ;
 

@@ -1,6 +1,6 @@
 /* Writing a checked outlet import in one transaction: the outlets and
- * their categories in batches, then their search rows and category
- * summaries, and after a failure the search rows Mroonga kept. */
+ * their categories in batches, then their search rows, category
+ * summaries and cards, and after a failure the search rows Mroonga kept. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +12,9 @@
 
 #define PROGRESS_EVERY		5000
 
-/* While set, the outlet and category triggers leave outlet_search to the
- * statement below (sql/010_outlet_import.sql). */
+/* While set, the outlet and category triggers leave outlet_search and
+ * outlet_card to the statements below (sql/010_outlet_import.sql,
+ * sql/035_outlet_card.sql). */
 static struct db_stmt defer_search = DB_WRITE(
     "SET @outlet_search_deferred = 1, @site_change_deferred = 1");
 
@@ -73,6 +74,21 @@ static struct db_stmt build_category_summary = DB_WRITE(
     "STRAIGHT_JOIN outlet_category oc ON oc.outlet_id = o.id "
     "STRAIGHT_JOIN category c ON c.code = oc.category_code "
     "GROUP BY oc.outlet_id");
+
+/* The cards as the triggers of sql/035 make them, after the batch's
+ * category summaries; the batch leads, as above. */
+static struct db_stmt build_cards = DB_WRITE(
+    "INSERT INTO outlet_card (status, region_code, reg_no, id, name, "
+    "enterprise_id, enterprise, mode, address, phone, services, "
+    "status_since, status_reason, registered_on, is_demo, categories, "
+    "category_codes) SELECT o.status, o.region_code, o.reg_no, o.id, "
+    "o.name, o.enterprise_id, e.name, o.mode, o.address, o.phone, "
+    "o.services, o.status_since, o.status_reason, o.registered_on, "
+    "o.is_demo, s.names, s.codes FROM JSON_TABLE(?, '$[*]' "
+    "COLUMNS (reg_no VARCHAR(32) PATH '$')) AS j "
+    "STRAIGHT_JOIN outlet o ON o.reg_no = j.reg_no "
+    "STRAIGHT_JOIN enterprise e ON e.id = o.enterprise_id "
+    "LEFT JOIN outlet_category_summary s ON s.outlet_id = o.id");
 
 /* Read uncommitted: another import's outlets in the same id range are
  * kept, and their locks are not waited for. */
@@ -189,8 +205,8 @@ out:
 	return st;
 }
 
-/* The search and category summary rows of one batch's registration
- * numbers. */
+/* The search, category summary and card rows of one batch's
+ * registration numbers. */
 static enum db_status
 search_batch(struct outlet_state *s, size_t first, size_t n)
 {
@@ -212,6 +228,8 @@ search_batch(struct outlet_state *s, size_t first, size_t n)
 	st = db_exec(&build_search, &a, 1, NULL, NULL);
 	if (st == DB_OK)
 		st = db_exec(&build_category_summary, &a, 1, NULL, NULL);
+	if (st == DB_OK)
+		st = db_exec(&build_cards, &a, 1, NULL, NULL);
 	free(t);
 	json_decref(regnos);
 	return st;

@@ -74,26 +74,27 @@ FOR EACH ROW
     WHERE enterprise_id = NEW.id;
   END IF//
 
+-- A summary's names and codes onto its outlet's card (NULL: none left).
+CREATE OR REPLACE PROCEDURE outlet_card_categories(p_outlet INT UNSIGNED,
+    p_names VARCHAR(200), p_codes VARCHAR(100))
+BEGIN
+  IF @outlet_search_deferred IS NULL THEN
+    UPDATE outlet_card SET categories = p_names, category_codes = p_codes
+    WHERE id = p_outlet;
+  END IF;
+END//
+
 CREATE OR REPLACE TRIGGER outlet_card_categories_ins AFTER INSERT
 ON outlet_category_summary FOR EACH ROW
-IF @outlet_search_deferred IS NULL THEN
-  UPDATE outlet_card SET categories = NEW.names, category_codes = NEW.codes
-  WHERE id = NEW.outlet_id;
-END IF//
+  CALL outlet_card_categories(NEW.outlet_id, NEW.names, NEW.codes)//
 
 CREATE OR REPLACE TRIGGER outlet_card_categories_upd AFTER UPDATE
 ON outlet_category_summary FOR EACH ROW
-IF @outlet_search_deferred IS NULL THEN
-  UPDATE outlet_card SET categories = NEW.names, category_codes = NEW.codes
-  WHERE id = NEW.outlet_id;
-END IF//
+  CALL outlet_card_categories(NEW.outlet_id, NEW.names, NEW.codes)//
 
 CREATE OR REPLACE TRIGGER outlet_card_categories_del AFTER DELETE
 ON outlet_category_summary FOR EACH ROW
-IF @outlet_search_deferred IS NULL THEN
-  UPDATE outlet_card SET categories = NULL, category_codes = NULL
-  WHERE id = OLD.outlet_id;
-END IF//
+  CALL outlet_card_categories(OLD.outlet_id, NULL, NULL)//
 
 DELIMITER ;
 

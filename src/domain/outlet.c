@@ -94,11 +94,12 @@ static struct filtered_sql directory_by_status = DIRECTORY(BY_STATUS_INDEX);
  * MariaDB runs once; a county's or a township's is one row, joined as a
  * constant. The tally's arguments come first, then the same filters again
  * and the page's. */
+#define CARDS	"FROM outlet_card o FORCE INDEX (PRIMARY) "
 #define TALLY_SUM(tally, where) \
     ", (SELECT CAST(COALESCE(SUM(k.n), 0) AS SIGNED) FROM " tally " k " \
-    "WHERE " where ") AS total FROM outlet_card o FORCE INDEX (PRIMARY) "
+    "WHERE " where ") AS total " CARDS
 #define TALLY_ROW(tally, on) \
-    ", COALESCE(k.n, 0) AS total FROM outlet_card o FORCE INDEX (PRIMARY) " \
+    ", COALESCE(k.n, 0) AS total " CARDS \
     "LEFT JOIN " tally " k FORCE INDEX (PRIMARY) ON " on " "
 #define COUNTED_CARDS(places, count, joins) PLAIN_LIST( \
     CARD_COLUMNS(places, KEPT_ON_CARD) count joins, \

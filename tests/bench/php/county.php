@@ -76,16 +76,17 @@ $named = 't.name AS township, c.code AS county_code, c.name AS county';
 $local = strlen($region) === 6 || strlen($region) === 9;
 // Their count is one tally row, a county's or a township's, joined as a
 // constant, as the portal's; a wider region's sums its townships' rows.
+$cards = 'FROM outlet_card o FORCE INDEX (PRIMARY) ';
 $count = match (strlen($region)) {
-	6 => ', COALESCE(k.n, 0) AS total FROM outlet_card o FORCE INDEX ' .
-	    '(PRIMARY) LEFT JOIN outlet_county_tally k FORCE INDEX (PRIMARY) ' .
+	6 => ', COALESCE(k.n, 0) AS total ' . $cards . 'LEFT JOIN ' .
+	    'outlet_county_tally k FORCE INDEX (PRIMARY) ' .
 	    'ON k.county_code = ? AND k.status = ? ',
-	9 => ', COALESCE(k.n, 0) AS total FROM outlet_card o FORCE INDEX ' .
-	    '(PRIMARY) LEFT JOIN outlet_tally k FORCE INDEX (PRIMARY) ' .
+	9 => ', COALESCE(k.n, 0) AS total ' . $cards . 'LEFT JOIN ' .
+	    'outlet_tally k FORCE INDEX (PRIMARY) ' .
 	    'ON k.region_code = ? AND k.status = ? ',
 	default => ', (SELECT CAST(COALESCE(SUM(k.n), 0) AS SIGNED) FROM ' .
 	    'outlet_tally k WHERE k.region_code LIKE CONCAT(?, \'%\') AND ' .
-	    'k.status = ?) AS total FROM outlet_card o FORCE INDEX (PRIMARY) ',
+	    'k.status = ?) AS total ' . $cards,
 };
 $outlets = [];
 if ($offset < 200)

@@ -456,16 +456,7 @@ async function noticeBySms(j, { pub }) {
 		await page.locator('.receipt').waitFor();
 		const no = await text(page.locator('.receipt dd .code').nth(0));
 		const code = await text(page.locator('.receipt dd .code').nth(1));
-		let found = '';
-		for (let i = 0; i < 100 && !found; i++) {
-			for (const f of readdirSync(dir).filter(f => f.endsWith('.json'))) {
-				const body = readFileSync(`${dir}/${f}`, 'utf8');
-				if (body.includes(no))
-					found = body;
-			}
-			if (!found)
-				await page.waitForTimeout(100);
-		}
+		const found = await receivedWith(page, dir, '.json', [no]);
 		j.check('the SMS reached the gateway', found !== '', no);
 		j.check('to the phone typed', found.includes('13872291057'));
 		j.check('with the tracking page', found.includes(`/complaints/track?no=${no}`));
@@ -475,9 +466,10 @@ async function noticeBySms(j, { pub }) {
 }
 
 // The first file in dir holding every one of texts, within 10 s; or ''.
+// Dot-files are skipped: the receivers write under a dot-name, then rename.
 async function receivedWith(page, dir, ext, texts) {
 	for (let i = 0; i < 100; i++) {
-		for (const f of readdirSync(dir).filter(f => f.endsWith(ext))) {
+		for (const f of readdirSync(dir).filter(f => !f.startsWith('.') && f.endsWith(ext))) {
 			const body = readFileSync(`${dir}/${f}`, 'utf8');
 			if (texts.every(t => body.includes(t)))
 				return body;

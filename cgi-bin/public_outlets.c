@@ -160,7 +160,7 @@ handle_outlet(struct ctx *c)
 
 	if ((ds = outlet_get(&c->arena, c->req->path_id, &o)) != DOMAIN_OK)
 		return domain_answer_error(c, ds);
-	outlet_view_put(c->hdf, "Outlet", &o);
+	outlet_view_card(c->hdf, "Outlet", &o);
 	if ((ds = outlet_status_history(&c->arena, c->req->path_id,
 	    &history)) != DOMAIN_OK)
 		return domain_answer_error(c, ds);

@@ -57,7 +57,10 @@ buf_reserve(struct buf *b, size_t extra)
 int
 buf_add(struct buf *b, const void *p, size_t n)
 {
-	if (buf_reserve(b, n) == -1)
+	/* Room already, the usual case of a page's many pieces, is seen
+	 * here without a call (with cap > 0, cap - len keeps room for the
+	 * NUL). */
+	if ((b->cap == 0 || n >= b->cap - b->len) && buf_reserve(b, n) == -1)
 		return -1;
 	memcpy(b->data + b->len, p, n);
 	b->len += n;

@@ -294,26 +294,40 @@ outlet_mode_name(const char *mode)
 	return LABEL(modes, mode);
 }
 
+/* Appends as much of s to names (used bytes of size taken) as fits with
+ * its NUL, as strncat would; returns the bytes now used. */
+static size_t
+append_cut(char *names, size_t size, size_t used, const char *s)
+{
+	size_t	 n = strlen(s);
+
+	if (n > size - used - 1)
+		n = size - used - 1;
+	memcpy(names + used, s, n);
+	names[used + n] = '\0';
+	return used + n;
+}
+
 void
 outlet_service_names(const char *codes, char *names, size_t size)
 {
 	const char	*svc = codes;
-	char		 code[32];
-	size_t		 i, n;
+	size_t		 i, n, used = 0;
 
+	/* Each card asks: no printf, no rescans of what is written. */
 	if (size == 0)
 		return;
 	names[0] = '\0';
 	while (*svc != '\0') {
 		n = strcspn(svc, ",");
-		snprintf(code, sizeof(code), "%.*s", (int)n, svc);
 		for (i = 0; i < sizeof(services) / sizeof(services[0]); i++)
-			if (strcmp(services[i].code, code) == 0) {
-				if (names[0] != '\0')
-					strncat(names, "、", size -
-					    strlen(names) - 1);
-				strncat(names, services[i].name,
-				    size - strlen(names) - 1);
+			if (strlen(services[i].code) == n &&
+			    memcmp(services[i].code, svc, n) == 0) {
+				if (used > 0)
+					used = append_cut(names, size, used,
+					    "、");
+				used = append_cut(names, size, used,
+				    services[i].name);
 			}
 		svc += n + (svc[n] == ',');
 	}

@@ -11,27 +11,90 @@ or_empty(const char *s)
 	return s != NULL ? s : "";
 }
 
-/* What an outlet's card (templates/outlets/card.cs) reads. */
+/* What an outlet's card (templates/outlets/card.cs) reads, into r, a
+ * node with no children yet: no node of more than ten children, for
+ * ClearSilver gives such a node a hash table, and building, searching
+ * and freeing those was a sixth of the county page's instructions when
+ * each card was one node of nineteen. The text is o's (the request's
+ * arena) or the labels' (static), so it is linked, not copied. */
 static void
-put_card(HDF *r, const struct outlet *o)
+card_fill(HDF *r, const struct outlet *o)
 {
 	char	 names[128];
+	HDF	*n;
 
+	hadd_int(r, "id", o->id);
+	hadd(r, "name", o->name);
+	hadd_int(r, "is_demo", o->is_demo);
+	hadd(r, "reg_no", o->reg_no);
+	hadd(r, "registered_on", o->registered_on);
+	if ((n = hadd(r, "status", o->status)) != NULL) {
+		/* A name is set even for a code not known: "" then. */
+		hadd(n, "name", outlet_status_name(or_empty(o->status)));
+		hadd(n, "since", o->status_since);
+		hadd(n, "reason", o->status_reason);
+	}
+	if ((n = hadd(r, "enterprise", o->enterprise)) != NULL) {
+		hadd_int(n, "id", o->enterprise_id);
+		hadd(n, "mode", outlet_mode_name(or_empty(o->mode)));
+	}
+	if ((n = hadd(r, "place", NULL)) != NULL) {
+		hadd(n, "code", o->region_code);
+		hadd(n, "county", o->county);
+		hadd(n, "township", o->township);
+		hadd(n, "address", o->address);
+		hadd(n, "phone", o->phone);
+	}
+	if ((n = hadd(r, "offers", NULL)) != NULL) {
+		hadd(n, "categories", o->categories);
+		outlet_service_names(or_empty(o->services), names,
+		    sizeof(names));
+		hadd_copy(n, "services", names);
+	}
+}
+
+void
+outlet_view_card(HDF *hdf, const char *prefix, const struct outlet *o)
+{
+	HDF	*r;
+
+	if ((r = hnode(hdf, prefix)) == NULL)
+		return;
+	if (hdf_obj_child(r) != NULL)
+		view_fill_failed(prefix);	/* a card goes where nothing is */
+	else
+		card_fill(r, o);
+}
+
+void
+outlet_view_put(HDF *hdf, const char *prefix, const struct outlet *o)
+{
+	char	 names[128];
+	HDF	*r;
+
+	/* The record's node once, its fields relative to it. */
+	if ((r = hnode(hdf, prefix)) == NULL)
+		return;
 	hseti(r, "id", o->id);
 	view_set(r, "reg_no", o->reg_no);
 	view_set(r, "name", o->name);
+	view_set(r, "mode", o->mode);
 	view_set(r, "address", o->address);
 	view_set(r, "phone", o->phone);
+	view_set(r, "services", o->services);
 	view_set(r, "status", o->status);
 	view_set(r, "status_since", o->status_since);
 	view_set(r, "status_reason", o->status_reason);
 	view_set(r, "registered_on", o->registered_on);
 	hseti(r, "is_demo", o->is_demo);
+	view_set(r, "region_code", o->region_code);
 	view_set(r, "township", o->township);
+	view_set(r, "county_code", o->county_code);
 	view_set(r, "county", o->county);
 	hseti(r, "enterprise_id", o->enterprise_id);
 	view_set(r, "enterprise", o->enterprise);
 	view_set(r, "categories", o->categories);
+	view_set(r, "category_codes", o->category_codes);
 	/* Names are set even for a code not known: "" then. */
 	view_set(r, "mode_name", outlet_mode_name(or_empty(o->mode)));
 	view_set(r, "status_name", outlet_status_name(or_empty(o->status)));
@@ -40,36 +103,17 @@ put_card(HDF *r, const struct outlet *o)
 }
 
 void
-outlet_view_put(HDF *hdf, const char *prefix, const struct outlet *o)
-{
-	HDF	*r;
-
-	/* The record's node once, its fields relative to it. */
-	if ((r = hnode(hdf, prefix)) == NULL)
-		return;
-	put_card(r, o);
-	view_set(r, "mode", o->mode);
-	view_set(r, "services", o->services);
-	view_set(r, "region_code", o->region_code);
-	view_set(r, "county_code", o->county_code);
-	view_set(r, "category_codes", o->category_codes);
-}
-
-void
 outlet_view_cards(HDF *hdf, const char *prefix, const struct arena_list *l,
     size_t max)
 {
-	char	 key[VIEW_ITEM_MAX];
-	HDF	*r;
+	HDF	*list, *r;
 	size_t	 i;
 
-	/* Lists of cards are most of a directory page's data: only what
-	 * the card shows. */
-	for (i = 0; i < l->n && i < max; i++) {
-		view_item_prefix(key, VIEW_ITEM_MAX, prefix, i);
-		if ((r = hnode(hdf, key)) != NULL)
-			put_card(r, outlet_at(l, i));
-	}
+	if (l->n == 0 || max == 0 || (list = hlist(hdf, prefix)) == NULL)
+		return;
+	for (i = 0; i < l->n && i < max; i++)
+		if ((r = hadd_item(list, i)) != NULL)
+			card_fill(r, outlet_at(l, i));
 }
 
 void

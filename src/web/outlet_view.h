@@ -22,8 +22,14 @@ void	outlet_view_put(HDF *, const char *prefix, const struct outlet *);
  * each as outlet_view_put puts it. */
 void	outlet_view_list(HDF *, const char *prefix,
 	    const struct arena_list *, size_t max);
-/* The same list with only what an outlet's card shows (all but mode,
- * services, region_code, county_code and category_codes). */
+/* One outlet as its card shows it (templates/outlets/card.cs), in
+ * nodes of at most ten children: prefix.{id, name, is_demo, reg_no,
+ * registered_on}, prefix.status (the code) with .{name, since, reason},
+ * prefix.enterprise (its name) with .{id, mode} (the mode's name),
+ * prefix.place.{code, county, township, address, phone} and
+ * prefix.offers.{categories, services} (the services' names). */
+void	outlet_view_card(HDF *, const char *prefix, const struct outlet *);
+/* The first max outlets of list as prefix.N, each as its card. */
 void	outlet_view_cards(HDF *, const char *prefix,
 	    const struct arena_list *, size_t max);
 /* A status history (struct outlet_status_entry items) as

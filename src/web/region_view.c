@@ -3,7 +3,6 @@
 
 #include "web/region_view.h"
 #include "web/view.h"
-#include "web/view_field.h"
 
 void
 region_view_put(HDF *hdf, const char *prefix, const struct region *g)
@@ -20,27 +19,28 @@ region_view_put(HDF *hdf, const char *prefix, const struct region *g)
 	hseti(r, "level", g->level);
 }
 
-/* The list, each region with its level or without. */
+/* The list, each region with its level or without. Its text is the
+ * list's (the request's arena), linked, not copied. */
 static void
 put_list(HDF *hdf, const char *prefix, const struct arena_list *l,
     int level)
 {
 	const struct region	*g;
-	char			 name[VIEW_ITEM_MAX];
-	HDF			*r;
+	HDF			*list, *r;
 	size_t			 i;
 
+	if (l->n == 0 || (list = hlist(hdf, prefix)) == NULL)
+		return;
 	for (i = 0; i < l->n; i++) {
-		view_item_prefix(name, sizeof(name), prefix, i);
 		g = region_at(l, i);
+		if ((r = hadd_item(list, i)) == NULL)
+			continue;
+		if (g->code != NULL)
+			hadd(r, "code", g->code);
+		if (g->name != NULL)
+			hadd(r, "name", g->name);
 		if (level)
-			region_view_put(hdf, name, g);
-		else if ((r = hnode(hdf, name)) != NULL) {
-			if (g->code != NULL)
-				hset(r, "code", g->code);
-			if (g->name != NULL)
-				hset(r, "name", g->name);
-		}
+			hadd_int(r, "level", g->level);
 	}
 }
 

@@ -1,4 +1,5 @@
 /* ClearSilver rendering. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +36,13 @@ void
 view_fill_reset(void)
 {
 	fill_failures = 0;
+}
+
+void
+view_fill_failed(const char *what)
+{
+	log_error("page data not set: %s", what);
+	fill_failures++;
 }
 
 unsigned long
@@ -117,6 +125,111 @@ hnode(HDF *hdf, const char *name)
 		return NULL;
 	}
 	return node;
+}
+
+/* Links child on as node's last: the fields of struct _hdf
+ * (ClearSilver/util/neo_hdf.h) as ClearSilver's own setter leaves them.
+ * It keeps last_child as the last of a node's children whenever the node
+ * has any, and a node of more than ten children has a hash table of
+ * them, which must learn of the new one. */
+static HDF *
+link_child(HDF *node, HDF *child)
+{
+	NEOERR	*err;
+
+	child->top = node->top;
+	if (node->hash != NULL &&
+	    (err = ne_hash_insert(node->hash, child, child)) != STATUS_OK) {
+		log_neoerr(err, child->name);
+		free(child->name);
+		if (child->alloc_value)
+			free(child->value);
+		free(child);
+		fill_failures++;	/* logged above */
+		return NULL;
+	}
+	if (node->child == NULL)
+		node->child = child;
+	else
+		node->last_child->next = child;
+	node->last_child = child;
+	return child;
+}
+
+static HDF *
+add_child(HDF *node, const char *name, char *value, int owned)
+{
+	HDF	*child;
+	size_t	 len = strlen(name);
+
+	if (node == NULL || node->link || len == 0 || len > INT_MAX ||
+	    strchr(name, '.') != NULL)
+		goto fail;
+	if ((child = calloc(1, sizeof(*child))) == NULL)
+		goto fail;
+	if ((child->name = malloc(len + 1)) == NULL) {
+		free(child);
+		goto fail;
+	}
+	memcpy(child->name, name, len + 1);
+	child->name_len = (int)len;
+	child->value = value;
+	child->alloc_value = owned;
+	return link_child(node, child);
+fail:
+	if (owned)
+		free(value);
+	view_fill_failed(name);
+	return NULL;
+}
+
+HDF *
+hadd(HDF *node, const char *name, const char *value)
+{
+	/* Borrowed: hdf_destroy frees a value only if alloc_value is set. */
+	return add_child(node, name, (char *)value, 0);
+}
+
+HDF *
+hadd_copy(HDF *node, const char *name, const char *value)
+{
+	char	*copy = NULL;
+
+	if (value != NULL && (copy = strdup(value)) == NULL) {
+		view_fill_failed(name);
+		return NULL;
+	}
+	return add_child(node, name, copy, copy != NULL);
+}
+
+HDF *
+hadd_int(HDF *node, const char *name, long long value)
+{
+	char	 v[VIEW_DECIMAL_MAX];
+
+	return hadd_copy(node, name, view_decimal(v, value));
+}
+
+HDF *
+hlist(HDF *hdf, const char *name)
+{
+	HDF	*list;
+
+	if ((list = hnode(hdf, name)) == NULL)
+		return NULL;
+	if (list->child != NULL) {
+		view_fill_failed(name);	/* its items would not be new */
+		return NULL;
+	}
+	return list;
+}
+
+HDF *
+hadd_item(HDF *list, size_t i)
+{
+	char	 d[VIEW_DECIMAL_MAX];
+
+	return add_child(list, view_decimal(d, (long long)i), NULL, 0);
 }
 
 HDF *

@@ -33,6 +33,23 @@ char	*view_decimal(char out[VIEW_DECIMAL_MAX], long long value);
  * relative to it instead of walking the whole name for each; NULL, and
  * counted as a value not set, when it cannot be made. */
 HDF	*hnode(HDF *, const char *name);
+/* A new child of node, linked on directly: for the lists that are most
+ * of a page's data, where hset would search node's children for a name
+ * the caller knows is not there yet, and copy the value. The caller
+ * promises both: name (no dots) is new under node, and value, which is
+ * not copied, lives until the tree is destroyed (the request's arena,
+ * or static text); NULL makes a node without a value. hadd_copy copies
+ * value, hadd_int writes it in decimal. NULL, counted as a value not
+ * set, when memory runs out. */
+HDF	*hadd(HDF *node, const char *name, const char *value);
+HDF	*hadd_copy(HDF *node, const char *name, const char *value);
+HDF	*hadd_int(HDF *node, const char *name, long long value);
+/* A list's node, name, made for items to be added to: NULL, counted as
+ * a value not set, if it cannot be made or already has children. Its
+ * items are hadd_item(list, 0), (list, 1)...: each a node named by its
+ * index, for the item's fields to be hadd'ed to. */
+HDF	*hlist(HDF *, const char *name);
+HDF	*hadd_item(HDF *list, size_t i);
 /* One item of a choice as prefix.n.{code, name}, which the template
  * macro code_options lists. */
 void	view_code_item(HDF *, const char *prefix, size_t n, const char *code,
@@ -41,6 +58,9 @@ void	view_code_item(HDF *, const char *prefix, size_t n, const char *code,
  * in order until NULL, name_of their names. */
 void	view_code_list(HDF *, const char *prefix,
 	    const char *(*code_at)(size_t), const char *(*name_of)(const char *));
+/* Counts a value the view could not set, as the setters do, and logs
+ * what. */
+void	view_fill_failed(const char *what);
 /* The count of values not set, and its reset at each request's start. */
 unsigned long view_fill_failures(void);
 void	view_fill_reset(void);

@@ -1,17 +1,17 @@
-<?cs def:status_warning(o) ?><?cs if:o.status == "suspended" ?><p class="warn" role="note"><strong>注意：该店指定店资格自 <?cs var:o.status_since ?> 起暂停</strong><?cs if:o.status_reason ?>（原因：<?cs var:o.status_reason ?>）<?cs /if ?>。暂停期间在这里购买不能享受补贴。</p><?cs elif:o.status == "cancelled" ?><p class="warn" role="note"><strong>注意：该店指定店资格已于 <?cs var:o.status_since ?> 取消</strong><?cs if:o.status_reason ?>（原因：<?cs var:o.status_reason ?>）<?cs /if ?>。在这里购买不能享受补贴。</p><?cs /if ?><?cs /def ?>
+<?cs def:status_warning(o) ?><?cs if:o.status == "suspended" ?><p class="warn" role="note"><strong>注意：该店指定店资格自 <?cs var:o.status.since ?> 起暂停</strong><?cs if:o.status.reason ?>（原因：<?cs var:o.status.reason ?>）<?cs /if ?>。暂停期间在这里购买不能享受补贴。</p><?cs elif:o.status == "cancelled" ?><p class="warn" role="note"><strong>注意：该店指定店资格已于 <?cs var:o.status.since ?> 取消</strong><?cs if:o.status.reason ?>（原因：<?cs var:o.status.reason ?>）<?cs /if ?>。在这里购买不能享受补贴。</p><?cs /if ?><?cs /def ?>
 <?cs def:outlet_facts(o) ?><dl class="facts">
 <dt>备案编号</dt><dd><?cs var:o.reg_no ?></dd>
-<dt>状态</dt><dd><span class="status <?cs var:o.status ?>"><?cs var:o.status_name ?></span>（<?cs var:o.status_since ?> 起）</dd>
-<dt>销售企业</dt><dd><a href="/outlets?enterprise=<?cs var:o.enterprise_id ?>&amp;status=all"><?cs var:o.enterprise ?></a>（<?cs var:o.mode_name ?>）</dd>
-<dt>所在乡镇</dt><dd><?cs var:o.county ?> <?cs var:o.township ?></dd>
-<dt>地址</dt><dd><?cs var:o.address ?></dd>
-<dt>电话</dt><dd><?cs if:o.phone ?><a href="tel:<?cs var:o.phone ?>"><?cs var:o.phone ?></a><?cs else ?>未登记<?cs /if ?></dd>
-<dt>经营类别</dt><dd><?cs var:o.categories ?></dd>
-<dt>服务</dt><dd><?cs if:o.service_names ?><?cs var:o.service_names ?><?cs else ?>未登记<?cs /if ?></dd>
+<dt>状态</dt><dd><span class="status <?cs var:o.status ?>"><?cs var:o.status.name ?></span>（<?cs var:o.status.since ?> 起）</dd>
+<dt>销售企业</dt><dd><a href="/outlets?enterprise=<?cs var:o.enterprise.id ?>&amp;status=all"><?cs var:o.enterprise ?></a>（<?cs var:o.enterprise.mode ?>）</dd>
+<dt>所在乡镇</dt><dd><?cs var:o.place.county ?> <?cs var:o.place.township ?></dd>
+<dt>地址</dt><dd><?cs var:o.place.address ?></dd>
+<dt>电话</dt><dd><?cs if:o.place.phone ?><a href="tel:<?cs var:o.place.phone ?>"><?cs var:o.place.phone ?></a><?cs else ?>未登记<?cs /if ?></dd>
+<dt>经营类别</dt><dd><?cs var:o.offers.categories ?></dd>
+<dt>服务</dt><dd><?cs if:o.offers.services ?><?cs var:o.offers.services ?><?cs else ?>未登记<?cs /if ?></dd>
 <dt>登记日期</dt><dd><?cs var:o.registered_on ?></dd>
 </dl><?cs /def ?>
 <?cs def:outlet_card(o) ?><article class="outlet">
-<h3><a href="/outlets/<?cs var:o.id ?>"><?cs var:o.name ?></a><?cs call:demo_badge(o) ?><?cs if:o.status != "active" ?> <span class="badge <?cs var:o.status ?>">已<?cs var:o.status_name ?></span><?cs /if ?></h3>
+<h3><a href="/outlets/<?cs var:o.id ?>"><?cs var:o.name ?></a><?cs call:demo_badge(o) ?><?cs if:o.status != "active" ?> <span class="badge <?cs var:o.status ?>">已<?cs var:o.status.name ?></span><?cs /if ?></h3>
 <?cs call:status_warning(o) ?>
 <?cs call:outlet_facts(o) ?>
 </article><?cs /def ?>

@@ -9,4 +9,4 @@
 </article>
 <?cs if:Outlet.status == "active" ?><p><a href="/outlets/<?cs var:Outlet.id ?>/notice">店内公示（可打印，带核验二维码）</a></p>
 <?cs /if ?><p><a href="/complaints/new?outlet=<?cs var:Outlet.id ?>">投诉这家网点</a>（虚假宣传、乱收费、不帮助申领补贴、不送货安装维修、假冒伪劣等）</p>
-<p><a href="/outlets?region=<?cs var:Outlet.region_code ?>">同一乡镇的其他指定网点</a> · <a href="/outlets">全部指定网点</a></p>
+<p><a href="/outlets?region=<?cs var:Outlet.place.code ?>">同一乡镇的其他指定网点</a> · <a href="/outlets">全部指定网点</a></p>

@@ -89,6 +89,42 @@ static const struct {
 	{ "O.status_name", "暂停" }, { "O.service_names", "安装调试、上门维修" },
 };
 
+/* The second card outlet_view_cards puts of a list of three samples. */
+static const struct {
+	const char	*name, *value;
+} card_names[] = {
+	{ "C.1.id", "2" }, { "C.1.name", "樊城家电" }, { "C.1.is_demo", "1" },
+	{ "C.1.reg_no", "XF-0042" }, { "C.1.registered_on", "2009-02-01" },
+	{ "C.1.status", "suspended" }, { "C.1.status.name", "暂停" },
+	{ "C.1.status.since", "2010-03-09" }, { "C.1.status.reason", "" },
+	{ "C.1.enterprise", "襄樊商场" }, { "C.1.enterprise.id", "7" },
+	{ "C.1.enterprise.mode", "加盟" }, { "C.1.place.code", "420606001" },
+	{ "C.1.place.county", "樊城区" }, { "C.1.place.township", NULL },
+	{ "C.1.place.address", "人民路 1 号" },
+	{ "C.1.place.phone", "0710-3222222" },
+	{ "C.1.offers.categories", NULL },
+	{ "C.1.offers.services", "安装调试、上门维修" },
+	/* Only what the card shows. */
+	{ "C.1.mode", NULL }, { "C.1.services", NULL },
+	{ "C.1.county_code", NULL }, { "C.1.category_codes", NULL },
+	{ "C.1.status_name", NULL }, { "C.1.phone", NULL },
+};
+
+/* The most children any node under node has, node itself included. */
+static int
+most_children(HDF *node)
+{
+	HDF	*c;
+	int	 n = 0, most = 0, m;
+
+	for (c = hdf_obj_child(node); c != NULL; c = hdf_obj_next(c)) {
+		n++;
+		if ((m = most_children(c)) > most)
+			most = m;
+	}
+	return n > most ? n : most;
+}
+
 static void
 test_labels(void)
 {
@@ -128,6 +164,7 @@ test_outlet_put(HDF *h)
 	struct arena		 a = { 0 };
 	struct arena_list	 l = { 0 };
 	struct outlet		*o;
+	const struct outlet	 nothing = { .id = 1 };
 	struct outlet_status_entry *e;
 	struct outlet_duplicate	*d;
 	size_t			 i;
@@ -155,25 +192,19 @@ test_outlet_put(HDF *h)
 	outlet_view_list(h, "M", &l, l.n);
 	CHECK(has(h, "M.2.id", "3") && hdf_get_obj(h, "M.3") == NULL,
 	    "a whole list");
-	/* Cards: what card.cs shows, as the full list puts it, no more. */
+	/* Cards: what card.cs shows, in nodes of ten children or fewer. */
 	outlet_view_cards(h, "C", &l, 2);
-	for (i = 0; i < NELEM(sample_names); i++) {
-		char	 name[64];
-		const char *f = sample_names[i].name + 2;	/* after "O." */
-		int	 kept = strcmp(f, "mode") != 0 &&
-		    strcmp(f, "services") != 0 && strcmp(f, "region_code") != 0 &&
-		    strcmp(f, "county_code") != 0 &&
-		    strcmp(f, "category_codes") != 0;
-
-		snprintf(name, sizeof(name), "C.1.%s", f);
-		if (strcmp(f, "id") == 0)
-			CHECK(has(h, name, "2"), "card %s", f);
-		else
-			CHECK(has(h, name, kept ? hdf_get_value(h,
-			    sample_names[i].name, NULL) : NULL), "card %s", f);
-	}
-	CHECK(has(h, "C.1.status_name", "暂停") && hdf_get_obj(h, "C.2") ==
-	    NULL, "cards stop at max");
+	for (i = 0; i < NELEM(card_names); i++)
+		CHECK(has(h, card_names[i].name, card_names[i].value), "%s",
+		    card_names[i].name);
+	CHECK(most_children(hdf_get_obj(h, "C")) <= 10,
+	    "no card node has more than ten children (%d)",
+	    most_children(hdf_get_obj(h, "C")));
+	CHECK(hdf_get_obj(h, "C.2") == NULL, "cards stop at max");
+	outlet_view_card(h, "Y", &nothing);
+	CHECK(has(h, "Y.status.name", "") && has(h, "Y.enterprise.mode", "") &&
+	    has(h, "Y.offers.services", "") && has(h, "Y.status", NULL) &&
+	    has(h, "Y.is_demo", "0"), "a card's names of nothing are empty");
 	memset(&l, 0, sizeof(l));
 	outlet_view_list(h, "Empty", &l, 10);
 	CHECK(hdf_get_obj(h, "Empty") == NULL, "no rows, no node");

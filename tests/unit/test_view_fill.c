@@ -71,6 +71,82 @@ test_region_links(void)
 	hdf_destroy(&h);
 }
 
+/* Children linked on by hadd read as hset's would: in order, found by
+ * name before and after the node has a hash table (more than ten
+ * children), alongside hset's own, and freed by hdf_destroy without
+ * their borrowed values (the sanitizers' runs would report a bad free). */
+static void
+test_added_children(void)
+{
+	static const char *const names[] = {
+		"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l",
+		"m", "n",
+	};
+	static const struct {
+		const char	*name;
+		unsigned long	 failures;
+	} refused[] = {
+		{ "a.b", 1 }, { "", 1 }, { "ok", 0 },
+	};
+	char	 borrowed[] = "arena text", name[8];
+	HDF	*h, *node, *c;
+	size_t	 i, n;
+	int	 in_order = 1;
+
+	if ((h = view_new()) == NULL)
+		return;
+	node = hnode(h, "L");
+	hset(node, "first", "set");
+	for (i = 0; i < NELEM(names); i++) {
+		/* The twelfth by hset, which then gives the node its hash. */
+		if (i == 11)
+			hset(node, names[i], names[i]);
+		else
+			hadd(node, names[i], i % 2 ? borrowed : names[i]);
+	}
+	CHECK(node->hash != NULL, "hadd after the hash table is made");
+	hadd_int(node, "int", -42);
+	hadd_copy(node, "copy", borrowed);
+	hadd(node, "empty", NULL);
+	hset(node, "last", "set");
+	for (i = 0; i < NELEM(names); i++) {
+		snprintf(name, sizeof(name), "L.%s", names[i]);
+		CHECK(strcmp(hdf_get_value(h, name, "?"), i % 2 && i != 11 ?
+		    borrowed : names[i]) == 0, "added %s", names[i]);
+	}
+	CHECK(strcmp(hdf_get_value(h, "L.int", ""), "-42") == 0 &&
+	    strcmp(hdf_get_value(h, "L.copy", ""), "arena text") == 0 &&
+	    hdf_get_obj(h, "L.empty") != NULL &&
+	    hdf_get_value(h, "L.empty", NULL) == NULL &&
+	    strcmp(hdf_get_value(h, "L.last", ""), "set") == 0,
+	    "numbers, copies, empty nodes, and hset after");
+	/* A copy is its own; a borrowed value is the caller's text. */
+	borrowed[0] = 'A';
+	CHECK(strcmp(hdf_get_value(h, "L.copy", ""), "arena text") == 0 &&
+	    strcmp(hdf_get_value(h, "L.b", ""), "Arena text") == 0,
+	    "copied and borrowed");
+	c = hdf_obj_child(node);
+	CHECK(c != NULL && strcmp(hdf_obj_name(c), "first") == 0, "order");
+	for (i = 0, c = hdf_obj_next(c); i < NELEM(names) && c != NULL;
+	    i++, c = hdf_obj_next(c))
+		in_order &= strcmp(hdf_obj_name(c), names[i]) == 0;
+	CHECK(in_order && i == NELEM(names), "in the order added");
+	for (n = 0, c = hdf_obj_child(node); c != NULL; c = hdf_obj_next(c))
+		n++;
+	CHECK(n == NELEM(names) + 5, "every child once (%zu)", n);
+	for (i = 0; i < NELEM(refused); i++) {
+		view_fill_reset();
+		CHECK((hadd(node, refused[i].name, "x") == NULL) ==
+		    (refused[i].failures > 0) && view_fill_failures() ==
+		    refused[i].failures, "add \"%s\"", refused[i].name);
+	}
+	view_fill_reset();
+	CHECK(hadd(NULL, "x", "x") == NULL && view_fill_failures() == 1,
+	    "no node: counted");
+	view_fill_reset();
+	hdf_destroy(&h);
+}
+
 void
 test_view_fill(void)
 {
@@ -99,6 +175,7 @@ test_view_fill(void)
 	}
 	test_view_numbers();
 	test_region_links();
+	test_added_children();
 
 	/* The render refuses; the count is cleared for the error page. */
 	memset(&cfg, 0, sizeof(cfg));

@@ -8,19 +8,22 @@
 #include "domain/region.h"
 #include "db/search.h"
 
-#define CARD_COLUMNS(places, kept) \
+#define CARD_COLUMNS(dates, places, kept) \
     "SELECT o.id, o.reg_no, o.name, o.mode, o.address, o.phone, " \
-    "o.services, o.status, " \
+    "o.services, o.status, o.status_reason, " dates ", o.is_demo, " \
+    "o.region_code, " places ", o.enterprise_id, " kept " "
+/* An outlet's dates are DATEs; a card keeps them as it shows them
+ * (sql/036). */
+#define DATES_FORMATTED \
     "DATE_FORMAT(o.status_since, '%Y-%m-%d') AS status_since, " \
-    "o.status_reason, DATE_FORMAT(o.registered_on, '%Y-%m-%d') " \
-    "AS registered_on, o.is_demo, o.region_code, " places ", " \
-    "o.enterprise_id, " kept " "
+    "DATE_FORMAT(o.registered_on, '%Y-%m-%d') AS registered_on"
+#define DATES_ON_CARD	"o.status_since, o.registered_on"
 #define PLACES_NAMED \
     "t.name AS township, c.code AS county_code, c.name AS county"
 /* Named afterwards from the worker's region cache (name_local). */
 #define PLACES_LOCAL \
     "NULL AS township, NULL AS county_code, NULL AS county"
-#define OUTLET_COLUMNS CARD_COLUMNS(PLACES_NAMED, \
+#define OUTLET_COLUMNS CARD_COLUMNS(DATES_FORMATTED, PLACES_NAMED, \
     "e.name AS enterprise, ocs.names AS categories, " \
     "ocs.codes AS category_codes")
 /* From outlet_card (sql/035), which keeps these three itself. */
@@ -102,7 +105,7 @@ static struct filtered_sql directory_by_status = DIRECTORY(BY_STATUS_INDEX);
     ", COALESCE(k.n, 0) AS total " CARDS \
     "LEFT JOIN " tally " k FORCE INDEX (PRIMARY) ON " on " "
 #define COUNTED_CARDS(places, count, joins) PLAIN_LIST( \
-    CARD_COLUMNS(places, KEPT_ON_CARD) count joins, \
+    CARD_COLUMNS(DATES_ON_CARD, places, KEPT_ON_CARD) count joins, \
     " " DIRECTORY_ORDER " LIMIT ? OFFSET ?")
 #define IN_REGION	"k.region_code LIKE CONCAT(?, '%') AND k.status = ?"
 
@@ -342,6 +345,8 @@ struct outlet_sink {
 	long long		*total;	/* the rows' total column, if any */
 };
 
+/* Read in CARD_COLUMNS' order: db_col looks first where the last column
+ * read was found. */
 static void
 outlet_from_row(struct arena *a, const struct db_row *r, struct outlet *o)
 {
@@ -353,8 +358,8 @@ outlet_from_row(struct arena *a, const struct db_row *r, struct outlet *o)
 	o->phone = db_keep(a, r, "phone");
 	o->services = db_keep(a, r, "services");
 	o->status = db_keep(a, r, "status");
-	o->status_since = db_keep(a, r, "status_since");
 	o->status_reason = db_keep(a, r, "status_reason");
+	o->status_since = db_keep(a, r, "status_since");
 	o->registered_on = db_keep(a, r, "registered_on");
 	o->is_demo = db_int(r, "is_demo") != 0;
 	o->region_code = db_keep(a, r, "region_code");

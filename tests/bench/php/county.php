@@ -58,13 +58,16 @@ $regions = rows('SELECT 0 AS part, code, name, level FROM region WHERE code ' .
 // row, as the portal's do; a page past the last (or deeper than 200 rows)
 // counts apart.
 $offset = ($page - 1) * PAGE_SIZE;
-$columns = fn(string $places, string $kept = 'e.name AS enterprise, ' .
-    'ocs.names AS categories, ocs.codes AS category_codes') =>
-    'SELECT o.id, o.reg_no, o.name, o.mode, ' .
-    'o.address, o.phone, o.services, o.status, DATE_FORMAT(o.status_since, ' .
-    '\'%Y-%m-%d\') AS status_since, o.status_reason, ' .
-    'DATE_FORMAT(o.registered_on, \'%Y-%m-%d\') AS registered_on, o.is_demo, ' .
+$columns = fn(string $dates, string $places, string $kept =
+    'e.name AS enterprise, ocs.names AS categories, ' .
+    'ocs.codes AS category_codes') =>
+    'SELECT o.id, o.reg_no, o.name, o.mode, o.address, o.phone, ' .
+    'o.services, o.status, o.status_reason, ' . $dates . ', o.is_demo, ' .
     'o.region_code, ' . $places . ', o.enterprise_id, ' . $kept . ' ';
+// An outlet's dates are DATEs; a card keeps them as it shows them.
+$formatted = 'DATE_FORMAT(o.status_since, \'%Y-%m-%d\') AS status_since, ' .
+    'DATE_FORMAT(o.registered_on, \'%Y-%m-%d\') AS registered_on';
+$on_card = 'o.status_since, o.registered_on';
 $region_joins = 'LEFT JOIN region t ON t.code = o.region_code ' .
     'LEFT JOIN region c ON c.code = t.parent_code ';
 $joins = 'JOIN enterprise e ON e.id = o.enterprise_id ' .
@@ -90,9 +93,10 @@ $count = match (strlen($region)) {
 };
 $outlets = [];
 if ($offset < 200)
-	$outlets = rows($columns($local ? 'NULL AS township, NULL AS county_code, ' .
-	    'NULL AS county' : $named, 'o.enterprise, o.categories, ' .
-	    'o.category_codes') . $count . ($local ? '' : $region_joins) .
+	$outlets = rows($columns($on_card, $local ? 'NULL AS township, ' .
+	    'NULL AS county_code, NULL AS county' : $named, 'o.enterprise, ' .
+	    'o.categories, o.category_codes') . $count .
+	    ($local ? '' : $region_joins) .
 	    'WHERE 1 = 1 AND o.region_code LIKE CONCAT(?, \'%\') AND ' .
 	    'o.status = ? ORDER BY o.region_code, o.reg_no LIMIT ? OFFSET ?',
 	    [$region, 'active', $region, 'active', PAGE_SIZE, $offset]);
@@ -105,7 +109,8 @@ if ($outlets) {
 	    'outlet_tally o WHERE 1 = 1 AND o.region_code LIKE CONCAT(?, \'%\') AND ' .
 	    'o.status = ?', [$region, 'active'])[0]['n'];
 	if ($total > 0 && $offset >= 200)
-		$outlets = rows($columns($named) . 'FROM (SELECT o.id FROM outlet o FORCE INDEX ' .
+		$outlets = rows($columns($formatted, $named) .
+		    'FROM (SELECT o.id FROM outlet o FORCE INDEX ' .
 		    '(outlet_status_region) WHERE 1 = 1 AND o.region_code LIKE ' .
 		    'CONCAT(?, \'%\') AND o.status = ? ORDER BY o.region_code, o.reg_no ' .
 		    'LIMIT ? OFFSET ?) pg JOIN outlet o ON o.id = pg.id ' . $joins .

@@ -1,4 +1,5 @@
 /* Arenas: blocks from malloc, handed out front to back. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,21 @@ arena_alloc(struct arena *a, size_t n)
 	p = b->data + b->used;
 	b->used += n;
 	return p;
+}
+
+int
+arena_owns(const struct arena *a, const void *p)
+{
+	const struct arena_block	*b;
+	uintptr_t			 q = (uintptr_t)p, start;
+
+	/* As addresses: p may belong to no block at all. */
+	for (b = a->blocks; b != NULL; b = b->next) {
+		start = (uintptr_t)b->data;
+		if (q >= start && q - start < b->used)
+			return 1;
+	}
+	return 0;
 }
 
 const char *

@@ -30,6 +30,8 @@ struct arena_list {
  * with failed set, when memory runs out. Moving to a larger array leaves
  * the old one in the arena until arena_free. */
 void		*arena_push(struct arena *, struct arena_list *, size_t size);
+/* Whether p points into memory the arena handed out. */
+int		 arena_owns(const struct arena *, const void *p);
 /* Frees every block; the arena is empty again and may be reused. */
 void		 arena_free(struct arena *);
 /* Empties the arena but keeps its first ordinary block, for the next

@@ -555,7 +555,7 @@ serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
 	c.keep_seconds = 0;
 	c.arena = s->arena;
 	view_fill_reset();
-	if ((c.hdf = view_new()) == NULL) {
+	if ((c.hdf = view_new_in(&c.arena)) == NULL) {
 		resp.status = 503;
 		resp.content_type = "text/plain; charset=utf-8";
 		buf_adds(&resp.body, "503 服务器繁忙\n");
@@ -580,7 +580,7 @@ serve_one(struct server *s, FCGX_Request *fr, void (**after)(void *),
 	response_write(&resp, req.method == M_HEAD, fr->out);
 	log_request(req.method_name[0] ? req.method_name : "-", req.path,
 	    status, seconds_since(&req.started) * 1e3);
-	hdf_destroy(&c.hdf);
+	view_destroy(&c.hdf);
 	arena_reset(&c.arena);
 	s->arena = c.arena;
 	request_free(&req);

@@ -5,12 +5,19 @@
 
 #include <ClearSilver/ClearSilver.h>
 
+#include "base/arena.h"
 #include "base/buf.h"
 
 /* Sets the directory templates are loaded from. */
 void	view_set_root(const char *dir);
 /* A fresh data tree with the escaping mode and load path set. */
 HDF	*view_new(void);
+/* The same, the nodes hadd adds to it coming from arena, which must
+ * outlive it: destroyed with view_destroy, never hdf_destroy. One such
+ * tree at a time: a worker's request's. */
+HDF	*view_new_in(struct arena *);
+/* Destroys a tree, unlinking any arena nodes first. */
+void	 view_destroy(HDF **);
 /* Renders page (a path under the root) inside layout.cs, or on its own
  * when layout is 0. Returns 0 or -1 (the reason is logged). */
 int	view_render(HDF *, const char *page, int layout, struct buf *out);
@@ -35,12 +42,12 @@ char	*view_decimal(char out[VIEW_DECIMAL_MAX], long long value);
 HDF	*hnode(HDF *, const char *name);
 /* A new child of node, linked on directly: for the lists that are most
  * of a page's data, where hset would search node's children for a name
- * the caller knows is not there yet, and copy the value. The caller
- * promises both: name (no dots) is new under node, and value, which is
- * not copied, lives until the tree is destroyed (the request's arena,
- * or static text); NULL makes a node without a value. hadd_copy copies
- * value, hadd_int writes it in decimal. NULL, counted as a value not
- * set, when memory runs out. */
+ * the caller knows is not there yet, and copy it and the value. The
+ * caller promises: name (no dots) is new under node, and name and value,
+ * which are not copied in a tree of view_new_in's, live until the tree
+ * is destroyed (the request's arena, or static text); NULL makes a node
+ * without a value. hadd_copy copies value, hadd_int writes it in
+ * decimal. NULL, counted as a value not set, when memory runs out. */
 HDF	*hadd(HDF *node, const char *name, const char *value);
 HDF	*hadd_copy(HDF *node, const char *name, const char *value);
 HDF	*hadd_int(HDF *node, const char *name, long long value);

@@ -62,15 +62,21 @@ put_categories(HDF *hdf, const char *prefix,
     const struct arena_list *categories, int with_sort)
 {
 	const struct category	*c = categories->item;
-	char			 row[96];
+	HDF			*list, *r;
 	size_t			 i;
 
+	/* On most pages, in every filter: linked on, not searched for. */
+	if (categories->n == 0 || (list = hlist(hdf, prefix)) == NULL)
+		return;
 	for (i = 0; i < categories->n; i++) {
-		snprintf(row, sizeof(row), "%s.%zu", prefix, i);
-		view_field(hdf, row, "code", c[i].code);
-		view_field(hdf, row, "name", c[i].name);
+		if ((r = hadd_item(list, i)) == NULL)
+			continue;
+		if (c[i].code != NULL)
+			hadd(r, "code", c[i].code);
+		if (c[i].name != NULL)
+			hadd(r, "name", c[i].name);
 		if (with_sort)
-			view_field_int(hdf, row, "sort_order", c[i].sort_order);
+			hadd_int(r, "sort_order", c[i].sort_order);
 	}
 }
 

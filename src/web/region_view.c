@@ -1,23 +1,6 @@
 /* Regions into the page data. */
-#include <stdio.h>
-
 #include "web/region_view.h"
 #include "web/view.h"
-
-void
-region_view_put(HDF *hdf, const char *prefix, const struct region *g)
-{
-	HDF	*r;
-
-	/* The record's node once, its fields relative to it. */
-	if ((r = hnode(hdf, prefix)) == NULL)
-		return;
-	if (g->code != NULL)
-		hset(r, "code", g->code);
-	if (g->name != NULL)
-		hset(r, "name", g->name);
-	hseti(r, "level", g->level);
-}
 
 /* The list, each region with its level or without. Its text is the
  * list's (the request's arena), linked, not copied. */

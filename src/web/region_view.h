@@ -7,8 +7,6 @@
 
 #include "domain/region.h"
 
-/* One region as prefix.{code, name, level}. */
-void	region_view_put(HDF *, const char *prefix, const struct region *);
 /* A list of struct region as prefix.N.{code, name, level}. */
 void	region_view_list(HDF *, const char *prefix,
 	    const struct arena_list *regions);

@@ -73,9 +73,12 @@ static const struct outlet sample = {
 	.categories = NULL, .category_codes = NULL,
 };
 
-static const struct {
+/* A name and the value it must have (NULL: not set). */
+struct expected {
 	const char	*name, *value;
-} sample_names[] = {
+};
+
+static const struct expected sample_names[] = {
 	{ "O.id", "42" }, { "O.reg_no", "XF-0042" }, { "O.name", "樊城家电" },
 	{ "O.mode", "franchise" }, { "O.address", "人民路 1 号" },
 	{ "O.phone", "0710-3222222" }, { "O.services", "install,repair" },
@@ -90,9 +93,7 @@ static const struct {
 };
 
 /* The second card outlet_view_cards puts of a list of three samples. */
-static const struct {
-	const char	*name, *value;
-} card_names[] = {
+static const struct expected card_names[] = {
 	{ "C.1.id", "2" }, { "C.1.name", "樊城家电" }, { "C.1.is_demo", "1" },
 	{ "C.1.reg_no", "XF-0042" }, { "C.1.registered_on", "2009-02-01" },
 	{ "C.1.status", "suspended" }, { "C.1.status.name", "暂停" },

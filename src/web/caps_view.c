@@ -66,7 +66,7 @@ put_categories(HDF *hdf, const char *prefix,
 	size_t			 i;
 
 	/* On most pages, in every filter: linked on, not searched for. */
-	if (categories->n == 0 || (list = hlist(hdf, prefix)) == NULL)
+	if (categories->n == 0 || (list = hnew(hdf, prefix)) == NULL)
 		return;
 	for (i = 0; i < categories->n; i++) {
 		if ((r = hadd_item(list, i)) == NULL)

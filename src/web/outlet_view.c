@@ -58,11 +58,7 @@ outlet_view_card(HDF *hdf, const char *prefix, const struct outlet *o)
 {
 	HDF	*r;
 
-	if ((r = hnode(hdf, prefix)) == NULL)
-		return;
-	if (hdf_obj_child(r) != NULL)
-		view_fill_failed(prefix);	/* a card goes where nothing is */
-	else
+	if ((r = hnew(hdf, prefix)) != NULL)
 		card_fill(r, o);
 }
 
@@ -109,7 +105,7 @@ outlet_view_cards(HDF *hdf, const char *prefix, const struct arena_list *l,
 	HDF	*list, *r;
 	size_t	 i;
 
-	if (l->n == 0 || max == 0 || (list = hlist(hdf, prefix)) == NULL)
+	if (l->n == 0 || max == 0 || (list = hnew(hdf, prefix)) == NULL)
 		return;
 	for (i = 0; i < l->n && i < max; i++)
 		if ((r = hadd_item(list, i)) != NULL)

@@ -12,7 +12,7 @@ put_list(HDF *hdf, const char *prefix, const struct arena_list *l,
 	HDF			*list, *r;
 	size_t			 i;
 
-	if (l->n == 0 || (list = hlist(hdf, prefix)) == NULL)
+	if (l->n == 0 || (list = hnew(hdf, prefix)) == NULL)
 		return;
 	for (i = 0; i < l->n; i++) {
 		g = region_at(l, i);

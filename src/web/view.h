@@ -51,11 +51,11 @@ HDF	*hnode(HDF *, const char *name);
 HDF	*hadd(HDF *node, const char *name, const char *value);
 HDF	*hadd_copy(HDF *node, const char *name, const char *value);
 HDF	*hadd_int(HDF *node, const char *name, long long value);
-/* A list's node, name, made for items to be added to: NULL, counted as
- * a value not set, if it cannot be made or already has children. Its
+/* The node name, made for children to be hadd'ed to: NULL, counted as a
+ * value not set, if it cannot be made or already has children. A list's
  * items are hadd_item(list, 0), (list, 1)...: each a node named by its
- * index, for the item's fields to be hadd'ed to. */
-HDF	*hlist(HDF *, const char *name);
+ * index, for the item's fields. */
+HDF	*hnew(HDF *, const char *name);
 HDF	*hadd_item(HDF *list, size_t i);
 /* One item of a choice as prefix.n.{code, name}, which the template
  * macro code_options lists. */

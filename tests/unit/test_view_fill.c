@@ -164,7 +164,7 @@ test_arena_tree(void)
 	if ((h = view_new_in(&a)) == NULL)
 		return;
 	view_fill_reset();
-	list = hlist(h, "L");
+	list = hnew(h, "L");
 	for (i = 0; i < 3; i++) {
 		item = hadd_item(list, i);
 		hadd_int(item, "id", (long long)i);

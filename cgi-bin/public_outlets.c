@@ -72,7 +72,9 @@ outlet_query_from_params(struct ctx *c, struct outlet_query *q,
 		if (ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND)
 			return domain_answer_error(c, ds);
 		region_view_links(c->hdf, "RegionPath", &path);
-		if (children != NULL)
+		/* A region not found has no children to offer: the page
+		 * offers the provinces there instead. */
+		if (children != NULL && ds == DOMAIN_OK)
 			region_view_links(c->hdf, children, &below);
 		if (ds == DOMAIN_NOT_FOUND) {
 			ctx_field_error(c, "region", "没有这个地区代码");

@@ -13,8 +13,9 @@ void	view_set_root(const char *dir);
 /* A fresh data tree with the escaping mode and load path set. */
 HDF	*view_new(void);
 /* The same, the nodes hadd adds to it coming from arena, which must
- * outlive it: destroyed with view_destroy, never hdf_destroy. One such
- * tree at a time: a worker's request's. */
+ * outlive it: destroyed with view_destroy, never hdf_destroy, and no
+ * hdf_remove_tree over a node hadd made (it would free() them). One
+ * such tree at a time: a worker's request's. */
 HDF	*view_new_in(struct arena *);
 /* Destroys a tree, unlinking any arena nodes first. */
 void	 view_destroy(HDF **);

@@ -62,6 +62,19 @@ link_child(HDF *node, HDF *child)
 #define COPY_VALUE	1
 #define COPY_NAME	2
 
+/* s[0..n) and a NUL in the arena; NULL when memory runs out. */
+static char *
+arena_copy(struct arena *a, const char *s, size_t n)
+{
+	char	*d;
+
+	if (n == (size_t)-1 || (d = arena_alloc(a, n + 1)) == NULL)
+		return NULL;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
 /* A new node named name with value, from the arena when the tree takes
  * its nodes from one, from malloc otherwise. */
 static HDF *
@@ -75,11 +88,14 @@ new_node(HDF *node, const char *name, size_t len, const char *value,
 		if ((child = arena_alloc(node_arena, sizeof(*child))) == NULL)
 			return NULL;
 		memset(child, 0, sizeof(*child));
-		child->name = (copy & COPY_NAME) ? (char *)arena_strndup(
-		    node_arena, name, len) : (char *)name;
-		if ((copy & COPY_VALUE) && value != NULL)
-			v = (char *)arena_strdup(node_arena, value);
-		if (node_arena->failed)
+		child->name = (char *)name;
+		/* Each copy checked for itself: the arena's failed flag
+		 * may be left from an earlier allocation. */
+		if ((copy & COPY_NAME) &&
+		    (child->name = arena_copy(node_arena, name, len)) == NULL)
+			return NULL;
+		if ((copy & COPY_VALUE) && value != NULL &&
+		    (v = arena_copy(node_arena, value, strlen(value))) == NULL)
 			return NULL;
 	} else {
 		if ((child = calloc(1, sizeof(*child))) == NULL)

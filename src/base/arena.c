@@ -59,16 +59,24 @@ arena_owns(const struct arena *a, const void *p)
 	return 0;
 }
 
-const char *
-arena_strndup(struct arena *a, const char *p, size_t n)
+char *
+arena_copy(struct arena *a, const char *p, size_t n)
 {
 	char	*d;
 
 	if (n == (size_t)-1 || (d = arena_alloc(a, n + 1)) == NULL)
-		return "";
+		return NULL;
 	memcpy(d, p, n);
 	d[n] = '\0';
 	return d;
+}
+
+const char *
+arena_strndup(struct arena *a, const char *p, size_t n)
+{
+	const char	*d = arena_copy(a, p, n);
+
+	return d != NULL ? d : "";
 }
 
 const char *

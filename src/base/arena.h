@@ -19,6 +19,9 @@ void		*arena_alloc(struct arena *, size_t n);
 /* A copy of p[0..n) and a NUL. Never NULL: "" when memory runs out,
  * with failed set, so a run of copies is checked once at its end. */
 const char	*arena_strndup(struct arena *, const char *p, size_t n);
+/* The same copy, but NULL when memory runs out: for a caller that must
+ * know this copy failed, whatever failed says of earlier ones. */
+char		*arena_copy(struct arena *, const char *p, size_t n);
 const char	*arena_strdup(struct arena *, const char *s);
 /* A list growing in an arena, such as the rows of one read: item holds
  * n items of one size; a list of all zeros is empty. */

@@ -141,7 +141,6 @@ view_new(void)
 	return hdf;
 }
 
-
 static NEOERR *
 append_output(void *ctx, char *s)
 {

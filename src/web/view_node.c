@@ -62,19 +62,6 @@ link_child(HDF *node, HDF *child)
 #define COPY_VALUE	1
 #define COPY_NAME	2
 
-/* s[0..n) and a NUL in the arena; NULL when memory runs out. */
-static char *
-arena_copy(struct arena *a, const char *s, size_t n)
-{
-	char	*d;
-
-	if (n == (size_t)-1 || (d = arena_alloc(a, n + 1)) == NULL)
-		return NULL;
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
-}
-
 /* A new node named name with value, from the arena when the tree takes
  * its nodes from one, from malloc otherwise. */
 static HDF *

@@ -141,10 +141,18 @@ view_new(void)
 	return hdf;
 }
 
+/* Called for every piece of a page, a thousand and more: a piece that
+ * fits is copied here, its NUL with it, without buf_add's call. */
 static NEOERR *
 append_output(void *ctx, char *s)
 {
-	if (buf_adds(ctx, s) == -1)
+	struct buf	*b = ctx;
+	size_t		 n = strlen(s);
+
+	if (n < b->cap - b->len) {
+		memcpy(b->data + b->len, s, n + 1);
+		b->len += n;
+	} else if (buf_add(b, s, n) == -1)
 		return nerr_raise(NERR_NOMEM, "output buffer");
 	return STATUS_OK;
 }

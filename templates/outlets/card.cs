@@ -11,7 +11,8 @@
 <dt>登记日期</dt><dd><?cs var:o.registered_on ?></dd>
 </dl><?cs /def ?>
 <?cs def:outlet_card(o) ?><article class="outlet">
-<h3><a href="/outlets/<?cs var:o.id ?>"><?cs var:o.name ?></a><?cs call:demo_badge(o) ?><?cs if:o.status != "active" ?> <span class="badge <?cs var:o.status ?>">已<?cs var:o.status.name ?></span><?cs /if ?></h3>
-<?cs call:status_warning(o) ?>
+<h3><a href="/outlets/<?cs var:o.id ?>"><?cs var:o.name ?></a><?cs call:demo_badge(o) ?><?cs if:o.status == "active" ?></h3>
+<?cs else ?> <span class="badge <?cs var:o.status ?>">已<?cs var:o.status.name ?></span></h3>
+<?cs call:status_warning(o) ?><?cs /if ?>
 <?cs call:outlet_facts(o) ?>
 </article><?cs /def ?>

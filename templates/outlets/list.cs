@@ -2,7 +2,7 @@
 <h1>家电下乡指定网点</h1>
 <nav class="crumbs" aria-label="当前地区"><a href="/outlets<?cs if:Query.no_region ?>?<?cs var:Query.no_region ?><?cs /if ?>">全国</a><?cs each:r = RegionPath ?> › <a href="/outlets?region=<?cs var:r.code ?><?cs if:Query.no_region ?>&amp;<?cs var:Query.no_region ?><?cs /if ?>"><?cs var:r.name ?></a><?cs /each ?></nav>
 <?cs if:subcount(RegionChildren) > 0 ?><details class="regions"<?cs if:!Form.q ?> open<?cs /if ?>><summary>选择<?cs if:subcount(RegionPath) == 0 ?>省份<?cs elif:subcount(RegionPath) == 1 ?>城市<?cs elif:subcount(RegionPath) == 2 ?>县（市、区）<?cs else ?>乡镇（街道）<?cs /if ?></summary>
-<ul class="region-links"><?cs each:r = RegionChildren ?><li><a href="/outlets?region=<?cs var:r.code ?><?cs if:Query.no_region ?>&amp;<?cs var:Query.no_region ?><?cs /if ?>"><?cs var:r.name ?></a></li><?cs /each ?></ul>
+<ul class="region-links"><?cs if:Query.no_region ?><?cs each:r = RegionChildren ?><li><a href="/outlets?region=<?cs var:r.code ?>&amp;<?cs var:Query.no_region ?>"><?cs var:r.name ?></a></li><?cs /each ?><?cs else ?><?cs each:r = RegionChildren ?><li><a href="/outlets?region=<?cs var:r.code ?>"><?cs var:r.name ?></a></li><?cs /each ?><?cs /if ?></ul>
 </details><?cs /if ?>
 <?cs call:error_summary() ?>
 <form action="/outlets" method="get" class="filters">

@@ -68,7 +68,7 @@ outlet_query_from_params(struct ctx *c, struct outlet_query *q,
 	if (q->region[0]) {
 		ds = children == NULL ?
 		    region_path(&c->arena, q->region, &path) :
-		    reference_region(&c->arena, q->region, &path, &below);
+		    reference_region(q->region, &path, &below);
 		if (ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND)
 			return domain_answer_error(c, ds);
 		region_view_links(c->hdf, "RegionPath", &path);

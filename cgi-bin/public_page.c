@@ -66,7 +66,7 @@ load_categories_today(struct ctx *c)
 	if (hdf_get_obj(c->hdf, "Caps") != NULL)
 		return H_OK;
 	today(d);
-	if ((ds = reference_categories(&c->arena, d, &categories)) !=
+	if ((ds = reference_categories(d, &categories)) !=
 	    DOMAIN_OK)
 		return domain_answer_error(c, ds);
 	caps_view_category_names(c->hdf, "Caps", &categories);

@@ -122,6 +122,22 @@ arena_free(struct arena *a)
 }
 
 void
+arena_adopt(struct arena *to, struct arena *from)
+{
+	struct arena_block	*last;
+
+	if (from->blocks == NULL)
+		return;
+	for (last = from->blocks; last->next != NULL; last = last->next)
+		continue;
+	last->next = to->blocks;
+	to->blocks = from->blocks;
+	to->failed |= from->failed;
+	from->blocks = NULL;
+	from->failed = 0;
+}
+
+void
 arena_reset(struct arena *a)
 {
 	struct arena_block	*b, *next, *keep = NULL;

@@ -37,6 +37,9 @@ void		*arena_push(struct arena *, struct arena_list *, size_t size);
 int		 arena_owns(const struct arena *, const void *p);
 /* Frees every block; the arena is empty again and may be reused. */
 void		 arena_free(struct arena *);
+/* Moves every block of from into to, from empty after: what from
+ * handed out stays where it is until to is freed. */
+void		 arena_adopt(struct arena *to, struct arena *from);
 /* Empties the arena but keeps its first ordinary block, for the next
  * request: freeing a 64 kB block made malloc consolidate every small
  * chunk the request had freed. */

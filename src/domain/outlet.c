@@ -495,7 +495,7 @@ keyword_total(const struct outlet_query *q, int words, struct db_arg *a,
  * township, from the worker's region cache: its own path and children
  * hold every name needed. */
 static enum db_status
-name_local(struct arena *arena, const char *region, struct arena_list *rows)
+name_local(const char *region, struct arena_list *rows)
 {
 	struct arena_list	 path, children;
 	const struct region	*county, *township, *t;
@@ -505,7 +505,7 @@ name_local(struct arena *arena, const char *region, struct arena_list *rows)
 
 	if (rows->n == 0)
 		return DB_OK;
-	ds = reference_region(arena, region, &path, &children);
+	ds = reference_region(region, &path, &children);
 	if (ds == DOMAIN_UNAVAILABLE)
 		return DB_DOWN;
 	if (ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND)
@@ -560,7 +560,7 @@ counted_page(struct arena *arena, const struct db_arg *a, size_t na,
 	if (arena->failed)
 		return DB_ERROR;
 	return f == &counted_in_county || f == &counted_in_township ?
-	    name_local(arena, region, rows) : DB_OK;
+	    name_local(region, rows) : DB_OK;
 }
 
 /* The count of q's outlets, then the rows of its page into rows. */

@@ -14,6 +14,8 @@ struct kept_region {
 };
 
 static struct arena		 kept;		/* everything below lives here */
+static struct arena		 retired;	/* kept text a request may hold */
+static int			 lent;		/* this request was given kept text */
 static struct calendar_stamp	 kept_at;
 static int			 have;
 static char			 categories_date[11];
@@ -21,14 +23,34 @@ static struct arena_list	 categories;	/* struct category */
 static struct kept_region	 regions[REFERENCE_REGIONS_MAX];
 static size_t			 nregions;
 
-void
-reference_cache_clear(void)
+/* Forgets what is kept. Text lent to the request under way is retired,
+ * not freed: its page may still show it. */
+static void
+forget(void)
 {
-	arena_free(&kept);
+	if (lent)
+		arena_adopt(&retired, &kept);
+	else
+		arena_free(&kept);
 	have = 0;
 	categories_date[0] = '\0';
 	categories = (struct arena_list){ 0 };
 	nregions = 0;
+}
+
+void
+reference_cache_clear(void)
+{
+	lent = 0;
+	forget();
+	arena_free(&retired);
+}
+
+void
+reference_cache_request_done(void)
+{
+	lent = 0;
+	arena_free(&retired);
 }
 
 /* Starts over when what is kept is stale now. */
@@ -40,55 +62,13 @@ refresh(void)
 	calendar_stamp_now(&now);
 	if (have && !calendar_stale(&kept_at, &now))
 		return;
-	reference_cache_clear();
+	forget();
 	have = 1;
 	kept_at = now;
 }
 
-/* Copies of the kept lists into the caller's arena. */
-static int
-copy_regions(struct arena *a, const struct arena_list *from,
-    struct arena_list *to)
-{
-	const struct region	*r;
-	struct region		*g;
-	size_t			 i;
-
-	*to = (struct arena_list){ 0 };
-	for (i = 0; i < from->n; i++) {
-		r = region_at(from, i);
-		if ((g = arena_push(a, to, sizeof(*g))) == NULL)
-			return -1;
-		g->code = r->code != NULL ? arena_strdup(a, r->code) : NULL;
-		g->name = r->name != NULL ? arena_strdup(a, r->name) : NULL;
-		g->level = r->level;
-	}
-	return a->failed ? -1 : 0;
-}
-
-static int
-copy_categories(struct arena *a, const struct arena_list *from,
-    struct arena_list *to)
-{
-	const struct category	*c;
-	struct category		*k;
-	size_t			 i;
-
-	*to = (struct arena_list){ 0 };
-	for (i = 0; i < from->n; i++) {
-		c = &((const struct category *)from->item)[i];
-		if ((k = arena_push(a, to, sizeof(*k))) == NULL)
-			return -1;
-		k->code = c->code != NULL ? arena_strdup(a, c->code) : NULL;
-		k->name = c->name != NULL ? arena_strdup(a, c->name) : NULL;
-		k->sort_order = c->sort_order;
-	}
-	return a->failed ? -1 : 0;
-}
-
 enum domain_status
-reference_categories(struct arena *a, const char *date,
-    struct arena_list *out)
+reference_categories(const char *date, struct arena_list *out)
 {
 	enum domain_status	 ds;
 
@@ -97,19 +77,20 @@ reference_categories(struct arena *a, const char *date,
 		categories_date[0] = '\0';
 		if ((ds = categories_in_force(&kept, date, &categories)) !=
 		    DOMAIN_OK) {
-			reference_cache_clear();
+			forget();
 			return ds;
 		}
 		/* A date is ten characters: a longer one is not kept. */
 		if (strlen(date) < sizeof(categories_date))
 			memcpy(categories_date, date, strlen(date) + 1);
 	}
-	return copy_categories(a, &categories, out) == 0 ? DOMAIN_OK :
-	    DOMAIN_INTERNAL;
+	*out = categories;
+	lent = 1;
+	return DOMAIN_OK;
 }
 
 enum domain_status
-reference_region(struct arena *a, const char *code, struct arena_list *path,
+reference_region(const char *code, struct arena_list *path,
     struct arena_list *children)
 {
 	struct kept_region	*k = NULL;
@@ -122,28 +103,28 @@ reference_region(struct arena *a, const char *code, struct arena_list *path,
 			k = &regions[i];
 	if (k == NULL) {
 		if (nregions == REFERENCE_REGIONS_MAX)
-			reference_cache_clear();
+			forget();
 		refresh();
 		k = &regions[nregions];
 		ds = region_path_and_children(&kept, code, &k->path,
 		    &k->children);
 		if ((ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND) ||
 		    kept.failed) {
-			reference_cache_clear();
+			forget();
 			return ds != DOMAIN_OK && ds != DOMAIN_NOT_FOUND ? ds :
 			    DOMAIN_INTERNAL;
 		}
 		/* A region kept without its code would be looked up later. */
 		if ((k->code = arena_strdup(&kept, code)) == NULL ||
 		    kept.failed) {
-			reference_cache_clear();
+			forget();
 			return DOMAIN_INTERNAL;
 		}
 		k->ds = ds;
 		nregions++;
 	}
-	if (copy_regions(a, &k->path, path) == -1 ||
-	    copy_regions(a, &k->children, children) == -1)
-		return DOMAIN_INTERNAL;
+	*path = k->path;
+	*children = k->children;
+	lent = 1;
 	return k->ds;
 }

@@ -1,8 +1,10 @@
 /* Reference data each worker keeps between requests, as the calendar is:
  * the categories in force on a day and regions' paths and children, read
  * again when a staff write is signalled, the day turns, or a second has
- * passed (a change made straight in the database). Callers get copies in
- * their own arena, so a refresh never pulls text from under a page. */
+ * passed (a change made straight in the database). Callers are lent the
+ * kept lists, not copies: read-only, and good until
+ * reference_cache_request_done, for a refresh in the middle of a request
+ * retires what it replaces rather than freeing it. */
 #ifndef JDXX_REFERENCE_CACHE_H
 #define JDXX_REFERENCE_CACHE_H
 
@@ -13,12 +15,14 @@
 #define REFERENCE_REGIONS_MAX	256
 
 /* categories_in_force (struct category), kept per date. */
-enum domain_status reference_categories(struct arena *, const char *date,
+enum domain_status reference_categories(const char *date,
 		    struct arena_list *categories);
 /* region_path_and_children, kept per code, DOMAIN_NOT_FOUND too. */
-enum domain_status reference_region(struct arena *, const char *code,
+enum domain_status reference_region(const char *code,
 		    struct arena_list *path, struct arena_list *children);
-/* Forgets everything kept. */
+/* After each request: frees what a refresh retired while lent. */
+void	reference_cache_request_done(void);
+/* Forgets everything kept, lent or not (a worker's end). */
 void	reference_cache_clear(void);
 
 #endif

@@ -612,6 +612,8 @@ worker(void *arg)
 		FCGX_Finish_r(&fr);
 		if (after != NULL)
 			after(after_arg);
+		/* The page that showed the lent reference text is gone. */
+		reference_cache_request_done();
 		prefork_set_busy(0);
 	}
 	buf_free(&s->body);

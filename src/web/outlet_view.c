@@ -23,11 +23,16 @@ card_fill(HDF *r, const struct outlet *o)
 	char	 names[128];
 	HDF	*n;
 
-	hadd_int(r, "id", o->id);
-	hadd(r, "name", o->name);
-	hadd_int(r, "is_demo", o->is_demo);
-	hadd(r, "reg_no", o->reg_no);
-	hadd(r, "registered_on", o->registered_on);
+	/* ClearSilver finds a name by walking a node's children in order:
+	 * the most read come first, and a name is compared in full only
+	 * against one of its length. */
+	if ((n = hadd(r, "place", NULL)) != NULL) {
+		hadd(n, "phone", o->phone);
+		hadd(n, "county", o->county);
+		hadd(n, "township", o->township);
+		hadd(n, "address", o->address);
+		hadd(n, "code", o->region_code);
+	}
 	if ((n = hadd(r, "status", o->status)) != NULL) {
 		/* A name is set even for a code not known: "" then. */
 		hadd(n, "name", outlet_status_name(or_empty(o->status)));
@@ -38,19 +43,17 @@ card_fill(HDF *r, const struct outlet *o)
 		hadd_int(n, "id", o->enterprise_id);
 		hadd(n, "mode", outlet_mode_name(or_empty(o->mode)));
 	}
-	if ((n = hadd(r, "place", NULL)) != NULL) {
-		hadd(n, "code", o->region_code);
-		hadd(n, "county", o->county);
-		hadd(n, "township", o->township);
-		hadd(n, "address", o->address);
-		hadd(n, "phone", o->phone);
-	}
 	if ((n = hadd(r, "offers", NULL)) != NULL) {
 		hadd(n, "categories", o->categories);
 		outlet_service_names(or_empty(o->services), names,
 		    sizeof(names));
 		hadd_copy(n, "services", names);
 	}
+	hadd_int(r, "id", o->id);
+	hadd(r, "name", o->name);
+	hadd_int(r, "is_demo", o->is_demo);
+	hadd(r, "reg_no", o->reg_no);
+	hadd(r, "registered_on", o->registered_on);
 }
 
 void

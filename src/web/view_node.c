@@ -224,12 +224,22 @@ hnew(HDF *hdf, const char *name)
 	return node;
 }
 
+/* The names of lists' first items, written once for the worker's life:
+ * a page's lists are short, and a name borrowed costs no copy. */
+#define ITEM_NAMES	256
+
 HDF *
 hadd_item(HDF *list, size_t i)
 {
-	char	 d[VIEW_DECIMAL_MAX];
+	static char	 names[ITEM_NAMES][4];
+	char		 d[VIEW_DECIMAL_MAX];
+	const char	*n = view_decimal(d, (long long)i);
 
-	return add_child(list, view_decimal(d, (long long)i), NULL, COPY_NAME);
+	if (i >= ITEM_NAMES)
+		return add_child(list, n, NULL, COPY_NAME);
+	if (names[i][0] == '\0')
+		memcpy(names[i], n, strlen(n) + 1);
+	return add_child(list, names[i], NULL, 0);
 }
 
 HDF *

@@ -103,4 +103,30 @@ test_arena(void)
 		arena_reset(&a);
 		CHECK(a.blocks == NULL && !a.failed, "reset of an empty arena");
 	}
+	/* What one arena handed out stays put when another adopts it. */
+	{
+		struct arena	 to = { 0 };
+		const char	*mine, *lent[2];
+		size_t		 i;
+
+		arena_adopt(&to, &a);
+		CHECK(to.blocks == NULL && a.blocks == NULL, "adopting nothing");
+		mine = arena_strdup(&to, "kept before");
+		lent[0] = arena_strdup(&a, "lent text");
+		for (i = 0; i < 3000; i++)
+			arena_strdup(&a, "a string of some forty bytes, each one");
+		lent[1] = arena_strdup(&a, "lent last");
+		arena_adopt(&to, &a);
+		CHECK(a.blocks == NULL && !a.failed, "the adopted arena is empty");
+		CHECK(strcmp(lent[0], "lent text") == 0 &&
+		    strcmp(lent[1], "lent last") == 0 &&
+		    strcmp(mine, "kept before") == 0, "text stays where it was");
+		CHECK(arena_owns(&to, lent[0]) && arena_owns(&to, lent[1]) &&
+		    arena_owns(&to, mine), "the adopter owns every block");
+		CHECK(strcmp(arena_strdup(&a, "again"), "again") == 0,
+		    "the adopted arena is reused");
+		arena_free(&a);
+		arena_free(&to);
+		CHECK(to.blocks == NULL, "the adopter frees them all");
+	}
 }

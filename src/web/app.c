@@ -207,26 +207,23 @@ ctx_json(struct ctx *c, json_t *root)
 static void
 paging_links(HDF *hdf, long long page, long long pages)
 {
-	char		 name[64];
+	HDF		*list, *l;
 	long long	 p, last = 0;
-	int		 n = 0;
+	size_t		 n = 0;
 
-	if (pages < 2 || page > pages)
+	if (pages < 2 || page > pages ||
+	    (list = hnew(hdf, "Paging.links")) == NULL)
 		return;
 	for (p = 1; p <= pages; p++) {
 		if (p != 1 && p != pages && (p < page - 2 || p > page + 2))
 			continue;
-		if (p > last + 1) {
-			snprintf(name, sizeof(name), "Paging.links.%d.gap", n++);
-			hset(hdf, name, "1");
+		if (p > last + 1 && (l = hadd_item(list, n++)) != NULL)
+			hadd(l, "gap", "1");
+		if ((l = hadd_item(list, n++)) != NULL) {
+			hadd_int(l, "page", p);
+			if (p == page)
+				hadd(l, "current", "1");
 		}
-		snprintf(name, sizeof(name), "Paging.links.%d.page", n);
-		hseti(hdf, name, p);
-		if (p == page) {
-			snprintf(name, sizeof(name), "Paging.links.%d.current", n);
-			hset(hdf, name, "1");
-		}
-		n++;
 		last = p;
 		if (p == 1 && page - 2 > 2)
 			p = page - 3;

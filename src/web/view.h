@@ -63,7 +63,8 @@ HDF	*hadd_item(HDF *list, size_t i);
 void	view_code_item(HDF *, const char *prefix, size_t n, const char *code,
 	    const char *name);
 /* A table of labels as prefix.N.{code, name}: code_at(i) gives the codes
- * in order until NULL, name_of their names. */
+ * in order until NULL, name_of their names; both the program's own text,
+ * linked rather than copied. */
 void	view_code_list(HDF *, const char *prefix,
 	    const char *(*code_at)(size_t), const char *(*name_of)(const char *));
 /* Counts a value the view could not set, as the setters do, and logs

@@ -8,9 +8,9 @@
 # static file, and the same bytes from a bare FastCGI program. Then complaint
 # submission (each request its own form token, all looked for afterwards),
 # and the county page again with the page cache off, beside a PHP-FPM peer
-# running the same statements and answering the same bytes. Worker and mariadbd
-# memory before and after. Writes bench-results/<time>/report.md and
-# report.json.
+# running the same statements and answering the same bytes, the two taking
+# turns at each level (run_pair). Worker and mariadbd memory before and
+# after. Writes bench-results/<time>/report.md and report.json.
 #
 # Environment: VAR, PORT, BUILD, WORKERS as for the instance; DURATION (15),
 # WARMUP (5), LEVELS ("16 64 256"), PAGES (names to run; all when empty),
@@ -175,6 +175,52 @@ run() {
 	done
 }
 
+# The same figures from wrk's outputs of two halves of one run: requests
+# per second over both, the halves' percentiles averaged, errors summed.
+parse_halves() {
+	awk '
+	function ms(v) {
+		if (v ~ /us$/) return v / 1000
+		if (v ~ /ms$/) return v + 0
+		if (v ~ /s$/) return v * 1000
+		return v
+	}
+	/^ +50%/ { p50 += ms($2); h++ } /^ +90%/ { p90 += ms($2) }
+	/^ +99%/ { p99 += ms($2) }
+	/Socket errors:/ { gsub(/,/, ""); err += $4 + $6 + $8 + $10; to += $10 }
+	/Non-2xx or 3xx responses:/ { non2xx += $5 }
+	/requests in/ { n += $1; t = $4; sub(/,$/, "", t); secs += ms(t) / 1000 }
+	END { printf "%.2f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\n", n / secs,
+	    p50 / h, p90 / h, p99 / h, err, to, non2xx, n }'
+}
+
+# run_pair NAME A URL_A B URL_B: two targets side by side at each level,
+# DURATION/2 seconds at a time in the order A B B A, so that whatever this
+# machine's speed does over those minutes falls on both alike; each target
+# gets one line, of its two halves.
+run_pair() {
+	local name=$1 a=$2 url_a=$3 b=$4 url_b=$5 half=$(( (DURATION + 1) / 2 ))
+	local c t u i
+	for u in "$url_a" "$url_b"; do
+		wrk -t 1 -c 4 -d 1s "$u" > /dev/null
+		wrk -t 2 -c 64 -d "${WARMUP}s" "$u" > /dev/null
+	done
+	for c in $LEVELS; do
+		i=0
+		for t in "$a" "$b" "$b" "$a"; do
+			[ "$t" = "$a" ] && u=$url_a || u=$url_b
+			i=$((i + 1))
+			wrk -t 2 -c "$c" -d "${half}s" --timeout 2s --latency "$u" \
+			    > "$OUT/wrk-$name-$t-$c-$i.txt"
+		done
+		for t in "$a" "$b"; do
+			printf 'page\t%s\t%s\t%s\t%s\n' "$name" "$t" "$c" \
+			    "$(cat "$OUT/wrk-$name-$t-$c-"*.txt | parse_halves)" >> "$RESULTS"
+			say "$name $t c=$c: $(cat "$OUT/wrk-$name-$t-$c-"*.txt | parse_halves | head -c 60)"
+		done
+	done
+}
+
 printf 'meta\tstarted\t%s\n' "$STAMP" > "$RESULTS"
 printf 'meta\tload_before\t%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS"
 printf 'meta\tcpus\t%s\n' "$(nproc)" >> "$RESULTS"
@@ -223,8 +269,8 @@ memory end >> "$RESULTS"
 
 # The county page with every cache off, and the PHP peer's in the same run.
 PAGE_CACHE=0 instance reload >&2
-run county nocache "$BASE/outlets?region=$county"
-run county php "$BASE/bench/php/county?region=$county"
+run_pair county nocache "$BASE/outlets?region=$county" \
+    php "$BASE/bench/php/county?region=$county"
 instance reload >&2
 
 # Issue #23's figures, each against its target in the report: the

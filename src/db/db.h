@@ -105,6 +105,7 @@ struct db_row {
 	size_t			 ncol;
 	const char *const	*name;
 	const char *const	*value;
+	const unsigned long	*length;	/* of each value not NULL */
 	int			 unique;	/* no two columns share a name */
 };
 /* Runs a query and calls sink with each row, in order; a sink answering

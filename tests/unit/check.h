@@ -33,6 +33,7 @@ void	test_workday(void);
 void	test_similarity(void);
 void	test_bigram_index(void);
 void	test_arena(void);
+void	test_db_row(void);
 void	test_strmap(void);
 void	test_csv(void);
 void	test_stats(void);

@@ -44,6 +44,7 @@ main(void)
 	test_record_view();
 	test_notify();
 	test_image();
+	test_db_row();
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed > 0;
 }

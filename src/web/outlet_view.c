@@ -28,8 +28,9 @@ card_fill(HDF *r, const struct outlet *o)
 	 * against one of its length. */
 	if ((n = hadd(r, "place", NULL)) != NULL) {
 		hadd(n, "phone", o->phone);
-		hadd(n, "county", o->county);
-		hadd(n, "township", o->township);
+		/* 所在乡镇 as the card shows it: "county township". */
+		hadd_spaced(n, "locality", or_empty(o->county),
+		    or_empty(o->township));
 		hadd(n, "address", o->address);
 		hadd(n, "code", o->region_code);
 	}

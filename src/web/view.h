@@ -47,10 +47,14 @@ HDF	*hnode(HDF *, const char *name);
  * caller promises: name (no dots) is new under node, and name and value,
  * which are not copied in a tree of view_new_in's, live until the tree
  * is destroyed (the request's arena, or static text); NULL makes a node
- * without a value. hadd_copy copies value, hadd_int writes it in
- * decimal. NULL, counted as a value not set, when memory runs out. */
+ * without a value. hadd_copy copies value, hadd_spaced the text of a,
+ * a space and b (two words a template would print with a space between,
+ * at twice the cost), hadd_int writes value in decimal. NULL, counted as
+ * a value not set, when memory runs out. */
 HDF	*hadd(HDF *node, const char *name, const char *value);
 HDF	*hadd_copy(HDF *node, const char *name, const char *value);
+HDF	*hadd_spaced(HDF *node, const char *name, const char *a,
+	    const char *b);
 HDF	*hadd_int(HDF *node, const char *name, long long value);
 /* The node name, made for children to be hadd'ed to: NULL, counted as a
  * value not set, if it cannot be made or already has children. A list's

@@ -203,6 +203,26 @@ hadd_copy(HDF *node, const char *name, const char *value)
 }
 
 HDF *
+hadd_spaced(HDF *node, const char *name, const char *a, const char *b)
+{
+	char	 both[256], *v = both;
+	size_t	 la = strlen(a), lb = strlen(b);
+	HDF	*child;
+
+	if (la + lb + 2 > sizeof(both) && (v = malloc(la + lb + 2)) == NULL) {
+		view_fill_failed(name);
+		return NULL;
+	}
+	memcpy(v, a, la);
+	v[la] = ' ';
+	memcpy(v + la + 1, b, lb + 1);
+	child = hadd_copy(node, name, v);
+	if (v != both)
+		free(v);
+	return child;
+}
+
+HDF *
 hadd_int(HDF *node, const char *name, long long value)
 {
 	char	 v[VIEW_DECIMAL_MAX];

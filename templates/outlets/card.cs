@@ -3,7 +3,7 @@
 <dt>备案编号</dt><dd><?cs var:o.reg_no ?></dd>
 <dt>状态</dt><dd><span class="status <?cs var:o.status ?>"><?cs var:o.status.name ?></span>（<?cs var:o.status.since ?> 起）</dd>
 <dt>销售企业</dt><dd><a href="/outlets?enterprise=<?cs var:o.enterprise.id ?>&amp;status=all"><?cs var:o.enterprise ?></a>（<?cs var:o.enterprise.mode ?>）</dd>
-<dt>所在乡镇</dt><dd><?cs var:o.place.county ?> <?cs var:o.place.township ?></dd>
+<dt>所在乡镇</dt><dd><?cs var:o.place.locality ?></dd>
 <dt>地址</dt><dd><?cs var:o.place.address ?></dd>
 <dt>电话</dt><dd><?cs if:o.place.phone ?><a href="tel:<?cs var:o.place.phone ?>"><?cs var:o.place.phone ?></a><?cs else ?>未登记<?cs /if ?></dd>
 <dt>经营类别</dt><dd><?cs var:o.offers.categories ?></dd>

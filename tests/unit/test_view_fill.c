@@ -109,6 +109,23 @@ test_added_children(void)
 	hadd_int(node, "int", -42);
 	hadd_copy(node, "copy", borrowed);
 	hadd(node, "empty", NULL);
+	hadd_spaced(node, "two", "襄州区", "张湾街道");
+	hadd_spaced(node, "one", "襄州区", "");
+	{
+		char	 a[300], b[300], want[602];
+
+		memset(a, 'a', sizeof(a) - 1);
+		a[sizeof(a) - 1] = '\0';
+		memset(b, 'b', sizeof(b) - 1);
+		b[sizeof(b) - 1] = '\0';
+		snprintf(want, sizeof(want), "%s %s", a, b);
+		hadd_spaced(node, "long", a, b);
+		CHECK(strcmp(hdf_get_value(h, "L.long", ""), want) == 0,
+		    "two words longer than the stack's room");
+	}
+	CHECK(strcmp(hdf_get_value(h, "L.two", ""), "襄州区 张湾街道") == 0 &&
+	    strcmp(hdf_get_value(h, "L.one", ""), "襄州区 ") == 0,
+	    "two words with a space, the second maybe empty");
 	hset(node, "last", "set");
 	for (i = 0; i < NELEM(names); i++) {
 		snprintf(name, sizeof(name), "L.%s", names[i]);
@@ -134,7 +151,7 @@ test_added_children(void)
 	CHECK(in_order && i == NELEM(names), "in the order added");
 	for (n = 0, c = hdf_obj_child(node); c != NULL; c = hdf_obj_next(c))
 		n++;
-	CHECK(n == NELEM(names) + 5, "every child once (%zu)", n);
+	CHECK(n == NELEM(names) + 8, "every child once (%zu)", n);
 	for (i = 0; i < NELEM(refused); i++) {
 		view_fill_reset();
 		CHECK((hadd(node, refused[i].name, "x") == NULL) ==
@@ -169,12 +186,15 @@ test_arena_tree(void)
 		item = hadd_item(list, i);
 		hadd_int(item, "id", (long long)i);
 		hadd_copy(item, "name", "copied");
+		hadd_spaced(item, "place", "襄州区", "张湾街道");
 	}
 	CHECK(list != NULL && arena_owns(&a, hdf_get_obj(h, "L.2")) &&
 	    arena_owns(&a, hdf_get_obj(h, "L.2.name")) &&
 	    !arena_owns(&a, list), "items and fields are the arena's");
 	CHECK(strcmp(hdf_get_value(h, "L.2.id", ""), "2") == 0 &&
-	    strcmp(hdf_get_value(h, "L.1.name", ""), "copied") == 0,
+	    strcmp(hdf_get_value(h, "L.1.name", ""), "copied") == 0 &&
+	    strcmp(hdf_get_value(h, "L.1.place", ""), "襄州区 张湾街道") == 0 &&
+	    arena_owns(&a, hdf_get_value(h, "L.1.place", NULL)),
 	    "read as set");
 	/* ClearSilver's own below and beside the arena's. */
 	hset(h, "L.0.name", "replaced");

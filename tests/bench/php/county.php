@@ -81,10 +81,10 @@ $local = strlen($region) === 6 || strlen($region) === 9;
 // constant, as the portal's; a wider region's sums its townships' rows.
 $cards = 'FROM outlet_card o FORCE INDEX (PRIMARY) ';
 $count = match (strlen($region)) {
-	6 => ', COALESCE(k.n, 0) AS total ' . $cards . 'LEFT JOIN ' .
+	6 => ', k.n AS total ' . $cards . 'JOIN ' .
 	    'outlet_county_tally k FORCE INDEX (PRIMARY) ' .
 	    'ON k.county_code = ? AND k.status = ? ',
-	9 => ', COALESCE(k.n, 0) AS total ' . $cards . 'LEFT JOIN ' .
+	9 => ', k.n AS total ' . $cards . 'JOIN ' .
 	    'outlet_tally k FORCE INDEX (PRIMARY) ' .
 	    'ON k.region_code = ? AND k.status = ? ',
 	default => ', (SELECT CAST(COALESCE(SUM(k.n), 0) AS SIGNED) FROM ' .

@@ -102,15 +102,18 @@ Notify {
 }
 HDF
 )
-	# Lines marked "load test only" exist only under LOAD_TEST=1.
-	local keep='/# load test only$/d'
+	# Lines marked "load test only" exist only under LOAD_TEST=1, those
+	# marked "page cache only" only with the page cache on: with it off,
+	# nginx does not even look in its micro-cache.
+	local keep='/# load test only$/d' cache='s/ *# page cache only$//'
 	[ "$LOAD_TEST" = 0 ] || keep='s/ *# load test only$//'
+	[ "$PAGE_CACHE" != 0 ] || cache='/# page cache only$/d'
 	sed -e "s|@PUBLIC_SERVERS@|$(upstream_servers public 0)|" \
 	    -e "s|@STAFF_SERVERS@|$(upstream_servers staff 1)|" \
 	    -e "s|@VAR@|$VAR|g" -e "s|@PORT@|$PORT|g" -e "s|@SHARE@|$SHARE|g" \
 	    -e "s|@ROOT@|$ROOT|g" \
 	    -e "s|@RUN@|$RT|g" -e "s|@USER@|$nginx_user|g" \
-	    -e "s|@LIMIT_KEY@|$limit_key|g" -e "$keep" \
+	    -e "s|@LIMIT_KEY@|$limit_key|g" -e "$keep" -e "$cache" \
 	    "$ROOT/src/conf/nginx.conf.in" > "$VAR/nginx.conf"
 }
 

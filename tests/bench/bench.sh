@@ -143,7 +143,9 @@ memory() {
 	    "$(awk '/^VmRSS/ { print $2 }' "/proc/$(cat "$VAR/run/mariadb.pid")/status")"
 }
 
-# wrk's figures as one line: rps p50 p90 p99 (ms) errors non2xx requests.
+# wrk's figures as one line: rps p50 p90 p99 (ms) errors non2xx requests;
+# of one run, or of the outputs of a run's parts (run_pair): requests per
+# second over them all, their percentiles averaged, errors summed.
 parse() {
 	awk '
 	function ms(v) {
@@ -152,13 +154,14 @@ parse() {
 		if (v ~ /s$/) return v * 1000
 		return v
 	}
-	/Requests\/sec:/ { rps = $2 }
-	/^ +50%/ { p50 = ms($2) } /^ +90%/ { p90 = ms($2) } /^ +99%/ { p99 = ms($2) }
-	/Socket errors:/ { gsub(/,/, ""); err = $4 + $6 + $8 + $10; to = $10 }
-	/Non-2xx or 3xx responses:/ { non2xx = $5 }
-	/requests in/ { n = $1 }
-	END { printf "%s\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\n", rps, p50, p90, p99,
-	    err, to, non2xx, n }'
+	/^ +50%/ { p50 += ms($2); h++ } /^ +90%/ { p90 += ms($2) }
+	/^ +99%/ { p99 += ms($2) }
+	/Socket errors:/ { gsub(/,/, ""); err += $4 + $6 + $8 + $10; to += $10 }
+	/Non-2xx or 3xx responses:/ { non2xx += $5 }
+	/requests in/ { n += $1; t = $4; sub(/,$/, "", t); secs += ms(t) / 1000 }
+	END { if (h == 0) h = 1; if (secs == 0) secs = 1
+	    printf "%.2f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\n", n / secs,
+	    p50 / h, p90 / h, p99 / h, err, to, non2xx, n }'
 }
 
 # run NAME TARGET URL: primer, warm-up, then each level; one line per level.
@@ -173,25 +176,6 @@ run() {
 		    "$(parse < "$OUT/wrk-$name-$target-$c.txt")" >> "$RESULTS"
 		say "$name $target c=$c: $(head -c 60 <<< "$(parse < "$OUT/wrk-$name-$target-$c.txt")")"
 	done
-}
-
-# The same figures from wrk's outputs of two halves of one run: requests
-# per second over both, the halves' percentiles averaged, errors summed.
-parse_halves() {
-	awk '
-	function ms(v) {
-		if (v ~ /us$/) return v / 1000
-		if (v ~ /ms$/) return v + 0
-		if (v ~ /s$/) return v * 1000
-		return v
-	}
-	/^ +50%/ { p50 += ms($2); h++ } /^ +90%/ { p90 += ms($2) }
-	/^ +99%/ { p99 += ms($2) }
-	/Socket errors:/ { gsub(/,/, ""); err += $4 + $6 + $8 + $10; to += $10 }
-	/Non-2xx or 3xx responses:/ { non2xx += $5 }
-	/requests in/ { n += $1; t = $4; sub(/,$/, "", t); secs += ms(t) / 1000 }
-	END { printf "%.2f\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\n", n / secs,
-	    p50 / h, p90 / h, p99 / h, err, to, non2xx, n }'
 }
 
 # run_pair NAME A URL_A B URL_B: two targets side by side at each level,
@@ -215,8 +199,8 @@ run_pair() {
 		done
 		for t in "$a" "$b"; do
 			printf 'page\t%s\t%s\t%s\t%s\n' "$name" "$t" "$c" \
-			    "$(cat "$OUT/wrk-$name-$t-$c-"*.txt | parse_halves)" >> "$RESULTS"
-			say "$name $t c=$c: $(cat "$OUT/wrk-$name-$t-$c-"*.txt | parse_halves | head -c 60)"
+			    "$(cat "$OUT/wrk-$name-$t-$c-"*.txt | parse)" >> "$RESULTS"
+			say "$name $t c=$c: $(cat "$OUT/wrk-$name-$t-$c-"*.txt | parse | head -c 60)"
 		done
 	done
 }

@@ -20,7 +20,9 @@ enum domain_status reference_categories(const char *date,
 /* region_path_and_children, kept per code, DOMAIN_NOT_FOUND too. */
 enum domain_status reference_region(const char *code,
 		    struct arena_list *path, struct arena_list *children);
-/* After each request: frees what a refresh retired while lent. */
+/* After each request: frees what a refresh retired while lent. The
+ * worker loop calls it; a program that asked outside one and never called
+ * it would keep every arena a refresh retires. */
 void	reference_cache_request_done(void);
 /* Forgets everything kept, lent or not (a worker's end). */
 void	reference_cache_clear(void);

@@ -262,6 +262,30 @@ hadd_item(HDF *list, size_t i)
 	return add_child(list, names[i], NULL, 0);
 }
 
+void
+view_code_list(HDF *hdf, const char *prefix, const char *(*code_at)(size_t),
+    const char *(*name_of)(const char *))
+{
+	const char	*code;
+	HDF		*list, *r;
+	size_t		 i;
+
+	if ((list = hnode(hdf, prefix)) == NULL)
+		return;
+	/* Put before in this request: set again, name by name. */
+	if (hdf_obj_child(list) != NULL) {
+		for (i = 0; (code = code_at(i)) != NULL; i++)
+			view_code_item(hdf, prefix, i, code, name_of(code));
+		return;
+	}
+	/* Codes and their names are the program's own text: linked. */
+	for (i = 0; (code = code_at(i)) != NULL; i++)
+		if ((r = hadd_item(list, i)) != NULL) {
+			hadd(r, "code", code);
+			hadd(r, "name", name_of(code));
+		}
+}
+
 HDF *
 view_new_in(struct arena *a)
 {

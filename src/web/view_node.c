@@ -253,12 +253,14 @@ hadd_item(HDF *list, size_t i)
 {
 	static char	 names[ITEM_NAMES][4];
 	char		 d[VIEW_DECIMAL_MAX];
-	const char	*n = view_decimal(d, (long long)i);
+	const char	*n;
 
+	if (i < ITEM_NAMES && names[i][0] != '\0')
+		return add_child(list, names[i], NULL, 0);
+	n = view_decimal(d, (long long)i);
 	if (i >= ITEM_NAMES)
 		return add_child(list, n, NULL, COPY_NAME);
-	if (names[i][0] == '\0')
-		memcpy(names[i], n, strlen(n) + 1);
+	memcpy(names[i], n, strlen(n) + 1);
 	return add_child(list, names[i], NULL, 0);
 }
 

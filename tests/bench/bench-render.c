@@ -45,6 +45,15 @@ load(const char *file)
 	return hdf;
 }
 
+/* Field f of h copied into a, or NULL when h has none. */
+static const char *
+text(struct arena *a, HDF *h, const char *f)
+{
+	const char	*v = hdf_get_value(h, f, NULL);
+
+	return v != NULL ? arena_strdup(a, v) : NULL;
+}
+
 /* The outlets of the capture (the outlet records, as the API's rows
  * hold them), copied into a, to fill again. */
 static size_t
@@ -53,33 +62,30 @@ outlets_of(HDF *hdf, struct arena *a, struct outlet *o, size_t max)
 	HDF	*h;
 	size_t	 n = 0;
 
-#define TEXT(f)	(hdf_get_value(h, (f), NULL) != NULL ? \
-	    arena_strdup(a, hdf_get_value(h, (f), NULL)) : NULL)
 	for (h = hdf_get_child(hdf, "Outlets"); h != NULL && n < max;
 	    h = hdf_obj_next(h), n++) {
 		memset(&o[n], 0, sizeof(o[n]));
 		o[n].id = hdf_get_int_value(h, "id", 0);
-		o[n].reg_no = TEXT("reg_no");
-		o[n].name = TEXT("name");
-		o[n].mode = TEXT("mode");
-		o[n].address = TEXT("address");
-		o[n].phone = TEXT("phone");
-		o[n].services = TEXT("services");
-		o[n].status = TEXT("status");
-		o[n].status_since = TEXT("status_since");
-		o[n].status_reason = TEXT("status_reason");
-		o[n].registered_on = TEXT("registered_on");
+		o[n].reg_no = text(a, h, "reg_no");
+		o[n].name = text(a, h, "name");
+		o[n].mode = text(a, h, "mode");
+		o[n].address = text(a, h, "address");
+		o[n].phone = text(a, h, "phone");
+		o[n].services = text(a, h, "services");
+		o[n].status = text(a, h, "status");
+		o[n].status_since = text(a, h, "status_since");
+		o[n].status_reason = text(a, h, "status_reason");
+		o[n].registered_on = text(a, h, "registered_on");
 		o[n].is_demo = hdf_get_int_value(h, "is_demo", 0);
-		o[n].region_code = TEXT("region_code");
-		o[n].township = TEXT("township");
-		o[n].county_code = TEXT("county_code");
-		o[n].county = TEXT("county");
+		o[n].region_code = text(a, h, "region_code");
+		o[n].township = text(a, h, "township");
+		o[n].county_code = text(a, h, "county_code");
+		o[n].county = text(a, h, "county");
 		o[n].enterprise_id = hdf_get_int_value(h, "enterprise_id", 0);
-		o[n].enterprise = TEXT("enterprise");
-		o[n].categories = TEXT("categories");
-		o[n].category_codes = TEXT("category_codes");
+		o[n].enterprise = text(a, h, "enterprise");
+		o[n].categories = text(a, h, "categories");
+		o[n].category_codes = text(a, h, "category_codes");
 	}
-#undef TEXT
 	return n;
 }
 

@@ -126,6 +126,7 @@ enum domain_status complaint_category_exists(const char *code, int *found);
  * column the read leaves out: the public's steps have only at, kind and
  * public_reply. */
 struct complaint_event {
+	long long	 id;		/* orders steps of the same time */
 	const char	*at;		/* YYYY-MM-DD HH:MM */
 	const char	*kind;		/* complaint_step_name names it */
 	const char	*from_status;

@@ -12,7 +12,8 @@ static struct db_stmt insert_photo = DB_WRITE(
     "INSERT INTO complaint_photo (complaint_id, seq, data, size, width, "
     "height, created_at) VALUES (?, ?, ?, ?, ?, ?, NOW())");
 
-static struct db_stmt photos_of = DB_READ(
+/* On the primary: the complainant may look right after filing. */
+static struct db_stmt photos_of = DB_READ_PRIMARY(
     "SELECT id, seq, size, width, height FROM complaint_photo "
     "WHERE complaint_id = ? ORDER BY seq");
 
@@ -74,16 +75,6 @@ complaint_photo_insert(long long complaint_id, const struct image_out *p,
 	return st;
 }
 
-void
-complaint_photo_from_row(const struct db_row *r, struct complaint_photo *p)
-{
-	p->id = db_int(r, "id");
-	p->seq = (int)db_int(r, "seq");
-	p->size = db_int(r, "size");
-	p->width = (int)db_int(r, "width");
-	p->height = (int)db_int(r, "height");
-}
-
 static int
 photo_row(void *arg, const struct db_row *r)
 {
@@ -92,7 +83,11 @@ photo_row(void *arg, const struct db_row *r)
 
 	if ((p = db_record(k)) == NULL)
 		return k->arena->failed ? -1 : 0;
-	complaint_photo_from_row(r, p);
+	p->id = db_int(r, "id");
+	p->seq = (int)db_int(r, "seq");
+	p->size = db_int(r, "size");
+	p->width = (int)db_int(r, "width");
+	p->height = (int)db_int(r, "height");
 	return 0;
 }
 

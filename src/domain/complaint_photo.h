@@ -44,10 +44,6 @@ const char	*complaint_photo_problem(enum image_status st);
  * its transaction (complaint_file). */
 enum db_status	complaint_photo_insert(long long complaint_id,
 		    const struct image_out *photos, size_t n);
-/* A photo's id, seq, size, width and height from a row naming them so:
- * complaint_photos' and the tracking look-up's. */
-void		complaint_photo_from_row(const struct db_row *,
-		    struct complaint_photo *);
 /* A complaint's photos in the order sent. */
 enum domain_status complaint_photos(struct arena *, long long complaint_id,
 		    struct arena_list *photos);

@@ -249,6 +249,21 @@ check "link with the code: no Referer: $(referrer_policy)" [ "$(referrer_policy)
 expect GET "/complaints/track?no=$lower&code=$(echo "$code1" | tr 'A-Z' 'a-z')" 200 "$no1"
 expect GET "/complaints/track?no=$no1&code=AAAAAAAA" 404 "没有找到这件投诉"
 expect GET "/complaints/track?no=%FF&code=x" 400 "UTF-8"
+# The steps in time, then as entered; a note without a public reply is
+# not shown; times to the minute. Entered out of time order on purpose.
+cid1=$(sql "SELECT id FROM complaint WHERE tracking_no = '$no1'")
+sql "INSERT INTO complaint_event (complaint_id, at, kind, public_reply, internal_note) VALUES
+  ($cid1, '2031-01-02 10:00:30', 'note', '第二条答复', NULL),
+  ($cid1, '2031-01-02 10:00:30', 'note', NULL, '内部记录不公开'),
+  ($cid1, '2031-01-02 09:59:59', 'note', '第一条答复', NULL),
+  ($cid1, '2031-01-02 10:00:30', 'note', '第三条答复', NULL)"
+fetch_fresh "/complaints/track?no=$no1&code=$code1"
+steps=$(grep -o '<li><time>[^<]*</time> <strong>[^<]*</strong>\(<p>[^<]*</p>\)\?' "$BUILD/b.txt" |
+    sed 's/<[^>]*>/ /g; s/  */ /g' | tr '\n' '/')
+check "track: steps in time, then as entered: $steps" [ "$(echo "$steps" | sed 's/^[^/]*提交投诉[^/]*\///')" = \
+    " 2031-01-02 09:59 答复 第一条答复 / 2031-01-02 10:00 答复 第二条答复 / 2031-01-02 10:00 答复 第三条答复 /" ]
+check "track: an internal note is not shown" sh -c "! grep -q '内部记录' '$BUILD/b.txt'"
+sql "DELETE FROM complaint_event WHERE complaint_id = $cid1 AND at > '2031-01-01'"
 reset_rate
 # Neither reaches nginx's access log, as the request or as a Referer.
 logged() { grep -cF -- "$1" "$VAR/log/nginx-access.log"; }

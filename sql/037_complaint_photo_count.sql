@@ -2,7 +2,10 @@
 -- tracking look-up reads the photo list only when there are any, so most
 -- look-ups (no photos) join one table fewer. Written by the statement
 -- that files the complaint, in the transaction that keeps its photos;
--- photos are never added or taken away later.
+-- photos are never added or taken away later. The table's indexed
+-- generated columns rule out an instant ADD COLUMN: MariaDB rebuilds it
+-- in place, reads and writes going on, about 22 s at 1.2 million
+-- complaints (and a replica lags that long while it does the same).
 
 ALTER TABLE complaint
   ADD COLUMN photos TINYINT UNSIGNED NOT NULL DEFAULT 0

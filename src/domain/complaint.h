@@ -123,8 +123,8 @@ enum domain_status complaint_categories(struct arena *,
 enum domain_status complaint_category_exists(const char *code, int *found);
 
 /* A step of a complaint's timeline. A NULL string is SQL NULL, or a
- * column the read leaves out: the public's steps have only at, kind and
- * public_reply. */
+ * column the read leaves out: the public's steps have only id, at, kind
+ * and public_reply. */
 struct complaint_event {
 	long long	 id;		/* orders steps of the same time */
 	const char	*at;		/* YYYY-MM-DD HH:MM */

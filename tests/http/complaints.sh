@@ -263,6 +263,7 @@ steps=$(grep -o '<li><time>[^<]*</time> <strong>[^<]*</strong>\(<p>[^<]*</p>\)\?
 check "track: steps in time, then as entered: $steps" [ "$(echo "$steps" | sed 's/^[^/]*提交投诉[^/]*\///')" = \
     " 2031-01-02 09:59 答复 第一条答复 / 2031-01-02 10:00 答复 第二条答复 / 2031-01-02 10:00 答复 第三条答复 /" ]
 check "track: an internal note is not shown" sh -c "! grep -q '内部记录' '$BUILD/b.txt'"
+check "track: no photos, no photo section" sh -c "! grep -q '您提交的照片' '$BUILD/b.txt'"
 sql "DELETE FROM complaint_event WHERE complaint_id = $cid1 AND at > '2031-01-01'"
 reset_rate
 # Neither reaches nginx's access log, as the request or as a Referer.

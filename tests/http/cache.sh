@@ -20,6 +20,15 @@ warm() {
 	for i in 1 2 3 4; do fetch_fresh "$1"; done
 }
 
+# cached PATH: a hit within four asks. Which worker accepts is not ours
+# to choose, so a worker the warming missed may answer first; it keeps
+# the page as it does.
+cached() {
+	local i
+	for i in 1 2 3 4; do [ "$(cache_state "$1")" = hit ] && return 0; done
+	return 1
+}
+
 # visible_within PATH TEXT MS: polls until TEXT shows; fails after MS.
 visible_within() {
 	local path=$1 text=$2 limit=$3 t0 ms
@@ -74,8 +83,7 @@ done
 # Kept pages are answered from the cache once a worker has them.
 for p in / /notices /caps "/outlets?region=420607" /outlets/1 "/products?category=tv"; do
 	warm "$p"
-	check "cache: $p is answered from the cache" \
-	    test "$(cache_state "$p")" = hit
+	check "cache: $p is answered from the cache" cached "$p"
 done
 # The same bytes either way, HEAD included: a write empties the caches,
 # the next answer is made afresh, the one after comes from the cache.
@@ -101,8 +109,7 @@ check "cache: each complaint form has its own token" \
     test -n "$t1" -a "$t1" != "$t2"
 # Statistics are kept while their numbers are fresh (tested in stats.sh).
 warm /stats
-check "cache: statistics counted just now are kept" \
-    test "$(cache_state /stats)" = hit
+check "cache: statistics counted just now are kept" cached /stats
 check "cache: tracking is never kept" \
     test -z "$(cache_state "/complaints/track?no=AAAA-AAAA&code=AAAAAAAA")"
 warm /outlets/999999

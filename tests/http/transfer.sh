@@ -229,7 +229,8 @@ sql "DELETE e FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id
 sql "DELETE FROM complaint WHERE tracking_no LIKE 'ESB0-%'"
 
 # The weekly report counts both, where they happened.
-week=$(date +%G-W%V)
+# The instance's week (Asia/Shanghai), not this machine's.
+week=$(TZ=Asia/Shanghai date +%G-W%V)
 weekly_count() {
 	sfetch "$1" GET "/staff/reports/weekly?region=$2&week=$week&format=csv"
 	tr -d '\r' < "$BUILD/b.txt" | awk -F, -v w="$3" '$6 == w && $7 == "合计" { print $8 }'

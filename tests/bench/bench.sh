@@ -164,17 +164,27 @@ parse() {
 	    p50 / h, p90 / h, p99 / h, err, to, non2xx, n }'
 }
 
+# prime URL: the primer and the warm-up before a page's levels.
+prime() {
+	wrk -t 1 -c 4 -d 1s "$1" > /dev/null
+	wrk -t 2 -c 64 -d "${WARMUP}s" "$1" > /dev/null
+}
+
+# record NAME TARGET C FIGURES: one level's line in the results, and said.
+record() {
+	printf 'page\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$RESULTS"
+	say "$1 $2 c=$3: $(head -c 60 <<< "$4")"
+}
+
 # run NAME TARGET URL: primer, warm-up, then each level; one line per level.
 run() {
 	local name=$1 target=$2 url=$3 c
-	wrk -t 1 -c 4 -d 1s "$url" > /dev/null
-	wrk -t 2 -c 64 -d "${WARMUP}s" "$url" > /dev/null
+	prime "$url"
 	for c in $LEVELS; do
 		wrk -t 2 -c "$c" -d "${DURATION}s" --timeout 2s --latency "$url" \
 		    > "$OUT/wrk-$name-$target-$c.txt"
-		printf 'page\t%s\t%s\t%s\t%s\n' "$name" "$target" "$c" \
-		    "$(parse < "$OUT/wrk-$name-$target-$c.txt")" >> "$RESULTS"
-		say "$name $target c=$c: $(head -c 60 <<< "$(parse < "$OUT/wrk-$name-$target-$c.txt")")"
+		record "$name" "$target" "$c" \
+		    "$(parse < "$OUT/wrk-$name-$target-$c.txt")"
 	done
 }
 
@@ -185,10 +195,7 @@ run() {
 run_pair() {
 	local name=$1 a=$2 url_a=$3 b=$4 url_b=$5 half=$(( (DURATION + 1) / 2 ))
 	local c t u i
-	for u in "$url_a" "$url_b"; do
-		wrk -t 1 -c 4 -d 1s "$u" > /dev/null
-		wrk -t 2 -c 64 -d "${WARMUP}s" "$u" > /dev/null
-	done
+	for u in "$url_a" "$url_b"; do prime "$u"; done
 	for c in $LEVELS; do
 		i=0
 		for t in "$a" "$b" "$b" "$a"; do
@@ -198,9 +205,8 @@ run_pair() {
 			    > "$OUT/wrk-$name-$t-$c-$i.txt"
 		done
 		for t in "$a" "$b"; do
-			printf 'page\t%s\t%s\t%s\t%s\n' "$name" "$t" "$c" \
-			    "$(cat "$OUT/wrk-$name-$t-$c-"*.txt | parse)" >> "$RESULTS"
-			say "$name $t c=$c: $(cat "$OUT/wrk-$name-$t-$c-"*.txt | parse | head -c 60)"
+			record "$name" "$t" "$c" \
+			    "$(cat "$OUT/wrk-$name-$t-$c-"*.txt | parse)"
 		done
 	done
 }
